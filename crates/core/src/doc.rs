@@ -1,0 +1,240 @@
+//! The document every stage reads and adds to: the article plus spans into its text.
+//!
+//! Stages only add. Everything points into `article.text` by byte span; `lower` is an ASCII-lowercased
+//! copy of the text with the same byte offsets, so dictionary look-ups need no per-token allocation.
+
+use crate::article::Article;
+use crate::date::Date;
+use crate::span::Span;
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or dots ("Erdogan", "U.S.", "al-Assad").
+    Word,
+    /// Digits with inner separators ("900,000", "2.5", "1921").
+    Number,
+    /// A quotation mark, straight or curly.
+    Quote,
+    /// Any other punctuation or symbol.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into `Doc::tokens`.
+    pub tokens: Range<usize>,
+    /// Index of the paragraph (blank-line separated block) the sentence belongs to.
+    pub paragraph: usize,
+}
+
+/// A coded actor as it appears in the output contract.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ActorCode {
+    /// Full code, country + role ("TURGOV"), or `None` for an unknown name kept as text only.
+    pub code: Option<String>,
+    pub country: Option<String>,
+    pub role: Option<String>,
+    /// A person's or organisation's canonical name, when the mention names one.
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A country or organisation name, adjective or demonym ("Turkey", "Turkish", "NATO").
+    Name,
+    /// A named person ("Recep Tayyip Erdogan", "Erdogan").
+    Person,
+    /// A capital or seat of power standing for a government ("Ankara", "the Kremlin").
+    Metonym,
+    /// A role noun, possibly with a country modifier ("Turkish troops", "the regime").
+    Agent,
+    /// A pronoun resolved to an earlier mention.
+    Pronoun,
+    /// A name not in the dictionaries: kept with its text, no code.
+    Unknown,
+}
+
+/// An actor mention in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub sentence: usize,
+    /// Token range of the mention.
+    pub tokens: Range<usize>,
+    pub kind: MentionKind,
+    pub actor: ActorCode,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Speaker {
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    pub id: usize,
+    /// The quoted words, without the quotation marks.
+    pub span: Span,
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    Killed,
+    Wounded,
+    Displaced,
+    Refugees,
+    Arrested,
+    Troops,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    pub kind: QuantityKind,
+    pub value: u64,
+    pub qualifier: Option<String>,
+    pub unit: String,
+    pub span: Span,
+    /// Code of the actor the figure belongs to ("SYRCVL").
+    pub actor: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    City,
+    Admin1,
+    Country,
+}
+
+/// A resolved place: the gazetteer's entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Place {
+    pub name: String,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: Option<u32>,
+    pub precision: Precision,
+}
+
+/// A place named in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub sentence: usize,
+    pub place: Place,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Asserted,
+    Threatened,
+    Intended,
+    Hypothetical,
+    ReportedDenied,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub sentence: usize,
+    /// The source and target mentions (indices into `Doc::mentions`), or an actor inferred without
+    /// a mention (e.g. the speaker of a quote).
+    pub source: Option<EventActor>,
+    pub target: Option<EventActor>,
+    /// CAMEO code ("120").
+    pub cameo: String,
+    pub trigger: Span,
+    pub negated: bool,
+    pub modality: Modality,
+    pub date: Option<Date>,
+    pub date_precision: Option<DatePrecision>,
+    pub historical: bool,
+    pub place: Option<Place>,
+    pub quote_id: Option<usize>,
+    pub confidence: f32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventActor {
+    pub span: Span,
+    pub actor: ActorCode,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    pub article: Article,
+    /// `article.text` with ASCII letters lowercased: same length, same offsets.
+    pub lower: String,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub quotes: Vec<Quote>,
+    pub quantities: Vec<Quantity>,
+    pub places: Vec<PlaceMention>,
+    pub events: Vec<Event>,
+    pub warnings: Vec<String>,
+}
+
+impl Doc {
+    pub fn new(mut article: Article) -> Doc {
+        let lower = article.text.to_ascii_lowercase();
+        let warnings = std::mem::take(&mut article.warnings);
+        Doc {
+            article,
+            lower,
+            warnings,
+            ..Doc::default()
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.article.text
+    }
+
+    /// The original text under a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.of(&self.article.text)
+    }
+
+    /// The lowercased text under a span.
+    pub fn lower_slice(&self, span: Span) -> &str {
+        span.of(&self.lower)
+    }
+
+    /// Tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        self.sentences
+            .get(i)
+            .map_or(&[], |s| &self.tokens[s.tokens.clone()])
+    }
+
+    /// Index of the sentence containing byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+}

@@ -1,0 +1,21 @@
+//! Flashpoint core: articles in, coded documents out.
+//!
+//! The pipeline is an ordered list of [`Stage`]s over one [`Doc`]; each stage lives in the module its
+//! name suggests and only adds to the document. Nothing here does I/O beyond reading data files.
+
+pub mod article;
+pub mod codebook;
+pub mod date;
+pub mod doc;
+pub mod ingest;
+pub mod output;
+pub mod pipeline;
+pub mod segment;
+pub mod span;
+pub mod tokens;
+
+pub use article::Article;
+pub use date::Date;
+pub use doc::Doc;
+pub use pipeline::{Pipeline, Stage};
+pub use span::Span;

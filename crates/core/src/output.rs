@@ -1,0 +1,182 @@
+//! The output contract (DESIGN §3): one JSON object per article.
+
+use crate::codebook::{Codebook, Plover};
+use crate::date::Date;
+use crate::doc::{ActorCode, DatePrecision, Doc, Modality, Place, Quantity, Quote};
+use crate::span::Span;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Output<'a> {
+    pub id: &'a str,
+    pub url: Option<&'a str>,
+    pub published: Option<Date>,
+    pub source_name: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub sentences: usize,
+    pub events: Vec<EventOut<'a>>,
+    pub quotes: Vec<QuoteOut<'a>>,
+    pub quantities: Vec<QuantityOut<'a>>,
+    pub places: Vec<PlaceOut<'a>>,
+    pub actors: Vec<ActorOut<'a>>,
+    pub warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct ActorRef<'a> {
+    pub text: &'a str,
+    #[serde(flatten)]
+    pub actor: &'a ActorCode,
+}
+
+#[derive(Serialize)]
+pub struct Trigger<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+#[derive(Serialize)]
+pub struct EventOut<'a> {
+    pub id: String,
+    pub sentence_index: usize,
+    pub span: Span,
+    pub sentence_text: &'a str,
+    pub source: Option<ActorRef<'a>>,
+    pub target: Option<ActorRef<'a>>,
+    pub cameo: &'a str,
+    pub cameo_name: Option<&'a str>,
+    pub goldstein: Option<f32>,
+    pub quad_class: Option<u8>,
+    pub plover: Option<&'a Plover>,
+    pub trigger: Trigger<'a>,
+    pub negated: bool,
+    pub modality: Modality,
+    pub date: Option<Date>,
+    pub date_precision: Option<DatePrecision>,
+    pub historical: bool,
+    pub place: Option<&'a Place>,
+    pub quote_id: Option<usize>,
+    pub confidence: f32,
+}
+
+#[derive(Serialize)]
+pub struct QuoteOut<'a> {
+    pub text: &'a str,
+    #[serde(flatten)]
+    pub quote: &'a Quote,
+}
+
+#[derive(Serialize)]
+pub struct QuantityOut<'a> {
+    pub text: &'a str,
+    #[serde(flatten)]
+    pub quantity: &'a Quantity,
+}
+
+#[derive(Serialize)]
+pub struct PlaceOut<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    #[serde(flatten)]
+    pub place: &'a Place,
+}
+
+#[derive(Serialize)]
+pub struct ActorOut<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub code: Option<&'a str>,
+    pub name: Option<&'a str>,
+}
+
+impl<'a> Output<'a> {
+    pub fn new(doc: &'a Doc, book: &'a Codebook) -> Output<'a> {
+        let a = &doc.article;
+        let events = doc
+            .events
+            .iter()
+            .enumerate()
+            .map(|(n, e)| {
+                let sentence = doc.sentences.get(e.sentence);
+                let span = sentence.map_or(Span::default(), |s| s.span);
+                let code = book.get(&e.cameo);
+                let actor = |x: &'a Option<crate::doc::EventActor>| {
+                    x.as_ref().map(|x| ActorRef {
+                        text: doc.slice(x.span),
+                        actor: &x.actor,
+                    })
+                };
+                EventOut {
+                    id: format!("{}:{}:{}", a.id, e.sentence, n),
+                    sentence_index: e.sentence,
+                    span,
+                    sentence_text: doc.slice(span),
+                    source: actor(&e.source),
+                    target: actor(&e.target),
+                    cameo: &e.cameo,
+                    cameo_name: code.map(|c| c.name.as_str()),
+                    goldstein: code.map(|c| c.goldstein),
+                    quad_class: code.map(|c| c.quad_class),
+                    plover: code.and_then(|c| c.plover.as_ref()),
+                    trigger: Trigger {
+                        text: doc.slice(e.trigger),
+                        span: e.trigger,
+                    },
+                    negated: e.negated,
+                    modality: e.modality,
+                    date: e.date,
+                    date_precision: e.date_precision,
+                    historical: e.historical,
+                    place: e.place.as_ref(),
+                    quote_id: e.quote_id,
+                    confidence: e.confidence,
+                }
+            })
+            .collect();
+        Output {
+            id: &a.id,
+            url: a.url.as_deref(),
+            published: a.published,
+            source_name: a.source_name.as_deref(),
+            title: a.title.as_deref(),
+            sentences: doc.sentences.len(),
+            events,
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| QuoteOut {
+                    text: doc.slice(q.span),
+                    quote: q,
+                })
+                .collect(),
+            quantities: doc
+                .quantities
+                .iter()
+                .map(|q| QuantityOut {
+                    text: doc.slice(q.span),
+                    quantity: q,
+                })
+                .collect(),
+            places: doc
+                .places
+                .iter()
+                .map(|p| PlaceOut {
+                    text: doc.slice(p.span),
+                    span: p.span,
+                    place: &p.place,
+                })
+                .collect(),
+            actors: doc
+                .mentions
+                .iter()
+                .map(|m| ActorOut {
+                    text: doc.slice(m.span),
+                    span: m.span,
+                    code: m.actor.code.as_deref(),
+                    name: m.actor.name.as_deref(),
+                })
+                .collect(),
+            warnings: &doc.warnings,
+        }
+    }
+}

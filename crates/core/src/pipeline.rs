@@ -1,0 +1,37 @@
+//! The ordered list of stages that turns an `Article` into a coded `Doc`.
+
+use crate::article::Article;
+use crate::doc::Doc;
+
+/// One step of the pipeline. A stage reads what earlier stages added and adds its own part.
+pub trait Stage: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn run(&self, doc: &mut Doc);
+}
+
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    pub fn new(stages: Vec<Box<dyn Stage>>) -> Pipeline {
+        Pipeline { stages }
+    }
+
+    /// The default pipeline with the bundled dictionaries.
+    pub fn standard() -> Pipeline {
+        Pipeline::new(vec![Box::new(crate::segment::Segment)])
+    }
+
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    pub fn run(&self, article: Article) -> Doc {
+        let mut doc = Doc::new(article);
+        for stage in &self.stages {
+            stage.run(&mut doc);
+        }
+        doc
+    }
+}
