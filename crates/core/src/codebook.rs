@@ -126,3 +126,168 @@ impl Codebook {
         self.codes.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLOVER_EVENTS: &[&str] = &[
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "COOPERATE",
+        "AID",
+        "CONCEDE",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+        // CAMEO 01 public statements, which PLOVER does not code as events.
+        "NO_EVENT",
+    ];
+
+    fn quad_of_root(root: u8) -> u8 {
+        match root {
+            1..=5 => 1,
+            6..=8 => 2,
+            9..=13 => 3,
+            _ => 4,
+        }
+    }
+
+    #[test]
+    fn bundled_parses_and_is_complete() {
+        let book = Codebook::bundled();
+        assert!(book.len() >= 280, "only {} codes", book.len());
+        assert!(!book.is_empty());
+        let roots = book.iter().filter(|c| c.code.len() == 2).count();
+        assert_eq!(roots, 20);
+    }
+
+    #[test]
+    fn every_code_is_well_formed() {
+        let book = Codebook::bundled();
+        for c in book.iter() {
+            assert!(
+                (2..=4).contains(&c.code.len()) && c.code.bytes().all(|b| b.is_ascii_digit()),
+                "bad code {:?}",
+                c.code
+            );
+            assert!(
+                (-10.0..=10.0).contains(&c.goldstein),
+                "{}: Goldstein {}",
+                c.code,
+                c.goldstein
+            );
+            assert!(!c.name.is_empty(), "{}: empty name", c.code);
+            let root: u8 = c.code[..2].parse().unwrap();
+            assert!((1..=20).contains(&root), "{}: root out of range", c.code);
+            assert_eq!(c.quad_class, quad_of_root(root), "{}: quad class", c.code);
+            let root_code = book
+                .get(&c.code[..2])
+                .unwrap_or_else(|| panic!("{}: root missing", c.code));
+            assert_eq!(root_code.quad_class, c.quad_class);
+            if c.code.len() == 4 {
+                assert!(
+                    book.get(&c.code[..3]).is_some(),
+                    "{}: parent missing",
+                    c.code
+                );
+            }
+            let p = c
+                .plover
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: no PLOVER event", c.code));
+            assert!(
+                PLOVER_EVENTS.contains(&p.event.as_str()),
+                "{}: PLOVER event {:?}",
+                c.code,
+                p.event
+            );
+        }
+    }
+
+    #[test]
+    fn roots_match_their_x0_code() {
+        let book = Codebook::bundled();
+        for root in book.iter().filter(|c| c.code.len() == 2) {
+            let x0 = book.get(&format!("{}0", root.code)).unwrap();
+            assert_eq!(root.goldstein, x0.goldstein, "{}", root.code);
+            assert_eq!(root.plover, x0.plover, "{}", root.code);
+        }
+    }
+
+    #[test]
+    fn spot_checks() {
+        let book = Codebook::bundled();
+        let event = |code: &str| book.get(code).unwrap().plover.clone().unwrap().event;
+        let gold = |code: &str| book.get(code).unwrap().goldstein;
+        assert_eq!(event("120"), "REJECT");
+        assert_eq!(event("138"), "THREATEN");
+        assert_eq!(event("190"), "ASSAULT");
+        assert_eq!(event("193"), "ASSAULT");
+        assert_eq!(event("173"), "COERCE");
+        assert_eq!(event("042"), "CONSULT");
+        assert_eq!(event("1041"), "REQUEST");
+        assert_eq!(event("0233"), "REQUEST");
+        assert_eq!(event("010"), "NO_EVENT");
+        assert_eq!(event("0841"), "RETREAT");
+        assert_eq!(
+            book.get("0233").unwrap().name,
+            "Appeal for humanitarian aid"
+        );
+        assert_eq!(book.get("120").unwrap().name, "Reject, not specified below");
+        assert_eq!(book.get("19").unwrap().name, "Fight");
+        assert_eq!(gold("010"), 0.0);
+        assert_eq!(gold("020"), 3.0);
+        assert_eq!(gold("040"), 1.0);
+        assert_eq!(gold("051"), 3.4);
+        assert_eq!(gold("057"), 8.0);
+        assert_eq!(gold("111"), -2.0);
+        assert_eq!(gold("120"), -4.0);
+        assert_eq!(gold("130"), -4.4);
+        assert_eq!(gold("138"), -7.0);
+        assert_eq!(gold("145"), -7.5);
+        assert_eq!(gold("173"), -5.0);
+        assert_eq!(gold("190"), -10.0);
+        assert_eq!(gold("200"), -10.0);
+        assert_eq!(book.get("057").unwrap().quad_class, 1);
+        assert_eq!(book.get("073").unwrap().quad_class, 2);
+        assert_eq!(book.get("1721").unwrap().quad_class, 4);
+        let p = book.get("1384").unwrap().plover.clone().unwrap();
+        assert_eq!(p.mode.as_deref(), Some("violence"));
+        assert_eq!(p.context.as_deref(), Some("military"));
+        assert_eq!(book.get("120").unwrap().plover.as_ref().unwrap().mode, None);
+    }
+
+    #[test]
+    fn parse_errors_name_file_and_line() {
+        let header = "# code\tgoldstein\tquad_class\tname\n";
+        let e =
+            Codebook::parse(&format!("{header}010\t0.0\t1\tok\n011\tx\t1\tbad\n"), "").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("codes.tsv", 3));
+        assert!(e.to_string().starts_with("codes.tsv:3:"), "{e}");
+
+        let e = Codebook::parse(&format!("{header}010\t0.0\t9\tbad quad\n"), "").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("codes.tsv", 2));
+
+        let e = Codebook::parse("010\t0.0\t1\n", "").unwrap_err();
+        assert!(e.reason.contains("4 fields"), "{e}");
+
+        let e = Codebook::parse("010\t0.0\t1\ta\n010\t0.0\t1\tb\n", "").unwrap_err();
+        assert_eq!(e.line, 2);
+
+        let e = Codebook::parse("010\t0.0\t1\tok\n", "# c\n\n999\tAGREE\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("plover.tsv", 3));
+        assert!(e.to_string().starts_with("plover.tsv:3:"), "{e}");
+
+        let e = Codebook::parse("010\t0.0\t1\tok\n", "010\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("plover.tsv", 1));
+    }
+}
