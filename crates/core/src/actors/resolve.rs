@@ -1,0 +1,99 @@
+//! Filling in what a mention does not say itself: the country of a bare role noun, "the regime",
+//! pronouns and surname-only re-mentions.
+
+use super::chunks::{Candidate, Pronoun};
+use crate::doc::{Doc, Mention, MentionKind};
+use std::collections::HashMap;
+
+/// How many sentences back a pronoun or bare noun may look for what it refers to.
+const WINDOW: usize = 3;
+
+fn most_common<'a>(it: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut order = Vec::new();
+    for c in it {
+        let n = counts.entry(c).or_insert(0);
+        if *n == 0 {
+            order.push(c);
+        }
+        *n += 1;
+    }
+    // Ties go to the first mentioned.
+    let mut best: Option<&str> = None;
+    for c in order {
+        if best.is_none_or(|b| counts[c] > counts[b]) {
+            best = Some(c);
+        }
+    }
+    best.map(str::to_string)
+}
+
+/// The country "the regime" stands for in this article: the one named with "regime" most often
+/// ("the Assad regime", "the Syrian regime"), else the most mentioned government.
+fn regime_country(doc: &Doc, cands: &[Candidate]) -> Option<String> {
+    let named = cands.iter().filter(|c| doc.lower_slice(c.mention.span).contains("regime"));
+    most_common(named.filter_map(|c| c.mention.actor.country.as_deref())).or_else(|| {
+        most_common(
+            cands
+                .iter()
+                .filter(|c| c.mention.actor.role.as_deref() == Some("GOV"))
+                .filter_map(|c| c.mention.actor.country.as_deref()),
+        )
+    })
+}
+
+fn set_country(m: &mut Mention, country: &str) {
+    let role = m.actor.role.clone().unwrap_or_default();
+    m.actor.country = Some(country.to_string());
+    m.actor.code = Some(format!("{country}{role}"));
+}
+
+pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
+    let regime = regime_country(doc, &cands);
+    for i in 0..cands.len() {
+        let (done, rest) = cands.split_at_mut(i);
+        let c = &mut rest[0];
+        let near = |m: &Mention| m.sentence + WINDOW >= c.mention.sentence;
+        let earlier = done.iter().rev().map(|d| &d.mention).take_while(|m| near(m));
+        if c.needs_country {
+            let country = c.context_country.clone().or_else(|| if c.regime { regime.clone() } else { None }).or_else(|| {
+                let role = c.mention.actor.role.as_deref();
+                earlier.clone().find(|m| m.actor.role.as_deref() == role && m.actor.country.is_some())?.actor.country.clone()
+            });
+            if let Some(country) = country {
+                set_country(&mut c.mention, &country);
+            }
+        } else if let Some(p) = c.pronoun {
+            let found = match p {
+                Pronoun::Person => earlier.clone().find(|m| m.kind == MentionKind::Person && m.actor.code.is_some()),
+                Pronoun::Plural => done
+                    .iter()
+                    .rev()
+                    .take_while(|d| near(&d.mention))
+                    .find(|d| d.plural && d.mention.actor.code.is_some())
+                    .map(|d| &d.mention),
+                Pronoun::Thing => earlier.clone().find(|m| {
+                    m.sentence + 1 >= c.mention.sentence
+                        && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
+                        && m.actor.code.is_some()
+                }),
+                Pronoun::First => None,
+            };
+            if let Some(f) = found {
+                c.mention.actor = f.actor.clone();
+            }
+        } else if c.mention.kind == MentionKind::Unknown && c.mention.tokens.len() == 1 {
+            // "Ozkizilcik" after "Omer Ozkizilcik": the same person.
+            let word = doc.slice(c.mention.span);
+            let same = done.iter().rev().map(|d| &d.mention).find(|m| {
+                matches!(m.kind, MentionKind::Unknown | MentionKind::Person)
+                    && m.actor.name.as_deref().is_some_and(|n| n.len() > word.len() && n.ends_with(word))
+            });
+            if let Some(m) = same {
+                c.mention.actor = m.actor.clone();
+                c.mention.kind = m.kind;
+            }
+        }
+    }
+    cands.into_iter().map(|c| c.mention).collect()
+}
