@@ -3,11 +3,14 @@
 //! The pipeline is an ordered list of [`Stage`]s over one [`Doc`]; each stage lives in the module its
 //! name suggests and only adds to the document. Nothing here does I/O beyond reading data files.
 
+pub mod actors;
 pub mod article;
 pub mod codebook;
 pub mod date;
 pub mod doc;
+pub mod events;
 pub mod ingest;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod segment;

@@ -20,7 +20,11 @@ impl Pipeline {
 
     /// The default pipeline with the bundled dictionaries.
     pub fn standard() -> Pipeline {
-        Pipeline::new(vec![Box::new(crate::segment::Segment)])
+        Pipeline::new(vec![
+            Box::new(crate::segment::Segment),
+            Box::new(crate::actors::Actors::bundled()),
+            Box::new(crate::events::Events::bundled()),
+        ])
     }
 
     pub fn stage_names(&self) -> Vec<&'static str> {

@@ -47,28 +47,151 @@ struct Located<'d> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Capitalised words that do not start a name.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "as", "it", "he", "she", "they",
-    "we", "i", "this", "that", "these", "those", "there", "here", "what", "when", "where", "who",
-    "why", "how", "while", "after", "before", "following", "during", "since", "according",
-    "however", "meanwhile", "also", "some", "many", "most", "another", "other", "such", "even",
-    "still", "yet", "so", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "his", "her", "its", "their", "our", "my", "your", "for", "with",
-    "by", "from", "to", "of", "not", "no", "all", "both", "each", "every", "more", "one", "two",
-    "three", "last", "next", "first", "despite", "although", "though", "because", "unlike",
-    "like", "under", "over", "about", "against", "until", "then", "now", "today", "yesterday",
-    "source", "earlier", "later", "several", "any",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "if",
+    "as",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "what",
+    "when",
+    "where",
+    "who",
+    "why",
+    "how",
+    "while",
+    "after",
+    "before",
+    "following",
+    "during",
+    "since",
+    "according",
+    "however",
+    "meanwhile",
+    "also",
+    "some",
+    "many",
+    "most",
+    "another",
+    "other",
+    "such",
+    "even",
+    "still",
+    "yet",
+    "so",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "not",
+    "no",
+    "all",
+    "both",
+    "each",
+    "every",
+    "more",
+    "one",
+    "two",
+    "three",
+    "last",
+    "next",
+    "first",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "like",
+    "under",
+    "over",
+    "about",
+    "against",
+    "until",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "source",
+    "earlier",
+    "later",
+    "several",
+    "any",
 ];
 
 /// Prepositions after which a bare place name is a location, not an actor.
 const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "from", "into", "inside", "across", "outside", "around", "throughout",
-    "within", "toward", "towards", "via", "through", "over", "beyond", "along", "off",
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "inside",
+    "across",
+    "outside",
+    "around",
+    "throughout",
+    "within",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "over",
+    "beyond",
+    "along",
+    "off",
 ];
 
 fn pronoun(word: &str) -> Option<Pronoun> {
@@ -87,12 +210,30 @@ fn is_capitalised(s: &str) -> bool {
 
 /// Lowercase name particles that may sit inside a person's or group's name.
 fn is_particle(s: &str) -> bool {
-    matches!(s, "al" | "al-" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "der" | "el" | "abu" | "bint" | "la" | "le" | "du")
+    matches!(
+        s,
+        "al" | "al-"
+            | "bin"
+            | "ibn"
+            | "de"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "el"
+            | "abu"
+            | "bint"
+            | "la"
+            | "le"
+            | "du"
+    )
 }
 
 /// The mentions of sentence `si`, before resolution.
 pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Candidate> {
-    let Some(sentence) = doc.sentences.get(si) else { return Vec::new() };
+    let Some(sentence) = doc.sentences.get(si) else {
+        return Vec::new();
+    };
     let base = sentence.tokens.start;
     let toks = doc.sentence_tokens(si);
     let keys: Vec<Cow<str>> = toks.iter().map(|t| key(doc.lower_slice(t.span))).collect();
@@ -103,13 +244,21 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
     let mut p = 0;
     while p < toks.len() {
         if let Some((len, entries)) = best_hit(dict, &keys[p..], &originals[p..]) {
-            items.push(Located { start: p, end: p + len, item: Item::Hit(entries) });
+            items.push(Located {
+                start: p,
+                end: p + len,
+                item: Item::Hit(entries),
+            });
             p += len;
             continue;
         }
         if let Some(pr) = pronoun(&keys[p]).filter(|_| toks[p].kind == TokenKind::Word) {
             // "US"/"Us" are not "us"; sentence-initial "It" is still a pronoun.
-            items.push(Located { start: p, end: p + 1, item: Item::Pronoun(pr) });
+            items.push(Located {
+                start: p,
+                end: p + 1,
+                item: Item::Pronoun(pr),
+            });
             p += 1;
             continue;
         }
@@ -118,7 +267,8 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         while q < toks.len()
             && toks[q].kind == TokenKind::Word
             && !in_place(q)
-            && (is_capitalised(originals[q]) || (q > p && is_particle(&keys[q]) && q + 1 < toks.len()))
+            && (is_capitalised(originals[q])
+                || (q > p && is_particle(&keys[q]) && q + 1 < toks.len()))
             && (q > p || !NOT_NAMES.contains(&keys[q].as_ref()))
             && !MONTHS.contains(&keys[q].as_ref())
             && best_hit(dict, &keys[q..], &originals[q..]).is_none()
@@ -130,7 +280,11 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         }
         // A lone capitalised first word is usually just the start of the sentence.
         if q > p && !(p == 0 && q == 1) {
-            items.push(Located { start: p, end: q, item: Item::Unknown });
+            items.push(Located {
+                start: p,
+                end: q,
+                item: Item::Unknown,
+            });
             p = q;
         } else {
             p += 1;
@@ -148,20 +302,36 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         let locative = chunk[0].start > 0 && LOCATIVE.contains(&keys[chunk[0].start - 1].as_ref());
         let after = chunk[chunk.len() - 1].end;
         let context_country = following_country(&items[j..], after, &keys);
-        out.extend(read_chunk(doc, si, base, chunk, locative, context_country, dict));
+        out.extend(read_chunk(
+            doc,
+            si,
+            base,
+            chunk,
+            locative,
+            context_country,
+            dict,
+        ));
         i = j;
     }
     out
 }
 
 /// The longest dictionary phrase at the start of `keys` whose case fits the text.
-fn best_hit<'d>(dict: &'d ActorDictionary, keys: &[Cow<str>], originals: &[&str]) -> Option<(usize, Vec<&'d Entry>)> {
+fn best_hit<'d>(
+    dict: &'d ActorDictionary,
+    keys: &[Cow<str>],
+    originals: &[&str],
+) -> Option<(usize, Vec<&'d Entry>)> {
     for (len, phrases) in dict.trie.prefixes(keys) {
         let ok: Vec<&Entry> = phrases
             .iter()
             .filter(|ph| ph.case_ok(&originals[..len]))
             // A one-word person alias that is a month ("May") needs a capital and no number next.
-            .filter(|ph| !(len == 1 && matches!(ph.entry, Entry::Person(_)) && MONTHS.contains(&keys[0].as_ref())))
+            .filter(|ph| {
+                !(len == 1
+                    && matches!(ph.entry, Entry::Person(_))
+                    && MONTHS.contains(&keys[0].as_ref()))
+            })
             .map(|ph| &ph.entry)
             .collect();
         if !ok.is_empty() {
@@ -176,7 +346,8 @@ fn is_country(item: &Item, kinds: &[CountryKind]) -> bool {
 }
 
 fn is_agent_or_person(item: &Item) -> bool {
-    matches!(item, Item::Unknown) || matches!(item, Item::Hit(e) if e.iter().any(|e| matches!(e, Entry::Agent { .. } | Entry::Person(_))))
+    matches!(item, Item::Unknown)
+        || matches!(item, Item::Hit(e) if e.iter().any(|e| matches!(e, Entry::Agent { .. } | Entry::Person(_))))
 }
 
 /// Whether `next` continues the chunk that `prev` ends.
@@ -184,13 +355,20 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
     if matches!(prev.item, Item::Pronoun(_)) || matches!(next.item, Item::Pronoun(_)) {
         return false;
     }
-    let gap: Vec<&str> = keys[prev.end..next.start].iter().map(|k| k.as_ref()).collect();
-    let adjectives_only = chunk.iter().all(|l| is_country(&l.item, &[CountryKind::Adjective, CountryKind::Name]));
+    let gap: Vec<&str> = keys[prev.end..next.start]
+        .iter()
+        .map(|k| k.as_ref())
+        .collect();
+    let adjectives_only = chunk
+        .iter()
+        .all(|l| is_country(&l.item, &[CountryKind::Adjective, CountryKind::Name]));
     match gap.as_slice() {
         [] => !(matches!(prev.item, Item::Unknown) && matches!(next.item, Item::Unknown)),
         ["'s"] => is_agent_or_person(&next.item),
         // "Turkish and Russian delegations": coordinated adjectives share the noun that follows.
-        ["and"] | [","] | ["and", "the"] => adjectives_only && is_country(&next.item, &[CountryKind::Adjective]),
+        ["and"] | [","] | ["and", "the"] => {
+            adjectives_only && is_country(&next.item, &[CountryKind::Adjective])
+        }
         _ => false,
     }
 }
@@ -199,7 +377,10 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
 fn following_country(rest: &[Located], after: usize, keys: &[Cow<str>]) -> Option<String> {
     let next = rest.first()?;
     let gap: Vec<&str> = keys[after..next.start].iter().map(|k| k.as_ref()).collect();
-    if !matches!(gap.as_slice(), ["of"] | ["in"] | ["from"] | ["of", "the"] | ["in", "the"]) {
+    if !matches!(
+        gap.as_slice(),
+        ["of"] | ["in"] | ["from"] | ["of", "the"] | ["in", "the"]
+    ) {
         return None;
     }
     match &next.item {
@@ -251,9 +432,17 @@ fn read_chunk(
         context_country: context_country.clone(),
     };
 
-    if let [Located { item: Item::Pronoun(p), .. }] = chunk {
+    if let [Located {
+        item: Item::Pronoun(p),
+        ..
+    }] = chunk
+    {
         let m = make(start, end, MentionKind::Pronoun, ActorCode::default());
-        return vec![Candidate { pronoun: Some(*p), plural: *p == Pronoun::Plural, ..plain(m) }];
+        return vec![Candidate {
+            pronoun: Some(*p),
+            plural: *p == Pronoun::Plural,
+            ..plain(m)
+        }];
     }
 
     let mut countries: Vec<(usize, usize, &str, CountryKind, Option<&str>)> = Vec::new();
@@ -269,12 +458,21 @@ fn read_chunk(
             Item::Pronoun(_) => {}
             Item::Hit(entries) => {
                 // One reading per hit, in order of preference.
-                if let Some(idx) = entries.iter().find_map(|e| if let Entry::Person(i) = e { Some(*i) } else { None }) {
+                if let Some(idx) = entries.iter().find_map(|e| {
+                    if let Entry::Person(i) = e {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                }) {
                     person = Some(idx);
                 } else if let Some(e) = entries.iter().find(|e| matches!(e, Entry::Org { .. })) {
                     org = Some(*e);
-                } else if let Some(Entry::Country { country, kind, role }) =
-                    entries.iter().find(|e| matches!(e, Entry::Country { .. }))
+                } else if let Some(Entry::Country {
+                    country,
+                    kind,
+                    role,
+                }) = entries.iter().find(|e| matches!(e, Entry::Country { .. }))
                 {
                     countries.push((l.start, l.end, country, *kind, role.as_deref()));
                 } else if let Some(Entry::Agent { role: r, title }) = entries.first() {
@@ -301,25 +499,46 @@ fn read_chunk(
         actor.name = Some(p.name.clone());
         return vec![plain(make(start, end, MentionKind::Person, actor))];
     }
-    if let Some(Entry::Org { country, role: org_role, name }) = org {
+    if let Some(Entry::Org {
+        country,
+        role: org_role,
+        name,
+    }) = org
+    {
         let mut actor = code(Some(country), org_role.as_deref().or(role));
         actor.name = Some(name.clone());
-        return vec![Candidate { plural, ..plain(make(start, end, MentionKind::Name, actor)) }];
+        return vec![Candidate {
+            plural,
+            ..plain(make(start, end, MentionKind::Name, actor))
+        }];
     }
     if let Some((ua, ub)) = unknown {
         let name = doc.slice(span_of(ua, ub)).to_string();
         let r = title_role.or(role);
         let country = countries.first().map(|c| c.2);
-        let mut actor = if r.is_some() || country.is_some() { code(country, r) } else { ActorCode::default() };
+        let mut actor = if r.is_some() || country.is_some() {
+            code(country, r)
+        } else {
+            ActorCode::default()
+        };
         actor.name = Some(name);
-        let kind = if r.is_some() { MentionKind::Person } else { MentionKind::Unknown };
+        let kind = if r.is_some() {
+            MentionKind::Person
+        } else {
+            MentionKind::Unknown
+        };
         return vec![plain(make(start, end, kind, actor))];
     }
     let r = role.or(title_role);
     if let Some(r) = r {
         if countries.is_empty() {
             let m = make(start, end, MentionKind::Agent, code(None, Some(r)));
-            return vec![Candidate { needs_country: true, regime: head_word.starts_with("regime"), plural, ..plain(m) }];
+            return vec![Candidate {
+                needs_country: true,
+                regime: head_word.starts_with("regime"),
+                plural,
+                ..plain(m)
+            }];
         }
         // Coordinated adjectives each get the shared noun: "Turkish and Russian delegations".
         let several = countries.len() > 1;
@@ -328,7 +547,10 @@ fn read_chunk(
             .map(|&(a, b, c, _, _)| {
                 let (sa, sb) = if several { (a, b) } else { (start, end) };
                 let m = make(sa, sb, MentionKind::Agent, code(Some(c), Some(r)));
-                Candidate { plural: plural || several, ..plain(m) }
+                Candidate {
+                    plural: plural || several,
+                    ..plain(m)
+                }
             })
             .collect();
     }
@@ -341,7 +563,10 @@ fn read_chunk(
                 _ => MentionKind::Name,
             };
             let m = make(a, b, mkind, code(Some(c), role));
-            Candidate { plural: kind == CountryKind::People, ..plain(m) }
+            Candidate {
+                plural: kind == CountryKind::People,
+                ..plain(m)
+            }
         })
         .collect()
 }

@@ -18,10 +18,21 @@ pub enum CountryKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
-    Country { country: String, kind: CountryKind, role: Option<String> },
-    Org { country: String, role: Option<String>, name: String },
+    Country {
+        country: String,
+        kind: CountryKind,
+        role: Option<String>,
+    },
+    Org {
+        country: String,
+        role: Option<String>,
+        name: String,
+    },
     /// A role noun ("troops") or a title ("President").
-    Agent { role: String, title: bool },
+    Agent {
+        role: String,
+        title: bool,
+    },
     Person(usize),
 }
 
@@ -50,9 +61,18 @@ impl Person {
             return Some((&o.country, o.role.as_deref()));
         }
         let latest = self.offices.iter().max_by_key(|o| o.from)?;
-        let before_any = date.is_some_and(|d| self.offices.iter().all(|o| o.from.is_some_and(|f| d < f)));
-        let role = if date.is_none() { latest.role.as_deref() } else { None };
-        let office = if before_any { self.offices.iter().min_by_key(|o| o.from)? } else { latest };
+        let before_any =
+            date.is_some_and(|d| self.offices.iter().all(|o| o.from.is_some_and(|f| d < f)));
+        let role = if date.is_none() {
+            latest.role.as_deref()
+        } else {
+            None
+        };
+        let office = if before_any {
+            self.offices.iter().min_by_key(|o| o.from)?
+        } else {
+            latest
+        };
         Some((&office.country, role))
     }
 }
@@ -125,7 +145,9 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 }
 
 fn opt(s: Option<&&str>) -> Option<String> {
-    s.map(|s| s.trim()).filter(|s| !s.is_empty() && *s != "-").map(str::to_string)
+    s.map(|s| s.trim())
+        .filter(|s| !s.is_empty() && *s != "-")
+        .map(str::to_string)
 }
 
 fn parse_date(s: &str) -> Option<Date> {
@@ -155,7 +177,8 @@ impl ActorDictionary {
         static DICT: std::sync::OnceLock<ActorDictionary> = std::sync::OnceLock::new();
         DICT.get_or_init(|| {
             let mut d = ActorDictionary::default();
-            d.load(COUNTRIES, ORGS, AGENTS, PEOPLE).expect("bundled actor dictionary is valid");
+            d.load(COUNTRIES, ORGS, AGENTS, PEOPLE)
+                .expect("bundled actor dictionary is valid");
             d
         })
     }
@@ -170,7 +193,12 @@ impl ActorDictionary {
             })
         };
         let mut d = ActorDictionary::default();
-        d.load(&read("countries.tsv")?, &read("orgs.tsv")?, &read("agents.tsv")?, &read("people.tsv")?)?;
+        d.load(
+            &read("countries.tsv")?,
+            &read("orgs.tsv")?,
+            &read("agents.tsv")?,
+            &read("people.tsv")?,
+        )?;
         Ok(d)
     }
 
@@ -179,7 +207,10 @@ impl ActorDictionary {
         if words.is_empty() {
             return;
         }
-        let keys: Vec<String> = words.iter().map(|w| key(&w.to_ascii_lowercase()).into_owned()).collect();
+        let keys: Vec<String> = words
+            .iter()
+            .map(|w| key(&w.to_ascii_lowercase()).into_owned())
+            .collect();
         // Exact-case words compare against the original text, so they keep their spelling.
         let constraints = words
             .iter()
@@ -189,14 +220,34 @@ impl ActorDictionary {
                 c => (k.as_str().into(), c),
             })
             .collect();
-        self.trie.insert(&keys, Phrase { words: constraints, entry });
+        self.trie.insert(
+            &keys,
+            Phrase {
+                words: constraints,
+                entry,
+            },
+        );
     }
 
-    pub fn load(&mut self, countries: &str, orgs: &str, agents: &str, people: &str) -> Result<(), DictError> {
-        let err = |file: &str, line, reason: String| DictError { file: file.into(), line, reason };
+    pub fn load(
+        &mut self,
+        countries: &str,
+        orgs: &str,
+        agents: &str,
+        people: &str,
+    ) -> Result<(), DictError> {
+        let err = |file: &str, line, reason: String| DictError {
+            file: file.into(),
+            line,
+            reason,
+        };
         for (line, f) in tsv_rows(countries) {
             if f.len() < 3 {
-                return Err(err("countries.tsv", line, "expected iso3, kind, phrases".into()));
+                return Err(err(
+                    "countries.tsv",
+                    line,
+                    "expected iso3, kind, phrases".into(),
+                ));
             }
             let kind = match f[1] {
                 "name" => CountryKind::Name,
@@ -204,20 +255,41 @@ impl ActorDictionary {
                 "people" => CountryKind::People,
                 "capital" => CountryKind::Capital,
                 "seat" => CountryKind::Seat,
-                other => return Err(err("countries.tsv", line, format!("unknown kind {other:?}"))),
+                other => {
+                    return Err(err(
+                        "countries.tsv",
+                        line,
+                        format!("unknown kind {other:?}"),
+                    ))
+                }
             };
             let role = opt(f.get(3)).or_else(|| {
                 matches!(kind, CountryKind::Capital | CountryKind::Seat).then(|| "GOV".to_string())
             });
             for p in f[2].split('|') {
-                self.add(p.trim(), Entry::Country { country: f[0].to_string(), kind, role: role.clone() });
+                self.add(
+                    p.trim(),
+                    Entry::Country {
+                        country: f[0].to_string(),
+                        kind,
+                        role: role.clone(),
+                    },
+                );
             }
         }
         for (line, f) in tsv_rows(orgs) {
             if f.len() < 4 {
-                return Err(err("orgs.tsv", line, "expected country, role, name, phrases".into()));
+                return Err(err(
+                    "orgs.tsv",
+                    line,
+                    "expected country, role, name, phrases".into(),
+                ));
             }
-            let entry = Entry::Org { country: f[0].to_string(), role: opt(f.get(1)), name: f[2].to_string() };
+            let entry = Entry::Org {
+                country: f[0].to_string(),
+                role: opt(f.get(1)),
+                name: f[2].to_string(),
+            };
             self.add(f[2], entry.clone());
             for p in f[3].split('|') {
                 self.add(p.trim(), entry.clone());
@@ -225,7 +297,11 @@ impl ActorDictionary {
         }
         for (line, f) in tsv_rows(agents) {
             if f.len() < 3 {
-                return Err(err("agents.tsv", line, "expected role, kind, phrases".into()));
+                return Err(err(
+                    "agents.tsv",
+                    line,
+                    "expected role, kind, phrases".into(),
+                ));
             }
             let title = match f[1] {
                 "noun" => false,
@@ -233,7 +309,13 @@ impl ActorDictionary {
                 other => return Err(err("agents.tsv", line, format!("unknown kind {other:?}"))),
             };
             for p in f[2].split('|') {
-                self.add(p.trim(), Entry::Agent { role: f[0].to_string(), title });
+                self.add(
+                    p.trim(),
+                    Entry::Agent {
+                        role: f[0].to_string(),
+                        title,
+                    },
+                );
             }
         }
         self.load_people(people)
@@ -244,11 +326,19 @@ impl ActorDictionary {
         let mut aliases: Vec<(usize, String)> = Vec::new();
         for (line, f) in tsv_rows(src) {
             if f.len() < 4 {
-                return Err(DictError { file: "people.tsv".into(), line, reason: "expected name, code, from, to".into() });
+                return Err(DictError {
+                    file: "people.tsv".into(),
+                    line,
+                    reason: "expected name, code, from, to".into(),
+                });
             }
             let code = f[1];
             if code.len() < 3 || !code.is_ascii() {
-                return Err(DictError { file: "people.tsv".into(), line, reason: format!("bad code {code:?}") });
+                return Err(DictError {
+                    file: "people.tsv".into(),
+                    line,
+                    reason: format!("bad code {code:?}"),
+                });
             }
             let (country, role) = split_code(code);
             let office = Office {
@@ -258,13 +348,20 @@ impl ActorDictionary {
                 to: parse_end_date(f[3]),
             };
             let idx = *by_name.entry(f[0].to_string()).or_insert_with(|| {
-                self.people.push(Person { name: f[0].to_string(), offices: Vec::new() });
+                self.people.push(Person {
+                    name: f[0].to_string(),
+                    offices: Vec::new(),
+                });
                 self.people.len() - 1
             });
             self.people[idx].offices.push(office);
             aliases.push((idx, f[0].to_string()));
             if let Some(a) = f.get(4) {
-                aliases.extend(a.split('|').map(|s| (idx, s.trim().to_string())).filter(|(_, s)| !s.is_empty()));
+                aliases.extend(
+                    a.split('|')
+                        .map(|s| (idx, s.trim().to_string()))
+                        .filter(|(_, s)| !s.is_empty()),
+                );
             }
         }
         aliases.sort();
@@ -315,7 +412,14 @@ mod tests {
         assert!(phrase.case_ok(&["US"]));
         assert!(!phrase.case_ok(&["us"]));
         let kremlin = &d.trie.prefixes(&["the", "kremlin"])[0].1[0];
-        assert_eq!(kremlin.entry, Entry::Country { country: "RUS".into(), kind: CountryKind::Seat, role: Some("GOV".into()) });
+        assert_eq!(
+            kremlin.entry,
+            Entry::Country {
+                country: "RUS".into(),
+                kind: CountryKind::Seat,
+                role: Some("GOV".into())
+            }
+        );
     }
 
     #[test]
@@ -324,8 +428,16 @@ mod tests {
         let gul = d.people.iter().find(|p| p.name == "Abdullah Gul").unwrap();
         let on = |s: &str| gul.office_on(Some(s.parse().unwrap()));
         assert_eq!(on("2010-01-01"), Some(("TUR", Some("GOV"))));
-        assert_eq!(on("2014-08-31"), Some(("TUR", Some("GOV"))), "a month-precision end covers the month");
-        assert_eq!(on("2020-01-01"), Some(("TUR", None)), "former office-holders keep the country only");
+        assert_eq!(
+            on("2014-08-31"),
+            Some(("TUR", Some("GOV"))),
+            "a month-precision end covers the month"
+        );
+        assert_eq!(
+            on("2020-01-01"),
+            Some(("TUR", None)),
+            "former office-holders keep the country only"
+        );
         assert_eq!(gul.office_on(None), Some(("TUR", Some("GOV"))));
     }
 

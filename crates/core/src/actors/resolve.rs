@@ -31,7 +31,9 @@ fn most_common<'a>(it: impl Iterator<Item = &'a str>) -> Option<String> {
 /// The country "the regime" stands for in this article: the one named with "regime" most often
 /// ("the Assad regime", "the Syrian regime"), else the most mentioned government.
 fn regime_country(doc: &Doc, cands: &[Candidate]) -> Option<String> {
-    let named = cands.iter().filter(|c| doc.lower_slice(c.mention.span).contains("regime"));
+    let named = cands
+        .iter()
+        .filter(|c| doc.lower_slice(c.mention.span).contains("regime"));
     most_common(named.filter_map(|c| c.mention.actor.country.as_deref())).or_else(|| {
         most_common(
             cands
@@ -54,18 +56,33 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
         let (done, rest) = cands.split_at_mut(i);
         let c = &mut rest[0];
         let near = |m: &Mention| m.sentence + WINDOW >= c.mention.sentence;
-        let earlier = done.iter().rev().map(|d| &d.mention).take_while(|m| near(m));
+        let earlier = done
+            .iter()
+            .rev()
+            .map(|d| &d.mention)
+            .take_while(|m| near(m));
         if c.needs_country {
-            let country = c.context_country.clone().or_else(|| if c.regime { regime.clone() } else { None }).or_else(|| {
-                let role = c.mention.actor.role.as_deref();
-                earlier.clone().find(|m| m.actor.role.as_deref() == role && m.actor.country.is_some())?.actor.country.clone()
-            });
+            let country = c
+                .context_country
+                .clone()
+                .or_else(|| if c.regime { regime.clone() } else { None })
+                .or_else(|| {
+                    let role = c.mention.actor.role.as_deref();
+                    earlier
+                        .clone()
+                        .find(|m| m.actor.role.as_deref() == role && m.actor.country.is_some())?
+                        .actor
+                        .country
+                        .clone()
+                });
             if let Some(country) = country {
                 set_country(&mut c.mention, &country);
             }
         } else if let Some(p) = c.pronoun {
             let found = match p {
-                Pronoun::Person => earlier.clone().find(|m| m.kind == MentionKind::Person && m.actor.code.is_some()),
+                Pronoun::Person => earlier
+                    .clone()
+                    .find(|m| m.kind == MentionKind::Person && m.actor.code.is_some()),
                 Pronoun::Plural => done
                     .iter()
                     .rev()
@@ -87,7 +104,10 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
             let word = doc.slice(c.mention.span);
             let same = done.iter().rev().map(|d| &d.mention).find(|m| {
                 matches!(m.kind, MentionKind::Unknown | MentionKind::Person)
-                    && m.actor.name.as_deref().is_some_and(|n| n.len() > word.len() && n.ends_with(word))
+                    && m.actor
+                        .name
+                        .as_deref()
+                        .is_some_and(|n| n.len() > word.len() && n.ends_with(word))
             });
             if let Some(m) = same {
                 c.mention.actor = m.actor.clone();

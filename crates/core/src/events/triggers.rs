@@ -10,30 +10,92 @@ const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv")
 
 /// The bundled pattern files, one per CAMEO root.
 const FILES: [(&str, &str); 20] = [
-    ("01_statement.tsv", include_str!("../../../../data/verbs/01_statement.tsv")),
-    ("02_appeal.tsv", include_str!("../../../../data/verbs/02_appeal.tsv")),
-    ("03_intent.tsv", include_str!("../../../../data/verbs/03_intent.tsv")),
-    ("04_consult.tsv", include_str!("../../../../data/verbs/04_consult.tsv")),
-    ("05_diplomatic.tsv", include_str!("../../../../data/verbs/05_diplomatic.tsv")),
-    ("06_material_coop.tsv", include_str!("../../../../data/verbs/06_material_coop.tsv")),
-    ("07_aid.tsv", include_str!("../../../../data/verbs/07_aid.tsv")),
-    ("08_yield.tsv", include_str!("../../../../data/verbs/08_yield.tsv")),
-    ("09_investigate.tsv", include_str!("../../../../data/verbs/09_investigate.tsv")),
-    ("10_demand.tsv", include_str!("../../../../data/verbs/10_demand.tsv")),
-    ("11_disapprove.tsv", include_str!("../../../../data/verbs/11_disapprove.tsv")),
-    ("12_reject.tsv", include_str!("../../../../data/verbs/12_reject.tsv")),
-    ("13_threaten.tsv", include_str!("../../../../data/verbs/13_threaten.tsv")),
-    ("14_protest.tsv", include_str!("../../../../data/verbs/14_protest.tsv")),
-    ("15_force_posture.tsv", include_str!("../../../../data/verbs/15_force_posture.tsv")),
-    ("16_reduce_relations.tsv", include_str!("../../../../data/verbs/16_reduce_relations.tsv")),
-    ("17_coerce.tsv", include_str!("../../../../data/verbs/17_coerce.tsv")),
-    ("18_assault.tsv", include_str!("../../../../data/verbs/18_assault.tsv")),
-    ("19_fight.tsv", include_str!("../../../../data/verbs/19_fight.tsv")),
-    ("20_mass_violence.tsv", include_str!("../../../../data/verbs/20_mass_violence.tsv")),
+    (
+        "01_statement.tsv",
+        include_str!("../../../../data/verbs/01_statement.tsv"),
+    ),
+    (
+        "02_appeal.tsv",
+        include_str!("../../../../data/verbs/02_appeal.tsv"),
+    ),
+    (
+        "03_intent.tsv",
+        include_str!("../../../../data/verbs/03_intent.tsv"),
+    ),
+    (
+        "04_consult.tsv",
+        include_str!("../../../../data/verbs/04_consult.tsv"),
+    ),
+    (
+        "05_diplomatic.tsv",
+        include_str!("../../../../data/verbs/05_diplomatic.tsv"),
+    ),
+    (
+        "06_material_coop.tsv",
+        include_str!("../../../../data/verbs/06_material_coop.tsv"),
+    ),
+    (
+        "07_aid.tsv",
+        include_str!("../../../../data/verbs/07_aid.tsv"),
+    ),
+    (
+        "08_yield.tsv",
+        include_str!("../../../../data/verbs/08_yield.tsv"),
+    ),
+    (
+        "09_investigate.tsv",
+        include_str!("../../../../data/verbs/09_investigate.tsv"),
+    ),
+    (
+        "10_demand.tsv",
+        include_str!("../../../../data/verbs/10_demand.tsv"),
+    ),
+    (
+        "11_disapprove.tsv",
+        include_str!("../../../../data/verbs/11_disapprove.tsv"),
+    ),
+    (
+        "12_reject.tsv",
+        include_str!("../../../../data/verbs/12_reject.tsv"),
+    ),
+    (
+        "13_threaten.tsv",
+        include_str!("../../../../data/verbs/13_threaten.tsv"),
+    ),
+    (
+        "14_protest.tsv",
+        include_str!("../../../../data/verbs/14_protest.tsv"),
+    ),
+    (
+        "15_force_posture.tsv",
+        include_str!("../../../../data/verbs/15_force_posture.tsv"),
+    ),
+    (
+        "16_reduce_relations.tsv",
+        include_str!("../../../../data/verbs/16_reduce_relations.tsv"),
+    ),
+    (
+        "17_coerce.tsv",
+        include_str!("../../../../data/verbs/17_coerce.tsv"),
+    ),
+    (
+        "18_assault.tsv",
+        include_str!("../../../../data/verbs/18_assault.tsv"),
+    ),
+    (
+        "19_fight.tsv",
+        include_str!("../../../../data/verbs/19_fight.tsv"),
+    ),
+    (
+        "20_mass_violence.tsv",
+        include_str!("../../../../data/verbs/20_mass_violence.tsv"),
+    ),
 ];
 
 /// Words a nominal pattern ends with that are not its head noun ("attack on").
-const PREPOSITIONS: &[&str] = &["on", "against", "with", "to", "of", "for", "in", "at", "by", "from", "over", "into"];
+const PREPOSITIONS: &[&str] = &[
+    "on", "against", "with", "to", "of", "for", "in", "at", "by", "from", "over", "into",
+];
 
 /// Up to this many tokens may stand for a `*` in a pattern.
 const MAX_GAP: usize = 5;
@@ -52,7 +114,6 @@ pub struct Pattern {
     pub nominal: bool,
     /// The pattern as written, for diagnostics.
     pub text: Box<str>,
-    words: Vec<Word>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -90,17 +151,30 @@ impl Triggers {
             let irregular = Irregulars::parse(VERB_FORMS).expect("bundled verb forms are valid");
             let mut t = Triggers::default();
             for (name, src) in FILES {
-                t.add_file(name, src, &irregular).expect("bundled patterns are valid");
+                t.add_file(name, src, &irregular)
+                    .expect("bundled patterns are valid");
             }
             t
         })
     }
 
-    pub fn add_file(&mut self, file: &str, src: &str, irregular: &Irregulars) -> Result<(), PatternError> {
+    pub fn add_file(
+        &mut self,
+        file: &str,
+        src: &str,
+        irregular: &Irregulars,
+    ) -> Result<(), PatternError> {
         for (line, f) in tsv_rows(src) {
-            let err = |reason: String| PatternError { file: file.to_string(), line, reason };
+            let err = |reason: String| PatternError {
+                file: file.to_string(),
+                line,
+                reason,
+            };
             let [code, kind, pattern, ..] = f[..] else {
-                return Err(err(format!("expected code, kind, pattern; found {} fields", f.len())));
+                return Err(err(format!(
+                    "expected code, kind, pattern; found {} fields",
+                    f.len()
+                )));
             };
             if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err(format!("bad CAMEO code {code:?}")));
@@ -112,16 +186,28 @@ impl Triggers {
             };
             let words: Vec<Word> = pattern
                 .split_whitespace()
-                .map(|w| if w == "*" { Word::Gap } else { Word::Lit(key(&w.to_lowercase()).into()) })
+                .map(|w| {
+                    if w == "*" {
+                        Word::Gap
+                    } else {
+                        Word::Lit(key(&w.to_lowercase()).into())
+                    }
+                })
                 .collect();
             if !matches!(words.first(), Some(Word::Lit(_))) {
                 return Err(err("a pattern must start with a word".into()));
             }
             let id = self.patterns.len();
-            self.patterns.push(Pattern { code: code.into(), nominal, text: pattern.into(), words: words.clone() });
+            self.patterns.push(Pattern {
+                code: code.into(),
+                nominal,
+                text: pattern.into(),
+            });
             // Inflect: a verb's first word, a noun phrase's head (its last non-preposition word).
             let slot = if nominal {
-                words.iter().rposition(|w| matches!(w, Word::Lit(l) if !PREPOSITIONS.contains(&l.as_ref())))
+                words
+                    .iter()
+                    .rposition(|w| matches!(w, Word::Lit(l) if !PREPOSITIONS.contains(&l.as_ref())))
             } else {
                 Some(0)
             };
@@ -130,7 +216,11 @@ impl Triggers {
                 Word::Gap => None,
             }) {
                 Some((i, l)) => {
-                    let forms = if nominal { noun_forms(l) } else { irregular.verb_forms(l) };
+                    let forms = if nominal {
+                        noun_forms(l)
+                    } else {
+                        irregular.verb_forms(l)
+                    };
                     forms.into_iter().map(|f| (i, f)).collect()
                 }
                 None => Vec::new(),
@@ -138,9 +228,14 @@ impl Triggers {
             for (i, form) in forms {
                 let mut variant = words.clone();
                 variant[i] = Word::Lit(form.into());
-                let Some(Word::Lit(first)) = variant.first().cloned() else { continue };
+                let Some(Word::Lit(first)) = variant.first().cloned() else {
+                    continue;
+                };
                 let entry = self.by_first.entry(first).or_default();
-                if !entry.iter().any(|(p, w)| self.patterns[*p].code == self.patterns[id].code && *w == variant) {
+                if !entry
+                    .iter()
+                    .any(|(p, w)| self.patterns[*p].code == self.patterns[id].code && *w == variant)
+                {
                     entry.push((id, variant));
                 }
             }
@@ -155,8 +250,14 @@ impl Triggers {
         let mut best: Option<Match> = None;
         for (id, words) in candidates {
             if let Some(m) = match_words(&words[1..], keys, is_word, at + 1, 1, 0, Vec::new()) {
-                let m = Match { pattern: *id, start: at, ..m };
-                let better = best.as_ref().is_none_or(|b| (m.literals, usize::MAX - m.skipped) > (b.literals, usize::MAX - b.skipped));
+                let m = Match {
+                    pattern: *id,
+                    start: at,
+                    ..m
+                };
+                let better = best.as_ref().is_none_or(|b| {
+                    (m.literals, usize::MAX - m.skipped) > (b.literals, usize::MAX - b.skipped)
+                });
                 if better {
                     best = Some(m);
                 }
@@ -183,7 +284,9 @@ impl Triggers {
         // Drop matches whose words fall inside an earlier match's literal words.
         let mut kept: Vec<Match> = Vec::new();
         for m in out {
-            let inside = kept.iter().any(|k| m.start < k.end && k.end > m.start && !in_gap(k, m.start));
+            let inside = kept
+                .iter()
+                .any(|k| m.start < k.end && k.end > m.start && !in_gap(k, m.start));
             if !inside {
                 kept.push(m);
             }
@@ -206,7 +309,14 @@ fn match_words<S: AsRef<str>>(
     gaps: Vec<(usize, usize)>,
 ) -> Option<Match> {
     let Some(first) = rest.first() else {
-        return Some(Match { pattern: 0, start: 0, end: at, gaps, literals, skipped });
+        return Some(Match {
+            pattern: 0,
+            start: 0,
+            end: at,
+            gaps,
+            literals,
+            skipped,
+        });
     };
     match first {
         Word::Gap => {
@@ -224,11 +334,16 @@ fn match_words<S: AsRef<str>>(
                 }
                 let mut g = gaps.clone();
                 g.push((at, at + n));
-                if let Some(m) = match_words(&rest[1..], keys, is_word, at + n, literals, skipped, g) {
-                    if best.as_ref().is_none_or(|b| m.literals > b.literals) {
+                if let Some(m) =
+                    match_words(&rest[1..], keys, is_word, at + n, literals, skipped, g)
+                {
+                    // Prefer the reading that skips fewest unlisted words.
+                    if best
+                        .as_ref()
+                        .is_none_or(|b| (m.literals, b.skipped) > (b.literals, m.skipped))
+                    {
                         best = Some(m);
                     }
-                    break;
                 }
             }
             best
@@ -240,7 +355,15 @@ fn match_words<S: AsRef<str>>(
                     return None;
                 }
                 if keys[i].as_ref() == w.as_ref() {
-                    return match_words(&rest[1..], keys, is_word, i + 1, literals + 1, skipped + skip, gaps);
+                    return match_words(
+                        &rest[1..],
+                        keys,
+                        is_word,
+                        i + 1,
+                        literals + 1,
+                        skipped + skip,
+                        gaps,
+                    );
                 }
                 if is_barrier(keys[i].as_ref()) {
                     return None;
@@ -253,7 +376,22 @@ fn match_words<S: AsRef<str>>(
 
 /// Words that end the reach of a skip: a new clause or coordination starts.
 fn is_barrier(w: &str) -> bool {
-    matches!(w, "and" | "but" | "or" | "that" | "which" | "who" | "whom" | "while" | "as" | "if" | "because" | "said" | "says")
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "while"
+            | "as"
+            | "if"
+            | "because"
+            | "said"
+            | "says"
+    )
 }
 
 #[cfg(test)]
@@ -274,13 +412,19 @@ mod tests {
 
     fn words(s: &str) -> (Vec<String>, Vec<bool>) {
         let k: Vec<String> = s.split_whitespace().map(str::to_string).collect();
-        let w = k.iter().map(|x| x.chars().all(|c| c.is_alphanumeric() || c == '\'')).collect();
+        let w = k
+            .iter()
+            .map(|x| x.chars().all(|c| c.is_alphanumeric() || c == '\''))
+            .collect();
         (k, w)
     }
 
     fn codes(t: &Triggers, s: &str) -> Vec<String> {
         let (k, w) = words(s);
-        t.find(&k, &w).iter().map(|m| t.patterns[m.pattern].code.to_string()).collect()
+        t.find(&k, &w)
+            .iter()
+            .map(|m| t.patterns[m.pattern].code.to_string())
+            .collect()
     }
 
     #[test]
@@ -299,7 +443,7 @@ mod tests {
         let (k, w) = words("the un called on syria 's government to stop");
         let m = t.find(&k, &w);
         assert_eq!(m.len(), 1);
-        assert_eq!(m[0].gaps, vec![(3, 6)]);
+        assert_eq!(m[0].gaps, vec![(4, 7)]);
     }
 
     #[test]
@@ -312,7 +456,9 @@ mod tests {
     fn bad_rows_are_reported() {
         let irr = Irregulars::default();
         let mut t = Triggers::default();
-        let e = t.add_file("x.tsv", "#\n12x\tv\treject\n", &irr).unwrap_err();
+        let e = t
+            .add_file("x.tsv", "#\n12x\tv\treject\n", &irr)
+            .unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("x.tsv", 2));
         assert!(t.add_file("x.tsv", "120\tq\treject\n", &irr).is_err());
         assert!(t.add_file("x.tsv", "120\tv\t* reject\n", &irr).is_err());

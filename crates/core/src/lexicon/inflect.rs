@@ -29,7 +29,10 @@ impl Irregulars {
         let mut forms = HashMap::new();
         for (line, f) in tsv_rows(src) {
             if f.len() < 5 {
-                return Err(format!("verb_forms.tsv:{line}: expected 5 columns, found {}", f.len()));
+                return Err(format!(
+                    "verb_forms.tsv:{line}: expected 5 columns, found {}",
+                    f.len()
+                ));
             }
             let v = VerbForms {
                 third: f[1].to_string(),
@@ -45,7 +48,11 @@ impl Irregulars {
     /// All forms of a verb lemma (lowercase), the lemma first; alternative forms may be written
     /// with `|` in the table ("learned|learnt").
     pub fn verb_forms(&self, lemma: &str) -> Vec<String> {
-        let v = self.forms.get(lemma).cloned().unwrap_or_else(|| regular(lemma));
+        let v = self
+            .forms
+            .get(lemma)
+            .cloned()
+            .unwrap_or_else(|| regular(lemma));
         let mut out = vec![lemma.to_string()];
         for f in [&v.third, &v.past, &v.participle, &v.ing] {
             for alt in f.split('|') {
@@ -90,7 +97,12 @@ pub fn regular(lemma: &str) -> VerbForms {
     } else {
         format!("{lemma}ing")
     };
-    VerbForms { third, past: past.clone(), participle: past, ing }
+    VerbForms {
+        third,
+        past: past.clone(),
+        participle: past,
+        ing,
+    }
 }
 
 /// Plural forms of the last word of a noun phrase (the word itself included).
@@ -123,9 +135,15 @@ mod tests {
     #[test]
     fn regular_verbs() {
         let f = regular("reject");
-        assert_eq!((f.third.as_str(), f.past.as_str(), f.ing.as_str()), ("rejects", "rejected", "rejecting"));
+        assert_eq!(
+            (f.third.as_str(), f.past.as_str(), f.ing.as_str()),
+            ("rejects", "rejected", "rejecting")
+        );
         let f = regular("agree");
-        assert_eq!((f.third.as_str(), f.past.as_str(), f.ing.as_str()), ("agrees", "agreed", "agreeing"));
+        assert_eq!(
+            (f.third.as_str(), f.past.as_str(), f.ing.as_str()),
+            ("agrees", "agreed", "agreeing")
+        );
         let f = regular("deny");
         assert_eq!((f.third.as_str(), f.past.as_str()), ("denies", "denied"));
         let f = regular("accuse");
@@ -137,7 +155,10 @@ mod tests {
     #[test]
     fn irregulars_override() {
         let irr = Irregulars::parse("# h\nhold\tholds\theld\theld\tholding\nlearn\tlearns\tlearned|learnt\tlearned|learnt\tlearning\n").unwrap();
-        assert_eq!(irr.verb_forms("hold"), vec!["hold", "holds", "held", "holding"]);
+        assert_eq!(
+            irr.verb_forms("hold"),
+            vec!["hold", "holds", "held", "holding"]
+        );
         assert!(irr.verb_forms("learn").contains(&"learnt".to_string()));
         assert!(Irregulars::parse("hold\theld\n").is_err());
     }

@@ -22,7 +22,10 @@ struct Node<V> {
 
 impl<V> Default for Node<V> {
     fn default() -> Self {
-        Node { next: HashMap::new(), values: Vec::new() }
+        Node {
+            next: HashMap::new(),
+            values: Vec::new(),
+        }
     }
 }
 
@@ -33,7 +36,9 @@ pub struct PhraseTrie<V> {
 
 impl<V> Default for PhraseTrie<V> {
     fn default() -> Self {
-        PhraseTrie { nodes: vec![Node::default()] }
+        PhraseTrie {
+            nodes: vec![Node::default()],
+        }
     }
 }
 

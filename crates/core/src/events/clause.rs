@@ -1,0 +1,388 @@
+//! Who did it and to whom: the subject and object mentions around a trigger, read from word order
+//! (subject to the left, object to the right, "by" in the passive), clause boundaries and
+//! prepositions. A shallow reading, tuned for the sentence shapes of news reports.
+
+use std::borrow::Cow;
+
+/// A sentence as the clause reader sees it.
+pub struct View<'a> {
+    pub keys: Vec<Cow<'a, str>>,
+    pub is_word: Vec<bool>,
+    pub is_quote: Vec<bool>,
+    /// Mentions in the sentence: (index in `Doc::mentions`, first token, one past last token),
+    /// sentence-relative and sorted.
+    pub mentions: Vec<(usize, usize, usize)>,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "with",
+    "of",
+    "by",
+    "for",
+    "from",
+    "to",
+    "against",
+    "between",
+    "among",
+    "over",
+    "under",
+    "about",
+    "into",
+    "toward",
+    "towards",
+    "near",
+    "after",
+    "before",
+    "during",
+    "since",
+    "across",
+    "through",
+    "including",
+    "like",
+    "than",
+    "via",
+    "within",
+    "without",
+    "behind",
+    "beyond",
+    "amid",
+    "despite",
+    "following",
+    "per",
+    "upon",
+    "as",
+    "inside",
+    "outside",
+    "around",
+    "throughout",
+    "along",
+    "onto",
+    "off",
+    "against",
+    "unlike",
+    "besides",
+    "except",
+];
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "outside",
+    "around",
+    "along",
+    "during",
+    "since",
+    "after",
+    "before",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "both", "all", "some", "two", "several",
+];
+
+/// Words after which the words to the left belong to another clause.
+const SUBJECT_BARRIERS: &[&str] = &[
+    ";", ":", "if", "because", "although", "though", "whereas", "unless", "when", "while",
+    "whether", "but",
+];
+const RELATIVES: &[&str] = &["which", "who", "that", "whom"];
+
+const OBJECT_BARRIERS: &[&str] = &[
+    ";", ":", ".", ",", "which", "who", "that", "while", "but", "because", "when", "after",
+    "before", "said", "says", "saying", "and", "as", "if", "since", "whereas", "although",
+];
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets", "getting", "'s",
+    "has", "have", "had",
+];
+
+impl View<'_> {
+    fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", |k| k.as_ref())
+    }
+
+    /// The word before token `i`, skipping determiners.
+    fn word_before(&self, mut i: usize) -> &str {
+        while i > 0 {
+            i -= 1;
+            if !DETERMINERS.contains(&self.key(i)) {
+                return self.key(i);
+            }
+        }
+        ""
+    }
+
+    fn after_preposition(&self, start: usize) -> bool {
+        PREPOSITIONS.contains(&self.word_before(start))
+    }
+
+    fn after_locative(&self, start: usize) -> bool {
+        LOCATIVE.contains(&self.word_before(start))
+    }
+
+    /// Mentions joined to mention `k` (position in `self.mentions`) by "and" or commas, leftwards.
+    fn coordinated_left(&self, k: usize) -> Vec<usize> {
+        let mut out = vec![self.mentions[k].0];
+        let mut k = k;
+        while k > 0 {
+            let (_, s, _) = self.mentions[k];
+            let (pi, _, pe) = self.mentions[k - 1];
+            let gap: Vec<&str> = (pe..s).map(|i| self.key(i)).collect();
+            if matches!(
+                gap.as_slice(),
+                ["and"] | [","] | [",", "and"] | ["and", "the"] | ["as", "well", "as"]
+            ) {
+                out.push(pi);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    fn coordinated_right(&self, k: usize) -> Vec<usize> {
+        let mut out = vec![self.mentions[k].0];
+        let mut k = k;
+        while k + 1 < self.mentions.len() {
+            let (_, _, e) = self.mentions[k];
+            let (ni, ns, _) = self.mentions[k + 1];
+            let gap: Vec<&str> = (e..ns).map(|i| self.key(i)).collect();
+            if matches!(
+                gap.as_slice(),
+                ["and"] | [","] | [",", "and"] | ["and", "the"] | ["or"]
+            ) {
+                out.push(ni);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    fn quote_between(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|i| self.is_quote.get(i).copied().unwrap_or(false))
+    }
+
+    /// The subject of a verb at token `at`: the nearest mention to its left that is not the
+    /// object of a preposition, with any mentions coordinated with it.
+    pub fn subject(&self, at: usize) -> Vec<usize> {
+        for k in (0..self.mentions.len()).rev() {
+            let (_, s, e) = self.mentions[k];
+            if e > at {
+                continue;
+            }
+            let between: Vec<&str> = (e..at).map(|i| self.key(i)).collect();
+            if self.quote_between(e, at) {
+                return Vec::new();
+            }
+            // "posts, which were set up": the relative pronoun's antecedent.
+            if let Some(r) = between.iter().rposition(|w| RELATIVES.contains(w)) {
+                let only_comma_before = between[..r].iter().all(|w| *w == ",");
+                return if only_comma_before
+                    && r + 1 < between.len() + 1
+                    && !self.after_preposition(s)
+                {
+                    self.coordinated_left(k)
+                } else {
+                    Vec::new()
+                };
+            }
+            if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
+                return Vec::new();
+            }
+            if self.after_preposition(s) {
+                continue;
+            }
+            return self.coordinated_left(k);
+        }
+        Vec::new()
+    }
+
+    /// The object after token `from` (up to `limit` tokens away): the first mention to the right in
+    /// the same clause that is not a location.
+    pub fn object(&self, from: usize, limit: usize) -> Vec<usize> {
+        for (k, &(_, s, _)) in self.mentions.iter().enumerate() {
+            if s < from {
+                continue;
+            }
+            if s > from + limit {
+                break;
+            }
+            if (from..s).any(|i| OBJECT_BARRIERS.contains(&self.key(i)))
+                || self.quote_between(from, s)
+            {
+                break;
+            }
+            if self.after_locative(s) || self.key(s.wrapping_sub(1)) == "by" {
+                continue;
+            }
+            return self.coordinated_right(k);
+        }
+        Vec::new()
+    }
+
+    /// Mentions inside a token range (a pattern's `*` gap).
+    pub fn inside(&self, from: usize, to: usize) -> Vec<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.1 >= from && m.2 <= to)
+            .map(|m| m.0)
+            .collect()
+    }
+
+    /// The agent of a passive verb: the mention after "by" within a few words of `from`.
+    pub fn by_agent(&self, from: usize) -> Vec<usize> {
+        let Some(by) = (from..(from + 6).min(self.keys.len())).find(|&i| self.key(i) == "by")
+        else {
+            return Vec::new();
+        };
+        if (from..by).any(|i| OBJECT_BARRIERS.contains(&self.key(i))) {
+            return Vec::new();
+        }
+        match self
+            .mentions
+            .iter()
+            .position(|m| m.1 > by && (by + 1..m.1).all(|i| DETERMINERS.contains(&self.key(i))))
+        {
+            Some(k) => self.coordinated_right(k),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether the verb at `at` is passive: a participle after a form of "be" ("were killed").
+    pub fn passive(&self, at: usize) -> bool {
+        let verb = self.key(at);
+        let participle = verb.ends_with("ed")
+            || verb.ends_with("en")
+            || verb.ends_with('t')
+            || verb.ends_with("wn");
+        if !participle {
+            return false;
+        }
+        let mut i = at;
+        for _ in 0..3 {
+            if i == 0 {
+                return false;
+            }
+            i -= 1;
+            let w = self.key(i);
+            if BE.contains(&w) {
+                // "has attacked" is active; "has been attacked" is passive.
+                return !matches!(w, "has" | "have" | "had" | "'s");
+            }
+            if !w.ends_with("ly") && !matches!(w, "not" | "also" | "reportedly" | "allegedly") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The mention right before a nominal trigger: "Russian air strikes", "the regime offensive",
+    /// "Israel's attack".
+    pub fn modifier_before(&self, at: usize) -> Vec<usize> {
+        self.mentions
+            .iter()
+            .rposition(|m| m.2 == at || (m.2 + 1 == at && self.key(m.2) == "'s"))
+            .map(|k| vec![self.mentions[k].0])
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A view from words, with mentions at the given word ranges (mention index = position).
+    fn view<'a>(s: &'a str, mentions: &[(usize, usize)]) -> View<'a> {
+        let keys: Vec<Cow<str>> = s.split_whitespace().map(Cow::Borrowed).collect();
+        let n = keys.len();
+        View {
+            is_word: keys
+                .iter()
+                .map(|k| k.chars().all(char::is_alphanumeric))
+                .collect(),
+            is_quote: vec![false; n],
+            keys,
+            mentions: mentions
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b))| (i, a, b))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn active_subject_and_object() {
+        // ankara(0) rejected(1) the offer from russia(5)
+        let v = view("ankara rejected the offer from russia", &[(0, 1), (5, 6)]);
+        assert_eq!(v.subject(1), vec![0]);
+        assert_eq!(v.object(2, 12), vec![1]);
+    }
+
+    #[test]
+    fn appositions_and_prepositions_are_skipped() {
+        let v = view(
+            "russia , the main backer of the regime , fails to stick",
+            &[(0, 1), (6, 8)],
+        );
+        assert_eq!(v.subject(9), vec![0]);
+    }
+
+    #[test]
+    fn compound_subjects() {
+        let v = view(
+            "turkish and russian delegations failed to reach consensus",
+            &[(0, 1), (2, 4)],
+        );
+        let mut s = v.subject(5);
+        s.sort();
+        assert_eq!(s, vec![0, 1]);
+    }
+
+    #[test]
+    fn passive_with_agent() {
+        let v = view(
+            "civilians were killed by regime forces in idlib",
+            &[(0, 1), (4, 6)],
+        );
+        assert!(v.passive(2));
+        assert_eq!(v.subject(2), vec![0]);
+        assert_eq!(v.by_agent(3), vec![1]);
+        let v = view("turkey has attacked syria", &[(0, 1), (3, 4)]);
+        assert!(!v.passive(2));
+    }
+
+    #[test]
+    fn relative_clause_antecedent() {
+        let v = view("turkish posts , which were attacked", &[(0, 2)]);
+        assert_eq!(v.subject(5), vec![0]);
+    }
+
+    #[test]
+    fn objects_stop_at_clauses_and_places() {
+        let v = view("turkey warned that syria attacked", &[(0, 1), (3, 4)]);
+        assert!(v.object(2, 12).is_empty());
+        let v = view("talks held in moscow with russia", &[(3, 4), (5, 6)]);
+        assert_eq!(v.object(2, 12), vec![1]);
+    }
+
+    #[test]
+    fn nominal_modifiers() {
+        let v = view("russian air strikes on idlib", &[(0, 1)]);
+        assert_eq!(v.modifier_before(1), vec![0]);
+        let v = view("israel 's attack on gaza", &[(0, 1), (4, 5)]);
+        assert_eq!(v.modifier_before(2), vec![0]);
+    }
+}

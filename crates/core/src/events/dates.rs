@@ -1,0 +1,269 @@
+//! Event dates: the date expressions of a sentence resolved against the publication date.
+//! "on Tuesday" is the Tuesday before publication, "in 1921" keeps its own year and is historical.
+
+use crate::date::Date;
+use crate::doc::DatePrecision;
+
+/// A date expression found in a sentence, at token `at`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    pub at: usize,
+    pub date: Date,
+    pub precision: DatePrecision,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn month(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // Abbreviations count only with their dot ("Feb."), so "mar" the verb is no month.
+    let abbreviated = word.ends_with('.');
+    let w = word.trim_end_matches('.');
+    NAMES
+        .iter()
+        .position(|m| *m == w || (abbreviated && w.len() >= 3 && m.starts_with(w)))
+        .map(|i| i as u8 + 1)
+}
+
+fn number(word: &str) -> Option<u32> {
+    let w = word
+        .trim_end_matches("st")
+        .trim_end_matches("nd")
+        .trim_end_matches("rd")
+        .trim_end_matches("th");
+    (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// The latest date on or before `published` that has month `m` and day `d` (year unstated).
+fn recent(published: Date, m: u8, d: u8) -> Option<Date> {
+    let this_year = Date::new(published.year, m, d)?;
+    if this_year <= published.add_days(1) {
+        Some(this_year)
+    } else {
+        Date::new(published.year - 1, m, d)
+    }
+}
+
+/// Date expressions in a sentence given its lowercase token keys.
+pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMention> {
+    let k = |i: usize| keys.get(i).map_or("", |s| s.as_ref());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let w = k(i);
+        let mut push = |at, date: Option<Date>, precision| {
+            if let Some(date) = date {
+                out.push(DateMention {
+                    at,
+                    date,
+                    precision,
+                });
+            }
+        };
+        if let (Some(p), Some(wd)) = (published, WEEKDAYS.iter().position(|d| *d == w)) {
+            let back = (i64::from(p.weekday()) - wd as i64).rem_euclid(7);
+            push(i, Some(p.add_days(-back)), DatePrecision::Day);
+        } else if let (Some(p), "yesterday") = (published, w) {
+            push(i, Some(p.add_days(-1)), DatePrecision::Day);
+        } else if let (Some(p), "today" | "tonight") = (published, w) {
+            push(i, Some(p), DatePrecision::Day);
+        } else if let (Some(p), "last" | "next", "year") = (published, w, k(i + 1)) {
+            let y = if w == "last" { p.year - 1 } else { p.year + 1 };
+            push(i, Date::new(y, 1, 1), DatePrecision::Year);
+            i += 1;
+        } else if let (Some(p), "last", "week") = (published, w, k(i + 1)) {
+            push(i, Some(p.add_days(-7)), DatePrecision::Day);
+            i += 1;
+        } else if let Some(m) = month(w) {
+            // "February 27, 2020", "Feb. 27", "February 2020", or "27 February (2020)" (day before).
+            let day_before = i
+                .checked_sub(1)
+                .and_then(|j| number(k(j)))
+                .filter(|d| (1..=31).contains(d));
+            let day_after = number(k(i + 1)).filter(|d| (1..=31).contains(d));
+            let year_at = |j: usize| {
+                number(k(j))
+                    .filter(|y| (1000..=2100).contains(y))
+                    .map(|y| y as i32)
+            };
+            let (day, year) = match (day_before, day_after) {
+                (_, Some(d)) => (
+                    Some(d),
+                    year_at(i + 2).or_else(|| {
+                        if k(i + 2) == "," {
+                            year_at(i + 3)
+                        } else {
+                            None
+                        }
+                    }),
+                ),
+                (Some(d), None) => (Some(d), year_at(i + 1)),
+                (None, None) => (None, year_at(i + 1)),
+            };
+            let is_may = w == "may";
+            // "may" alone is the verb; as a month it needs a day or a year.
+            if !(is_may && day.is_none() && year.is_none()) {
+                let at = if day_before.is_some() && day_after.is_none() {
+                    i - 1
+                } else {
+                    i
+                };
+                match (day, year, published) {
+                    (Some(d), Some(y), _) => push(at, Date::new(y, m, d as u8), DatePrecision::Day),
+                    (Some(d), None, Some(p)) => push(at, recent(p, m, d as u8), DatePrecision::Day),
+                    (None, Some(y), _) => push(at, Date::new(y, m, 1), DatePrecision::Month),
+                    (None, None, Some(p)) => {
+                        let y = if m > p.month { p.year - 1 } else { p.year };
+                        push(at, Date::new(y, m, 1), DatePrecision::Month)
+                    }
+                    _ => {}
+                }
+            }
+        } else if let Some(y) = number(w).filter(|y| (1800..=2100).contains(y)) {
+            // A bare year: "in 1921", "of 1974", "since 2011".
+            let prev = k(i.wrapping_sub(1));
+            let yearish = matches!(
+                prev,
+                "in" | "of"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "year"
+            ) || k(i + 1) == ",";
+            if yearish && !w.contains(',') {
+                push(i, Date::new(y as i32, 1, 1), DatePrecision::Year);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The date of an event whose trigger is at token `at`: the nearest date expression in the
+/// sentence, else the publication date. Returns (date, precision, historical).
+pub fn event_date(
+    mentions: &[DateMention],
+    at: usize,
+    published: Option<Date>,
+) -> Option<(Date, DatePrecision, bool)> {
+    let nearest = mentions.iter().min_by_key(|m| m.at.abs_diff(at));
+    match (nearest, published) {
+        (Some(m), Some(p)) => Some((m.date, m.precision, m.date.year < p.year)),
+        (Some(m), None) => Some((m.date, m.precision, false)),
+        (None, Some(p)) => Some((p, DatePrecision::Day, false)),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn first(s: &str, published: &str) -> Option<(String, DatePrecision)> {
+        let keys: Vec<&str> = s.split_whitespace().collect();
+        find(&keys, Some(d(published)))
+            .first()
+            .map(|m| (m.date.to_string(), m.precision))
+    }
+
+    #[test]
+    fn weekdays_are_the_one_before() {
+        // 2020-02-20 is a Thursday.
+        assert_eq!(
+            first("talks on tuesday", "2020-02-20"),
+            Some(("2020-02-18".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            first("a speech on wednesday", "2020-02-20"),
+            Some(("2020-02-19".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            first("said on thursday", "2020-02-20"),
+            Some(("2020-02-20".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            first("on friday", "2020-02-20"),
+            Some(("2020-02-14".into(), DatePrecision::Day))
+        );
+    }
+
+    #[test]
+    fn calendar_forms() {
+        assert_eq!(
+            first("azaz , syria january 26 , 2020 .", "2020-02-20")
+                .unwrap()
+                .0,
+            "2020-01-26"
+        );
+        assert_eq!(
+            first("on 27 february", "2020-03-01").unwrap().0,
+            "2020-02-27"
+        );
+        assert_eq!(first("on feb. 27", "2020-03-01").unwrap().0, "2020-02-27");
+        assert_eq!(
+            first("on december 30", "2020-01-05").unwrap().0,
+            "2019-12-30"
+        );
+        assert_eq!(
+            first("in march 2011", "2020-01-05"),
+            Some(("2011-03-01".into(), DatePrecision::Month))
+        );
+        assert_eq!(first("yesterday", "2020-01-05").unwrap().0, "2020-01-04");
+        assert_eq!(
+            first("last year", "2020-01-05"),
+            Some(("2019-01-01".into(), DatePrecision::Year))
+        );
+    }
+
+    #[test]
+    fn years_are_historical() {
+        let keys: Vec<&str> = "but in 1921 , turkey signed the treaty"
+            .split_whitespace()
+            .collect();
+        let ms = find(&keys, Some(d("2020-02-20")));
+        assert_eq!(ms.len(), 1);
+        let (date, precision, historical) = event_date(&ms, 5, Some(d("2020-02-20"))).unwrap();
+        assert_eq!(
+            (date.year, precision, historical),
+            (1921, DatePrecision::Year, true)
+        );
+    }
+
+    #[test]
+    fn may_the_verb_is_no_date() {
+        assert_eq!(first("they may attack", "2020-02-20"), None);
+        assert_eq!(first("killed 900 people", "2020-02-20"), None);
+        assert_eq!(first("on may 5", "2020-06-01").unwrap().0, "2020-05-05");
+    }
+}

@@ -1,0 +1,287 @@
+//! The event stage: who did what to whom, per sentence.
+//!
+//! `triggers` finds the verb and noun patterns, `modality` decides whether the act happened (or was
+//! threatened, intended, refused, denied, negated), `clause` finds source and target, `dates`
+//! dates it. Acts that did not happen are left out; threats and intentions get their own codes.
+
+pub mod clause;
+pub mod dates;
+pub mod modality;
+pub mod triggers;
+
+use crate::doc::{ActorCode, Doc, Event, EventActor, MentionKind, Modality, TokenKind};
+use crate::lexicon::inflect::Irregulars;
+use crate::lexicon::trie::key;
+use crate::pipeline::Stage;
+use clause::View;
+use modality::{Class, ModalityRules};
+use triggers::Triggers;
+
+const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
+
+/// Root codes of acts two parties do together: a compound subject with no object is both sides.
+fn is_joint(code: &str) -> bool {
+    matches!(&code[..2.min(code.len())], "03" | "04" | "06")
+        || code.starts_with("057")
+        || code == "190"
+}
+
+pub struct Events {
+    triggers: &'static Triggers,
+    rules: ModalityRules,
+    /// Keep hypothetical and denied acts (flagged by `modality`) in the output.
+    pub include_hypothetical: bool,
+}
+
+impl Events {
+    pub fn bundled() -> Events {
+        let irregular = Irregulars::parse(VERB_FORMS).unwrap_or_default();
+        Events {
+            triggers: Triggers::bundled(),
+            rules: ModalityRules::bundled(&irregular),
+            include_hypothetical: false,
+        }
+    }
+}
+
+impl Stage for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn run(&self, doc: &mut Doc) {
+        let mut events = Vec::new();
+        for si in 0..doc.sentences.len() {
+            self.sentence(doc, si, &mut events);
+        }
+        // One event per story: the same act told twice is kept once, where first told.
+        let mut seen = std::collections::HashSet::new();
+        events.retain(|e: &Event| {
+            let side = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.actor.code.clone());
+            seen.insert((side(&e.source), side(&e.target), e.cameo.clone(), e.date))
+        });
+        if doc.article.published.is_none() && !events.is_empty() {
+            doc.warnings
+                .push("no publication date: relative dates left unresolved".to_string());
+        }
+        doc.events = events;
+    }
+}
+
+impl Events {
+    fn sentence(&self, doc: &Doc, si: usize, out: &mut Vec<Event>) {
+        let sentence = &doc.sentences[si];
+        let base = sentence.tokens.start;
+        let toks = doc.sentence_tokens(si);
+        let view = View {
+            keys: toks.iter().map(|t| key(doc.lower_slice(t.span))).collect(),
+            is_word: toks
+                .iter()
+                .map(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .collect(),
+            is_quote: toks.iter().map(|t| t.kind == TokenKind::Quote).collect(),
+            mentions: doc
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == si)
+                .map(|(i, m)| (i, m.tokens.start - base, m.tokens.end - base))
+                .collect(),
+        };
+        let published = doc.article.published;
+        let date_mentions = dates::find(&view.keys, published);
+        let matches = self.triggers.find(&view.keys, &view.is_word);
+        // Control verbs that are triggers themselves ("threatened", "refused") give way to the act
+        // they govern; remember which matches were consumed that way.
+        let mut consumed = vec![false; matches.len()];
+        let mut planned = Vec::new();
+        for (mi, m) in matches.iter().enumerate() {
+            let pattern = &self.triggers.patterns[m.pattern];
+            let mut code = pattern.code.to_string();
+            let mut modality = Modality::Asserted;
+            let governor = self.rules.governor(&view.keys, m.start);
+            if self.rules.negated(&view.keys, m.start) {
+                continue;
+            }
+            let mut subject_at = m.start;
+            if let Some(g) = governor {
+                if self.rules.negated(&view.keys, g.at) {
+                    continue;
+                }
+                if g.class == Class::Negate {
+                    continue;
+                }
+                (code, modality) = self.rules.apply(g.class, &code);
+                subject_at = g.at;
+                if let Some(ci) = matches.iter().position(|o| o.start <= g.at && g.at < o.end) {
+                    consumed[ci] = true;
+                }
+            }
+            if self.rules.conditional(&view.keys, m.start) {
+                modality = Modality::Hypothetical;
+            }
+            if matches!(modality, Modality::Hypothetical | Modality::ReportedDenied)
+                && !self.include_hypothetical
+            {
+                continue;
+            }
+            planned.push((mi, code, modality, subject_at));
+        }
+        for (mi, code, modality, subject_at) in planned {
+            if consumed[mi] {
+                continue;
+            }
+            let m = &matches[mi];
+            let pattern = &self.triggers.patterns[m.pattern];
+            let (mut sources, targets, confidence) =
+                self.roles(&view, m, pattern.nominal, subject_at);
+            let trigger = toks[subject_at.min(m.start)]
+                .span
+                .cover(toks[m.end - 1].span);
+            let speaker = doc
+                .quotes
+                .iter()
+                .find(|q| q.span.contains(trigger))
+                .and_then(|q| q.speaker.as_ref());
+            let mut source_actors: Vec<EventActor> = Vec::new();
+            sources.retain(|&i| {
+                let mention = &doc.mentions[i];
+                // "we" in a quote is the speaker's side.
+                if mention.kind == MentionKind::Pronoun && mention.actor.code.is_none() {
+                    if let Some(sp) = speaker {
+                        source_actors.push(speaker_actor(sp));
+                    }
+                    return false;
+                }
+                true
+            });
+            source_actors.extend(sources.iter().map(|&i| EventActor {
+                span: doc.mentions[i].span,
+                actor: doc.mentions[i].actor.clone(),
+            }));
+            if source_actors.is_empty() {
+                if let Some(sp) = speaker {
+                    source_actors.push(speaker_actor(sp));
+                }
+            }
+            let target_actors: Vec<EventActor> = targets
+                .iter()
+                .map(|&i| EventActor {
+                    span: doc.mentions[i].span,
+                    actor: doc.mentions[i].actor.clone(),
+                })
+                .collect();
+            let (date, date_precision, historical) =
+                match dates::event_date(&date_mentions, m.start, published) {
+                    Some((d, p, h)) => (Some(d), Some(p), h),
+                    None => (None, None, false),
+                };
+            let mut emit = |source: &EventActor, target: Option<&EventActor>| {
+                let coded = |a: &EventActor| a.actor.country.is_some();
+                if !coded(source)
+                    || target.is_some_and(|t| !coded(t) || t.actor.code == source.actor.code)
+                {
+                    return;
+                }
+                out.push(Event {
+                    sentence: si,
+                    source: Some(source.clone()),
+                    target: target.cloned(),
+                    cameo: code.clone(),
+                    trigger,
+                    negated: false,
+                    modality,
+                    date,
+                    date_precision,
+                    historical,
+                    place: None,
+                    quote_id: doc
+                        .quotes
+                        .iter()
+                        .find(|q| q.span.contains(trigger))
+                        .map(|q| q.id),
+                    confidence,
+                });
+            };
+            if target_actors.is_empty() && source_actors.len() > 1 && is_joint(&code) {
+                for s in &source_actors {
+                    for t in source_actors
+                        .iter()
+                        .filter(|t| t.actor.country != s.actor.country)
+                    {
+                        emit(s, Some(t));
+                    }
+                }
+            } else if target_actors.is_empty() {
+                for s in &source_actors {
+                    emit(s, None);
+                }
+            } else {
+                for s in &source_actors {
+                    for t in &target_actors {
+                        emit(s, Some(t));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Source and target mention indices for a match, and the confidence of that reading.
+    fn roles(
+        &self,
+        view: &View,
+        m: &triggers::Match,
+        nominal: bool,
+        subject_at: usize,
+    ) -> (Vec<usize>, Vec<usize>, f32) {
+        let mut confidence = 0.9 - 0.05 * m.skipped as f32;
+        let gap_objects: Vec<usize> = m
+            .gaps
+            .iter()
+            .flat_map(|&(a, b)| view.inside(a, b))
+            .collect();
+        let object = |from: usize| {
+            if gap_objects.is_empty() {
+                view.object(from, 12)
+            } else {
+                gap_objects.clone()
+            }
+        };
+        if nominal {
+            let mut sources = view.modifier_before(m.start);
+            if sources.is_empty() {
+                sources = view.by_agent(m.end);
+            }
+            if sources.is_empty() {
+                sources = view.subject(m.start);
+                confidence -= 0.2;
+            }
+            return (sources, object(m.end), confidence - 0.1);
+        }
+        if view.passive(m.start) {
+            let sources = view.by_agent(m.end);
+            return (sources, view.subject(m.start), confidence - 0.1);
+        }
+        let sources = view.subject(subject_at);
+        (sources, object(m.end), confidence)
+    }
+}
+
+fn speaker_actor(sp: &crate::doc::Speaker) -> EventActor {
+    let (country, role) = match sp.code.as_deref() {
+        Some(c) => {
+            let (c, r) = crate::actors::dictionary::split_code(c);
+            (Some(c.to_string()), r.map(str::to_string))
+        }
+        None => (None, None),
+    };
+    EventActor {
+        span: sp.span,
+        actor: ActorCode {
+            code: sp.code.clone(),
+            country,
+            role,
+            name: sp.name.clone(),
+        },
+    }
+}

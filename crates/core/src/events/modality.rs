@@ -1,0 +1,243 @@
+//! Negation and modality of a trigger: is the act asserted, threatened, intended, refused,
+//! hypothetical, denied or negated? Read from the words just before the trigger, using the control
+//! words of `data/lexicon/control_words.tsv` and the code table `act_modality_codes.tsv`.
+
+use crate::codebook::tsv_rows;
+use crate::doc::Modality;
+use crate::lexicon::inflect::Irregulars;
+use std::collections::HashMap;
+
+const CONTROL: &str = include_str!("../../../../data/lexicon/control_words.tsv");
+const CODES: &str = include_str!("../../../../data/lexicon/act_modality_codes.tsv");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Threat,
+    Intent,
+    Reject,
+    Negate,
+    Hypothetical,
+    Denied,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Control {
+    class: Class,
+    needs_to: bool,
+}
+
+/// What governs a trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Governor {
+    pub class: Class,
+    /// Token index of the control word.
+    pub at: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct ModalityRules {
+    words: HashMap<String, Control>,
+    /// root → (intended, threatened, refused) codes.
+    codes: HashMap<String, [Option<String>; 3]>,
+}
+
+/// How many words may separate a control word from the act it governs ("vowed to swiftly retaliate").
+const REACH: usize = 4;
+
+const NEGATIONS: &[&str] = &[
+    "not", "n't", "never", "no", "neither", "nor", "without", "cannot",
+];
+
+/// Words that end the look-back: a new clause begins.
+const CLAUSE_STARTS: &[&str] = &[
+    ";", ":", ",", "that", "which", "who", "but", "and", "while", "because", "after", "before",
+    "when", "as",
+];
+
+impl ModalityRules {
+    pub fn bundled(irregular: &Irregulars) -> ModalityRules {
+        ModalityRules::parse(CONTROL, CODES, irregular).expect("bundled modality tables are valid")
+    }
+
+    pub fn parse(
+        control: &str,
+        codes: &str,
+        irregular: &Irregulars,
+    ) -> Result<ModalityRules, String> {
+        let mut rules = ModalityRules::default();
+        for (line, f) in tsv_rows(control) {
+            let [word, class, needs_to, ..] = f[..] else {
+                return Err(format!(
+                    "control_words.tsv:{line}: expected word, class, needs_to"
+                ));
+            };
+            let class = match class {
+                "threat" => Class::Threat,
+                "intent" => Class::Intent,
+                "reject" => Class::Reject,
+                "negate" => Class::Negate,
+                "hypothetical" => Class::Hypothetical,
+                "denied" => Class::Denied,
+                other => return Err(format!("control_words.tsv:{line}: unknown class {other:?}")),
+            };
+            let control = Control {
+                class,
+                needs_to: needs_to == "to",
+            };
+            for form in irregular.verb_forms(word) {
+                rules.words.entry(form).or_insert(control);
+            }
+        }
+        for (line, f) in tsv_rows(codes) {
+            if f.len() < 4 {
+                return Err(format!(
+                    "act_modality_codes.tsv:{line}: expected root and three codes"
+                ));
+            }
+            let code = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
+            rules
+                .codes
+                .insert(f[0].to_string(), [code(f[1]), code(f[2]), code(f[3])]);
+        }
+        Ok(rules)
+    }
+
+    /// Whether the trigger at `at` is negated by a word shortly before it ("did not attack").
+    pub fn negated<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
+        let from = at.saturating_sub(REACH);
+        (from..at)
+            .rev()
+            .map(|i| keys[i].as_ref())
+            .take_while(|k| !CLAUSE_STARTS.contains(k))
+            .any(|k| NEGATIONS.contains(&k))
+            && !(at >= 2 && keys[at - 2].as_ref() == "not" && keys[at - 1].as_ref() == "only")
+    }
+
+    /// The nearest control word governing the trigger at `at`, if any.
+    pub fn governor<S: AsRef<str>>(&self, keys: &[S], at: usize) -> Option<Governor> {
+        let from = at.saturating_sub(REACH + 2);
+        let mut i = at;
+        while i > from {
+            i -= 1;
+            let k = keys[i].as_ref();
+            if CLAUSE_STARTS.contains(&k) {
+                return None;
+            }
+            let Some(c) = self.words.get(k) else { continue };
+            let followed_by_to = keys.get(i + 1).is_some_and(|n| n.as_ref() == "to");
+            if c.needs_to && !followed_by_to {
+                continue;
+            }
+            return Some(Governor {
+                class: c.class,
+                at: i,
+            });
+        }
+        None
+    }
+
+    /// Whether a conditional opens the clause the trigger is in ("if", "unless").
+    pub fn conditional<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
+        (0..at)
+            .rev()
+            .map(|i| keys[i].as_ref())
+            .take_while(|k| !matches!(*k, ";" | ":" | "."))
+            .any(|k| matches!(k, "if" | "unless" | "whether"))
+    }
+
+    /// The code and modality an act with `code` gets under a governor of class `class`; `None` when
+    /// the act is not coded at all (negated, hypothetical, denied).
+    pub fn apply(&self, class: Class, code: &str) -> (String, Modality) {
+        let root = code.get(..2).unwrap_or(code);
+        // Intending a use of force is threatening it; intending to demand or criticise is not.
+        let conflict = root >= "13";
+        let codes = self.codes.get(root);
+        let pick = |i: usize| {
+            codes
+                .and_then(|c| c[i].clone())
+                .unwrap_or_else(|| code.to_string())
+        };
+        match class {
+            Class::Threat => (pick(1), Modality::Threatened),
+            Class::Intent if conflict => (pick(1), Modality::Threatened),
+            Class::Intent => (pick(0), Modality::Intended),
+            Class::Reject => (pick(2), Modality::Asserted),
+            Class::Negate => (code.to_string(), Modality::Asserted),
+            Class::Hypothetical => (code.to_string(), Modality::Hypothetical),
+            Class::Denied => (code.to_string(), Modality::ReportedDenied),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> ModalityRules {
+        ModalityRules::bundled(&Irregulars::default())
+    }
+
+    fn k(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn negation_in_reach() {
+        let r = rules();
+        let keys = k("turkey did not attack syria");
+        assert!(r.negated(&keys, 3));
+        let keys = k("turkey , not only attacked");
+        assert!(!r.negated(&keys, 4));
+        let keys = k("no one said that turkey attacked");
+        assert!(!r.negated(&keys, 5));
+    }
+
+    #[test]
+    fn governors() {
+        let r = rules();
+        let keys = k("turkey threatened to attack syria");
+        assert_eq!(
+            r.governor(&keys, 3),
+            Some(Governor {
+                class: Class::Threat,
+                at: 1
+            })
+        );
+        let keys = k("they failed to reach any consensus");
+        assert_eq!(r.governor(&keys, 3).map(|g| g.class), Some(Class::Negate));
+        let keys = k("turkey will support the plan");
+        assert_eq!(r.governor(&keys, 2).map(|g| g.class), Some(Class::Intent));
+        let keys = k("it would be the worst");
+        assert_eq!(
+            r.governor(&keys, 2).map(|g| g.class),
+            Some(Class::Hypothetical)
+        );
+        let keys = k("the plan that they attacked");
+        assert_eq!(r.governor(&keys, 4), None);
+    }
+
+    #[test]
+    fn codes_under_governors() {
+        let r = rules();
+        assert_eq!(
+            r.apply(Class::Threat, "190"),
+            ("138".to_string(), Modality::Threatened)
+        );
+        assert_eq!(
+            r.apply(Class::Intent, "190"),
+            ("138".to_string(), Modality::Threatened)
+        );
+        assert_eq!(
+            r.apply(Class::Intent, "042"),
+            ("036".to_string(), Modality::Intended)
+        );
+        assert_eq!(
+            r.apply(Class::Reject, "0871"),
+            ("124".to_string(), Modality::Asserted)
+        );
+        assert_eq!(
+            r.apply(Class::Intent, "111"),
+            ("111".to_string(), Modality::Intended)
+        );
+    }
+}
