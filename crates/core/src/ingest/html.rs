@@ -234,6 +234,13 @@ const FURNITURE_ROLES: &[&str] = &[
 /// discard the page.
 const ROOTS: &[&str] = &["html", "body", "main", "article"];
 
+/// Blocks that hold running text rather than other blocks.
+const PROSE: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"];
+
+fn is_prose(e: &Element) -> bool {
+    PROSE.contains(&e.name())
+}
+
 fn is_block(e: &Element) -> bool {
     BLOCKS.contains(&e.name())
 }
@@ -285,6 +292,8 @@ struct Count {
     link_chars: usize,
     /// Words with a letter outside `<a>`.
     free_words: usize,
+    /// The text ends with a sentence stop outside any link ("<a>Erdogan</a> said.").
+    ends_with_free_stop: bool,
 }
 
 impl Count {
@@ -292,10 +301,18 @@ impl Count {
         self.chars += o.chars;
         self.link_chars += o.link_chars;
         self.free_words += o.free_words;
+        if o.chars > 0 {
+            self.ends_with_free_stop = o.ends_with_free_stop;
+        }
     }
 
     /// Navigation-like: over half the text is links and little else is said, or links dominate.
-    fn link_dense(&self) -> bool {
+    /// A prose block (`p`, headings, quotes) that ends its own sentence outside a link is kept:
+    /// "<a>The UN Security Council</a> met." is a sentence, "Read more: <a>…</a>" is not.
+    fn link_dense(&self, prose: bool) -> bool {
+        if prose && self.ends_with_free_stop {
+            return false;
+        }
         self.link_chars * 2 > self.chars
             && (self.free_words < 8 || self.link_chars * 4 > self.chars * 3)
     }
@@ -331,6 +348,11 @@ fn stats(events: &[Ev<'_>]) -> Vec<Count> {
                 if let Some(top) = stack.last_mut() {
                     let chars = t.chars().filter(|c| !c.is_whitespace()).count();
                     top.1.chars += chars;
+                    if chars > 0 {
+                        top.1.ends_with_free_stop = links == 0
+                            && t.trim_end()
+                                .ends_with(['.', '!', '?', '"', '\u{201D}', '\u{2019}']);
+                    }
                     if links > 0 {
                         top.1.link_chars += chars;
                     } else {
@@ -422,7 +444,7 @@ fn paragraphs(events: &[Ev<'_>], stats: &[Count], start: usize, end: usize) -> V
         match events[i] {
             Ev::Open(e, close) => {
                 let block = is_block(e);
-                if i != start && (is_dropped(e) || (block && stats[i].link_dense())) {
+                if i != start && (is_dropped(e) || (block && stats[i].link_dense(is_prose(e)))) {
                     // A dropped block still ends the paragraph before it.
                     if block {
                         flush(&mut cur, &mut out);
@@ -478,6 +500,9 @@ struct Meta {
     /// `itemprop="datePublished"` on an element other than `<meta>` (`datetime` or `content`).
     item_date: Option<String>,
     first_time: Option<String>,
+    /// `datePublished` from JSON-LD (`<script type="application/ld+json">`): the last resort,
+    /// after the sources the issue lists, since many current sites state the date only there.
+    ld_date: Option<String>,
 }
 
 /// Where a publication date may be stated, in order of trust.
@@ -529,6 +554,23 @@ impl Meta {
                     }
                     "time" if m.first_time.is_none() => {
                         m.first_time = e.attr("datetime").map(str::to_string);
+                    }
+                    "script"
+                        if m.ld_date.is_none()
+                            && e.attr("type").is_some_and(|t| {
+                                t.trim().eq_ignore_ascii_case("application/ld+json")
+                            }) =>
+                    {
+                        let json: String = events[i..close]
+                            .iter()
+                            .filter_map(|ev| match ev {
+                                Ev::Text(t) => Some(*t),
+                                _ => None,
+                            })
+                            .collect();
+                        m.ld_date = serde_json::from_str(&json)
+                            .ok()
+                            .and_then(|v| ld_date_published(&v));
                     }
                     _ => {}
                 }
@@ -585,13 +627,30 @@ impl Meta {
             .first_time
             .as_deref()
             .map(|v| ("<time datetime>".to_string(), v));
-        for (source, value) in metas.chain(itemprop).chain(time) {
+        let ld = self
+            .ld_date
+            .as_deref()
+            .map(|v| ("JSON-LD datePublished".to_string(), v));
+        for (source, value) in metas.chain(itemprop).chain(time).chain(ld) {
             match parse_published(value) {
                 Ok(d) => return Some(d),
                 Err(_) => warnings.push(format!("ignoring malformed date in {source}: {value:?}")),
             }
         }
         None
+    }
+}
+
+/// The first `datePublished` string in a JSON-LD value (objects, arrays and `@graph` alike).
+/// serde_json caps nesting at 128, so the recursion is bounded.
+fn ld_date_published(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Object(map) => match map.get("datePublished") {
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            _ => map.values().find_map(ld_date_published),
+        },
+        serde_json::Value::Array(items) => items.iter().find_map(ld_date_published),
+        _ => None,
     }
 }
 
@@ -662,11 +721,13 @@ mod tests {
             "<div><a href=/>Home</a> | <a href=/w>World</a> | <a href=/p>Politics</a></div>\
              <p>Turkey said on Tuesday it <a href=/r>rejected</a> the proposal from Moscow.</p>\
              <ul><li><a href=/1>Related story one</a></li><li><a href=/2>Another one</a></li></ul>\
-             <p>Read more: <a href=/3>Ceasefire talks collapse in Moscow</a></p>",
+             <p>Read more: <a href=/3>Ceasefire talks collapse in Moscow</a></p>\
+             <p><a href=/un>The United Nations Security Council</a> met.</p>",
         ));
         assert_eq!(
             a.text,
-            "Turkey said on Tuesday it rejected the proposal from Moscow."
+            "Turkey said on Tuesday it rejected the proposal from Moscow.\n\n\
+             The United Nations Security Council met."
         );
     }
 
@@ -734,6 +795,22 @@ mod tests {
         assert_eq!(page(&wrap("", item)).published, d);
         let time = "<p>x <time datetime=\"2020-02-20T10:00Z\">20 Feb</time></p>";
         assert_eq!(page(&wrap("", time)).published, d);
+    }
+
+    #[test]
+    fn published_from_json_ld_as_last_resort() {
+        let ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\"},\
+                  {\"@type\":\"NewsArticle\",\"datePublished\":\"2020-02-20T09:00:00Z\"}]}</script>";
+        let a = page(&wrap(ld, "<p>x</p>"));
+        assert_eq!(a.published, Date::new(2020, 2, 20));
+        let with_time = page(&wrap(ld, "<p>x <time datetime=\"2020-02-19\">y</time></p>"));
+        assert_eq!(with_time.published, Date::new(2020, 2, 19));
+        let broken = page(&wrap(
+            "<script type=\"application/ld+json\">{oops</script>",
+            "<p>x</p>",
+        ));
+        assert_eq!(broken.published, None);
+        assert!(broken.warnings.is_empty());
     }
 
     #[test]
@@ -839,5 +916,83 @@ mod tests {
             let a = page(&s);
             prop_assert!(!a.text.contains("\n\n\n"));
         }
+    }
+}
+
+#[cfg(test)]
+mod realistic {
+    use super::*;
+
+    /// A typical CMS page (own invented text): site chrome, share bar, byline, caption, inline
+    /// links, related list, comments.
+    const PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Border talks stall | The Daily Example</title>
+<meta property="og:title" content="Border talks stall as both sides dig in">
+<meta property="og:site_name" content="The Daily Example">
+<meta property="og:url" content="https://news.example.org/world/border-talks">
+<meta property="article:published_time" content="2021-03-04T18:22:00+01:00">
+<link rel="canonical" href="https://news.example.org/world/border-talks-stall">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-03-04"}</script>
+</head>
+<body class="article-page has-ads">
+<div class="top-bar"><a href="/login">Sign in</a> <a href="/subscribe">Subscribe</a></div>
+<header class="site-header"><a href="/"><img alt="The Daily Example"></a>
+  <ul class="menu"><li><a href="/world">World</a></li><li><a href="/politics">Politics</a></li></ul>
+</header>
+<div class="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a></div>
+<main id="content">
+ <article class="story">
+  <h1 class="headline">Border talks stall as both sides dig in</h1>
+  <div class="byline">By A. Reporter · <time datetime="2021-03-04">4 March 2021</time></div>
+  <div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a><a href="#">Email</a></div>
+  <figure><img src="a.jpg"><figcaption>Delegates arrive for the talks. Photo: Agency</figcaption></figure>
+  <div class="story-body">
+   <p>Negotiators from the two countries ended a third day of talks on Thursday without
+      agreement, officials said.</p>
+   <p>&ldquo;We will not accept these terms,&rdquo; the foreign minister told reporters in the
+      <a href="/tags/capital">capital</a>.</p>
+   <div class="ad-slot"><p>Advertisement</p></div>
+   <h2>Troops on the border</h2>
+   <p>More than 2,000 troops have been deployed along the frontier since January, according
+      to the <a href="/org">monitoring group</a>.</p>
+   <aside class="related"><h3>Related</h3><ul><li><a href="/1">Earlier talks collapse</a></li>
+      <li><a href="/2">Explainer: the border dispute</a></li></ul></aside>
+   <p>Read more: <a href="/3">Who are the negotiators?</a></p>
+   <p>The next round is due to start on 15 March.</p>
+  </div>
+  <div class="tags"><a href="/t/a">Diplomacy</a> <a href="/t/b">Borders</a></div>
+ </article>
+ <section id="comments"><h2>Comments</h2><p>First!</p></section>
+</main>
+<footer><p>&copy; 2021 The Daily Example</p><a href="/privacy">Privacy</a></footer>
+</body></html>"##;
+
+    #[test]
+    fn cms_page() {
+        let a = parse(PAGE.as_bytes(), "border", &PlainOptions::default());
+        assert_eq!(
+            a.text,
+            "Border talks stall as both sides dig in\n\n\
+             Negotiators from the two countries ended a third day of talks on Thursday without \
+             agreement, officials said.\n\n\
+             “We will not accept these terms,” the foreign minister told reporters in the capital.\n\n\
+             Troops on the border\n\n\
+             More than 2,000 troops have been deployed along the frontier since January, according \
+             to the monitoring group.\n\n\
+             The next round is due to start on 15 March."
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Border talks stall as both sides dig in")
+        );
+        assert_eq!(a.published, crate::date::Date::new(2021, 3, 4));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://news.example.org/world/border-talks-stall")
+        );
+        assert_eq!(a.source_name.as_deref(), Some("The Daily Example"));
+        assert!(a.warnings.is_empty());
     }
 }
