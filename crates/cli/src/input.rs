@@ -110,8 +110,9 @@ pub fn read(
         Ok(b) => b,
         Err(e) => return report(format!("{name}: cannot read: {e}")),
     };
-    // An empty file is no article and no problem.
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    // An empty file (blank, or a lone BOM) is no article and no problem.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
         return;
     }
     let stem = path

@@ -105,9 +105,10 @@ fn empty_inputs_give_no_output_and_success() {
     let blank = write(&dir, "blank.jsonl", "\n\n  \n");
     let txt = write(&dir, "empty.txt", "");
     let html = write(&dir, "empty.html", " \n");
+    let bom = write(&dir, "bom.txt", b"\xEF\xBB\xBF\r\n".as_slice());
     let sub = dir.join("nothing");
     std::fs::create_dir_all(&sub).unwrap();
-    let out = code(&[&jsonl, &blank, &txt, &html, &sub], None);
+    let out = code(&[&jsonl, &blank, &txt, &html, &bom, &sub], None);
     assert!(out.stdout.is_empty());
     assert_eq!(stderr(&out), "");
     assert!(out.status.success());
