@@ -1,9 +1,17 @@
-//! Finding and reading input: files, directories, stdin. Bad input is reported and skipped.
+//! Finding and reading input: files, directories, stdin. Bad input is reported (`FILE:LINE:
+//! reason` or `FILE: reason`) and skipped; everything else is still read.
 
 use flashpoint_core::ingest::{self, PlainOptions};
 use flashpoint_core::Article;
-use std::io::BufRead;
+use std::collections::HashSet;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
+
+/// A JSONL line longer than this is reported and skipped instead of being held in memory.
+const MAX_LINE_BYTES: usize = 64 << 20;
+
+/// How stdin is named in messages.
+const STDIN_NAME: &str = "<stdin>";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
@@ -15,15 +23,16 @@ enum Format {
 fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "txt" | "text" => Some(Format::Text),
-        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "txt" => Some(Format::Text),
+        "html" | "htm" => Some(Format::Html),
         "jsonl" | "ndjson" => Some(Format::Jsonl),
         _ => None,
     }
 }
 
-/// Expand the command-line paths: directories are walked (sorted, known extensions only);
-/// a file named explicitly is read whatever its extension (as text if unknown).
+/// Expand the command-line paths: directories are walked (sorted, known extensions only,
+/// hidden entries skipped); a file named explicitly is read whatever its extension (as text if
+/// unknown), and a missing one is reported when read.
 pub fn expand(paths: &[PathBuf], report: &mut dyn FnMut(String)) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
@@ -36,19 +45,44 @@ pub fn expand(paths: &[PathBuf], report: &mut dyn FnMut(String)) -> Vec<PathBuf>
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, report: &mut dyn FnMut(String)) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => return report(format!("{}: cannot read directory: {e}", dir.display())),
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out, report);
-        } else if format_of(&p).is_some() {
-            out.push(p);
+/// Depth-first in sorted path order (a subdirectory's files come at its place among its
+/// siblings); a directory reached twice (symlink loop) is walked once.
+fn walk(root: &Path, out: &mut Vec<PathBuf>, report: &mut dyn FnMut(String)) {
+    let mut seen = HashSet::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(path) = pending.pop() {
+        if !path.is_dir() {
+            if format_of(&path).is_some() {
+                out.push(path);
+            }
+            continue;
         }
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if !seen.insert(key) {
+            continue;
+        }
+        let entries = match std::fs::read_dir(&path) {
+            Ok(e) => e,
+            Err(e) => {
+                report(format!("{}: cannot read directory: {e}", path.display()));
+                continue;
+            }
+        };
+        let mut children = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) if !e.file_name().to_string_lossy().starts_with('.') => {
+                    children.push(e.path())
+                }
+                Ok(_) => {}
+                Err(e) => report(format!(
+                    "{}: cannot read directory entry: {e}",
+                    path.display()
+                )),
+            }
+        }
+        children.sort();
+        pending.extend(children.into_iter().rev());
     }
 }
 
@@ -59,16 +93,16 @@ pub fn read(
     emit: &mut dyn FnMut(Article),
     report: &mut dyn FnMut(String),
 ) {
-    let name = path.display().to_string();
     if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
-        return read_jsonl(stdin.lock(), "-", emit, report);
+        return read_jsonl(stdin.lock(), STDIN_NAME, emit, report);
     }
+    let name = path.display().to_string();
     let format = format_of(path).unwrap_or(Format::Text);
     if format == Format::Jsonl {
         match std::fs::File::open(path) {
             Ok(f) => read_jsonl(std::io::BufReader::new(f), &name, emit, report),
-            Err(e) => report(format!("{name}: cannot open: {e}")),
+            Err(e) => report(format!("{name}: cannot read: {e}")),
         }
         return;
     }
@@ -76,6 +110,11 @@ pub fn read(
         Ok(b) => b,
         Err(e) => return report(format!("{name}: cannot read: {e}")),
     };
+    // An empty file (blank, or a lone BOM) is no article and no problem.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return;
+    }
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -86,6 +125,9 @@ pub fn read(
     };
     for w in &article.warnings {
         report(format!("{name}: {w}"));
+    }
+    if article.text.trim().is_empty() {
+        return report(format!("{name}: no article text found"));
     }
     emit(article);
 }
@@ -100,22 +142,97 @@ fn read_jsonl(
     let mut line = 0;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => line += 1,
-            Err(e) => return report(format!("{name}:{}: read error: {e}", line + 1)),
+        match read_line(&mut reader, &mut buf) {
+            Ok(Line::End) => break,
+            Ok(Line::Full) => line += 1,
+            Ok(Line::TooLong) => {
+                line += 1;
+                report(format!(
+                    "{name}:{line}: line longer than {MAX_LINE_BYTES} bytes, skipped"
+                ));
+                continue;
+            }
+            Err(e) => return report(format!("{name}:{}: cannot read: {e}", line + 1)),
         }
-        let (text, bad_utf8) = ingest::decode(&buf);
-        match ingest::jsonl::parse_line(&text, line) {
-            Ok(Some(mut article)) => {
-                if let Some(w) = bad_utf8 {
+        match ingest::jsonl::parse_bytes(&buf, line) {
+            Ok(Some(article)) => {
+                for w in &article.warnings {
                     report(format!("{name}:{line}: {w}"));
-                    article.warnings.push(w);
                 }
                 emit(article)
             }
             Ok(None) => {}
             Err(e) => report(format!("{name}:{}: {}", e.line, e.reason)),
         }
+    }
+}
+
+enum Line {
+    End,
+    Full,
+    TooLong,
+}
+
+/// One line into `buf` (newline included), or `TooLong` after discarding the rest of a line over
+/// `MAX_LINE_BYTES`.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+    let limit = MAX_LINE_BYTES as u64 + 1;
+    if reader.by_ref().take(limit).read_until(b'\n', buf)? == 0 {
+        return Ok(Line::End);
+    }
+    if buf.len() <= MAX_LINE_BYTES || buf.last() == Some(&b'\n') {
+        return Ok(Line::Full);
+    }
+    buf.clear();
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(Line::TooLong);
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(Line::TooLong);
+            }
+            None => {
+                let n = chunk.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl(input: &str) -> (Vec<String>, Vec<String>) {
+        let mut ids = Vec::new();
+        let mut problems = Vec::new();
+        read_jsonl(
+            input.as_bytes(),
+            "f.jsonl",
+            &mut |a| ids.push(a.id),
+            &mut |p| problems.push(p),
+        );
+        (ids, problems)
+    }
+
+    #[test]
+    fn jsonl_errors_name_file_and_line() {
+        let (ids, problems) = jsonl(
+            "{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"b\"}\r\n{\"id\":\"c\",\"text\":\"y\"}",
+        );
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(problems, ["f.jsonl:3: missing field `text`"]);
+    }
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(format_of(Path::new("a/b.TXT")), Some(Format::Text));
+        assert_eq!(format_of(Path::new("b.htm")), Some(Format::Html));
+        assert_eq!(format_of(Path::new("b.ndjson")), Some(Format::Jsonl));
+        assert_eq!(format_of(Path::new("b.json")), None);
+        assert_eq!(format_of(Path::new("README")), None);
     }
 }
