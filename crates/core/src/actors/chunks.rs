@@ -4,6 +4,7 @@
 use super::dictionary::{ActorDictionary, CountryKind, Entry};
 use crate::doc::{ActorCode, Doc, Mention, MentionKind, TokenKind};
 use crate::lexicon::trie::key;
+use crate::span::Span;
 use std::borrow::Cow;
 
 /// A mention before resolution, with what `resolve` needs to finish it.
@@ -171,6 +172,14 @@ const NOT_NAMES: &[&str] = &[
     "any",
 ];
 
+/// Nouns that make a capital before them a modifier, not an actor: "the Astana process",
+/// "the Sochi agreement".
+const DOCUMENT_NOUNS: &[&str] = &[
+    "process", "talks", "agreement", "agreements", "accord", "accords", "summit", "format", "treaty",
+    "declaration", "memorandum", "ceasefire", "deal", "conference", "meeting", "negotiations",
+    "framework", "protocol", "peace", "airport", "university", "province", "governorate", "region",
+];
+
 /// Prepositions after which a bare place name is a location, not an actor.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -278,8 +287,9 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         while q > p && is_particle(&keys[q - 1]) {
             q -= 1;
         }
-        // A lone capitalised first word is usually just the start of the sentence.
-        if q > p && !(p == 0 && q == 1) {
+        // A lone capitalised word opening the sentence (or a quote) is usually just that.
+        let opens = p == 0 || toks[p - 1].kind != TokenKind::Word;
+        if q > p && !(opens && q == p + 1) {
             items.push(Located {
                 start: p,
                 end: q,
@@ -554,9 +564,12 @@ fn read_chunk(
             })
             .collect();
     }
+    let next_word = doc.lower_slice(toks.get(end).map_or(Span::default(), |t| t.span));
+    let modifier = DOCUMENT_NOUNS.contains(&next_word);
     countries
         .iter()
         .filter(|c| !(locative && matches!(c.3, CountryKind::Name | CountryKind::Capital)))
+        .filter(|c| !(modifier && matches!(c.3, CountryKind::Capital | CountryKind::Seat)))
         .map(|&(a, b, c, kind, role)| {
             let mkind = match kind {
                 CountryKind::Capital | CountryKind::Seat => MentionKind::Metonym,
