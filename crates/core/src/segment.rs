@@ -40,21 +40,106 @@ const ABBREVIATIONS: &str = include_str!("../../../data/lexicon/abbreviations.tx
 /// U.S. The …") they decide for a break. A closed class (pronouns, determiners, conjunctions,
 /// sentence adverbs), so it lives here rather than in a data file.
 const STARTERS: &[&str] = &[
-    "A", "According", "After", "Also", "Although", "An", "And", "Another", "As", "At", "Before",
-    "Both", "But", "By", "Despite", "During", "Each", "Earlier", "For", "From", "He", "Her",
-    "Here", "His", "How", "However", "I", "If", "In", "It", "Its", "Last", "Later", "Many",
-    "Meanwhile", "More", "Most", "My", "No", "Now", "On", "One", "Our", "She",
-    "Since", "So", "Some", "Such", "That", "The", "Their", "There", "These", "They", "This",
-    "Those", "Though", "Thus", "To", "Under", "We", "What", "When", "Where", "While", "Who", "Why",
-    "With", "Yet", "You",
+    "A",
+    "According",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "As",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Earlier",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
 ];
 
 /// Verbs of saying: a capitalised word after a quote that ends in "?" or "!" is the speaker, not a
 /// new sentence, when one of these follows (`"Why now?" Erdogan asked.`).
 const SPEECH_VERBS: &[&str] = &[
-    "added", "adds", "announced", "asked", "asks", "continued", "cried", "declared", "exclaimed",
-    "explained", "insisted", "noted", "recalled", "replied", "said", "says", "shouted", "stated",
-    "stressed", "tells", "told", "tweeted", "warned", "wrote", "writes",
+    "added",
+    "adds",
+    "announced",
+    "asked",
+    "asks",
+    "continued",
+    "cried",
+    "declared",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "stressed",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+    "writes",
 ];
 
 /// Lower-case words that cannot end a line of running text: a line ending in one was wrapped.
@@ -66,8 +151,10 @@ const CONTINUATIONS: &[&str] = &[
 fn abbreviation_table() -> &'static [(&'static str, AbbrevKind)] {
     static TABLE: OnceLock<Vec<(&'static str, AbbrevKind)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut v: Vec<(&'static str, AbbrevKind)> =
-            ABBREVIATIONS.lines().filter_map(parse_abbreviation).collect();
+        let mut v: Vec<(&'static str, AbbrevKind)> = ABBREVIATIONS
+            .lines()
+            .filter_map(parse_abbreviation)
+            .collect();
         v.sort_unstable_by(|a, b| a.0.cmp(b.0));
         v.dedup_by(|a, b| a.0 == b.0);
         v
@@ -135,7 +222,7 @@ pub fn split_sentences_into(text: &str, out: &mut Vec<SentenceSpan>) {
             end = gap_start;
             break;
         }
-        if breaks >= 2 || ends_sentence(text, gap_start, i, breaks > 0) {
+        if breaks >= 2 || ends_sentence(text, s, gap_start, i, breaks > 0) {
             out.push(SentenceSpan {
                 span: Span::new(s, gap_start),
                 paragraph,
@@ -217,7 +304,20 @@ fn is_closer(c: char) -> bool {
 fn is_quote(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚' | '`' | '「' | '」'
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '„'
+            | '‚'
+            | '`'
+            | '「'
+            | '」'
     )
 }
 
@@ -263,10 +363,8 @@ fn ending(before: &str) -> Ending {
         Some(Terminal::Strong)
     } else if ellipsis || dots >= 2 {
         Some(Terminal::Ellipsis)
-    } else if let Some(dot) = first_dot {
-        Some(Terminal::Period(word_class(before, dot)))
     } else {
-        None
+        first_dot.map(|dot| Terminal::Period(word_class(before, dot)))
     };
     Ending { terminal, quoted }
 }
@@ -327,8 +425,10 @@ fn classify_next(after: &str) -> Next {
         if c.is_alphabetic() {
             return Next::Upper;
         }
-        if matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '?' | '!' | '…')
-            || is_closer(c)
+        if matches!(
+            c,
+            ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '?' | '!' | '…'
+        ) || is_closer(c)
         {
             return Next::Inside;
         }
@@ -337,8 +437,15 @@ fn classify_next(after: &str) -> Next {
     Next::Upper
 }
 
-/// Does the gap `[gap_start, gap_end)` end a sentence? `line_break` says it holds one newline.
-fn ends_sentence(text: &str, gap_start: usize, gap_end: usize, line_break: bool) -> bool {
+/// Does the gap `[gap_start, gap_end)` end the sentence that starts at `start`? `line_break` says
+/// the gap holds one newline.
+fn ends_sentence(
+    text: &str,
+    start: usize,
+    gap_start: usize,
+    gap_end: usize,
+    line_break: bool,
+) -> bool {
     let b = text.as_bytes();
     let last = b[gap_start - 1];
     if !line_break
@@ -353,6 +460,9 @@ fn ends_sentence(text: &str, gap_start: usize, gap_end: usize, line_break: bool)
     let Some(terminal) = end.terminal else {
         return line_break && !line_continues(before, after);
     };
+    if matches!(terminal, Terminal::Period(_)) && is_list_marker(&text[start..gap_start]) {
+        return false;
+    }
     let next = classify_next(after);
     if line_break {
         return match (terminal, next) {
@@ -386,6 +496,17 @@ fn ends_sentence(text: &str, gap_start: usize, gap_end: usize, line_break: bool)
             },
         },
     }
+}
+
+/// An enumeration that opens a sentence ("1.", "IV.") is not a sentence of its own.
+fn is_list_marker(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let b = body.as_bytes();
+    !b.is_empty()
+        && b.len() <= 4
+        && (b.iter().all(u8::is_ascii_digit) || b.iter().all(|c| matches!(c, b'I' | b'V' | b'X')))
 }
 
 /// A parenthesised credit closing the line after a sentence ("2020. (Name / Reuters)") belongs to
@@ -569,7 +690,10 @@ mod tests {
             word_class("the U.S.", 7),
             WordClass::Abbrev(AbbrevKind::Any)
         );
-        assert_eq!(word_class("George W.", 8), WordClass::Abbrev(AbbrevKind::Any));
+        assert_eq!(
+            word_class("George W.", 8),
+            WordClass::Abbrev(AbbrevKind::Any)
+        );
         assert_eq!(word_class("in Idlib.", 8), WordClass::Plain);
         assert_eq!(word_class("in 2020.", 7), WordClass::Plain);
     }

@@ -152,6 +152,19 @@ const CASES: &[(&str, &[&str])] = &[
     ("The ceasefire held.\u{2029}New fighting erupted.", &["The ceasefire held.", "New fighting erupted."]),
     ("He met Gen.\nAkar in Ankara.", &["He met Gen.\nAkar in Ankara."]),
     ("The aid reached the U.S.\nofficials said.", &["The aid reached the U.S.\nofficials said."]),
+    ("I. Introduction\nII. Background", &["I. Introduction", "II. Background"]),
+    ("1. Turkey deployed troops. 2. Russia objected.", &["1. Turkey deployed troops.", "2. Russia objected."]),
+    ("The vote was 52 vs. 48. The bill passed.", &["The vote was 52 vs. 48.", "The bill passed."]),
+    ("He earned a Ph.D. in physics. Then he joined the army.", &["He earned a Ph.D. in physics.", "Then he joined the army."]),
+    ("Mr. and Mrs. Smith were evacuated.", &["Mr. and Mrs. Smith were evacuated."]),
+    ("The minister asked: \"Who will pay?\" Nobody answered.", &["The minister asked: \"Who will pay?\"", "Nobody answered."]),
+    ("Troops crossed at 3 a.m. local time (0000 GMT). Clashes followed.", &["Troops crossed at 3 a.m. local time (0000 GMT).", "Clashes followed."]),
+    ("ISTANBUL\nTurkey's parliament voted on Thursday.", &["ISTANBUL", "Turkey's parliament voted on Thursday."]),
+    ("By Jane Doe\n\nANKARA — Turkey said on Monday it would act.", &["By Jane Doe", "ANKARA — Turkey said on Monday it would act."]),
+    ("Turkish troops entered Syria in Oct. 2019 and again in Feb. 2020.", &["Turkish troops entered Syria in Oct. 2019 and again in Feb. 2020."]),
+    ("Russia said “no”. Turkey said “yes.” Iran stayed silent.", &["Russia said “no”.", "Turkey said “yes.”", "Iran stayed silent."]),
+    ("The ship (the U.S.S. Cole) was attacked.", &["The ship (the U.S.S. Cole) was attacked."]),
+    ("It was 5 a.m. Tuesday when the shelling began.", &["It was 5 a.m. Tuesday when the shelling began."]),
     // Unicode and unusual whitespace.
     ("Erdoğan met Putin in Sochi. Türkiye's position is clear.", &["Erdoğan met Putin in Sochi.", "Türkiye's position is clear."]),
     ("Talks in São Paulo ended. Brazil said little.", &["Talks in São Paulo ended.", "Brazil said little."]),
@@ -173,7 +186,13 @@ fn sentence_table() {
         }
         check_invariants(text);
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -205,12 +224,22 @@ fn pipeline_stage_fills_sentences_and_tokens() {
     };
     let doc = Pipeline::standard().run(article);
     assert_eq!(doc.sentences.len(), 2);
-    let words: Vec<&str> = doc.sentence_tokens(0).iter().map(|t| doc.slice(t.span)).collect();
+    let words: Vec<&str> = doc
+        .sentence_tokens(0)
+        .iter()
+        .map(|t| doc.slice(t.span))
+        .collect();
     assert_eq!(words, ["Gen.", "Akar", "met", "U.S.", "envoys", "."]);
     let kinds: Vec<TokenKind> = doc.sentence_tokens(1).iter().map(|t| t.kind).collect();
     assert_eq!(
         kinds,
-        [TokenKind::Word, TokenKind::Word, TokenKind::Number, TokenKind::Word, TokenKind::Punct]
+        [
+            TokenKind::Word,
+            TokenKind::Word,
+            TokenKind::Number,
+            TokenKind::Word,
+            TokenKind::Punct
+        ]
     );
 }
 
@@ -220,7 +249,10 @@ fn seed_article_sentence_count() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/corpus/seed-idlib-2020.txt");
     let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} not found (a fresh clone has no ../shared)", path.display());
+        println!(
+            "skipped: {} not found (a fresh clone has no ../shared)",
+            path.display()
+        );
         return;
     };
     let spans = split_sentences(&text);
@@ -255,15 +287,49 @@ const TOKEN_CASES: &[(&str, Kinds)] = &[
     ("12.3%", &[("12.3", N), ("%", P)]),
     ("20th century", &[("20th", W), ("century", W)]),
     ("the 1990s", &[("the", W), ("1990s", W)]),
-    ("January 26, 2020.", &[("January", W), ("26", N), (",", P), ("2020", N), (".", P)]),
+    (
+        "January 26, 2020.",
+        &[("January", W), ("26", N), (",", P), ("2020", N), (".", P)],
+    ),
     ("al-Assad", &[("al-Assad", W)]),
     ("worst-case", &[("worst-case", W)]),
-    ("a 30-year-old man", &[("a", W), ("30-year-old", W), ("man", W)]),
+    (
+        "a 30-year-old man",
+        &[("a", W), ("30-year-old", W), ("man", W)],
+    ),
     ("2018-2019", &[("2018", N), ("-", P), ("2019", N)]),
-    ("“We won,” he said.", &[("“", Q), ("We", W), ("won", W), (",", P), ("”", Q), ("he", W), ("said", W), (".", P)]),
-    ("\"No\" 'yes'", &[("\"", Q), ("No", W), ("\"", Q), ("'", Q), ("yes", W), ("'", Q)]),
-    ("‘Aleppo Vilayet’", &[("‘", Q), ("Aleppo", W), ("Vilayet", W), ("’", Q)]),
-    ("Erdoğan Türkiye São", &[("Erdoğan", W), ("Türkiye", W), ("São", W)]),
+    (
+        "“We won,” he said.",
+        &[
+            ("“", Q),
+            ("We", W),
+            ("won", W),
+            (",", P),
+            ("”", Q),
+            ("he", W),
+            ("said", W),
+            (".", P),
+        ],
+    ),
+    (
+        "\"No\" 'yes'",
+        &[
+            ("\"", Q),
+            ("No", W),
+            ("\"", Q),
+            ("'", Q),
+            ("yes", W),
+            ("'", Q),
+        ],
+    ),
+    (
+        "‘Aleppo Vilayet’",
+        &[("‘", Q), ("Aleppo", W), ("Vilayet", W), ("’", Q)],
+    ),
+    (
+        "Erdoğan Türkiye São",
+        &[("Erdoğan", W), ("Türkiye", W), ("São", W)],
+    ),
     ("wait... what", &[("wait", W), ("...", P), ("what", W)]),
     ("wait… what", &[("wait", W), ("…", P), ("what", W)]),
     ("yes -- no", &[("yes", W), ("--", P), ("no", W)]),
@@ -271,12 +337,18 @@ const TOKEN_CASES: &[(&str, Kinds)] = &[
     ("[Syrian]", &[("[", P), ("Syrian", W), ("]", P)]),
     ("YPG/PKK", &[("YPG", W), ("/", P), ("PKK", W)]),
     ("www.trtworld.com.", &[("www.trtworld.com", W), (".", P)]),
-    ("(https://example.com/x?y=1)", &[("(", P), ("https://example.com/x?y=1", W), (")", P)]),
+    (
+        "(https://example.com/x?y=1)",
+        &[("(", P), ("https://example.com/x?y=1", W), (")", P)],
+    ),
     ("press@example.org", &[("press@example.org", W)]),
     ("COVID-19 F-16s", &[("COVID-19", W), ("F-16s", W)]),
     ("e.g. this", &[("e.g.", W), ("this", W)]),
     ("in Idlib.", &[("in", W), ("Idlib", W), (".", P)]),
-    ("countries’ borders", &[("countries", W), ("’", Q), ("borders", W)]),
+    (
+        "countries’ borders",
+        &[("countries", W), ("’", Q), ("borders", W)],
+    ),
     ("Cafe\u{301} noir", &[("Cafe\u{301}", W), ("noir", W)]),
     ("4 p.m.", &[("4", N), ("p.m.", W)]),
     ("food, etc.", &[("food", W), (",", P), ("etc.", W)]),
@@ -296,7 +368,13 @@ fn token_table() {
             failures.push(format!("{text:?}\n   got  {got:?}\n   want {want:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), TOKEN_CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        TOKEN_CASES.len(),
+        failures.join("\n")
+    );
 }
 
 /// The span invariants of sentences and of their tokens.
@@ -310,9 +388,14 @@ fn check_invariants(text: &str) {
         assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
         assert!(i == 0 || start > prev_end, "overlap or no gap at {start}");
         let gap = &text[prev_end..start];
-        assert!(gap.chars().all(char::is_whitespace), "non-whitespace {gap:?} outside sentences");
+        assert!(
+            gap.chars().all(char::is_whitespace),
+            "non-whitespace {gap:?} outside sentences"
+        );
         let sentence = &text[start..end];
-        assert!(!sentence.starts_with(char::is_whitespace) && !sentence.ends_with(char::is_whitespace));
+        assert!(
+            !sentence.starts_with(char::is_whitespace) && !sentence.ends_with(char::is_whitespace)
+        );
         if i == 0 {
             assert_eq!(s.paragraph, 0);
         } else {
@@ -330,11 +413,21 @@ fn check_tokens(text: &str, span: Span) {
     tokenize(text, span, &mut out);
     let mut covered = span.start;
     for t in &out {
-        assert!(span.contains(t.span) && !t.span.is_empty(), "token {:?} outside {span:?}", t.span);
+        assert!(
+            span.contains(t.span) && !t.span.is_empty(),
+            "token {:?} outside {span:?}",
+            t.span
+        );
         assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
         assert!(t.span.start >= covered, "tokens overlap");
-        assert!(text[covered..t.span.start].chars().all(char::is_whitespace), "untokenized text");
-        assert!(!t.span.of(text).contains(char::is_whitespace), "whitespace in token");
+        assert!(
+            text[covered..t.span.start].chars().all(char::is_whitespace),
+            "untokenized text"
+        );
+        assert!(
+            !t.span.of(text).contains(char::is_whitespace),
+            "whitespace in token"
+        );
         covered = t.span.end;
     }
     assert!(text[covered..span.end].chars().all(char::is_whitespace));
@@ -342,11 +435,71 @@ fn check_tokens(text: &str, span: Span) {
 
 fn fragment() -> impl Strategy<Value = String> {
     let pieces = [
-        "Mr.", "U.S.", "the", "The", "Erdoğan", "é", "e\u{301}", "“", "”", "‘", "’", "\"", "'", "(", ")",
-        "[", "]", ".", "...", "…", "?", "!", ",", "-", "--", " ", " ", "  ", "\n", "\n\n", "\r\n", "\r",
-        "\u{a0}", "\u{2028}", "\u{2029}", "\u{3000}", "\t", "2.5", "900,000", "A", "a", "W.", "p.m.",
-        "www.x.com", "a@b.org", "🙂", "ü", "。", "？", "'s", "’s", "Jan.", "No.", "1", "said", "asked",
-        "e.g.", "etc.", "Inc.", "Москва", "中文", "\u{200d}", "\u{feff}", "%", "$",
+        "Mr.",
+        "U.S.",
+        "the",
+        "The",
+        "Erdoğan",
+        "é",
+        "e\u{301}",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        "...",
+        "…",
+        "?",
+        "!",
+        ",",
+        "-",
+        "--",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{3000}",
+        "\t",
+        "2.5",
+        "900,000",
+        "A",
+        "a",
+        "W.",
+        "p.m.",
+        "www.x.com",
+        "a@b.org",
+        "🙂",
+        "ü",
+        "。",
+        "？",
+        "'s",
+        "’s",
+        "Jan.",
+        "No.",
+        "1",
+        "said",
+        "asked",
+        "e.g.",
+        "etc.",
+        "Inc.",
+        "Москва",
+        "中文",
+        "\u{200d}",
+        "\u{feff}",
+        "%",
+        "$",
     ];
     prop_oneof![
         4 => proptest::sample::select(pieces.to_vec()).prop_map(str::to_string),
@@ -378,8 +531,20 @@ proptest! {
 #[test]
 #[ignore]
 fn throughput() {
-    let openers = ["The regime", "Gen. Akar", "U.S. officials", "“We will not leave,” Erdogan", "Mr. Kalin", "Russia’s army"];
-    let verbs = ["said on Jan. 26 that", "warned in the U.S. that", "told reporters at 5 p.m. that", "insisted (AFP) that"];
+    let openers = [
+        "The regime",
+        "Gen. Akar",
+        "U.S. officials",
+        "“We will not leave,” Erdogan",
+        "Mr. Kalin",
+        "Russia’s army",
+    ];
+    let verbs = [
+        "said on Jan. 26 that",
+        "warned in the U.S. that",
+        "told reporters at 5 p.m. that",
+        "insisted (AFP) that",
+    ];
     let tails = [
         "more than 900,000 people had fled toward the border.",
         "talks would continue... but not for long!",
@@ -390,7 +555,11 @@ fn throughput() {
     let mut text = String::new();
     let mut n = 0usize;
     while text.len() < 40_000_000 {
-        let (a, b, c) = (n % openers.len(), (n / 7) % verbs.len(), (n / 3) % tails.len());
+        let (a, b, c) = (
+            n % openers.len(),
+            (n / 7) % verbs.len(),
+            (n / 3) % tails.len(),
+        );
         text.push_str(openers[a]);
         text.push(' ');
         text.push_str(verbs[b]);
