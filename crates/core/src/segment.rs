@@ -276,8 +276,9 @@ enum Terminal {
     Period(WordClass),
     /// "?" or "!" (possibly with dots).
     Strong,
-    /// "..." or "…".
-    Ellipsis,
+    /// "..." or "…"; `spaced` when it stands apart from the word before ("the talks … will"),
+    /// which is how news marks words left out of a quote.
+    Ellipsis { spaced: bool },
 }
 
 /// What the word before a single dot is.
@@ -359,10 +360,14 @@ fn ending(before: &str) -> Ending {
         }
         it.next();
     }
+    let spaced = !matches!(it.peek(), Some(&(_, c)) if !c.is_whitespace());
     let terminal = if strong {
         Some(Terminal::Strong)
     } else if ellipsis || dots >= 2 {
-        Some(Terminal::Ellipsis)
+        Some(Terminal::Ellipsis { spaced })
+    } else if spaced {
+        // A lone dot after a space: the last dot of ". . .".
+        Some(Terminal::Ellipsis { spaced })
     } else {
         first_dot.map(|dot| Terminal::Period(word_class(before, dot)))
     };
@@ -470,7 +475,11 @@ fn ends_sentence(
                 end.quoted
             }
             (Terminal::Period(WordClass::Abbrev(_)), Next::Lower) => end.quoted,
-            (Terminal::Ellipsis, Next::Lower) => false,
+            (Terminal::Ellipsis { .. }, Next::Lower) => false,
+            (
+                Terminal::Period(WordClass::Abbrev(AbbrevKind::Month | AbbrevKind::Number)),
+                Next::Digit,
+            ) => false,
             (Terminal::Strong, Next::Lower) => !end.quoted,
             _ => true,
         };
@@ -483,11 +492,11 @@ fn ends_sentence(
         Next::Digit => match terminal {
             Terminal::Period(WordClass::Plain) | Terminal::Strong => true,
             Terminal::Period(WordClass::Abbrev(_)) => end.quoted,
-            Terminal::Ellipsis => false,
+            Terminal::Ellipsis { .. } => false,
         },
         Next::Upper => match terminal {
             Terminal::Strong => !(end.quoted && attribution_follows(after, false)),
-            Terminal::Ellipsis => true,
+            Terminal::Ellipsis { spaced } => !spaced || starter_follows(after),
             Terminal::Period(_) if end.quoted => !attribution_follows(after, true),
             Terminal::Period(WordClass::Plain) => true,
             Terminal::Period(WordClass::Abbrev(kind)) => match kind {

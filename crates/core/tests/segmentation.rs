@@ -100,6 +100,10 @@ const CASES: &[(&str, &[&str])] = &[
     ("It was over… Then the shelling began.", &["It was over…", "Then the shelling began."]),
     ("He paused . . . and continued.", &["He paused . . . and continued."]),
     ("The convoy waited…\nNobody came.", &["The convoy waited…", "Nobody came."]),
+    ("“We will not retreat … Turkey will act,” he said.", &["“We will not retreat … Turkey will act,” he said."]),
+    ("The talks went on … The next day they ended.", &["The talks went on …", "The next day they ended."]),
+    ("It ended... Erdogan left early.", &["It ended...", "Erdogan left early."]),
+    ("Talks resume on Jan.\n26 in Geneva.", &["Talks resume on Jan.\n26 in Geneva."]),
     // Quotes ending or spanning sentences.
     ("\"We will continue the talks,\" he said.", &["\"We will continue the talks,\" he said."]),
     ("“We will continue the talks,” he said.", &["“We will continue the talks,” he said."]),
@@ -178,6 +182,7 @@ const CASES: &[(&str, &[&str])] = &[
 #[test]
 fn sentence_table() {
     assert!(CASES.len() >= 90, "only {} cases", CASES.len());
+    println!("{} sentence cases", CASES.len());
     let mut failures = Vec::new();
     for (text, want) in CASES {
         let got = sentences(text);
@@ -359,6 +364,7 @@ const TOKEN_CASES: &[(&str, Kinds)] = &[
 #[test]
 fn token_table() {
     assert!(TOKEN_CASES.len() >= 20);
+    println!("{} token cases", TOKEN_CASES.len());
     let mut failures = Vec::new();
     for (text, want) in TOKEN_CASES {
         let mut out = Vec::new();
