@@ -169,6 +169,12 @@ const CASES: &[(&str, &[&str])] = &[
     ("Russia said “no”. Turkey said “yes.” Iran stayed silent.", &["Russia said “no”.", "Turkey said “yes.”", "Iran stayed silent."]),
     ("The ship (the U.S.S. Cole) was attacked.", &["The ship (the U.S.S. Cole) was attacked."]),
     ("It was 5 a.m. Tuesday when the shelling began.", &["It was 5 a.m. Tuesday when the shelling began."]),
+    ("The Sept. 11 attacks changed everything.", &["The Sept. 11 attacks changed everything."]),
+    ("Amb. James Jeffrey and Sgt. Maj. John Troxell arrived.", &["Amb. James Jeffrey and Sgt. Maj. John Troxell arrived."]),
+    ("He joined the U.S. “We welcome him,” officials said.", &["He joined the U.S.", "“We welcome him,” officials said."]),
+    ("He said, “No.” The talks ended.", &["He said, “No.”", "The talks ended."]),
+    ("The blast hit at 10.30 a.m. on Sunday.", &["The blast hit at 10.30 a.m. on Sunday."]),
+    ("Anadolu Agency\n\nANKARA\n\nTurkey sent a convoy.", &["Anadolu Agency", "ANKARA", "Turkey sent a convoy."]),
     // Unicode and unusual whitespace.
     ("Erdoğan met Putin in Sochi. Türkiye's position is clear.", &["Erdoğan met Putin in Sochi.", "Türkiye's position is clear."]),
     ("Talks in São Paulo ended. Brazil said little.", &["Talks in São Paulo ended.", "Brazil said little."]),
