@@ -1,8 +1,16 @@
 //! Sentence segmentation: byte spans of sentences, never rewriting the text.
+//!
+//! One pass over the bytes finds the whitespace gaps; a sentence can only end at a gap, so spans
+//! never include surrounding whitespace. A gap ends a sentence when it holds a blank line, when it
+//! follows a line without final punctuation (headlines, captions, bylines), or when the text
+//! before it ends in final punctuation and the text after it looks like a new sentence. Only the
+//! gaps after punctuation or at a line break look at their neighbours, so the common case is a
+//! byte compare.
 
 use crate::doc::{Doc, Sentence};
 use crate::pipeline::Stage;
 use crate::span::Span;
+use std::sync::OnceLock;
 
 /// A sentence span and the index of the paragraph it lies in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,26 +19,607 @@ pub struct SentenceSpan {
     pub paragraph: usize,
 }
 
+/// What an abbreviation tells about the word after it (see `data/lexicon/abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevKind {
+    /// Comes before a name ("Gen."): never ends a sentence.
+    Title,
+    /// A month ("Jan."): no break before a number.
+    Month,
+    /// Comes before a number ("No."): no break before a number.
+    Number,
+    /// Only used mid-sentence ("e.g."): never ends a sentence.
+    Inner,
+    /// May end a sentence ("U.S.", "etc."): breaks before a common sentence starter.
+    Any,
+}
+
+const ABBREVIATIONS: &str = include_str!("../../../data/lexicon/abbreviations.txt");
+
+/// Words that commonly open a sentence: after an abbreviation that may end a sentence ("in the
+/// U.S. The …") they decide for a break. A closed class (pronouns, determiners, conjunctions,
+/// sentence adverbs), so it lives here rather than in a data file.
+const STARTERS: &[&str] = &[
+    "A",
+    "According",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "As",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Earlier",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+];
+
+/// Verbs of saying: a capitalised word after a quote that ends in "?" or "!" is the speaker, not a
+/// new sentence, when one of these follows (`"Why now?" Erdogan asked.`).
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "announced",
+    "asked",
+    "asks",
+    "continued",
+    "cried",
+    "declared",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "stressed",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+    "writes",
+];
+
+/// Lower-case words that cannot end a line of running text: a line ending in one was wrapped.
+const CONTINUATIONS: &[&str] = &[
+    "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "than", "that", "the", "to", "under", "with",
+];
+
+fn abbreviation_table() -> &'static [(&'static str, AbbrevKind)] {
+    static TABLE: OnceLock<Vec<(&'static str, AbbrevKind)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut v: Vec<(&'static str, AbbrevKind)> = ABBREVIATIONS
+            .lines()
+            .filter_map(parse_abbreviation)
+            .collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v.dedup_by(|a, b| a.0 == b.0);
+        v
+    })
+}
+
+fn parse_abbreviation(line: &str) -> Option<(&str, AbbrevKind)> {
+    let line = line.trim_end_matches('\r');
+    if line.starts_with('#') || line.trim().is_empty() {
+        return None;
+    }
+    let (word, kind) = line.split_once('\t')?;
+    let kind = match kind.trim() {
+        "title" => AbbrevKind::Title,
+        "month" => AbbrevKind::Month,
+        "number" => AbbrevKind::Number,
+        "inner" => AbbrevKind::Inner,
+        "any" => AbbrevKind::Any,
+        _ => return None,
+    };
+    Some((word.trim(), kind))
+}
+
+/// The kind of a listed abbreviation, written with its final dot ("Gen.", "U.S."). Case matters.
+pub fn abbreviation(word: &str) -> Option<AbbrevKind> {
+    let t = abbreviation_table();
+    t.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| t[i].1)
+}
+
 /// Split `text` into sentences. Spans exclude surrounding whitespace and never overlap.
 pub fn split_sentences(text: &str) -> Vec<SentenceSpan> {
-    // Placeholder: one sentence per non-empty line. Replaced by the real segmenter.
-    let mut out = Vec::new();
-    let mut start = 0;
+    let mut out = Vec::with_capacity(text.len() / 100 + 1);
+    split_sentences_into(text, &mut out);
+    out
+}
+
+/// As [`split_sentences`], appending to `out` (lets a caller reuse one buffer).
+pub fn split_sentences_into(text: &str, out: &mut Vec<SentenceSpan>) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut start: Option<usize> = None;
+    let mut end = n;
     let mut paragraph = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            paragraph += 1;
-        } else {
-            let lead = line.len() - line.trim_start().len();
+    while i < n {
+        let Some(_) = whitespace_at(b, i) else {
+            // Continuation bytes never look like whitespace, so stepping by byte is safe.
+            if start.is_none() {
+                start = Some(i);
+            }
+            i += 1;
+            continue;
+        };
+        let gap_start = i;
+        let mut breaks = 0u32;
+        while let Some((len, weight)) = whitespace_at(b, i) {
+            breaks += u32::from(weight);
+            i += len;
+            if i >= n {
+                break;
+            }
+        }
+        let Some(s) = start else { continue };
+        if i >= n {
+            end = gap_start;
+            break;
+        }
+        if breaks >= 2 || ends_sentence(text, s, gap_start, i, breaks > 0) {
             out.push(SentenceSpan {
-                span: Span::new(start + lead, start + lead + trimmed.len()),
+                span: Span::new(s, gap_start),
                 paragraph,
             });
+            start = None;
+            if breaks >= 2 {
+                paragraph += 1;
+            }
         }
-        start += line.len();
     }
-    out
+    if let Some(s) = start {
+        out.push(SentenceSpan {
+            span: Span::new(s, end),
+            paragraph,
+        });
+    }
+}
+
+/// Byte length and line-break weight of the whitespace char at `i` (the `char::is_whitespace`
+/// set), or `None`. A blank line weighs 2; "\r\n" weighs 1; U+2029 is a paragraph break.
+#[inline]
+fn whitespace_at(b: &[u8], i: usize) -> Option<(usize, u8)> {
+    let c = b[i];
+    if c < 0x80 {
+        return match c {
+            b' ' | b'\t' => Some((1, 0)),
+            b'\n' | 0x0b | 0x0c => Some((1, 1)),
+            b'\r' => Some((1, u8::from(b.get(i + 1) != Some(&b'\n')))),
+            _ => None,
+        };
+    }
+    let c1 = b.get(i + 1).copied().unwrap_or(0);
+    let c2 = b.get(i + 2).copied().unwrap_or(0);
+    match (c, c1, c2) {
+        (0xC2, 0x85, _) => Some((2, 1)),
+        (0xC2, 0xA0, _) => Some((2, 0)),
+        (0xE1, 0x9A, 0x80) => Some((3, 0)),
+        (0xE2, 0x80, 0x80..=0x8A | 0xAF) => Some((3, 0)),
+        (0xE2, 0x80, 0xA8) => Some((3, 1)),
+        (0xE2, 0x80, 0xA9) => Some((3, 2)),
+        (0xE2, 0x81, 0x9F) => Some((3, 0)),
+        (0xE3, 0x80, 0x80) => Some((3, 0)),
+        _ => None,
+    }
+}
+
+/// The sentence-final punctuation before a gap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Terminal {
+    /// A single dot; `word` is the class of the word it ends.
+    Period(WordClass),
+    /// "?" or "!" (possibly with dots).
+    Strong,
+    /// "..." or "…"; `spaced` when it stands apart from the word before ("the talks … will"),
+    /// which is how news marks words left out of a quote.
+    Ellipsis { spaced: bool },
+}
+
+/// What the word before a single dot is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordClass {
+    Plain,
+    Abbrev(AbbrevKind),
+}
+
+/// How the text before a gap ends.
+struct Ending {
+    terminal: Option<Terminal>,
+    /// A quotation mark closes after the terminal (`win."`).
+    quoted: bool,
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
+    )
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '„'
+            | '‚'
+            | '`'
+            | '「'
+            | '」'
+    )
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…' | '‽' | '。' | '？' | '！')
+}
+
+/// Combining marks continue a word written in decomposed form ("e" + U+0301).
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200C}' | '\u{200D}')
+}
+
+fn ending(before: &str) -> Ending {
+    let mut it = before.char_indices().rev().peekable();
+    let mut quoted = false;
+    while let Some(&(_, c)) = it.peek() {
+        if !is_closer(c) {
+            break;
+        }
+        quoted |= c != ')' && c != ']' && c != '}';
+        it.next();
+    }
+    let mut dots = 0;
+    let mut strong = false;
+    let mut ellipsis = false;
+    let mut first_dot = None;
+    while let Some(&(i, c)) = it.peek() {
+        if !is_terminal(c) {
+            break;
+        }
+        match c {
+            '.' => {
+                dots += 1;
+                first_dot = Some(i);
+            }
+            '…' => ellipsis = true,
+            _ => strong = true,
+        }
+        it.next();
+    }
+    let spaced = !matches!(it.peek(), Some(&(_, c)) if !c.is_whitespace());
+    let terminal = if strong {
+        Some(Terminal::Strong)
+    } else if ellipsis || dots >= 2 {
+        Some(Terminal::Ellipsis { spaced })
+    } else if spaced {
+        // A lone dot after a space: the last dot of ". . .".
+        Some(Terminal::Ellipsis { spaced })
+    } else {
+        first_dot.map(|dot| Terminal::Period(word_class(before, dot)))
+    };
+    Ending { terminal, quoted }
+}
+
+/// Classify the word ending with the dot at `dot`.
+fn word_class(text: &str, dot: usize) -> WordClass {
+    let mut start = dot;
+    for (i, c) in text[..dot].char_indices().rev().take(24) {
+        if c.is_alphanumeric() || c == '.' || is_mark(c) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    let word = &text[start..dot + 1];
+    if let Some(kind) = abbreviation(word) {
+        return WordClass::Abbrev(kind);
+    }
+    // Initials ("W.") and dotted acronyms not in the list ("N.Y.", "U.S.A.").
+    let mut parts = 0;
+    for part in word[..word.len() - 1].split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => parts += 1,
+            _ => return WordClass::Plain,
+        }
+    }
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    if parts >= 2 || first_upper {
+        WordClass::Abbrev(AbbrevKind::Any)
+    } else {
+        WordClass::Plain
+    }
+}
+
+/// How the text after a gap begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Next {
+    Lower,
+    Upper,
+    Digit,
+    /// Punctuation that cannot open a sentence (",", ")", "%").
+    Inside,
+}
+
+fn classify_next(after: &str) -> Next {
+    // Opening quotes and brackets do not decide; the char after them does.
+    for c in after.chars().take(8) {
+        if is_quote(c) || matches!(c, '(' | '[' | '{' | '¿' | '¡') {
+            continue;
+        }
+        if c.is_lowercase() {
+            return Next::Lower;
+        }
+        if c.is_numeric() {
+            return Next::Digit;
+        }
+        if c.is_alphabetic() {
+            return Next::Upper;
+        }
+        if matches!(
+            c,
+            ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '?' | '!' | '…'
+        ) || is_closer(c)
+        {
+            return Next::Inside;
+        }
+        return Next::Upper;
+    }
+    Next::Upper
+}
+
+/// Does the gap `[gap_start, gap_end)` end the sentence that starts at `start`? `line_break` says
+/// the gap holds one newline.
+fn ends_sentence(
+    text: &str,
+    start: usize,
+    gap_start: usize,
+    gap_end: usize,
+    line_break: bool,
+) -> bool {
+    let b = text.as_bytes();
+    let last = b[gap_start - 1];
+    if !line_break
+        && last < 0x80
+        && !matches!(last, b'.' | b'?' | b'!' | b'"' | b'\'' | b')' | b']' | b'}')
+    {
+        return false;
+    }
+    let before = &text[..gap_start];
+    let after = &text[gap_end..];
+    let end = ending(before);
+    let Some(terminal) = end.terminal else {
+        return line_break && !line_continues(before, after);
+    };
+    if matches!(terminal, Terminal::Period(_)) && is_list_marker(&text[start..gap_start]) {
+        return false;
+    }
+    let next = classify_next(after);
+    if line_break {
+        return match (terminal, next) {
+            (Terminal::Period(WordClass::Abbrev(AbbrevKind::Title | AbbrevKind::Inner)), _) => {
+                end.quoted
+            }
+            (Terminal::Period(WordClass::Abbrev(_)), Next::Lower) => end.quoted,
+            (Terminal::Ellipsis { .. }, Next::Lower) => false,
+            (
+                Terminal::Period(WordClass::Abbrev(AbbrevKind::Month | AbbrevKind::Number)),
+                Next::Digit,
+            ) => false,
+            (Terminal::Strong, Next::Lower) => !end.quoted,
+            _ => true,
+        };
+    }
+    if is_credit(after) {
+        return false;
+    }
+    match next {
+        Next::Lower | Next::Inside => false,
+        Next::Digit => match terminal {
+            Terminal::Period(WordClass::Plain) | Terminal::Strong => true,
+            Terminal::Period(WordClass::Abbrev(_)) => end.quoted,
+            Terminal::Ellipsis { .. } => false,
+        },
+        Next::Upper => match terminal {
+            Terminal::Strong => !(end.quoted && attribution_follows(after, false)),
+            Terminal::Ellipsis { spaced } => !spaced || starter_follows(after),
+            Terminal::Period(_) if end.quoted => !attribution_follows(after, true),
+            Terminal::Period(WordClass::Plain) => true,
+            Terminal::Period(WordClass::Abbrev(kind)) => match kind {
+                AbbrevKind::Title | AbbrevKind::Inner => false,
+                AbbrevKind::Month | AbbrevKind::Number | AbbrevKind::Any => starter_follows(after),
+            },
+        },
+    }
+}
+
+/// An enumeration that opens a sentence ("1.", "IV.") is not a sentence of its own.
+fn is_list_marker(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let b = body.as_bytes();
+    !b.is_empty()
+        && b.len() <= 4
+        && (b.iter().all(u8::is_ascii_digit) || b.iter().all(|c| matches!(c, b'I' | b'V' | b'X')))
+}
+
+/// A parenthesised credit closing the line after a sentence ("2020. (Name / Reuters)") belongs to
+/// that sentence; a parenthesised sentence ("(He left.)") does not.
+fn is_credit(after: &str) -> bool {
+    let b = after.as_bytes();
+    let close = match b.first() {
+        Some(b'(') => b')',
+        Some(b'[') => b']',
+        _ => return false,
+    };
+    for (i, &c) in b.iter().enumerate().skip(1).take(120) {
+        match c {
+            b'\n' | b'\r' | b'.' | b'?' | b'!' | b'(' | b'[' => return false,
+            _ if c == close => {
+                return after[i + 1..]
+                    .chars()
+                    .take_while(|&c| c != '\n' && c != '\r')
+                    .all(char::is_whitespace);
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The words at the start of `text`: letters, apostrophes and hyphens; each with the char after it.
+fn words(text: &str) -> impl Iterator<Item = (&str, Option<char>)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || is_quote(c));
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || is_mark(c) || c == '-' || c == '’'))
+            .map_or(rest.len(), |(i, _)| i);
+        if end == 0 {
+            return None;
+        }
+        let word = &rest[..end];
+        rest = &rest[end..];
+        Some((word, rest.chars().next()))
+    })
+    .take(6)
+}
+
+/// Is the next word a common sentence opener (and not an initial such as "A.")?
+fn starter_follows(after: &str) -> bool {
+    match words(after).next() {
+        Some((w, next)) => next != Some('.') && STARTERS.contains(&w),
+        None => false,
+    }
+}
+
+/// Does a speaker attribution follow a quote (`"Why?" Erdogan asked`)? With `strict`, the
+/// attribution must be all there is before the next "." or "," (`"We won." He said.`), so that
+/// `"We won." He said the army…` still starts a new sentence.
+fn attribution_follows(after: &str, strict: bool) -> bool {
+    let mut names = 0;
+    let mut seen_verb = false;
+    for (w, next) in words(after) {
+        let verb = SPEECH_VERBS.contains(&w);
+        if verb && seen_verb {
+            return false;
+        }
+        if verb {
+            seen_verb = true;
+            if !strict {
+                return true;
+            }
+        } else if w.chars().next().is_some_and(char::is_uppercase) {
+            names += 1;
+            if names > 3 {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        match next {
+            Some('.' | ',') | None => return seen_verb,
+            Some(c) if c.is_whitespace() => {}
+            Some(_) => return false,
+        }
+    }
+    false
+}
+
+/// Does a line without final punctuation run on into the next (hard-wrapped text)?
+fn line_continues(before: &str, after: &str) -> bool {
+    if after.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    match before.chars().next_back() {
+        Some(',' | ';') => return true,
+        Some(c) if c.is_lowercase() => {}
+        _ => return false,
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take(12)
+        .take_while(|&(_, c)| c.is_alphanumeric() || is_mark(c))
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    CONTINUATIONS.contains(&&before[word_start..])
 }
 
 /// The segmentation stage: fills `Doc::sentences` and `Doc::tokens`.
@@ -43,6 +632,7 @@ impl Stage for Segment {
 
     fn run(&self, doc: &mut Doc) {
         let spans = split_sentences(doc.text());
+        doc.sentences.reserve(spans.len());
         for s in spans {
             let first = doc.tokens.len();
             crate::tokens::tokenize(&doc.article.text, s.span, &mut doc.tokens);
@@ -52,5 +642,76 @@ impl Stage for Segment {
                 paragraph: s.paragraph,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|s| s.span.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn every_abbreviation_line_parses() {
+        for line in ABBREVIATIONS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            assert!(parse_abbreviation(line).is_some(), "bad line: {line:?}");
+        }
+        assert_eq!(abbreviation("Gen."), Some(AbbrevKind::Title));
+        assert_eq!(abbreviation("U.S."), Some(AbbrevKind::Any));
+        assert_eq!(abbreviation("gen."), None);
+    }
+
+    #[test]
+    fn whitespace_matches_std() {
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let got = whitespace_at(s.as_bytes(), 0).map(|(len, _)| len);
+            let want = c.is_whitespace().then_some(s.len());
+            assert_eq!(got, want, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn splits_simple_text() {
+        assert_eq!(texts("One. Two! Three?"), ["One.", "Two!", "Three?"]);
+        assert!(texts("  \n\n ").is_empty());
+    }
+
+    #[test]
+    fn counts_paragraphs_from_blank_lines() {
+        let s = split_sentences("\n\nA b.\n\n\nC d. E f.\n \nG");
+        let p: Vec<usize> = s.iter().map(|s| s.paragraph).collect();
+        assert_eq!(p, [0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn word_classes() {
+        assert_eq!(
+            word_class("the U.S.", 7),
+            WordClass::Abbrev(AbbrevKind::Any)
+        );
+        assert_eq!(
+            word_class("George W.", 8),
+            WordClass::Abbrev(AbbrevKind::Any)
+        );
+        assert_eq!(word_class("in Idlib.", 8), WordClass::Plain);
+        assert_eq!(word_class("in 2020.", 7), WordClass::Plain);
+    }
+
+    #[test]
+    fn attribution() {
+        assert!(attribution_follows("Erdogan asked.", false));
+        assert!(attribution_follows("He said.", true));
+        assert!(!attribution_follows("He said the army left.", true));
+        assert!(!attribution_follows("The army left.", false));
     }
 }
