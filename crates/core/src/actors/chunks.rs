@@ -175,9 +175,30 @@ const NOT_NAMES: &[&str] = &[
 /// Nouns that make a capital before them a modifier, not an actor: "the Astana process",
 /// "the Sochi agreement".
 const DOCUMENT_NOUNS: &[&str] = &[
-    "process", "talks", "agreement", "agreements", "accord", "accords", "summit", "format", "treaty",
-    "declaration", "memorandum", "ceasefire", "deal", "conference", "meeting", "negotiations",
-    "framework", "protocol", "peace", "airport", "university", "province", "governorate", "region",
+    "process",
+    "talks",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "summit",
+    "format",
+    "treaty",
+    "declaration",
+    "memorandum",
+    "ceasefire",
+    "deal",
+    "conference",
+    "meeting",
+    "negotiations",
+    "framework",
+    "protocol",
+    "peace",
+    "airport",
+    "university",
+    "province",
+    "governorate",
+    "region",
 ];
 
 /// Prepositions after which a bare place name is a location, not an actor.

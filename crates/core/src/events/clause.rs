@@ -89,6 +89,20 @@ const DETERMINERS: &[&str] = &[
     "both", "all", "some", "two", "several",
 ];
 
+/// Words that open a sentence with an adverbial phrase.
+const FRONTING: &[&str] = &[
+    "following",
+    "after",
+    "during",
+    "before",
+    "amid",
+    "despite",
+    "in",
+    "at",
+    "since",
+    "upon",
+];
+
 /// Words after which the words to the left belong to another clause.
 const SUBJECT_BARRIERS: &[&str] = &[
     ";", ":", "if", "because", "although", "though", "whereas", "unless", "when", "while",
@@ -287,6 +301,28 @@ impl View<'_> {
             }
         }
         false
+    }
+
+    /// For a trigger inside a sentence-opening adverbial ("Following talks in Moscow, …", "After
+    /// the attack, …"), the subject of the main clause after the first comma.
+    pub fn fronted_subject(&self, at: usize) -> Vec<usize> {
+        if !FRONTING.contains(&self.key(0)) {
+            return Vec::new();
+        }
+        let Some(comma) = (0..self.keys.len()).find(|&i| self.key(i) == ",") else {
+            return Vec::new();
+        };
+        if at > comma {
+            return Vec::new();
+        }
+        match self.mentions.iter().position(|m| m.1 > comma) {
+            Some(k)
+                if (comma + 1..self.mentions[k].1).all(|i| DETERMINERS.contains(&self.key(i))) =>
+            {
+                self.coordinated_right(k)
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The mention right before a nominal trigger: "Russian air strikes", "the regime offensive",

@@ -54,6 +54,7 @@ impl Stage for Events {
         for si in 0..doc.sentences.len() {
             self.sentence(doc, si, &mut events);
         }
+        link_rejections(&mut events);
         // One event per story: the same act told twice is kept once, where first told.
         let mut seen = std::collections::HashSet::new();
         events.retain(|e: &Event| {
@@ -84,7 +85,11 @@ impl Events {
                 .mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.sentence == si)
+                // Uncoded names can be neither source nor target; an unresolved "we" may still be a
+                // quote's speaker.
+                .filter(|(_, m)| {
+                    m.sentence == si && (m.actor.code.is_some() || m.kind == MentionKind::Pronoun)
+                })
                 .map(|(i, m)| (i, m.tokens.start - base, m.tokens.end - base))
                 .collect(),
         };
@@ -253,6 +258,10 @@ impl Events {
                 sources = view.by_agent(m.end);
             }
             if sources.is_empty() {
+                // "Following talks in Moscow, Turkish and Russian delegations …": the main subject.
+                sources = view.fronted_subject(m.start);
+            }
+            if sources.is_empty() {
                 sources = view.subject(m.start);
                 confidence -= 0.2;
             }
@@ -264,6 +273,35 @@ impl Events {
         }
         let sources = view.subject(subject_at);
         (sources, object(m.end), confidence)
+    }
+}
+
+/// "Ankara rejected the offer": a rejection with no target in its sentence answers the latest
+/// offer, appeal or demand made to the rejecting side in the sentences just before.
+fn link_rejections(events: &mut [Event]) {
+    const ANSWERED: [&str; 3] = ["02", "03", "10"];
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.target.is_some() || !e.cameo.starts_with("12") {
+            continue;
+        }
+        let Some(country) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
+            continue;
+        };
+        let sentence = e.sentence;
+        let offer = events[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.sentence + 3 >= sentence)
+            .find(|o| {
+                ANSWERED.iter().any(|r| o.cameo.starts_with(r))
+                    && o.target.as_ref().and_then(|t| t.actor.country.as_deref())
+                        == Some(country.as_str())
+            });
+        if let Some(source) = offer.and_then(|o| o.source.clone()) {
+            events[i].target = Some(source);
+            events[i].confidence -= 0.2;
+        }
     }
 }
 
