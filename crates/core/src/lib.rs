@@ -10,6 +10,8 @@ pub mod doc;
 pub mod ingest;
 pub mod output;
 pub mod pipeline;
+pub mod quantities;
+pub mod quotes;
 pub mod segment;
 pub mod span;
 pub mod tokens;
