@@ -407,8 +407,7 @@ struct Unit {
 
 fn find_unit(lex: &Lexicon, doc: &Doc, ws: &[Word], lw: &[String], from: usize) -> Option<Unit> {
     let text = doc.text();
-    let mut j = from;
-    for _ in 0..4 {
+    for j in from..from + 4 {
         if !is_word(ws, j) {
             return None;
         }
@@ -441,7 +440,6 @@ fn find_unit(lex: &Lexicon, doc: &Doc, ws: &[Word], lw: &[String], from: usize) 
         if !skippable || x.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        j += 1;
     }
     None
 }

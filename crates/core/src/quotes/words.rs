@@ -48,8 +48,7 @@ pub(crate) fn scan(text: &str) -> Vec<Word> {
         let start = k;
         let mut numeric = c.is_ascii_digit();
         k += 1;
-        loop {
-            let Some(&(_, c)) = chars.get(k) else { break };
+        while let Some(&(_, c)) = chars.get(k) {
             if c.is_alphanumeric() {
                 numeric &= c.is_ascii_digit();
                 k += 1;
@@ -107,7 +106,7 @@ impl Phrases {
         self.max_len = self.max_len.max(words.len());
         let list = self.by_first.entry(first).or_default();
         list.push((words, value.to_string()));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
 
     /// The longest phrase starting at word `i`: (length in words, value).
@@ -120,16 +119,13 @@ impl Phrases {
 
     /// The longest phrase ending just before word `end`: (length in words, value).
     pub fn ending_at(&self, lw: &[String], end: usize) -> Option<(usize, &str)> {
-        let mut best: Option<(usize, &str)> = None;
-        for n in (1..=self.max_len.min(end)).rev() {
-            if let Some((len, v)) = self.at(lw, end - n) {
-                if len == n {
-                    best = Some((n, v));
-                    break;
-                }
-            }
-        }
-        best
+        (1..=self.max_len.min(end)).rev().find_map(|n| {
+            let start = end - n;
+            let list = self.by_first.get(lw.get(start)?)?;
+            list.iter()
+                .find(|(p, _)| p.len() == n && p.iter().zip(&lw[start..end]).all(|(a, b)| a == b))
+                .map(|(_, v)| (n, v.as_str()))
+        })
     }
 }
 
