@@ -13,6 +13,8 @@ pub mod ingest;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod quantities;
+pub mod quotes;
 pub mod segment;
 pub mod span;
 pub mod tokens;

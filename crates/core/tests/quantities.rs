@@ -1,0 +1,369 @@
+//! Head counts: numbers, qualifiers and kinds over varied sentence forms.
+
+use flashpoint_core::doc::{QuantityKind, QuantityKind::*};
+use flashpoint_core::quantities::Quantities;
+use flashpoint_core::segment::Segment;
+use flashpoint_core::{Article, Doc, Stage};
+
+fn doc(text: &str) -> Doc {
+    let mut d = Doc::new(Article {
+        id: "t".into(),
+        text: text.into(),
+        ..Article::default()
+    });
+    Segment.run(&mut d);
+    d
+}
+
+fn found(text: &str) -> Vec<(QuantityKind, u64, Option<String>)> {
+    let mut d = doc(text);
+    Quantities.run(&mut d);
+    d.quantities
+        .iter()
+        .map(|q| (q.kind, q.value, q.qualifier.clone()))
+        .collect()
+}
+
+fn seed() -> Option<String> {
+    ["../../../shared/corpus", "../../../../shared/corpus"]
+        .iter()
+        .map(|d| format!("{}/{d}/seed-idlib-2020.txt", env!("CARGO_MANIFEST_DIR")))
+        .find_map(|p| std::fs::read_to_string(p).ok())
+}
+
+#[test]
+fn seed_article() {
+    let Some(text) = seed() else {
+        println!("seed article absent; skipped");
+        return;
+    };
+    let mut d = doc(&text);
+    Quantities.run(&mut d);
+    for q in &d.quantities {
+        println!(
+            "{:?} {} {:?} {:?} «{}»",
+            q.kind,
+            q.value,
+            q.qualifier,
+            q.unit,
+            d.slice(q.span)
+        );
+    }
+    let has = |kind, value| {
+        d.quantities
+            .iter()
+            .any(|q| q.kind == kind && q.value == value)
+    };
+    assert!(
+        has(Displaced, 900_000),
+        "more than 900,000 people forced to flee"
+    );
+    assert!(has(Refugees, 4_000_000), "nearly four million refugees");
+    // "Another three million, most of whom were forced to flee Idlib from other regions": the
+    // clause says they were displaced inside Syria, so the cue "forced to flee" makes it displaced.
+    assert!(has(Displaced, 3_000_000), "another three million");
+    assert!(has(Killed, 100), "killed hundreds of civilians");
+    // No years, dates or fractions.
+    for q in &d.quantities {
+        assert!(
+            ![1921, 1939, 1974, 2018, 2020, 26].contains(&q.value),
+            "{q:?}"
+        );
+    }
+}
+
+#[test]
+fn actor_from_mention_on_counted_noun() {
+    use flashpoint_core::doc::{ActorCode, Mention, MentionKind};
+    let text = "The strike killed 33 Turkish soldiers and 12 civilians.";
+    let mut d = doc(text);
+    for (w, code) in [("Turkish soldiers", "TURMIL"), ("civilians", "SYRCVL")] {
+        let start = text.find(w).unwrap();
+        d.mentions.push(Mention {
+            span: flashpoint_core::Span::new(start, start + w.len()),
+            sentence: 0,
+            tokens: 0..0,
+            kind: MentionKind::Agent,
+            actor: ActorCode {
+                code: Some(code.into()),
+                ..ActorCode::default()
+            },
+        });
+    }
+    Quantities.run(&mut d);
+    let got: Vec<_> = d
+        .quantities
+        .iter()
+        .map(|q| (q.kind, q.value, q.actor.clone(), q.unit.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Killed, 33, Some("TURMIL".into()), "soldiers".into()),
+            (Killed, 12, Some("SYRCVL".into()), "civilians".into()),
+        ]
+    );
+    assert_eq!(d.slice(d.quantities[0].span), "33 Turkish soldiers");
+}
+
+#[test]
+fn span_covers_qualifier_number_and_unit() {
+    let mut d = doc("The offensive forced more than 900,000 people to flee.");
+    Quantities.run(&mut d);
+    assert_eq!(d.slice(d.quantities[0].span), "more than 900,000 people");
+    assert_eq!(d.quantities[0].unit, "people");
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_are_sound(s in "[a-zA-Z ,.:$%'’\\-\n0-9é]{0,200}") {
+        let mut d = doc(&s);
+        Quantities.run(&mut d);
+        for q in &d.quantities {
+            proptest::prop_assert!(q.span.start < q.span.end && q.span.end <= s.len());
+            proptest::prop_assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+        }
+    }
+
+    #[test]
+    fn numbers_in_words_never_panic(a in 0u64..10_000_000_000, w in "(killed|people|refugees|million|thousand|hundred|dozen|of|and|,| )*") {
+        let text = format!("{a} {w} 9,999,999,999,999,999,999 people died");
+        let mut d = doc(&text);
+        Quantities.run(&mut d);
+    }
+}
+
+type Case = (
+    &'static str,
+    &'static [(QuantityKind, u64, Option<&'static str>)],
+);
+
+/// Each case: text → the head counts expected in order (kind, value, qualifier).
+const CASES: &[Case] = &[
+    // Digits, words and mixes.
+    (
+        "The offensive forced more than 900,000 people to flee.",
+        &[(Displaced, 900_000, Some("more than"))],
+    ),
+    (
+        "Turkey hosts nearly four million refugees.",
+        &[(Refugees, 4_000_000, Some("nearly"))],
+    ),
+    (
+        "Turkey hosts about 3.6 million Syrian refugees.",
+        &[(Refugees, 3_600_000, Some("about"))],
+    ),
+    (
+        "The country hosts 2.9 million refugees.",
+        &[(Refugees, 2_900_000, None)],
+    ),
+    (
+        "Some 1.5m people have been displaced.",
+        &[(Displaced, 1_500_000, Some("some"))],
+    ),
+    (
+        "At least 13 civilians were killed in the strike.",
+        &[(Killed, 13, Some("at least"))],
+    ),
+    ("Three soldiers were wounded.", &[(Wounded, 3, None)]),
+    ("A dozen protesters were arrested.", &[(Arrested, 12, None)]),
+    ("Two dozen people were injured.", &[(Wounded, 24, None)]),
+    ("Twenty-five civilians died.", &[(Killed, 25, None)]),
+    (
+        "One hundred and twenty people were detained.",
+        &[(Arrested, 120, None)],
+    ),
+    (
+        "Half a million people fled the city.",
+        &[(Displaced, 500_000, None)],
+    ),
+    (
+        "Some 3 million people live in the province.",
+        &[(Other, 3_000_000, Some("some"))],
+    ),
+    (
+        "More than 900,000 people have fled since December.",
+        &[(Displaced, 900_000, Some("more than"))],
+    ),
+    (
+        "As many as 300 people were killed.",
+        &[(Killed, 300, Some("as many as"))],
+    ),
+    (
+        "Up to 5,000 troops will be deployed.",
+        &[(Troops, 5_000, Some("up to"))],
+    ),
+    (
+        "Fewer than 50 people were hurt.",
+        &[(Wounded, 50, Some("fewer than"))],
+    ),
+    (
+        "Almost 700 migrants drowned.",
+        &[(Killed, 700, Some("almost"))],
+    ),
+    (
+        "Around 400 families were evacuated.",
+        &[(Displaced, 400, Some("around"))],
+    ),
+    (
+        "Over 1,000 rebels were captured and detained.",
+        &[(Arrested, 1_000, Some("over"))],
+    ),
+    // Vague plurals: lower bound as value.
+    (
+        "The offensive has killed hundreds of civilians.",
+        &[(Killed, 100, Some("hundreds of"))],
+    ),
+    (
+        "Thousands of people fled toward the border.",
+        &[(Displaced, 1_000, Some("thousands of"))],
+    ),
+    (
+        "Dozens of soldiers were wounded.",
+        &[(Wounded, 12, Some("dozens of"))],
+    ),
+    (
+        "Tens of thousands of civilians have been displaced.",
+        &[(Displaced, 10_000, Some("tens of thousands of"))],
+    ),
+    (
+        "Hundreds of thousands of people are moving toward the border.",
+        &[(Other, 100_000, Some("hundreds of thousands of"))],
+    ),
+    (
+        "Millions of refugees live in Turkey.",
+        &[(Refugees, 1_000_000, Some("millions of"))],
+    ),
+    (
+        "Police rounded up dozens of demonstrators.",
+        &[(Arrested, 12, Some("dozens of"))],
+    ),
+    // Bare counts with a cue.
+    ("The strike killed 13 on Tuesday.", &[(Killed, 13, None)]),
+    (
+        "Officials said 45 were killed and 60 wounded.",
+        &[(Killed, 45, None), (Wounded, 60, None)],
+    ),
+    ("The death toll rose to 45.", &[(Killed, 45, None)]),
+    (
+        "At least 33 dead after the air strike.",
+        &[(Killed, 33, Some("at least"))],
+    ),
+    (
+        "Another three million, most of whom were forced to flee, live in Idlib.",
+        &[(Displaced, 3_000_000, Some("another"))],
+    ),
+    // Kinds from the counted noun and context.
+    (
+        "Turkey sent 5,000 soldiers to the border.",
+        &[(Troops, 5_000, None)],
+    ),
+    (
+        "Russia deployed 300 military police to the area.",
+        &[(Troops, 300, None)],
+    ),
+    (
+        "The regime arrested 200 activists.",
+        &[(Arrested, 200, None)],
+    ),
+    (
+        "Some 200 people were jailed after the protests.",
+        &[(Arrested, 200, Some("some"))],
+    ),
+    (
+        "More than 100 asylum seekers reached the island.",
+        &[(Refugees, 100, Some("more than"))],
+    ),
+    (
+        "The air strike killed 33 Turkish soldiers.",
+        &[(Killed, 33, None)],
+    ),
+    ("Five journalists were detained.", &[(Arrested, 5, None)]),
+    (
+        "Nearly 80 people lost their lives.",
+        &[(Killed, 80, Some("nearly"))],
+    ),
+    (
+        "1,200 people were forced from their homes.",
+        &[(Displaced, 1_200, None)],
+    ),
+    (
+        "The fighting has uprooted 600,000 civilians.",
+        &[(Displaced, 600_000, None)],
+    ),
+    (
+        "About 50 IDPs arrived at the camp.",
+        &[(Displaced, 50, Some("about"))],
+    ),
+    (
+        "Four million Syrians live in Turkey.",
+        &[(Other, 4_000_000, None)],
+    ),
+    (
+        "2,000 people attended the funeral.",
+        &[(Other, 2_000, None)],
+    ),
+    // Ranges keep the first number.
+    (
+        "Between 30 and 40 people were killed.",
+        &[(Killed, 30, Some("between"))],
+    ),
+    (
+        "Some 30-40 people were killed.",
+        &[(Killed, 30, Some("some"))],
+    ),
+    (
+        "30 to 40 soldiers were wounded.",
+        &[(Wounded, 30, Some("between"))],
+    ),
+    // Not head counts.
+    ("In 1921 Turkey signed the Ankara Treaty.", &[]),
+    (
+        "People buy bread at a bakery in Azaz, Syria January 26, 2020.",
+        &[],
+    ),
+    ("The attack took place on 27 February near Saraqeb.", &[]),
+    ("A boy aged 12 was among them.", &[]),
+    ("A 12-year-old girl was killed.", &[]),
+    ("He was 12 years old when he was killed.", &[]),
+    ("The meeting ends at 10:30 after talks.", &[]),
+    ("The EU pledged $5 million to help refugees.", &[]),
+    ("The EU pledged 2.9 billion euros for refugees.", &[]),
+    ("The lira lost 30 percent of its value.", &[]),
+    ("Prices rose 12% as people fled.", &[]),
+    ("It was the third attack this week that killed people.", &[]),
+    ("One-third of the country is under rebel control.", &[]),
+    (
+        "UN Security Council Resolution 2254 calls for a ceasefire and killed nobody.",
+        &[],
+    ),
+    ("Call +90 312 555 0100 for help with refugees.", &[]),
+    ("The road is 40 km long and civilians fled along it.", &[]),
+    ("The conflict has lasted nine years and killed many.", &[]),
+    ("The fighting in the past 24 hours killed civilians.", &[]),
+    ("Three countries signed the deal.", &[]),
+];
+
+#[test]
+fn quantity_cases() {
+    let mut failures = Vec::new();
+    for (text, want) in CASES {
+        let got = found(text);
+        let ok = got.len() == want.len()
+            && got
+                .iter()
+                .zip(want.iter())
+                .all(|((k, v, q), (wk, wv, wq))| k == wk && v == wv && q.as_deref() == *wq);
+        if !ok {
+            failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+    assert!(CASES.len() >= 60);
+}

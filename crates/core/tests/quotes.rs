@@ -1,0 +1,368 @@
+//! Quote detection and speaker attribution over varied sentence forms.
+
+use flashpoint_core::doc::{ActorCode, Mention, MentionKind};
+use flashpoint_core::quotes::Quotes;
+use flashpoint_core::segment::Segment;
+use flashpoint_core::{Article, Doc, Span, Stage};
+
+fn doc(text: &str) -> Doc {
+    let mut d = Doc::new(Article {
+        id: "t".into(),
+        text: text.into(),
+        ..Article::default()
+    });
+    Segment.run(&mut d);
+    d
+}
+
+/// (quote text, speaker name) for each quote.
+fn quotes_of(d: &mut Doc) -> Vec<(String, Option<String>)> {
+    Quotes.run(d);
+    d.quotes
+        .iter()
+        .map(|q| {
+            (
+                d.slice(q.span).to_string(),
+                q.speaker.as_ref().and_then(|s| s.name.clone()),
+            )
+        })
+        .collect()
+}
+
+fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    quotes_of(&mut doc(text))
+}
+
+/// The seed article, from the shared corpus beside the workspace (or beside a worktree's parent).
+fn seed() -> Option<String> {
+    ["../../../shared/corpus", "../../../../shared/corpus"]
+        .iter()
+        .map(|d| format!("{}/{d}/seed-idlib-2020.txt", env!("CARGO_MANIFEST_DIR")))
+        .find_map(|p| std::fs::read_to_string(p).ok())
+}
+
+#[test]
+fn seed_article() {
+    let Some(text) = seed() else {
+        println!("seed article absent; skipped");
+        return;
+    };
+    let got = quotes(&text);
+    for q in &got {
+        println!("{q:?}");
+    }
+    assert_eq!(got.len(), 9, "nine direct quotes");
+    let want = [
+        ("We are entering the last days", "Erdogan"),
+        ("far from meeting our demands", "Erdogan"),
+        ("We rejected the paper", "Kalin"),
+        ("every preparation", "Erdogan"),
+        ("only a matter of time", "Erdogan"),
+        ("Turkey is bluffing", "Ozkizilcik"),
+        ("not a bluff", "Ozkizilcik"),
+        ("terrorist groups in Idlib", "Peskov"),
+        ("worst-case scenario", "Peskov"),
+    ];
+    for ((q, s), (wq, ws)) in got.iter().zip(want) {
+        assert!(q.contains(wq), "{q:?} lacks {wq:?}");
+        assert!(
+            s.as_deref().is_some_and(|s| s.ends_with(ws)),
+            "{q:?}: speaker {s:?}, want {ws}"
+        );
+    }
+    // The single-quoted place name is not a quote.
+    assert!(!got.iter().any(|(q, _)| q.contains("Aleppo Vilayet")));
+}
+
+type Case = (
+    &'static str,
+    &'static [(&'static str, Option<&'static str>)],
+);
+
+/// Each case: text → the quotes expected in order (a substring of the quote, and a substring
+/// of the speaker's name or `None` for no speaker). Texts with no quote expect an empty list.
+const CASES: &[Case] = &[
+    // Speaker after the quote.
+    ("\"We will not leave Idlib to the regime,\" Erdogan said.", &[("leave Idlib", Some("Erdogan"))]),
+    ("“We will not leave Idlib to the regime,” Erdogan said.", &[("leave Idlib", Some("Erdogan"))]),
+    ("\"The talks will continue next week,\" said Ibrahim Kalin, the presidential spokesman.", &[("talks will continue", Some("Ibrahim Kalin"))]),
+    ("\"The talks will continue next week,\" said Turkish President Recep Tayyip Erdogan on Wednesday.", &[("talks", Some("Recep Tayyip Erdogan"))]),
+    ("\"This is a matter of time,\" Kremlin spokesman Dmitry Peskov told reporters.", &[("matter of time", Some("Dmitry Peskov"))]),
+    ("\"This is a matter of time,\" Peskov told reporters in Moscow.", &[("matter of time", Some("Peskov"))]),
+    ("\"This is a matter of time,\" Peskov told a news conference.", &[("matter of time", Some("Peskov"))]),
+    ("\"We have no plans to withdraw,\" Lavrov added.", &[("no plans", Some("Lavrov"))]),
+    ("\"We have no plans to withdraw,\" Lavrov warned.", &[("no plans", Some("Lavrov"))]),
+    ("\"We have no plans to withdraw,\" Lavrov stressed on Monday.", &[("no plans", Some("Lavrov"))]),
+    ("\"We have no plans to withdraw,\" Lavrov noted.", &[("no plans", Some("Lavrov"))]),
+    ("\"We have no plans to withdraw,\" Lavrov insisted.", &[("no plans", Some("Lavrov"))]),
+    ("\"We have no plans to withdraw,\" Lavrov explained.", &[("no plans", Some("Lavrov"))]),
+    ("\"We have no plans to withdraw,\" Trump tweeted.", &[("no plans", Some("Trump"))]),
+    ("\"We have no plans to withdraw,\" Trump wrote on Twitter.", &[("no plans", Some("Trump"))]),
+    ("\"Why are we still waiting for an answer?\" Macron asked.", &[("still waiting", Some("Macron"))]),
+    ("\"We are ready for any scenario,\" Akar declared.", &[("ready for any", Some("Akar"))]),
+    ("\"There will be no retreat from this position,\" replied Cavusoglu.", &[("no retreat", Some("Cavusoglu"))]),
+    ("\"Our troops will stay where they are,\" Defence Minister Hulusi Akar said.", &[("Our troops", Some("Hulusi Akar"))]),
+    ("\"Our troops will stay where they are,\" Hulusi Akar, the defence minister, said.", &[("Our troops", Some("Hulusi Akar"))]),
+    ("\"Our troops will stay where they are,\" said Secretary of State Mike Pompeo.", &[("Our troops", Some("Mike Pompeo"))]),
+    ("\"Our troops will stay where they are,\" said Syrian President Bashar al-Assad.", &[("Our troops", Some("Bashar al-Assad"))]),
+    ("\"Our troops will stay where they are,\" according to Akar.", &[("Our troops", Some("Akar"))]),
+    ("\"Our troops will stay where they are,\" Akar was quoted as saying.", &[("Our troops", Some("Akar"))]),
+    ("\"Our troops will stay where they are,\" Akar also said.", &[("Our troops", Some("Akar"))]),
+    ("\"The ceasefire must hold at all costs,\" a senior Turkish official said.", &[("ceasefire", Some("senior Turkish official"))]),
+    ("\"The ceasefire must hold at all costs,\" the ministry said in a statement.", &[("ceasefire", Some("ministry"))]),
+    ("\"The ceasefire must hold at all costs,\" said the spokesman of the Russian defence ministry.", &[("ceasefire", Some("spokesman"))]),
+    ("\"Even though the talks will continue, we are far from our demands,” Erdogan\n", &[("far from our demands", Some("Erdogan"))]),
+    ("\"Even though the talks will continue, we are far from our demands,” Erdogan", &[("far from our demands", Some("Erdogan"))]),
+    ("“It’s not a bluff,” Ozkizilcik said.", &[("It’s not a bluff", Some("Ozkizilcik"))]),
+    ("\"No,\" he said.", &[("No", None)]),
+    ("“Never,” Erdogan said.", &[("Never", Some("Erdogan"))]),
+    // Speaker before the quote.
+    ("Erdogan said: \"We are making our final warnings to the regime.\"", &[("final warnings", Some("Erdogan"))]),
+    ("Erdogan said: “We are making our final warnings to the regime.”", &[("final warnings", Some("Erdogan"))]),
+    ("Kalin told Reuters: \"We rejected the paper and map offered to us.\"", &[("rejected the paper", Some("Kalin"))]),
+    ("Kalin said that \"we rejected the paper and map offered to us.\"", &[("rejected the paper", Some("Kalin"))]),
+    ("Kalin said \"we rejected the paper and map offered to us.\"", &[("rejected the paper", Some("Kalin"))]),
+    ("According to Kalin, \"we rejected the paper and map offered to us.\"", &[("rejected the paper", Some("Kalin"))]),
+    ("Kalin was quoted as saying \"we rejected the paper and map offered to us.\"", &[("rejected the paper", Some("Kalin"))]),
+    ("In a speech on Wednesday, Turkish President Recep Tayyip Erdogan said: \"We will do what is necessary.\"", &[("what is necessary", Some("Recep Tayyip Erdogan"))]),
+    ("Ibrahim Kalin, the presidential spokesman, said: \"We will do what is necessary.\"", &[("what is necessary", Some("Ibrahim Kalin"))]),
+    ("Peskov told reporters in Moscow on Tuesday: \"We will do what is necessary.\"", &[("what is necessary", Some("Peskov"))]),
+    ("Erdogan said on Wednesday:\n\n\"We will do what is necessary in Idlib.\"", &[("what is necessary", Some("Erdogan"))]),
+    ("Guterres wrote: \"The humanitarian situation is catastrophic.\"", &[("catastrophic", Some("Guterres"))]),
+    // Several quotes, pronouns and continuations.
+    ("Erdogan spoke in Ankara.\n\n\"We will not leave Idlib to the regime,\" he said.", &[("leave Idlib", None)]),
+    ("\"We are ready,\" Erdogan said. \"The regime must withdraw by the end of the month,\" he added.", &[("ready", Some("Erdogan")), ("must withdraw", Some("Erdogan"))]),
+    ("\"We will go to Idlib,\" Erdogan said, \"and we will stay there until it is safe.\"", &[("go to Idlib", Some("Erdogan")), ("we will stay", Some("Erdogan"))]),
+    ("\"The regime must withdraw from Idlib now,\" said Kalin.\n\n\"There is no other way to stop the bloodshed.\"", &[("must withdraw", Some("Kalin")), ("no other way", Some("Kalin"))]),
+    ("\"We are entering the last days for the regime. We are making our final warnings.\" said Erdogan.", &[("last days", Some("Erdogan"))]),
+    ("\"We are entering the last days for the regime.\n\n\"We are making our final warnings,\" Erdogan said.", &[("final warnings", Some("Erdogan"))]),
+    ("\"They call it \"peace\", but it is a war against civilians,\" Akar said.", &[("it is a war", Some("Akar"))]),
+    ("“They call it ‘peace’, but it is a war against civilians,” Akar said.", &[("‘peace’", Some("Akar"))]),
+    ("\"They call it 'peace', but it is a war against civilians,\" Akar said.", &[("'peace'", Some("Akar"))]),
+    ("The report said the war was \"a humanitarian catastrophe of historic scale.\"", &[("humanitarian catastrophe", Some("report"))]),
+    ("\"We will respond to every attack in kind, without hesitation,\" Kalin said, referring to the regime.", &[("every attack", Some("Kalin"))]),
+    ("“Turkey has made every preparation to carry out its own plans. I say that we can come at any point one night,\" Erdogan said.", &[("every preparation", Some("Erdogan"))]),
+    // Scare quotes, apostrophes and no speaker.
+    ("Ankara called the strike \"unacceptable\" and summoned the envoy.", &[]),
+    ("The government described the fighters as “terrorists” on Monday.", &[]),
+    ("The ‘Aleppo Vilayet’ was an Ottoman province.", &[]),
+    ("Turkey’s army and the regime’s forces clashed in the ’90s and don't stop.", &[]),
+    ("It was the '90s and Syria's war hadn't begun.", &[]),
+    ("The so-called \"safe zone\" was never built.", &[]),
+    ("The newspaper headline read \"War is coming to the north of Syria\" on Tuesday.", &[("War is coming", None)]),
+    ("\"The situation on the ground is getting worse every day.\"", &[("getting worse", None)]),
+    ("Officials warned that \"the situation on the ground is getting worse every day.\"", &[("getting worse", Some("Officials"))]),
+];
+
+#[test]
+fn quote_cases() {
+    let mut failures = Vec::new();
+    for (text, want) in CASES {
+        let got = quotes(text);
+        let ok = got.len() == want.len()
+            && got.iter().zip(want.iter()).all(|((q, s), (wq, ws))| {
+                q.contains(wq)
+                    && match ws {
+                        None => s.is_none(),
+                        Some(w) => s.as_deref().is_some_and(|s| s.contains(w)),
+                    }
+            });
+        if !ok {
+            failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+    assert!(CASES.len() >= 60);
+}
+
+fn mention(
+    d: &Doc,
+    text: &str,
+    nth: usize,
+    kind: MentionKind,
+    name: &str,
+    code: Option<&str>,
+) -> Mention {
+    let start = d.text().match_indices(text).nth(nth).map(|m| m.0).unwrap();
+    let span = Span::new(start, start + text.len());
+    Mention {
+        span,
+        sentence: d.sentence_at(start).unwrap_or(0),
+        tokens: 0..0,
+        kind,
+        actor: ActorCode {
+            code: code.map(str::to_string),
+            country: code.map(|c| c[..3].to_string()),
+            role: code.map(|c| c[3..].to_string()),
+            name: (!name.is_empty()).then(|| name.to_string()),
+        },
+    }
+}
+
+#[test]
+fn speaker_resolved_through_mentions() {
+    let text = "\"We will not leave Idlib to the regime,\" Erdogan said.";
+    let mut d = doc(text);
+    let m = mention(
+        &d,
+        "Erdogan",
+        0,
+        MentionKind::Person,
+        "Recep Tayyip Erdogan",
+        Some("TURGOV"),
+    );
+    d.mentions.push(m);
+    Quotes.run(&mut d);
+    let s = d.quotes[0].speaker.clone().unwrap();
+    assert_eq!(s.name.as_deref(), Some("Recep Tayyip Erdogan"));
+    assert_eq!(s.code.as_deref(), Some("TURGOV"));
+    assert_eq!(d.slice(s.span), "Erdogan");
+}
+
+#[test]
+fn longest_mention_wins() {
+    let text =
+        "\"We rejected the paper and the map,\" said Turkish President Recep Tayyip Erdogan.";
+    let mut d = doc(text);
+    let short = mention(&d, "Erdogan", 0, MentionKind::Person, "", Some("TURGOV"));
+    let long = mention(
+        &d,
+        "Recep Tayyip Erdogan",
+        0,
+        MentionKind::Person,
+        "Recep Tayyip Erdogan",
+        Some("TURGOV"),
+    );
+    d.mentions.extend([short, long]);
+    Quotes.run(&mut d);
+    let s = d.quotes[0].speaker.clone().unwrap();
+    assert_eq!(s.name.as_deref(), Some("Recep Tayyip Erdogan"));
+    assert_eq!(d.slice(s.span), "Recep Tayyip Erdogan");
+}
+
+#[test]
+fn pronoun_through_resolved_mention() {
+    let text = "Putin met Erdogan in Moscow.\n\n\"We agreed on a new ceasefire,\" he said.";
+    let mut d = doc(text);
+    let p = mention(
+        &d,
+        "Putin",
+        0,
+        MentionKind::Person,
+        "Vladimir Putin",
+        Some("RUSGOV"),
+    );
+    let e = mention(
+        &d,
+        "Erdogan",
+        0,
+        MentionKind::Person,
+        "Recep Tayyip Erdogan",
+        Some("TURGOV"),
+    );
+    let he = mention(
+        &d,
+        "he",
+        0,
+        MentionKind::Pronoun,
+        "Vladimir Putin",
+        Some("RUSGOV"),
+    );
+    d.mentions.extend([p, e, he]);
+    Quotes.run(&mut d);
+    let s = d.quotes[0].speaker.clone().unwrap();
+    assert_eq!(s.name.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(s.code.as_deref(), Some("RUSGOV"));
+    assert_eq!(d.slice(s.span), "he");
+}
+
+#[test]
+fn pronoun_falls_back_to_last_person() {
+    let text = "Putin met Erdogan in Moscow.\n\n\"We agreed on a new ceasefire,\" he said.";
+    let mut d = doc(text);
+    let p = mention(
+        &d,
+        "Putin",
+        0,
+        MentionKind::Person,
+        "Vladimir Putin",
+        Some("RUSGOV"),
+    );
+    let e = mention(
+        &d,
+        "Erdogan",
+        0,
+        MentionKind::Person,
+        "Recep Tayyip Erdogan",
+        Some("TURGOV"),
+    );
+    d.mentions.extend([p, e]);
+    Quotes.run(&mut d);
+    let s = d.quotes[0].speaker.clone().unwrap();
+    assert_eq!(s.name.as_deref(), Some("Recep Tayyip Erdogan"));
+    assert_eq!(s.code.as_deref(), Some("TURGOV"));
+}
+
+#[test]
+fn pronoun_falls_back_to_last_speaker() {
+    let got = quotes("\"We are ready,\" Kalin said.\n\nAnkara sent more troops.\n\n\"The regime must withdraw by March,\" he added.");
+    assert_eq!(got[1].1.as_deref(), Some("Kalin"));
+}
+
+#[test]
+fn unknown_name_has_no_code() {
+    let text = "\"This is not a bluff at all,\" said Omer Ozkizilcik, an analyst.";
+    let mut d = doc(text);
+    Quotes.run(&mut d);
+    let s = d.quotes[0].speaker.clone().unwrap();
+    assert_eq!(s.name.as_deref(), Some("Omer Ozkizilcik"));
+    assert_eq!(s.code, None);
+    assert_eq!(d.slice(s.span), "Omer Ozkizilcik");
+}
+
+#[test]
+fn spans_exclude_marks_and_ids_count_up() {
+    let text = "“First quote has four words,” A said. \"Second quote has four words,\" B said.";
+    let mut d = doc(text);
+    Quotes.run(&mut d);
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.slice(d.quotes[0].span), "First quote has four words");
+    assert_eq!(d.quotes[0].id, 0);
+    assert_eq!(d.quotes[1].id, 1);
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let text =
+        "\"We will not leave Idlib.\n\n\"We will not leave our soldiers there alone,\" Akar said.";
+    let mut d = doc(text);
+    Quotes.run(&mut d);
+    assert_eq!(d.quotes.len(), 1);
+    let q = d.slice(d.quotes[0].span);
+    assert!(q.starts_with("We will not leave Idlib.") && q.ends_with("there alone"));
+    assert_eq!(
+        d.quotes[0].speaker.as_ref().unwrap().name.as_deref(),
+        Some("Akar")
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_are_sound(s in "[a-zA-Z ,.:\"'“”‘’«»\n0-9é—-]{0,200}") {
+        let mut d = doc(&s);
+        Quotes.run(&mut d);
+        for q in &d.quotes {
+            proptest::prop_assert!(q.span.start <= q.span.end && q.span.end <= s.len());
+            proptest::prop_assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+            if let Some(sp) = &q.speaker {
+                proptest::prop_assert!(sp.span.end <= s.len() && s.is_char_boundary(sp.span.start) && s.is_char_boundary(sp.span.end));
+            }
+        }
+    }
+}
