@@ -2,7 +2,7 @@
 
 use crate::codebook::{Codebook, Plover};
 use crate::date::Date;
-use crate::doc::{ActorCode, DatePrecision, Doc, Modality, Place, Quantity, Quote};
+use crate::doc::{ActorCode, DatePrecision, Doc, MentionKind, Modality, Place, Quantity, Quote};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -169,6 +169,8 @@ impl<'a> Output<'a> {
             actors: doc
                 .mentions
                 .iter()
+                // A pronoun that resolved to nobody names nobody.
+                .filter(|m| m.kind != MentionKind::Pronoun || m.actor.code.is_some())
                 .map(|m| ActorOut {
                     text: doc.slice(m.span),
                     span: m.span,

@@ -23,6 +23,8 @@ impl Pipeline {
         Pipeline::new(vec![
             Box::new(crate::segment::Segment),
             Box::new(crate::actors::Actors::bundled()),
+            Box::new(crate::quotes::Quotes),
+            Box::new(crate::quantities::Quantities),
             Box::new(crate::events::Events::bundled()),
         ])
     }
