@@ -7,6 +7,7 @@ pub mod article;
 pub mod codebook;
 pub mod date;
 pub mod doc;
+pub mod geo;
 pub mod ingest;
 pub mod output;
 pub mod pipeline;

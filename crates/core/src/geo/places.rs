@@ -1,0 +1,617 @@
+//! The places stage: place names in the text, resolved against the gazetteer.
+//!
+//! Candidates are runs of capitalised words (with short connectors: "Maarat al-Numan", "Bosnia and
+//! Herzegovina") whose key is in the gazetteer, longest first. Each candidate's entries are ranked by
+//! population, kind and context (cues such as "in X", "X province", "X, Syria"), and by the article's
+//! country focus. A candidate is kept only when the evidence is strong enough; common English words
+//! and person-like names need a cue. Two passes: the first finds the article's countries, the second
+//! uses them to disambiguate ("Tripoli" in an article about Lebanon).
+
+use super::gazetteer::{Entry, Gazetteer, Hit, Kind};
+use super::words::{words, Gap, Word};
+use crate::doc::{Doc, Place, PlaceMention, Precision};
+use crate::pipeline::Stage;
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const STOPWORDS: &str = include_str!("../../../../data/gazetteer/stopwords.txt");
+
+/// Longest name, in words, tried at each position.
+const MAX_WORDS: usize = 7;
+/// Evidence needed to report a candidate.
+const THRESHOLD: f32 = 5.5;
+
+/// Lowercase words allowed inside a multiword name.
+const CONNECTORS: &[&str] = &[
+    "al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "ad", "ed", "er", "es", "et", "ez",
+    "en", "esh", "ul", "de", "du", "des", "la", "le", "les", "of", "and", "on", "upon", "au", "aux",
+    "sur", "am", "im", "bin", "ibn", "da", "do", "dos", "das", "del", "della", "di", "y", "e", "i",
+    "na", "nad", "pod", "the", "van", "von", "der", "den",
+];
+/// Words before a name that mark it as a place.
+const PREPOSITIONS: &[&str] = &[
+    "in", "near", "at", "from", "to", "into", "outside", "around", "across", "towards", "toward",
+    "through", "throughout", "inside", "via", "within", "entered", "captured", "shelled", "bombed",
+    "visited", "besieged", "recaptured", "seized", "reached", "left", "fled",
+];
+/// Heads of "<head> of X": directions and kinds of place.
+const OF_HEADS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "outskirts", "suburbs", "countryside", "parts", "part", "centre", "center", "heart", "city",
+    "town", "village", "province", "governorate", "region", "oblast", "state", "people",
+    "residents", "capital", "port", "streets", "edge",
+];
+const REGION_WORDS: &[&str] = &[
+    "province",
+    "governorate",
+    "region",
+    "oblast",
+    "state",
+    "prefecture",
+    "county",
+];
+const REGION_PLURALS: &[&str] = &[
+    "provinces",
+    "governorates",
+    "regions",
+    "oblasts",
+    "states",
+];
+const TOWN_WORDS: &[&str] = &["city", "town", "village"];
+/// Titles before a person's name.
+const TITLES: &[&str] = &[
+    "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "sir",
+    "lord", "king", "queen", "prince", "sheikh", "envoy", "ambassador", "secretary", "chancellor",
+    "commander", "leader", "senator", "sen", "rep", "governor", "gov", "spokesman", "spokeswoman",
+    "mayor", "judge", "pope", "emir", "lt", "sgt", "capt", "maj",
+];
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        STOPWORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// The places stage: fills `Doc::places`.
+pub struct Places;
+
+impl Stage for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn run(&self, doc: &mut Doc) {
+        let found = find_places(doc, Gazetteer::bundled());
+        doc.places.extend(found);
+    }
+}
+
+/// What the words around a candidate say about it.
+#[derive(Clone, Debug, Default)]
+struct Context {
+    /// "in X", "north of X", "X-based", a list continuing a place.
+    cue: bool,
+    /// "X province", "the province of X", "X and Y provinces".
+    region: bool,
+    /// "the city of X".
+    town: bool,
+    /// "X, <country>": the country's ISO3.
+    qualifier: Option<&'static str>,
+    /// End of a region word kept in the mention ("Idlib province").
+    suffix_end: Option<usize>,
+    /// First word of the sentence.
+    initial: bool,
+    /// A capitalised non-place word right before (person-like: "Ibrahim Kalin").
+    name_before: bool,
+    title_before: bool,
+    name_after: bool,
+    list_with_previous: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    sentence: usize,
+    first: usize,
+    last: usize,
+    span: Span,
+    key: String,
+    hits: Vec<Hit>,
+    ctx: Context,
+}
+
+/// Country focus: how often each country is named, and which are named in each sentence.
+#[derive(Default)]
+struct Focus {
+    weight: HashMap<&'static str, u32>,
+    top: Option<&'static str>,
+    in_sentence: HashSet<(usize, &'static str)>,
+}
+
+impl Focus {
+    fn add(&mut self, iso3: &'static str, w: u32, sentence: usize, is_country: bool) {
+        *self.weight.entry(iso3).or_default() += w;
+        if is_country {
+            self.in_sentence.insert((sentence, iso3));
+        }
+    }
+
+    fn finish(&mut self, order: &[&'static str]) {
+        // Highest weight; ties go to the country named first.
+        let mut best: Option<(&'static str, u32)> = None;
+        for c in order {
+            let w = self.weight.get(c).copied().unwrap_or(0);
+            if best.is_none_or(|(_, bw)| w > bw) {
+                best = Some((c, w));
+            }
+        }
+        self.top = best.map(|(c, _)| c);
+    }
+}
+
+/// Find and resolve the places of a segmented document.
+pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
+    let text = doc.text();
+    let stop = stopwords();
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut hits = Vec::new();
+    let mut key = String::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let ws = words(text, sentence.span);
+        let start = cands.len();
+        let mut i = 0;
+        while i < ws.len() {
+            match longest_match(text, &ws, i, g, &mut key, &mut hits) {
+                Some(last) => {
+                    cands.push(Candidate {
+                        sentence: si,
+                        first: i,
+                        last,
+                        span: Span::new(ws[i].span.start, ws[last].span.end),
+                        key: key.clone(),
+                        hits: hits.clone(),
+                        ctx: Context::default(),
+                    });
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        for k in start..cands.len() {
+            let ctx = context(doc, &ws, &cands[start..], k - start, g, stop);
+            cands[k].ctx = ctx;
+        }
+    }
+
+    // Pass 1: no focus; what is confidently a place tells us the article's countries.
+    let none = Focus::default();
+    let mut focus = Focus::default();
+    let mut order: Vec<&'static str> = Vec::new();
+    let mut accepted1 = vec![false; cands.len()];
+    for (k, c) in cands.iter().enumerate() {
+        if let Some((e, _)) = judge(c, g, &none, stop) {
+            let entry = g.entry(e);
+            focus.add(
+                entry.country,
+                if entry.kind == Kind::Country { 2 } else { 1 },
+                c.sentence,
+                entry.kind == Kind::Country,
+            );
+            if !order.contains(&entry.country) {
+                order.push(entry.country);
+            }
+            accepted1[k] = true;
+        }
+    }
+    focus.finish(&order);
+
+    // Pass 2: with focus; a list continues a place accepted in pass 1 ("Idlib and Hama").
+    let mut out = Vec::new();
+    for k in 0..cands.len() {
+        let mut c = cands[k].clone();
+        if c.ctx.list_with_previous && k > 0 && accepted1[k - 1] {
+            c.ctx.cue = true;
+        }
+        if let Some((e, _)) = judge(&c, g, &focus, stop) {
+            let end = c.ctx.suffix_end.unwrap_or(c.span.end);
+            let place = place_of(g, e);
+            let span = if place.precision == Precision::Admin1 {
+                Span::new(c.span.start, end)
+            } else {
+                c.span
+            };
+            out.push(PlaceMention {
+                span,
+                sentence: c.sentence,
+                place,
+            });
+        }
+    }
+    out
+}
+
+/// The last word of the longest gazetteer name starting at word `i`.
+fn longest_match(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    g: &Gazetteer,
+    key: &mut String,
+    hits: &mut Vec<Hit>,
+) -> Option<usize> {
+    if !ws[i].cap {
+        return None;
+    }
+    // How far the words can form one name.
+    let mut reach = i;
+    while reach + 1 < ws.len() && reach + 1 - i < MAX_WORDS {
+        let w = ws[reach + 1];
+        if !matches!(w.gap, Gap::Space | Gap::Hyphen) {
+            break;
+        }
+        if !w.cap && !CONNECTORS.contains(&lower(text, w.span).as_str()) {
+            break;
+        }
+        if w.span.end - ws[i].span.start > 60 {
+            break;
+        }
+        reach += 1;
+    }
+    for last in (i..=reach).rev() {
+        if !ws[last].cap {
+            continue;
+        }
+        let name = &text[ws[i].span.start..ws[last].span.end];
+        if !g.key_into(name, key) {
+            continue;
+        }
+        g.lookup_key(key, hits);
+        if !hits.is_empty() {
+            return Some(last);
+        }
+    }
+    None
+}
+
+fn lower(text: &str, span: Span) -> String {
+    span.of(text).to_lowercase()
+}
+
+/// The context of candidate `k` of one sentence (`cands` are that sentence's candidates).
+fn context(
+    doc: &Doc,
+    ws: &[Word],
+    cands: &[Candidate],
+    k: usize,
+    g: &Gazetteer,
+    stop: &HashSet<&str>,
+) -> Context {
+    let text = doc.text();
+    let c = &cands[k];
+    let (i, j) = (c.first, c.last);
+    let low = |w: &Word| lower(text, w.span);
+    let mut ctx = Context {
+        initial: i == 0 || opens_clause(text, ws[i].span.start),
+        ..Context::default()
+    };
+    if i > 0 && ws[i].gap == Gap::Space {
+        let p = &ws[i - 1];
+        let pl = low(p);
+        if PREPOSITIONS.contains(&pl.as_str()) {
+            ctx.cue = true;
+        } else if pl == "of" && i > 1 && ws[i - 1].gap == Gap::Space {
+            let head = low(&ws[i - 2]);
+            if OF_HEADS.contains(&head.as_str()) {
+                ctx.cue = true;
+                ctx.region |= REGION_WORDS.contains(&head.as_str());
+                ctx.town |= TOWN_WORDS.contains(&head.as_str());
+            }
+        } else if pl == "and" || pl == "or" {
+            ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == i;
+        } else if TITLES.contains(&pl.as_str()) {
+            ctx.title_before = true;
+        } else if p.cap && !stop.contains(pl.as_str()) {
+            // A capitalised word before is a name's first part, unless it is capitalised only
+            // because it opens the sentence.
+            ctx.name_before = !(i == 1 || opens_clause(text, p.span.start));
+        }
+    }
+    if i > 0 && ws[i].gap == Gap::Comma && k > 0 && cands[k - 1].last + 1 == i {
+        ctx.list_with_previous = true;
+    }
+    if let Some(q) = ws.get(j + 1) {
+        let ql = low(q);
+        match q.gap {
+            Gap::Space if REGION_WORDS.contains(&ql.as_str()) => {
+                ctx.region = true;
+                ctx.cue = true;
+                ctx.suffix_end = Some(q.span.end);
+            }
+            Gap::Space if REGION_PLURALS.contains(&ql.as_str()) => {
+                ctx.region = true;
+                ctx.cue = true;
+            }
+            Gap::Space if ql == "and" => {
+                // "Idlib and Hama provinces"
+                for w in ws.iter().skip(j + 2).take(4) {
+                    if w.gap != Gap::Space {
+                        break;
+                    }
+                    if REGION_PLURALS.contains(&low(w).as_str()) {
+                        ctx.region = true;
+                        ctx.cue = true;
+                        break;
+                    }
+                    if !w.cap {
+                        break;
+                    }
+                }
+            }
+            Gap::Hyphen if ql == "based" => ctx.cue = true,
+            Gap::Space if q.cap && !stop.contains(ql.as_str()) => ctx.name_after = true,
+            Gap::Comma => {
+                // "Tripoli, Lebanon": the next candidate, if it starts right there and is a country.
+                if let Some(n) = cands.get(k + 1).filter(|n| n.first == j + 1) {
+                    ctx.qualifier = n
+                        .hits
+                        .iter()
+                        .map(|h| g.entry(h.entry))
+                        .find(|e| e.kind == Kind::Country)
+                        .map(|e| e.country);
+                    ctx.cue |= ctx.qualifier.is_some();
+                }
+            }
+            _ => {}
+        }
+    }
+    ctx
+}
+
+/// True when the text before `at` ends a sentence or opens a quote or bracket.
+fn opens_clause(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.is_empty()
+        || before.ends_with(['.', ':', ';', '!', '?', '"', '“', '(', '[', '\'', '‘', '—', '–'])
+}
+
+/// The best entry for a candidate and its evidence, or `None` when it is not reported.
+fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &HashSet<&str>) -> Option<(u32, f32)> {
+    let ctx = &c.ctx;
+    let words = c.key.split(' ').count();
+    let common = stop.contains(c.key.as_str());
+    if common && !(ctx.cue || ctx.region) {
+        return None;
+    }
+    let mut best: Option<(u32, f32, Hit)> = None;
+    for h in &c.hits {
+        let e = g.entry(h.entry);
+        if h.alternate && c.key.len() <= 3 {
+            continue;
+        }
+        if c.key.len() <= 2 && e.kind != Kind::Country {
+            continue;
+        }
+        let s = rank(e, h, c, focus);
+        if best.is_none_or(|(_, bs, _)| s > bs) {
+            best = Some((h.entry, s, *h));
+        }
+    }
+    let (entry, score, _) = best?;
+    let mut ev = score;
+    if ctx.cue {
+        ev += 2.0;
+    }
+    if words > 1 {
+        ev += 1.5;
+    }
+    if ctx.title_before {
+        ev -= 4.0;
+    }
+    if ctx.name_before {
+        ev -= 2.5;
+    }
+    if ctx.name_after {
+        ev -= 1.5;
+    }
+    if ctx.initial && words == 1 && !ctx.cue {
+        ev -= 1.0;
+    }
+    (ev >= THRESHOLD).then_some((entry, ev))
+}
+
+/// How well entry `e` fits the candidate: population, kind, context and focus.
+fn rank(e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
+    let ctx = &c.ctx;
+    // GeoNames keeps division seats in cities1000 even without a population figure.
+    let pop = if e.population == 0 {
+        10_000
+    } else {
+        e.population.max(1000)
+    };
+    let mut s = (pop as f32).log10();
+    match e.kind {
+        Kind::Country => s += 3.0,
+        Kind::Admin1 => s += if ctx.region { 4.0 } else { -2.0 },
+        Kind::City => {
+            if ctx.region {
+                s -= 3.0;
+            }
+            if ctx.town {
+                s += 1.0;
+            }
+            if e.capital {
+                s += 1.0;
+            }
+        }
+    }
+    if h.alternate {
+        s -= 0.5;
+    }
+    if h.loose {
+        s -= 1.0;
+    }
+    match ctx.qualifier {
+        Some(q) if q == e.country => s += 5.0,
+        Some(_) => s -= 5.0,
+        None => {}
+    }
+    if focus.top == Some(e.country) {
+        s += 2.0;
+    } else if focus.weight.contains_key(e.country) {
+        s += 1.0;
+    }
+    if focus.in_sentence.contains(&(c.sentence, e.country)) && e.kind != Kind::Country {
+        s += 1.5;
+    }
+    s
+}
+
+/// The output form of gazetteer entry `id`.
+pub fn place_of(g: &Gazetteer, id: u32) -> Place {
+    let e = g.entry(id);
+    let precision = match e.kind {
+        Kind::Country => Precision::Country,
+        Kind::Admin1 => Precision::Admin1,
+        Kind::City => Precision::City,
+    };
+    let admin1 = match e.kind {
+        Kind::Country => None,
+        Kind::Admin1 => Some(e.name.to_string()),
+        Kind::City => g.admin1(e.country, e.admin1).map(|a| a.name.to_string()),
+    };
+    Place {
+        name: e.name.to_string(),
+        country: e.country.to_string(),
+        admin1,
+        lat: round4(e.lat),
+        lon: round4(e.lon),
+        geonameid: e.geonameid,
+        precision,
+    }
+}
+
+fn round4(x: f32) -> f64 {
+    (f64::from(x) * 10_000.0).round() / 10_000.0
+}
+
+/// The best gazetteer place for a name, optionally preferring a country (ISO3). For other stages
+/// ("the event happened in X").
+pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
+    let g = Gazetteer::bundled();
+    let key = g.key(name)?;
+    let hits = g.lookup(name);
+    let c = Candidate {
+        sentence: 0,
+        first: 0,
+        last: 0,
+        span: Span::default(),
+        key,
+        hits,
+        ctx: Context::default(),
+    };
+    let mut best: Option<(u32, f32)> = None;
+    for h in &c.hits {
+        let e = g.entry(h.entry);
+        let mut s = rank(e, h, &c, &Focus::default());
+        if country_hint == Some(e.country) {
+            s += 5.0;
+        }
+        if best.is_none_or(|(_, bs)| s > bs) {
+            best = Some((h.entry, s));
+        }
+    }
+    best.map(|(id, _)| place_of(g, id))
+}
+
+/// The article's main country: the one its place mentions name most (a country named counts
+/// twice), ties going to the first named.
+pub fn focus_country(doc: &Doc) -> Option<String> {
+    let mut weight: HashMap<&str, u32> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for p in &doc.places {
+        let c = p.place.country.as_str();
+        *weight.entry(c).or_default() += if p.place.precision == Precision::Country {
+            2
+        } else {
+            1
+        };
+        if !order.contains(&c) {
+            order.push(c);
+        }
+    }
+    let mut best: Option<(&str, u32)> = None;
+    for c in order {
+        let w = weight[c];
+        if best.is_none_or(|(_, bw)| w > bw) {
+            best = Some((c, w));
+        }
+    }
+    best.map(|(c, _)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segment;
+    use crate::{Article, Pipeline};
+
+    fn places(text: &str) -> Vec<(String, String, Precision)> {
+        let doc = Pipeline::new(vec![Box::new(Segment), Box::new(Places)]).run(Article {
+            text: text.to_string(),
+            ..Article::default()
+        });
+        doc.places
+            .iter()
+            .map(|p| {
+                (
+                    doc.slice(p.span).to_string(),
+                    p.place.country.clone(),
+                    p.place.precision,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn city_and_region() {
+        let p = places("Shelling hit Idlib on Monday.\nFighting spread across Idlib province.");
+        assert_eq!(p[0], ("Idlib".into(), "SYR".into(), Precision::City));
+        assert_eq!(
+            p[1],
+            ("Idlib province".into(), "SYR".into(), Precision::Admin1)
+        );
+    }
+
+    #[test]
+    fn common_words_need_a_cue() {
+        assert!(places("Police said the Mobile phones were Nice.").is_empty());
+        assert_eq!(places("He lives in Nice, France.")[0].1, "FRA");
+    }
+
+    #[test]
+    fn person_names_are_not_places() {
+        let p = places("Turkish presidential spokesman Ibrahim Kalin spoke.");
+        assert!(p.iter().all(|x| x.0 != "Kalin"), "{p:?}");
+    }
+
+    #[test]
+    fn lookup_best_uses_hint() {
+        assert_eq!(lookup_best("Tripoli", Some("LBN")).unwrap().country, "LBN");
+        assert_eq!(lookup_best("Tripoli", None).unwrap().country, "LBY");
+        assert!(lookup_best("Xqzzv", None).is_none());
+    }
+
+    #[test]
+    fn focus_is_the_most_named_country() {
+        let doc = Pipeline::new(vec![Box::new(Segment), Box::new(Places)]).run(Article {
+            text: "Syria and Turkey met. Damascus said Syria would not.".into(),
+            ..Article::default()
+        });
+        assert_eq!(focus_country(&doc).as_deref(), Some("SYR"));
+    }
+}
