@@ -194,9 +194,18 @@ def main():
                    key=lambda r: r["pop"], default=None)
         if seat is not None:
             names += [seat["name"]] + seat["alts"]
-        rep = seat or max(members, key=lambda r: r["pop"], default=None)
-        if rep is None:
+        if not members:
             continue
+        if seat is not None:
+            lat, lon = seat["lat"], seat["lon"]
+        else:
+            # No seat of the same name: the mean of its places approximates the region's centre;
+            # fall back to the largest place when the mean lies far from all of them (islands).
+            lat = sum(r["lat"] for r in members) / len(members)
+            lon = sum(r["lon"] for r in members) / len(members)
+            if min(abs(r["lat"] - lat) + abs(r["lon"] - lon) for r in members) > 1.0:
+                big = max(members, key=lambda r: r["pop"])
+                lat, lon = big["lat"], big["lon"]
         alts, seen = [], {key(name)}
         for n in names[1:]:
             k = key(n)
@@ -205,8 +214,8 @@ def main():
                 alts.append(n)
         chars.update(ch for ch in name + "".join(alts) if not ch.isascii())
         admin_rows.append({
-            "iso3": iso3, "code": code, "name": name, "alts": alts, "lat": rep["lat"],
-            "lon": rep["lon"], "pop": sum(r["pop"] for r in members),
+            "iso3": iso3, "code": code, "name": name, "alts": alts, "lat": lat,
+            "lon": lon, "pop": sum(r["pop"] for r in members),
         })
 
     # --- countries
@@ -258,7 +267,7 @@ def main():
             f.write("\t".join([r["iso2"], r["iso3"], r["name"], "|".join(r["alts"]), r["capital"],
                                str(r["pop"]), f4(r["lat"]), f4(r["lon"]), str(r["id"])]) + "\n")
     with open(os.path.join(out, "admin1.tsv"), "w", encoding="utf-8") as f:
-        f.write("# iso3, admin1 code, name, alternate names (|), lat, lon (seat or largest place), population of its places\n")
+        f.write("# iso3, admin1 code, name, alternate names (|), lat, lon (seat of the same name, else mean of its places), population of its places\n")
         for r in admin_rows:
             f.write("\t".join([r["iso3"], r["code"], r["name"], "|".join(r["alts"]), f4(r["lat"]),
                                f4(r["lon"]), str(r["pop"])]) + "\n")

@@ -20,7 +20,7 @@ const STOPWORDS: &str = include_str!("../../../../data/gazetteer/stopwords.txt")
 /// Longest name, in words, tried at each position.
 const MAX_WORDS: usize = 7;
 /// Evidence needed to report a candidate.
-const THRESHOLD: f32 = 5.5;
+const THRESHOLD: f32 = 5.2;
 
 /// Lowercase words allowed inside a multiword name.
 const CONNECTORS: &[&str] = &[
@@ -33,7 +33,8 @@ const CONNECTORS: &[&str] = &[
 const PREPOSITIONS: &[&str] = &[
     "in", "near", "at", "from", "to", "into", "outside", "around", "across", "towards", "toward",
     "through", "throughout", "inside", "via", "within", "entered", "captured", "shelled", "bombed",
-    "visited", "besieged", "recaptured", "seized", "reached", "left", "fled",
+    "visited", "besieged", "recaptured", "seized", "reached", "left", "fled", "hit", "struck",
+    "attacked", "targeted", "pounded", "stormed", "liberated", "surrounded", "evacuated",
 ];
 /// Heads of "<head> of X": directions and kinds of place.
 const OF_HEADS: &[&str] = &[
@@ -50,6 +51,9 @@ const REGION_WORDS: &[&str] = &[
     "state",
     "prefecture",
     "county",
+    "vilayet",
+    "wilayah",
+    "wilaya",
 ];
 const REGION_PLURALS: &[&str] = &[
     "provinces",
@@ -95,12 +99,14 @@ impl Stage for Places {
 /// What the words around a candidate say about it.
 #[derive(Clone, Debug, Default)]
 struct Context {
-    /// "in X", "north of X", "X-based", a list continuing a place.
+    /// "in X", "north of X", "X-based", "X, <country>", a list continuing a place.
     cue: bool,
     /// "X province", "the province of X", "X and Y provinces".
     region: bool,
     /// "the city of X".
     town: bool,
+    /// "the X": a single word after "the" is rarely a town ("the Sancak", "the Bar").
+    article_before: bool,
     /// "X, <country>": the country's ISO3.
     qualifier: Option<&'static str>,
     /// End of a region word kept in the mention ("Idlib province").
@@ -313,6 +319,8 @@ fn context(
             }
         } else if pl == "and" || pl == "or" {
             ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == i;
+        } else if pl == "the" {
+            ctx.article_before = true;
         } else if TITLES.contains(&pl.as_str()) {
             ctx.title_before = true;
         } else if p.cap && !stop.contains(pl.as_str()) {
@@ -329,12 +337,10 @@ fn context(
         match q.gap {
             Gap::Space if REGION_WORDS.contains(&ql.as_str()) => {
                 ctx.region = true;
-                ctx.cue = true;
                 ctx.suffix_end = Some(q.span.end);
             }
             Gap::Space if REGION_PLURALS.contains(&ql.as_str()) => {
                 ctx.region = true;
-                ctx.cue = true;
             }
             Gap::Space if ql == "and" => {
                 // "Idlib and Hama provinces"
@@ -344,7 +350,6 @@ fn context(
                     }
                     if REGION_PLURALS.contains(&low(w).as_str()) {
                         ctx.region = true;
-                        ctx.cue = true;
                         break;
                     }
                     if !w.cap {
@@ -383,8 +388,10 @@ fn opens_clause(text: &str, at: usize) -> bool {
 fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &HashSet<&str>) -> Option<(u32, f32)> {
     let ctx = &c.ctx;
     let words = c.key.split(' ').count();
+    // A common word needs a cue before it or a country after it ("in Nice", "Nice, France");
+    // "X province" is not enough ("Gulf state", "Islamic State").
     let common = stop.contains(c.key.as_str());
-    if common && !(ctx.cue || ctx.region) {
+    if common && !ctx.cue {
         return None;
     }
     let mut best: Option<(u32, f32, Hit)> = None;
@@ -403,8 +410,11 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &HashSet<&str>) -> O
     }
     let (entry, score, _) = best?;
     let mut ev = score;
-    if ctx.cue {
-        ev += 2.0;
+    if ctx.cue || ctx.region {
+        ev += 2.5;
+    }
+    if common {
+        ev -= 2.0;
     }
     if words > 1 {
         ev += 1.5;
@@ -416,6 +426,9 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &HashSet<&str>) -> O
         ev -= 2.5;
     }
     if ctx.name_after {
+        ev -= 1.5;
+    }
+    if ctx.article_before && words == 1 && g.entry(entry).kind == Kind::City {
         ev -= 1.5;
     }
     if ctx.initial && words == 1 && !ctx.cue {
