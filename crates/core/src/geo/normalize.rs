@@ -84,8 +84,8 @@ pub fn is_dash(c: char) -> bool {
 
 /// Arabic article forms, assimilated or not ("an Nu'man", "ez-Zor", "el Ain").
 const ARTICLES: &[&str] = &[
-    "al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "adh", "ed", "er", "es", "et", "ez",
-    "en", "esh", "ul", "il",
+    "al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "adh", "ed", "er", "es", "et",
+    "ez", "en", "esh", "ul", "il",
 ];
 
 /// A looser key for multiword names, where transliterations differ most: Arabic articles unified
@@ -126,7 +126,10 @@ mod tests {
     fn keys_fold_and_lowercase() {
         let f = fold();
         assert_eq!(f.key("İskenderun").as_deref(), Some("iskenderun"));
-        assert_eq!(f.key("Ma'arrat al-Nu'man").as_deref(), Some("maarrat al numan"));
+        assert_eq!(
+            f.key("Ma'arrat al-Nu'man").as_deref(),
+            Some("maarrat al numan")
+        );
         assert_eq!(f.key("  Sarāqib ").as_deref(), Some("saraqib"));
         assert_eq!(f.key("U.S.").as_deref(), Some("us"));
         assert_eq!(f.key("Idlib — north").as_deref(), Some("idlib north"));

@@ -24,24 +24,82 @@ const THRESHOLD: f32 = 5.2;
 
 /// Lowercase words allowed inside a multiword name.
 const CONNECTORS: &[&str] = &[
-    "al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "ad", "ed", "er", "es", "et", "ez",
-    "en", "esh", "ul", "de", "du", "des", "la", "le", "les", "of", "and", "on", "upon", "au", "aux",
-    "sur", "am", "im", "bin", "ibn", "da", "do", "dos", "das", "del", "della", "di", "y", "e", "i",
-    "na", "nad", "pod", "the", "van", "von", "der", "den",
+    "al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "ad", "ed", "er", "es", "et",
+    "ez", "en", "esh", "ul", "de", "du", "des", "la", "le", "les", "of", "and", "on", "upon", "au",
+    "aux", "sur", "am", "im", "bin", "ibn", "da", "do", "dos", "das", "del", "della", "di", "y",
+    "e", "i", "na", "nad", "pod", "the", "van", "von", "der", "den",
 ];
 /// Words before a name that mark it as a place.
 const PREPOSITIONS: &[&str] = &[
-    "in", "near", "at", "from", "to", "into", "outside", "around", "across", "towards", "toward",
-    "through", "throughout", "inside", "via", "within", "entered", "captured", "shelled", "bombed",
-    "visited", "besieged", "recaptured", "seized", "reached", "left", "fled", "hit", "struck",
-    "attacked", "targeted", "pounded", "stormed", "liberated", "surrounded", "evacuated",
+    "in",
+    "near",
+    "at",
+    "from",
+    "to",
+    "into",
+    "outside",
+    "around",
+    "across",
+    "towards",
+    "toward",
+    "through",
+    "throughout",
+    "inside",
+    "via",
+    "within",
+    "entered",
+    "captured",
+    "shelled",
+    "bombed",
+    "visited",
+    "besieged",
+    "recaptured",
+    "seized",
+    "reached",
+    "left",
+    "fled",
+    "hit",
+    "struck",
+    "attacked",
+    "targeted",
+    "pounded",
+    "stormed",
+    "liberated",
+    "surrounded",
+    "evacuated",
 ];
 /// Heads of "<head> of X": directions and kinds of place.
 const OF_HEADS: &[&str] = &[
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "outskirts", "suburbs", "countryside", "parts", "part", "centre", "center", "heart", "city",
-    "town", "village", "province", "governorate", "region", "oblast", "state", "people",
-    "residents", "capital", "port", "streets", "edge",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "suburbs",
+    "countryside",
+    "parts",
+    "part",
+    "centre",
+    "center",
+    "heart",
+    "city",
+    "town",
+    "village",
+    "province",
+    "governorate",
+    "region",
+    "oblast",
+    "state",
+    "people",
+    "residents",
+    "capital",
+    "port",
+    "streets",
+    "edge",
 ];
 const REGION_WORDS: &[&str] = &[
     "province",
@@ -55,29 +113,86 @@ const REGION_WORDS: &[&str] = &[
     "wilayah",
     "wilaya",
 ];
-const REGION_PLURALS: &[&str] = &[
-    "provinces",
-    "governorates",
-    "regions",
-    "oblasts",
-    "states",
-];
+const REGION_PLURALS: &[&str] = &["provinces", "governorates", "regions", "oblasts", "states"];
 const TOWN_WORDS: &[&str] = &["city", "town", "village"];
+/// Nouns after a name that make it an institution's name ("Cumhuriyet University", "Washington
+/// Post"), not a place mention.
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "times",
+    "post",
+    "daily",
+    "herald",
+    "tribune",
+    "club",
+    "fc",
+    "united",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "company",
+    "bank",
+    "stadium",
+    "institute",
+    "journal",
+    "gazette",
+    "news",
+    "airlines",
+    "airways",
+];
 /// Titles before a person's name.
 const TITLES: &[&str] = &[
-    "president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "sir",
-    "lord", "king", "queen", "prince", "sheikh", "envoy", "ambassador", "secretary", "chancellor",
-    "commander", "leader", "senator", "sen", "rep", "governor", "gov", "spokesman", "spokeswoman",
-    "mayor", "judge", "pope", "emir", "lt", "sgt", "capt", "maj",
+    "president",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "sir",
+    "lord",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "envoy",
+    "ambassador",
+    "secretary",
+    "chancellor",
+    "commander",
+    "leader",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "spokesman",
+    "spokeswoman",
+    "mayor",
+    "judge",
+    "pope",
+    "emir",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
 ];
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stopwords() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         STOPWORDS
             .lines()
             .filter(|l| !l.starts_with('#'))
             .flat_map(str::split_whitespace)
+            .map(|w| w.replace('_', " "))
             .collect()
     })
 }
@@ -117,6 +232,7 @@ struct Context {
     name_before: bool,
     title_before: bool,
     name_after: bool,
+    institution_after: bool,
     list_with_previous: bool,
 }
 
@@ -295,7 +411,7 @@ fn context(
     cands: &[Candidate],
     k: usize,
     g: &Gazetteer,
-    stop: &HashSet<&str>,
+    stop: &HashSet<String>,
 ) -> Context {
     let text = doc.text();
     let c = &cands[k];
@@ -323,7 +439,7 @@ fn context(
             ctx.article_before = true;
         } else if TITLES.contains(&pl.as_str()) {
             ctx.title_before = true;
-        } else if p.cap && !stop.contains(pl.as_str()) {
+        } else if p.cap && !stop.contains(&pl) {
             // A capitalised word before is a name's first part, unless it is capitalised only
             // because it opens the sentence.
             ctx.name_before = !(i == 1 || opens_clause(text, p.span.start));
@@ -358,7 +474,12 @@ fn context(
                 }
             }
             Gap::Hyphen if ql == "based" => ctx.cue = true,
-            Gap::Space if q.cap && !stop.contains(ql.as_str()) => ctx.name_after = true,
+            // "Franco-German", "Turkish-Syrian": a compound adjective, not a place.
+            Gap::Hyphen if q.cap => ctx.name_after = true,
+            Gap::Space if q.cap && INSTITUTIONS.contains(&ql.as_str()) => {
+                ctx.institution_after = true
+            }
+            Gap::Space if q.cap && !stop.contains(&ql) => ctx.name_after = true,
             Gap::Comma => {
                 // "Tripoli, Lebanon": the next candidate, if it starts right there and is a country.
                 if let Some(n) = cands.get(k + 1).filter(|n| n.first == j + 1) {
@@ -381,11 +502,18 @@ fn context(
 fn opens_clause(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
     before.is_empty()
-        || before.ends_with(['.', ':', ';', '!', '?', '"', '“', '(', '[', '\'', '‘', '—', '–'])
+        || before.ends_with([
+            '.', ':', ';', '!', '?', '"', '“', '(', '[', '\'', '‘', '—', '–',
+        ])
 }
 
 /// The best entry for a candidate and its evidence, or `None` when it is not reported.
-fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &HashSet<&str>) -> Option<(u32, f32)> {
+fn judge(
+    c: &Candidate,
+    g: &Gazetteer,
+    focus: &Focus,
+    stop: &HashSet<String>,
+) -> Option<(u32, f32)> {
     let ctx = &c.ctx;
     let words = c.key.split(' ').count();
     // A common word needs a cue before it or a country after it ("in Nice", "Nice, France");
@@ -428,6 +556,9 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &HashSet<&str>) -> O
     if ctx.name_after {
         ev -= 1.5;
     }
+    if ctx.institution_after {
+        ev -= 4.0;
+    }
     if ctx.article_before && words == 1 && g.entry(entry).kind == Kind::City {
         ev -= 1.5;
     }
@@ -449,7 +580,9 @@ fn rank(e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
     let mut s = (pop as f32).log10();
     match e.kind {
         Kind::Country => s += 3.0,
-        Kind::Admin1 => s += if ctx.region { 4.0 } else { -2.0 },
+        // "X province" wants the region, less so when X is only one of its borrowed names.
+        Kind::Admin1 if ctx.region => s += if h.alternate { 2.0 } else { 4.0 },
+        Kind::Admin1 => s -= 2.0,
         Kind::City => {
             if ctx.region {
                 s -= 3.0;
