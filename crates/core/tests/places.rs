@@ -617,3 +617,20 @@ fn print_places_of_file() {
         println!("focus: {:?}\n", focus_country(&doc));
     }
 }
+
+#[test]
+fn place_qualified_by_region() {
+    let doc = run("The rally was held in Atlanta, Georgia, on Sunday.");
+    let p = listing(&doc);
+    assert_eq!(doc.places.len(), 2, "{p:?}");
+    assert_eq!(doc.places[0].place.country, "USA", "{p:?}");
+    assert_eq!(doc.places[1].place.country, "USA", "{p:?}");
+    assert_eq!(doc.places[1].place.precision, Precision::Admin1, "{p:?}");
+    expect(
+        "Flooding hit Paris, Texas, overnight.",
+        "Paris",
+        "USA",
+        33.66,
+        -95.56,
+    );
+}

@@ -224,6 +224,10 @@ struct Context {
     article_before: bool,
     /// "X, <country>": the country's ISO3.
     qualifier: Option<&'static str>,
+    /// "Atlanta, Georgia": the region code named after the place.
+    qualifier_admin1: Option<&'static str>,
+    /// This candidate is the region of the place before it: (country, admin1 code).
+    region_of_previous: Option<(&'static str, &'static str)>,
     /// End of a region word kept in the mention ("Idlib province").
     suffix_end: Option<usize>,
     /// First word of the sentence.
@@ -481,21 +485,52 @@ fn context(
             }
             Gap::Space if q.cap && !stop.contains(&ql) => ctx.name_after = true,
             Gap::Comma => {
-                // "Tripoli, Lebanon": the next candidate, if it starts right there and is a country.
+                // "Tripoli, Lebanon" / "Atlanta, Georgia": the next candidate, right there, names
+                // the country or region of one of this name's entries.
                 if let Some(n) = cands.get(k + 1).filter(|n| n.first == j + 1) {
-                    ctx.qualifier = n
-                        .hits
-                        .iter()
-                        .map(|h| g.entry(h.entry))
-                        .find(|e| e.kind == Kind::Country)
-                        .map(|e| e.country);
-                    ctx.cue |= ctx.qualifier.is_some();
+                    if let Some((iso3, code)) = qualifier(g, c, n) {
+                        ctx.qualifier = Some(iso3);
+                        ctx.qualifier_admin1 = code;
+                        ctx.cue = true;
+                    }
                 }
             }
             _ => {}
         }
     }
+    // "Atlanta, Georgia": this candidate is the region of the place before it.
+    if i > 0 && ws[i].gap == Gap::Comma && k > 0 && cands[k - 1].last + 1 == i {
+        if let Some((iso3, Some(code))) = qualifier(g, &cands[k - 1], c) {
+            ctx.region_of_previous = Some((iso3, code));
+        }
+    }
     ctx
+}
+
+/// The country (and region) that candidate `n` names for one of `c`'s entries: a country first,
+/// else a region holding one of `c`'s places.
+fn qualifier(
+    g: &Gazetteer,
+    c: &Candidate,
+    n: &Candidate,
+) -> Option<(&'static str, Option<&'static str>)> {
+    let places: Vec<&Entry> = c.hits.iter().map(|h| g.entry(h.entry)).collect();
+    let named: Vec<&Entry> = n.hits.iter().map(|h| g.entry(h.entry)).collect();
+    if let Some(country) = named
+        .iter()
+        .find(|e| e.kind == Kind::Country && places.iter().any(|p| p.country == e.country))
+    {
+        return Some((country.country, None));
+    }
+    named
+        .iter()
+        .find(|e| {
+            e.kind == Kind::Admin1
+                && places
+                    .iter()
+                    .any(|p| p.kind == Kind::City && p.country == e.country && p.admin1 == e.admin1)
+        })
+        .map(|e| (e.country, Some(e.admin1)))
 }
 
 /// True when the text before `at` ends a sentence or opens a quote or bracket.
@@ -602,9 +637,19 @@ fn rank(e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
         s -= 1.0;
     }
     match ctx.qualifier {
-        Some(q) if q == e.country => s += 5.0,
+        Some(q) if q == e.country => {
+            s += 5.0;
+            if ctx.qualifier_admin1.is_some_and(|a| a == e.admin1) {
+                s += 2.0;
+            }
+        }
         Some(_) => s -= 5.0,
         None => {}
+    }
+    if let Some((iso3, code)) = ctx.region_of_previous {
+        if e.kind == Kind::Admin1 && e.country == iso3 && e.admin1 == code {
+            s += 8.0;
+        }
     }
     if focus.top == Some(e.country) {
         s += 2.0;
