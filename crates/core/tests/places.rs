@@ -634,3 +634,25 @@ fn place_qualified_by_region() {
         -95.56,
     );
 }
+
+/// Sentences per second through Segment + Places, on a file given by `FLASHPOINT_PLACES_FILE`
+/// (run with `--release`).
+#[test]
+#[ignore]
+fn places_throughput() {
+    let Ok(path) = std::env::var("FLASHPOINT_PLACES_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).unwrap();
+    run("warm up the gazetteer");
+    let t = std::time::Instant::now();
+    let mut sentences = 0;
+    for _ in 0..50 {
+        sentences += run(&text).sentences.len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{sentences} sentences in {secs:.3} s: {:.0} sentences/s",
+        sentences as f64 / secs
+    );
+}

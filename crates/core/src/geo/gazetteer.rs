@@ -448,12 +448,6 @@ mod tests {
     #[ignore]
     fn load_time() {
         let t = Instant::now();
-        let mut n = 0;
-        for (_, c) in rows(CITIES) {
-            n += c.n;
-        }
-        println!("split only: {n} cols in {:?}", t.elapsed());
-        let t = Instant::now();
         let g = Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES).unwrap();
         println!(
             "gazetteer: {} entries, {} index rows, built in {:?}",

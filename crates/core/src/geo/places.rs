@@ -791,6 +791,20 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_does_not_panic() {
+        for t in [
+            "",
+            "\u{301}Idlib\u{301} 🚀 İ̇ ß",
+            "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+            "in in in in",
+            "Idlib,",
+            "-Idlib- 'Idlib' “Idlib”",
+        ] {
+            places(t);
+        }
+    }
+
+    #[test]
     fn lookup_best_uses_hint() {
         assert_eq!(lookup_best("Tripoli", Some("LBN")).unwrap().country, "LBN");
         assert_eq!(lookup_best("Tripoli", None).unwrap().country, "LBY");
