@@ -185,15 +185,36 @@ const TITLES: &[&str] = &[
     "maj",
 ];
 
-fn stopwords() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+/// Name keys of common words: `common` ones need a cue ("in Nice"), `never` ones are never places
+/// ("in August"). Both come from `stopwords.txt`; the `never` section follows a `[never]` line.
+struct Stopwords {
+    common: HashSet<String>,
+    never: HashSet<String>,
+}
+
+impl Stopwords {
+    fn contains(&self, key: &str) -> bool {
+        self.common.contains(key) || self.never.contains(key)
+    }
+}
+
+fn stopwords() -> &'static Stopwords {
+    static SET: OnceLock<Stopwords> = OnceLock::new();
     SET.get_or_init(|| {
-        STOPWORDS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .map(|w| w.replace('_', " "))
-            .collect()
+        let mut sw = Stopwords {
+            common: HashSet::new(),
+            never: HashSet::new(),
+        };
+        let mut never = false;
+        for line in STOPWORDS.lines().filter(|l| !l.starts_with('#')) {
+            if line.trim() == "[never]" {
+                never = true;
+                continue;
+            }
+            let set = if never { &mut sw.never } else { &mut sw.common };
+            set.extend(line.split_whitespace().map(|w| w.replace('_', " ")));
+        }
+        sw
     })
 }
 
@@ -415,7 +436,7 @@ fn context(
     cands: &[Candidate],
     k: usize,
     g: &Gazetteer,
-    stop: &HashSet<String>,
+    stop: &Stopwords,
 ) -> Context {
     let text = doc.text();
     let c = &cands[k];
@@ -543,17 +564,15 @@ fn opens_clause(text: &str, at: usize) -> bool {
 }
 
 /// The best entry for a candidate and its evidence, or `None` when it is not reported.
-fn judge(
-    c: &Candidate,
-    g: &Gazetteer,
-    focus: &Focus,
-    stop: &HashSet<String>,
-) -> Option<(u32, f32)> {
+fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Option<(u32, f32)> {
     let ctx = &c.ctx;
     let words = c.key.split(' ').count();
     // A common word needs a cue before it or a country after it ("in Nice", "Nice, France");
     // "X province" is not enough ("Gulf state", "Islamic State").
-    let common = stop.contains(c.key.as_str());
+    if stop.never.contains(c.key.as_str()) {
+        return None;
+    }
+    let common = stop.common.contains(c.key.as_str());
     if common && !ctx.cue {
         return None;
     }
