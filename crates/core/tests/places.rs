@@ -656,3 +656,26 @@ fn places_throughput() {
         sentences as f64 / secs
     );
 }
+
+city!(
+    al_bab,
+    "Turkish-backed fighters advanced on al-Bab from the north.",
+    "al-Bab",
+    "SYR",
+    36.37,
+    37.52
+);
+city!(
+    deir_ez_zor,
+    "The convoy reached Deir ez-Zor after dark.",
+    "Deir ez-Zor",
+    "SYR",
+    35.34,
+    40.14
+);
+
+#[test]
+fn abbreviations_of_countries() {
+    expect_country("U.S. forces withdrew from the base.", "U.S.", "USA");
+    expect_country("The UK and France issued a statement.", "UK", "GBR");
+}

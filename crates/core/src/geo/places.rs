@@ -29,6 +29,10 @@ const CONNECTORS: &[&str] = &[
     "aux", "sur", "am", "im", "bin", "ibn", "da", "do", "dos", "das", "del", "della", "di", "y",
     "e", "i", "na", "nad", "pod", "the", "van", "von", "der", "den",
 ];
+/// Lowercase articles that may open a name when hyphenated to it ("al-Bab", "el-Arish").
+const ARTICLE_STARTS: &[&str] = &[
+    "al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ed", "es", "ez", "en", "er",
+];
 /// Words before a name that mark it as a place.
 const PREPOSITIONS: &[&str] = &[
     "in",
@@ -268,6 +272,8 @@ struct Candidate {
     last: usize,
     span: Span,
     key: String,
+    /// Written in capitals ("U.S.", "UK"): an abbreviation, not the common word.
+    upper: bool,
     hits: Vec<Hit>,
     ctx: Context,
 }
@@ -313,14 +319,18 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         let start = cands.len();
         let mut i = 0;
         while i < ws.len() {
-            match longest_match(text, &ws, i, g, &mut key, &mut hits) {
+            match longest_match(text, &doc.lower, &ws, i, g, &mut key, &mut hits) {
                 Some(last) => {
+                    let span = Span::new(ws[i].span.start, ws[last].span.end);
+                    let written = span.of(text);
                     cands.push(Candidate {
                         sentence: si,
                         first: i,
                         last,
-                        span: Span::new(ws[i].span.start, ws[last].span.end),
+                        span,
                         key: key.clone(),
+                        upper: written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && !written.chars().any(char::is_lowercase),
                         hits: hits.clone(),
                         ctx: Context::default(),
                     });
@@ -385,13 +395,18 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
 /// The last word of the longest gazetteer name starting at word `i`.
 fn longest_match(
     text: &str,
+    lower: &str,
     ws: &[Word],
     i: usize,
     g: &Gazetteer,
     key: &mut String,
     hits: &mut Vec<Hit>,
 ) -> Option<usize> {
-    if !ws[i].cap {
+    // A name starts with a capital, or with an Arabic article joined to one ("al-Bab").
+    let article_start = !ws[i].cap
+        && ARTICLE_STARTS.contains(&ws[i].span.of(lower))
+        && ws.get(i + 1).is_some_and(|n| n.cap && n.gap == Gap::Hyphen);
+    if !ws[i].cap && !article_start {
         return None;
     }
     // How far the words can form one name.
@@ -401,7 +416,7 @@ fn longest_match(
         if !matches!(w.gap, Gap::Space | Gap::Hyphen) {
             break;
         }
-        if !w.cap && !CONNECTORS.contains(&lower(text, w.span).as_str()) {
+        if !w.cap && !CONNECTORS.contains(&w.span.of(lower)) {
             break;
         }
         if w.span.end - ws[i].span.start > 60 {
@@ -425,10 +440,6 @@ fn longest_match(
     None
 }
 
-fn lower(text: &str, span: Span) -> String {
-    span.of(text).to_lowercase()
-}
-
 /// The context of candidate `k` of one sentence (`cands` are that sentence's candidates).
 fn context(
     doc: &Doc,
@@ -441,7 +452,7 @@ fn context(
     let text = doc.text();
     let c = &cands[k];
     let (i, j) = (c.first, c.last);
-    let low = |w: &Word| lower(text, w.span);
+    let low = |w: &Word| w.span.of(&doc.lower);
     let mut ctx = Context {
         initial: i == 0 || opens_clause(text, ws[i].span.start),
         ..Context::default()
@@ -449,22 +460,22 @@ fn context(
     if i > 0 && ws[i].gap == Gap::Space {
         let p = &ws[i - 1];
         let pl = low(p);
-        if PREPOSITIONS.contains(&pl.as_str()) {
+        if PREPOSITIONS.contains(&pl) {
             ctx.cue = true;
         } else if pl == "of" && i > 1 && ws[i - 1].gap == Gap::Space {
             let head = low(&ws[i - 2]);
-            if OF_HEADS.contains(&head.as_str()) {
+            if OF_HEADS.contains(&head) {
                 ctx.cue = true;
-                ctx.region |= REGION_WORDS.contains(&head.as_str());
-                ctx.town |= TOWN_WORDS.contains(&head.as_str());
+                ctx.region |= REGION_WORDS.contains(&head);
+                ctx.town |= TOWN_WORDS.contains(&head);
             }
         } else if pl == "and" || pl == "or" {
             ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == i;
         } else if pl == "the" {
             ctx.article_before = true;
-        } else if TITLES.contains(&pl.as_str()) {
+        } else if TITLES.contains(&pl) {
             ctx.title_before = true;
-        } else if p.cap && !stop.contains(&pl) {
+        } else if p.cap && !stop.contains(pl) {
             // A capitalised word before is a name's first part, unless it is capitalised only
             // because it opens the sentence.
             ctx.name_before = !(i == 1 || opens_clause(text, p.span.start));
@@ -476,11 +487,11 @@ fn context(
     if let Some(q) = ws.get(j + 1) {
         let ql = low(q);
         match q.gap {
-            Gap::Space if REGION_WORDS.contains(&ql.as_str()) => {
+            Gap::Space if REGION_WORDS.contains(&ql) => {
                 ctx.region = true;
                 ctx.suffix_end = Some(q.span.end);
             }
-            Gap::Space if REGION_PLURALS.contains(&ql.as_str()) => {
+            Gap::Space if REGION_PLURALS.contains(&ql) => {
                 ctx.region = true;
             }
             Gap::Space if ql == "and" => {
@@ -489,7 +500,7 @@ fn context(
                     if w.gap != Gap::Space {
                         break;
                     }
-                    if REGION_PLURALS.contains(&low(w).as_str()) {
+                    if REGION_PLURALS.contains(&low(w)) {
                         ctx.region = true;
                         break;
                     }
@@ -501,10 +512,8 @@ fn context(
             Gap::Hyphen if ql == "based" => ctx.cue = true,
             // "Franco-German", "Turkish-Syrian": a compound adjective, not a place.
             Gap::Hyphen if q.cap => ctx.name_after = true,
-            Gap::Space if q.cap && INSTITUTIONS.contains(&ql.as_str()) => {
-                ctx.institution_after = true
-            }
-            Gap::Space if q.cap && !stop.contains(&ql) => ctx.name_after = true,
+            Gap::Space if q.cap && INSTITUTIONS.contains(&ql) => ctx.institution_after = true,
+            Gap::Space if q.cap && !stop.contains(ql) => ctx.name_after = true,
             Gap::Comma => {
                 // "Tripoli, Lebanon" / "Atlanta, Georgia": the next candidate, right there, names
                 // the country or region of one of this name's entries.
@@ -569,17 +578,22 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
     let words = c.key.split(' ').count();
     // A common word needs a cue before it or a country after it ("in Nice", "Nice, France");
     // "X province" is not enough ("Gulf state", "Islamic State").
-    if stop.never.contains(c.key.as_str()) {
+    let abbreviation = c.upper
+        && c.hits
+            .iter()
+            .any(|h| g.entry(h.entry).kind == Kind::Country);
+    if stop.never.contains(c.key.as_str()) && !abbreviation {
         return None;
     }
-    let common = stop.common.contains(c.key.as_str());
+    let common = stop.common.contains(c.key.as_str()) && !abbreviation;
     if common && !ctx.cue {
         return None;
     }
     let mut best: Option<(u32, f32, Hit)> = None;
     for h in &c.hits {
         let e = g.entry(h.entry);
-        if h.alternate && c.key.len() <= 3 {
+        // Short alternate names are noise ("Sam" for Damascus), save country abbreviations.
+        if h.alternate && c.key.len() <= 3 && !(c.upper && e.kind == Kind::Country) {
             continue;
         }
         if c.key.len() <= 2 && e.kind != Kind::Country {
@@ -721,6 +735,7 @@ pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
         last: 0,
         span: Span::default(),
         key,
+        upper: false,
         hits,
         ctx: Context::default(),
     };
