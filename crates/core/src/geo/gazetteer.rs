@@ -39,6 +39,8 @@ pub struct Entry {
     pub geonameid: Option<u32>,
     /// The entry is its country's capital.
     pub capital: bool,
+    /// How many alternate names GeoNames records: a rough measure of how well known it is.
+    pub alternates: u16,
 }
 
 /// How a name matched an entry.
@@ -137,6 +139,7 @@ impl Gazetteer {
                 population: pop.parse().map_err(|_| bad("bad population"))?,
                 geonameid: id.parse().ok(),
                 capital: false,
+                alternates: count(alts),
             });
             g.countries.insert(iso3, id);
             capitals.push((iso3, capital));
@@ -161,6 +164,7 @@ impl Gazetteer {
                 population: pop.parse().map_err(|_| bad("bad population"))?,
                 geonameid: None,
                 capital: false,
+                alternates: count(alts),
             });
             g.admin1.insert((iso3, code), id);
             g.index_names(id, name, alts, &mut key);
@@ -184,6 +188,7 @@ impl Gazetteer {
                 population: pop.parse().map_err(|_| bad("bad population"))?,
                 geonameid: Some(gid.parse().map_err(|_| bad("bad geonameid"))?),
                 capital: false,
+                alternates: count(alts),
             });
             g.index_name(id, name, 0, &mut key);
             if ascii != name {
@@ -356,6 +361,10 @@ fn split_cols(line: &'static str) -> Cols {
     cols.cols[cols.n] = line[start..].trim_end_matches('\r');
     cols.n += 1;
     cols
+}
+
+fn count(alts: &str) -> u16 {
+    alternates(alts).count().min(usize::from(u16::MAX)) as u16
 }
 
 /// The `|`-separated names of an alternate-names column.

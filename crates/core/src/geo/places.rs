@@ -353,6 +353,16 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     for (k, c) in cands.iter().enumerate() {
         if let Some((e, _)) = judge(c, g, &none, stop) {
             let entry = g.entry(e);
+            // Only names that cannot be elsewhere say which countries the article is about: an
+            // early guess for "Tripoli" must not reinforce itself.
+            let one_country = c
+                .hits
+                .iter()
+                .all(|h| g.entry(h.entry).country == entry.country);
+            accepted1[k] = true;
+            if !one_country && entry.kind != Kind::Country {
+                continue;
+            }
             focus.add(
                 entry.country,
                 if entry.kind == Kind::Country { 2 } else { 1 },
@@ -362,7 +372,6 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             if !order.contains(&entry.country) {
                 order.push(entry.country);
             }
-            accepted1[k] = true;
         }
     }
     focus.finish(&order);
@@ -599,7 +608,7 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
         if c.key.len() <= 2 && e.kind != Kind::Country {
             continue;
         }
-        let s = rank(e, h, c, focus);
+        let s = rank(g, e, h, c, focus);
         if best.is_none_or(|(_, bs, _)| s > bs) {
             best = Some((h.entry, s, *h));
         }
@@ -621,8 +630,14 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
     if ctx.name_before {
         ev -= 2.5;
     }
+    // "Warren Christopher", "Paris Hilton": a capitalised word after a town that does not
+    // continue the name is most often a surname.
     if ctx.name_after {
-        ev -= 1.5;
+        ev -= if g.entry(entry).kind == Kind::Country {
+            1.5
+        } else {
+            3.5
+        };
     }
     if ctx.institution_after {
         ev -= 4.0;
@@ -637,20 +652,28 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
 }
 
 /// How well entry `e` fits the candidate: population, kind, context and focus.
-fn rank(e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
+fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
     let ctx = &c.ctx;
     // GeoNames keeps division seats in cities1000 even without a population figure.
     let pop = if e.population == 0 {
-        10_000
+        30_000
     } else {
         e.population.max(1000)
     };
-    let mut s = (pop as f32).log10();
+    // Population, and fame: well-known places have many recorded names ("Geneva" the Swiss city,
+    // not the town in Illinois). Fame counts only when the name is the place's own.
+    let log_pop = (pop as f32).log10();
+    let mut s = log_pop;
+    if !h.alternate {
+        s += (0.4 * (1.0 + f32::from(e.alternates)).log2()).min(3.0);
+    }
     match e.kind {
         Kind::Country => s += 3.0,
         // "X province" wants the region, less so when X is only one of its borrowed names.
         Kind::Admin1 if ctx.region => s += if h.alternate { 2.0 } else { 4.0 },
-        Kind::Admin1 => s -= 2.0,
+        // "Idlib" alone is the city, not the province named after it.
+        Kind::Admin1 if has_city_in(c, g, e.country) => s -= 2.0,
+        Kind::Admin1 => s -= 0.5,
         Kind::City => {
             if ctx.region {
                 s -= 3.0;
@@ -663,8 +686,10 @@ fn rank(e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
             }
         }
     }
-    if h.alternate {
-        s -= 0.5;
+    // An alternate name shared with other places is weak evidence; one that names a single place
+    // in the world is not ("Stepanakert").
+    if h.alternate && (c.hits.len() > 1 || c.key.len() < 6) {
+        s -= if c.key.contains(' ') { 0.5 } else { 1.0 };
     }
     if h.loose {
         s -= 1.0;
@@ -684,15 +709,26 @@ fn rank(e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
             s += 8.0;
         }
     }
+    // The article's countries favour their places, the more so the larger the place: a village
+    // in the focus country should not beat a world city of the same name.
+    let mut bonus = 0.0;
     if focus.top == Some(e.country) {
-        s += 2.0;
+        bonus += 2.0;
     } else if focus.weight.contains_key(e.country) {
-        s += 1.0;
+        bonus += 1.0;
     }
     if focus.in_sentence.contains(&(c.sentence, e.country)) && e.kind != Kind::Country {
-        s += 1.5;
+        bonus += 1.0;
     }
+    s += bonus * ((log_pop - 3.5) / 2.0).clamp(0.3, 1.0);
     s
+}
+
+fn has_city_in(c: &Candidate, g: &Gazetteer, country: &str) -> bool {
+    c.hits.iter().any(|h| {
+        let e = g.entry(h.entry);
+        e.kind == Kind::City && e.country == country
+    })
 }
 
 /// The output form of gazetteer entry `id`.
@@ -742,7 +778,7 @@ pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
     let mut best: Option<(u32, f32)> = None;
     for h in &c.hits {
         let e = g.entry(h.entry);
-        let mut s = rank(e, h, &c, &Focus::default());
+        let mut s = rank(g, e, h, &c, &Focus::default());
         if country_hint == Some(e.country) {
             s += 5.0;
         }
