@@ -9,6 +9,7 @@ pub mod codebook;
 pub mod date;
 pub mod doc;
 pub mod events;
+pub mod geo;
 pub mod ingest;
 pub mod lexicon;
 pub mod output;

@@ -22,6 +22,7 @@ impl Pipeline {
     pub fn standard() -> Pipeline {
         Pipeline::new(vec![
             Box::new(crate::segment::Segment),
+            Box::new(crate::geo::Places),
             Box::new(crate::actors::Actors::bundled()),
             Box::new(crate::quotes::Quotes),
             Box::new(crate::quantities::Quantities),

@@ -50,8 +50,18 @@ fn set_country(m: &mut Mention, country: &str) {
     m.actor.code = Some(format!("{country}{role}"));
 }
 
+/// The country of the place named nearest to `span` in sentence `si`, if any.
+fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
+    doc.places
+        .iter()
+        .filter(|p| p.sentence == si)
+        .min_by_key(|p| p.span.start.abs_diff(span.start))
+        .map(|p| p.place.country.clone())
+}
+
 pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
     let regime = regime_country(doc, &cands);
+    let focus = crate::geo::focus_country(doc);
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
         let c = &mut rest[0];

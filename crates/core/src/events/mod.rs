@@ -9,7 +9,9 @@ pub mod dates;
 pub mod modality;
 pub mod triggers;
 
-use crate::doc::{ActorCode, Doc, Event, EventActor, MentionKind, Modality, TokenKind};
+use crate::doc::{
+    ActorCode, Doc, Event, EventActor, MentionKind, Modality, Place, Precision, TokenKind,
+};
 use crate::lexicon::inflect::Irregulars;
 use crate::lexicon::trie::key;
 use crate::pipeline::Stage;
@@ -132,6 +134,7 @@ impl Events {
             }
             planned.push((mi, code, modality, subject_at));
         }
+        let focus_place = focus_place(doc);
         for (mi, code, modality, subject_at) in planned {
             if consumed[mi] {
                 continue;
@@ -182,6 +185,8 @@ impl Events {
                     None => (None, None, false),
                 };
             let mut emit = |source: &EventActor, target: Option<&EventActor>| {
+                let place =
+                    event_place(doc, si, trigger, source, target).or_else(|| focus_place.clone());
                 let coded = |a: &EventActor| a.actor.country.is_some();
                 if !coded(source)
                     || target.is_some_and(|t| !coded(t) || t.actor.code == source.actor.code)
@@ -199,7 +204,7 @@ impl Events {
                     date,
                     date_precision,
                     historical,
-                    place: None,
+                    place,
                     quote_id: doc
                         .quotes
                         .iter()
@@ -274,6 +279,60 @@ impl Events {
         let sources = view.subject(subject_at);
         (sources, object(m.end), confidence)
     }
+}
+
+/// Where an event happened: the place named nearest its trigger in the sentence (not one that is
+/// the source or target itself: "Ankara rejected" does not happen in Ankara), finer places first.
+fn event_place(
+    doc: &Doc,
+    si: usize,
+    trigger: crate::Span,
+    source: &EventActor,
+    target: Option<&EventActor>,
+) -> Option<Place> {
+    let actor_spans = [Some(source.span), target.map(|t| t.span)];
+    doc.places
+        .iter()
+        .filter(|p| p.sentence == si)
+        .filter(|p| !actor_spans.iter().flatten().any(|a| a.overlaps(p.span)))
+        .min_by_key(|p| {
+            (
+                p.place.precision == Precision::Country,
+                p.span.start.abs_diff(trigger.start),
+            )
+        })
+        .map(|p| p.place.clone())
+}
+
+/// The article's main place: its most named city or region, else its focus country.
+fn focus_place(doc: &Doc) -> Option<Place> {
+    let mut counts: Vec<(&Place, usize)> = Vec::new();
+    for p in doc
+        .places
+        .iter()
+        .filter(|p| p.place.precision != Precision::Country)
+    {
+        match counts
+            .iter_mut()
+            .find(|(q, _)| q.name == p.place.name && q.country == p.place.country)
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&p.place, 1)),
+        }
+    }
+    let mut best: Option<(&Place, usize)> = None;
+    for (p, n) in counts {
+        if best.is_none_or(|(_, bn)| n > bn) {
+            best = Some((p, n));
+        }
+    }
+    best.map(|(p, _)| p.clone()).or_else(|| {
+        let country = crate::geo::focus_country(doc)?;
+        doc.places
+            .iter()
+            .find(|p| p.place.country == country && p.place.precision == Precision::Country)
+            .map(|p| p.place.clone())
+    })
 }
 
 /// "Ankara rejected the offer": a rejection with no target in its sentence answers the latest

@@ -1,0 +1,892 @@
+//! The places stage: place names in the text, resolved against the gazetteer.
+//!
+//! Candidates are runs of capitalised words (with short connectors: "Maarat al-Numan", "Bosnia and
+//! Herzegovina") whose key is in the gazetteer, longest first. Each candidate's entries are ranked by
+//! population, kind and context (cues such as "in X", "X province", "X, Syria"), and by the article's
+//! country focus. A candidate is kept only when the evidence is strong enough; common English words
+//! and person-like names need a cue. Two passes: the first finds the article's countries, the second
+//! uses them to disambiguate ("Tripoli" in an article about Lebanon).
+
+use super::gazetteer::{Entry, Gazetteer, Hit, Kind};
+use super::words::{words, Gap, Word};
+use crate::doc::{Doc, Place, PlaceMention, Precision};
+use crate::pipeline::Stage;
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const STOPWORDS: &str = include_str!("../../../../data/gazetteer/stopwords.txt");
+
+/// Longest name, in words, tried at each position.
+const MAX_WORDS: usize = 7;
+/// Evidence needed to report a candidate.
+const THRESHOLD: f32 = 5.2;
+
+/// Lowercase words allowed inside a multiword name.
+const CONNECTORS: &[&str] = &[
+    "al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "ad", "ed", "er", "es", "et",
+    "ez", "en", "esh", "ul", "de", "du", "des", "la", "le", "les", "of", "and", "on", "upon", "au",
+    "aux", "sur", "am", "im", "bin", "ibn", "da", "do", "dos", "das", "del", "della", "di", "y",
+    "e", "i", "na", "nad", "pod", "the", "van", "von", "der", "den",
+];
+/// Lowercase articles that may open a name when hyphenated to it ("al-Bab", "el-Arish").
+const ARTICLE_STARTS: &[&str] = &[
+    "al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ed", "es", "ez", "en", "er",
+];
+/// Words before a name that mark it as a place.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "from",
+    "to",
+    "into",
+    "outside",
+    "around",
+    "across",
+    "towards",
+    "toward",
+    "through",
+    "throughout",
+    "inside",
+    "via",
+    "within",
+    "entered",
+    "captured",
+    "shelled",
+    "bombed",
+    "visited",
+    "besieged",
+    "recaptured",
+    "seized",
+    "reached",
+    "left",
+    "fled",
+    "hit",
+    "struck",
+    "attacked",
+    "targeted",
+    "pounded",
+    "stormed",
+    "liberated",
+    "surrounded",
+    "evacuated",
+];
+/// Heads of "<head> of X": directions and kinds of place.
+const OF_HEADS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "suburbs",
+    "countryside",
+    "parts",
+    "part",
+    "centre",
+    "center",
+    "heart",
+    "city",
+    "town",
+    "village",
+    "province",
+    "governorate",
+    "region",
+    "oblast",
+    "state",
+    "people",
+    "residents",
+    "capital",
+    "port",
+    "streets",
+    "edge",
+];
+const REGION_WORDS: &[&str] = &[
+    "province",
+    "governorate",
+    "region",
+    "oblast",
+    "state",
+    "prefecture",
+    "county",
+    "vilayet",
+    "wilayah",
+    "wilaya",
+];
+const REGION_PLURALS: &[&str] = &["provinces", "governorates", "regions", "oblasts", "states"];
+const TOWN_WORDS: &[&str] = &["city", "town", "village"];
+/// Nouns after a name that make it an institution's name ("Cumhuriyet University", "Washington
+/// Post"), not a place mention.
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "times",
+    "post",
+    "daily",
+    "herald",
+    "tribune",
+    "club",
+    "fc",
+    "united",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "company",
+    "bank",
+    "stadium",
+    "institute",
+    "journal",
+    "gazette",
+    "news",
+    "airlines",
+    "airways",
+];
+/// Titles before a person's name.
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "sir",
+    "lord",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "envoy",
+    "ambassador",
+    "secretary",
+    "chancellor",
+    "commander",
+    "leader",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "spokesman",
+    "spokeswoman",
+    "mayor",
+    "judge",
+    "pope",
+    "emir",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+];
+
+/// Name keys of common words: `common` ones need a cue ("in Nice"), `never` ones are never places
+/// ("in August"). Both come from `stopwords.txt`; the `never` section follows a `[never]` line.
+struct Stopwords {
+    common: HashSet<String>,
+    never: HashSet<String>,
+}
+
+impl Stopwords {
+    fn contains(&self, key: &str) -> bool {
+        self.common.contains(key) || self.never.contains(key)
+    }
+}
+
+fn stopwords() -> &'static Stopwords {
+    static SET: OnceLock<Stopwords> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut sw = Stopwords {
+            common: HashSet::new(),
+            never: HashSet::new(),
+        };
+        let mut never = false;
+        for line in STOPWORDS.lines().filter(|l| !l.starts_with('#')) {
+            if line.trim() == "[never]" {
+                never = true;
+                continue;
+            }
+            let set = if never { &mut sw.never } else { &mut sw.common };
+            set.extend(line.split_whitespace().map(|w| w.replace('_', " ")));
+        }
+        sw
+    })
+}
+
+/// The places stage: fills `Doc::places`.
+pub struct Places;
+
+impl Stage for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn run(&self, doc: &mut Doc) {
+        let found = find_places(doc, Gazetteer::bundled());
+        doc.places.extend(found);
+    }
+}
+
+/// What the words around a candidate say about it.
+#[derive(Clone, Debug, Default)]
+struct Context {
+    /// "in X", "north of X", "X-based", "X, <country>", a list continuing a place.
+    cue: bool,
+    /// "X province", "the province of X", "X and Y provinces".
+    region: bool,
+    /// "the city of X".
+    town: bool,
+    /// "the X": a single word after "the" is rarely a town ("the Sancak", "the Bar").
+    article_before: bool,
+    /// "X, <country>": the country's ISO3.
+    qualifier: Option<&'static str>,
+    /// "Atlanta, Georgia": the region code named after the place.
+    qualifier_admin1: Option<&'static str>,
+    /// This candidate is the region of the place before it: (country, admin1 code).
+    region_of_previous: Option<(&'static str, &'static str)>,
+    /// End of a region word kept in the mention ("Idlib province").
+    suffix_end: Option<usize>,
+    /// First word of the sentence.
+    initial: bool,
+    /// A capitalised non-place word right before (person-like: "Ibrahim Kalin").
+    name_before: bool,
+    title_before: bool,
+    name_after: bool,
+    institution_after: bool,
+    list_with_previous: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    sentence: usize,
+    first: usize,
+    last: usize,
+    span: Span,
+    key: String,
+    /// Written in capitals ("U.S.", "UK"): an abbreviation, not the common word.
+    upper: bool,
+    hits: Vec<Hit>,
+    ctx: Context,
+}
+
+/// Country focus: how often each country is named, and which are named in each sentence.
+#[derive(Default)]
+struct Focus {
+    weight: HashMap<&'static str, u32>,
+    top: Option<&'static str>,
+    in_sentence: HashSet<(usize, &'static str)>,
+}
+
+impl Focus {
+    fn add(&mut self, iso3: &'static str, w: u32, sentence: usize, is_country: bool) {
+        *self.weight.entry(iso3).or_default() += w;
+        if is_country {
+            self.in_sentence.insert((sentence, iso3));
+        }
+    }
+
+    fn finish(&mut self, order: &[&'static str]) {
+        // Highest weight; ties go to the country named first.
+        let mut best: Option<(&'static str, u32)> = None;
+        for c in order {
+            let w = self.weight.get(c).copied().unwrap_or(0);
+            if best.is_none_or(|(_, bw)| w > bw) {
+                best = Some((c, w));
+            }
+        }
+        self.top = best.map(|(c, _)| c);
+    }
+}
+
+/// Find and resolve the places of a segmented document.
+pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
+    let text = doc.text();
+    let stop = stopwords();
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut hits = Vec::new();
+    let mut key = String::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let ws = words(text, sentence.span);
+        let start = cands.len();
+        let mut i = 0;
+        while i < ws.len() {
+            match longest_match(text, &doc.lower, &ws, i, g, &mut key, &mut hits) {
+                Some(last) => {
+                    let span = Span::new(ws[i].span.start, ws[last].span.end);
+                    let written = span.of(text);
+                    cands.push(Candidate {
+                        sentence: si,
+                        first: i,
+                        last,
+                        span,
+                        key: key.clone(),
+                        upper: written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && !written.chars().any(char::is_lowercase),
+                        hits: hits.clone(),
+                        ctx: Context::default(),
+                    });
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        for k in start..cands.len() {
+            let ctx = context(doc, &ws, &cands[start..], k - start, g, stop);
+            cands[k].ctx = ctx;
+        }
+    }
+
+    // Pass 1: no focus; what is confidently a place tells us the article's countries.
+    let none = Focus::default();
+    let mut focus = Focus::default();
+    let mut order: Vec<&'static str> = Vec::new();
+    let mut accepted1 = vec![false; cands.len()];
+    for (k, c) in cands.iter().enumerate() {
+        if let Some((e, _)) = judge(c, g, &none, stop) {
+            let entry = g.entry(e);
+            // Only names that cannot be elsewhere say which countries the article is about: an
+            // early guess for "Tripoli" must not reinforce itself.
+            let one_country = c
+                .hits
+                .iter()
+                .all(|h| g.entry(h.entry).country == entry.country);
+            accepted1[k] = true;
+            if !one_country && entry.kind != Kind::Country {
+                continue;
+            }
+            focus.add(
+                entry.country,
+                if entry.kind == Kind::Country { 2 } else { 1 },
+                c.sentence,
+                entry.kind == Kind::Country,
+            );
+            if !order.contains(&entry.country) {
+                order.push(entry.country);
+            }
+        }
+    }
+    focus.finish(&order);
+
+    // Pass 2: with focus; a list continues a place accepted in pass 1 ("Idlib and Hama").
+    let mut out = Vec::new();
+    for k in 0..cands.len() {
+        let mut c = cands[k].clone();
+        if c.ctx.list_with_previous && k > 0 && accepted1[k - 1] {
+            c.ctx.cue = true;
+        }
+        if let Some((e, _)) = judge(&c, g, &focus, stop) {
+            let end = c.ctx.suffix_end.unwrap_or(c.span.end);
+            let place = place_of(g, e);
+            let span = if place.precision == Precision::Admin1 {
+                Span::new(c.span.start, end)
+            } else {
+                c.span
+            };
+            out.push(PlaceMention {
+                span,
+                sentence: c.sentence,
+                place,
+            });
+        }
+    }
+    out
+}
+
+/// The last word of the longest gazetteer name starting at word `i`.
+fn longest_match(
+    text: &str,
+    lower: &str,
+    ws: &[Word],
+    i: usize,
+    g: &Gazetteer,
+    key: &mut String,
+    hits: &mut Vec<Hit>,
+) -> Option<usize> {
+    // A name starts with a capital, or with an Arabic article joined to one ("al-Bab").
+    let article_start = !ws[i].cap
+        && ARTICLE_STARTS.contains(&ws[i].span.of(lower))
+        && ws.get(i + 1).is_some_and(|n| n.cap && n.gap == Gap::Hyphen);
+    if !ws[i].cap && !article_start {
+        return None;
+    }
+    // How far the words can form one name.
+    let mut reach = i;
+    while reach + 1 < ws.len() && reach + 1 - i < MAX_WORDS {
+        let w = ws[reach + 1];
+        if !matches!(w.gap, Gap::Space | Gap::Hyphen) {
+            break;
+        }
+        if !w.cap && !CONNECTORS.contains(&w.span.of(lower)) {
+            break;
+        }
+        if w.span.end - ws[i].span.start > 60 {
+            break;
+        }
+        reach += 1;
+    }
+    for last in (i..=reach).rev() {
+        if !ws[last].cap {
+            continue;
+        }
+        let name = &text[ws[i].span.start..ws[last].span.end];
+        if !g.key_into(name, key) {
+            continue;
+        }
+        g.lookup_key(key, hits);
+        if !hits.is_empty() {
+            return Some(last);
+        }
+    }
+    None
+}
+
+/// The context of candidate `k` of one sentence (`cands` are that sentence's candidates).
+fn context(
+    doc: &Doc,
+    ws: &[Word],
+    cands: &[Candidate],
+    k: usize,
+    g: &Gazetteer,
+    stop: &Stopwords,
+) -> Context {
+    let text = doc.text();
+    let c = &cands[k];
+    let (i, j) = (c.first, c.last);
+    let low = |w: &Word| w.span.of(&doc.lower);
+    let mut ctx = Context {
+        initial: i == 0 || opens_clause(text, ws[i].span.start),
+        ..Context::default()
+    };
+    if i > 0 && ws[i].gap == Gap::Space {
+        let p = &ws[i - 1];
+        let pl = low(p);
+        if PREPOSITIONS.contains(&pl) {
+            ctx.cue = true;
+        } else if pl == "of" && i > 1 && ws[i - 1].gap == Gap::Space {
+            let head = low(&ws[i - 2]);
+            if OF_HEADS.contains(&head) {
+                ctx.cue = true;
+                ctx.region |= REGION_WORDS.contains(&head);
+                ctx.town |= TOWN_WORDS.contains(&head);
+            }
+        } else if pl == "and" || pl == "or" {
+            ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == i;
+        } else if pl == "the" {
+            ctx.article_before = true;
+        } else if TITLES.contains(&pl) {
+            ctx.title_before = true;
+        } else if p.cap && !stop.contains(pl) {
+            // A capitalised word before is a name's first part, unless it is capitalised only
+            // because it opens the sentence.
+            ctx.name_before = !(i == 1 || opens_clause(text, p.span.start));
+        }
+    }
+    if i > 0 && ws[i].gap == Gap::Comma && k > 0 && cands[k - 1].last + 1 == i {
+        ctx.list_with_previous = true;
+    }
+    if let Some(q) = ws.get(j + 1) {
+        let ql = low(q);
+        match q.gap {
+            Gap::Space if REGION_WORDS.contains(&ql) => {
+                ctx.region = true;
+                ctx.suffix_end = Some(q.span.end);
+            }
+            Gap::Space if REGION_PLURALS.contains(&ql) => {
+                ctx.region = true;
+            }
+            Gap::Space if ql == "and" => {
+                // "Idlib and Hama provinces"
+                for w in ws.iter().skip(j + 2).take(4) {
+                    if w.gap != Gap::Space {
+                        break;
+                    }
+                    if REGION_PLURALS.contains(&low(w)) {
+                        ctx.region = true;
+                        break;
+                    }
+                    if !w.cap {
+                        break;
+                    }
+                }
+            }
+            Gap::Hyphen if ql == "based" => ctx.cue = true,
+            // "Franco-German", "Turkish-Syrian": a compound adjective, not a place.
+            Gap::Hyphen if q.cap => ctx.name_after = true,
+            Gap::Space if q.cap && INSTITUTIONS.contains(&ql) => ctx.institution_after = true,
+            Gap::Space if q.cap && !stop.contains(ql) => ctx.name_after = true,
+            Gap::Comma => {
+                // "Tripoli, Lebanon" / "Atlanta, Georgia": the next candidate, right there, names
+                // the country or region of one of this name's entries.
+                if let Some(n) = cands.get(k + 1).filter(|n| n.first == j + 1) {
+                    if let Some((iso3, code)) = qualifier(g, c, n) {
+                        ctx.qualifier = Some(iso3);
+                        ctx.qualifier_admin1 = code;
+                        ctx.cue = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // "Atlanta, Georgia": this candidate is the region of the place before it.
+    if i > 0 && ws[i].gap == Gap::Comma && k > 0 && cands[k - 1].last + 1 == i {
+        if let Some((iso3, Some(code))) = qualifier(g, &cands[k - 1], c) {
+            ctx.region_of_previous = Some((iso3, code));
+        }
+    }
+    ctx
+}
+
+/// The country (and region) that candidate `n` names for one of `c`'s entries: a country first,
+/// else a region holding one of `c`'s places.
+fn qualifier(
+    g: &Gazetteer,
+    c: &Candidate,
+    n: &Candidate,
+) -> Option<(&'static str, Option<&'static str>)> {
+    let places: Vec<&Entry> = c.hits.iter().map(|h| g.entry(h.entry)).collect();
+    let named: Vec<&Entry> = n.hits.iter().map(|h| g.entry(h.entry)).collect();
+    if let Some(country) = named
+        .iter()
+        .find(|e| e.kind == Kind::Country && places.iter().any(|p| p.country == e.country))
+    {
+        return Some((country.country, None));
+    }
+    named
+        .iter()
+        .find(|e| {
+            e.kind == Kind::Admin1
+                && places
+                    .iter()
+                    .any(|p| p.kind == Kind::City && p.country == e.country && p.admin1 == e.admin1)
+        })
+        .map(|e| (e.country, Some(e.admin1)))
+}
+
+/// True when the text before `at` ends a sentence or opens a quote or bracket.
+fn opens_clause(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.is_empty()
+        || before.ends_with([
+            '.', ':', ';', '!', '?', '"', '“', '(', '[', '\'', '‘', '—', '–',
+        ])
+}
+
+/// The best entry for a candidate and its evidence, or `None` when it is not reported.
+fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Option<(u32, f32)> {
+    let ctx = &c.ctx;
+    let words = c.key.split(' ').count();
+    // A common word needs a cue before it or a country after it ("in Nice", "Nice, France");
+    // "X province" is not enough ("Gulf state", "Islamic State").
+    let abbreviation = c.upper
+        && c.hits
+            .iter()
+            .any(|h| g.entry(h.entry).kind == Kind::Country);
+    if stop.never.contains(c.key.as_str()) && !abbreviation {
+        return None;
+    }
+    let common = stop.common.contains(c.key.as_str()) && !abbreviation;
+    if common && !ctx.cue {
+        return None;
+    }
+    let mut best: Option<(u32, f32, Hit)> = None;
+    for h in &c.hits {
+        let e = g.entry(h.entry);
+        // Short alternate names are noise ("Sam" for Damascus), save country abbreviations.
+        if h.alternate && c.key.len() <= 3 && !(c.upper && e.kind == Kind::Country) {
+            continue;
+        }
+        if c.key.len() <= 2 && e.kind != Kind::Country {
+            continue;
+        }
+        let s = rank(g, e, h, c, focus);
+        if best.is_none_or(|(_, bs, _)| s > bs) {
+            best = Some((h.entry, s, *h));
+        }
+    }
+    let (entry, score, _) = best?;
+    let mut ev = score;
+    if ctx.cue || ctx.region {
+        ev += 2.5;
+    }
+    if common {
+        ev -= 2.0;
+    }
+    if words > 1 {
+        ev += 1.5;
+    }
+    if ctx.title_before {
+        ev -= 4.0;
+    }
+    if ctx.name_before {
+        ev -= 2.5;
+    }
+    // "Warren Christopher", "Paris Hilton": a capitalised word after a town that does not
+    // continue the name is most often a surname.
+    if ctx.name_after {
+        ev -= if g.entry(entry).kind == Kind::Country {
+            1.5
+        } else {
+            3.5
+        };
+    }
+    if ctx.institution_after {
+        ev -= 4.0;
+    }
+    if ctx.article_before && words == 1 && g.entry(entry).kind == Kind::City {
+        ev -= 1.5;
+    }
+    if ctx.initial && words == 1 && !ctx.cue {
+        ev -= 1.0;
+    }
+    (ev >= THRESHOLD).then_some((entry, ev))
+}
+
+/// How well entry `e` fits the candidate: population, kind, context and focus.
+fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
+    let ctx = &c.ctx;
+    // GeoNames keeps division seats in cities1000 even without a population figure.
+    let pop = if e.population == 0 {
+        30_000
+    } else {
+        e.population.max(1000)
+    };
+    // Population, and fame: well-known places have many recorded names ("Geneva" the Swiss city,
+    // not the town in Illinois). Fame counts only when the name is the place's own.
+    let log_pop = (pop as f32).log10();
+    let mut s = log_pop;
+    if !h.alternate {
+        s += (0.4 * (1.0 + f32::from(e.alternates)).log2()).min(3.0);
+    }
+    match e.kind {
+        Kind::Country => s += 3.0,
+        // "X province" wants the region, less so when X is only one of its borrowed names.
+        Kind::Admin1 if ctx.region => s += if h.alternate { 2.0 } else { 4.0 },
+        // "Idlib" alone is the city, not the province named after it.
+        Kind::Admin1 if has_city_in(c, g, e.country) => s -= 2.0,
+        Kind::Admin1 => s -= 0.5,
+        Kind::City => {
+            if ctx.region {
+                s -= 3.0;
+            }
+            if ctx.town {
+                s += 1.0;
+            }
+            if e.capital {
+                s += 1.0;
+            }
+        }
+    }
+    // An alternate name shared with other places is weak evidence; one that names a single place
+    // in the world is not ("Stepanakert").
+    if h.alternate && (c.hits.len() > 1 || c.key.len() < 6) {
+        s -= if c.key.contains(' ') { 0.5 } else { 1.0 };
+    }
+    if h.loose {
+        s -= 1.0;
+    }
+    match ctx.qualifier {
+        Some(q) if q == e.country => {
+            s += 5.0;
+            if ctx.qualifier_admin1.is_some_and(|a| a == e.admin1) {
+                s += 2.0;
+            }
+        }
+        Some(_) => s -= 5.0,
+        None => {}
+    }
+    if let Some((iso3, code)) = ctx.region_of_previous {
+        if e.kind == Kind::Admin1 && e.country == iso3 && e.admin1 == code {
+            s += 8.0;
+        }
+    }
+    // The article's countries favour their places, the more so the larger the place: a village
+    // in the focus country should not beat a world city of the same name.
+    let mut bonus = 0.0;
+    if focus.top == Some(e.country) {
+        bonus += 2.0;
+    } else if focus.weight.contains_key(e.country) {
+        bonus += 1.0;
+    }
+    if focus.in_sentence.contains(&(c.sentence, e.country)) && e.kind != Kind::Country {
+        bonus += 1.0;
+    }
+    s += bonus * ((log_pop - 3.5) / 2.0).clamp(0.3, 1.0);
+    s
+}
+
+fn has_city_in(c: &Candidate, g: &Gazetteer, country: &str) -> bool {
+    c.hits.iter().any(|h| {
+        let e = g.entry(h.entry);
+        e.kind == Kind::City && e.country == country
+    })
+}
+
+/// The output form of gazetteer entry `id`.
+pub fn place_of(g: &Gazetteer, id: u32) -> Place {
+    let e = g.entry(id);
+    let precision = match e.kind {
+        Kind::Country => Precision::Country,
+        Kind::Admin1 => Precision::Admin1,
+        Kind::City => Precision::City,
+    };
+    let admin1 = match e.kind {
+        Kind::Country => None,
+        Kind::Admin1 => Some(e.name.to_string()),
+        Kind::City => g.admin1(e.country, e.admin1).map(|a| a.name.to_string()),
+    };
+    Place {
+        name: e.name.to_string(),
+        country: e.country.to_string(),
+        admin1,
+        lat: round4(e.lat),
+        lon: round4(e.lon),
+        geonameid: e.geonameid,
+        precision,
+    }
+}
+
+fn round4(x: f32) -> f64 {
+    (f64::from(x) * 10_000.0).round() / 10_000.0
+}
+
+/// The best gazetteer place for a name, optionally preferring a country (ISO3). For other stages
+/// ("the event happened in X").
+pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
+    let g = Gazetteer::bundled();
+    let key = g.key(name)?;
+    let hits = g.lookup(name);
+    let c = Candidate {
+        sentence: 0,
+        first: 0,
+        last: 0,
+        span: Span::default(),
+        key,
+        upper: false,
+        hits,
+        ctx: Context::default(),
+    };
+    let mut best: Option<(u32, f32)> = None;
+    for h in &c.hits {
+        let e = g.entry(h.entry);
+        let mut s = rank(g, e, h, &c, &Focus::default());
+        if country_hint == Some(e.country) {
+            s += 5.0;
+        }
+        if best.is_none_or(|(_, bs)| s > bs) {
+            best = Some((h.entry, s));
+        }
+    }
+    best.map(|(id, _)| place_of(g, id))
+}
+
+/// The article's main country: the one its place mentions name most (a country named counts
+/// twice), ties going to the first named.
+pub fn focus_country(doc: &Doc) -> Option<String> {
+    let mut weight: HashMap<&str, u32> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for p in &doc.places {
+        let c = p.place.country.as_str();
+        *weight.entry(c).or_default() += if p.place.precision == Precision::Country {
+            2
+        } else {
+            1
+        };
+        if !order.contains(&c) {
+            order.push(c);
+        }
+    }
+    let mut best: Option<(&str, u32)> = None;
+    for c in order {
+        let w = weight[c];
+        if best.is_none_or(|(_, bw)| w > bw) {
+            best = Some((c, w));
+        }
+    }
+    best.map(|(c, _)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segment;
+    use crate::{Article, Pipeline};
+
+    fn places(text: &str) -> Vec<(String, String, Precision)> {
+        let doc = Pipeline::new(vec![Box::new(Segment), Box::new(Places)]).run(Article {
+            text: text.to_string(),
+            ..Article::default()
+        });
+        doc.places
+            .iter()
+            .map(|p| {
+                (
+                    doc.slice(p.span).to_string(),
+                    p.place.country.clone(),
+                    p.place.precision,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn city_and_region() {
+        let p = places("Shelling hit Idlib on Monday.\nFighting spread across Idlib province.");
+        assert_eq!(p[0], ("Idlib".into(), "SYR".into(), Precision::City));
+        assert_eq!(
+            p[1],
+            ("Idlib province".into(), "SYR".into(), Precision::Admin1)
+        );
+    }
+
+    #[test]
+    fn common_words_need_a_cue() {
+        assert!(places("Police said the Mobile phones were Nice.").is_empty());
+        assert_eq!(places("He lives in Nice, France.")[0].1, "FRA");
+    }
+
+    #[test]
+    fn person_names_are_not_places() {
+        let p = places("Turkish presidential spokesman Ibrahim Kalin spoke.");
+        assert!(p.iter().all(|x| x.0 != "Kalin"), "{p:?}");
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for t in [
+            "",
+            "\u{301}Idlib\u{301} 🚀 İ̇ ß",
+            "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+            "in in in in",
+            "Idlib,",
+            "-Idlib- 'Idlib' “Idlib”",
+        ] {
+            places(t);
+        }
+    }
+
+    #[test]
+    fn lookup_best_uses_hint() {
+        assert_eq!(lookup_best("Tripoli", Some("LBN")).unwrap().country, "LBN");
+        assert_eq!(lookup_best("Tripoli", None).unwrap().country, "LBY");
+        assert!(lookup_best("Xqzzv", None).is_none());
+    }
+
+    #[test]
+    fn focus_is_the_most_named_country() {
+        let doc = Pipeline::new(vec![Box::new(Segment), Box::new(Places)]).run(Article {
+            text: "Syria and Turkey met. Damascus said Syria would not.".into(),
+            ..Article::default()
+        });
+        assert_eq!(focus_country(&doc).as_deref(), Some("SYR"));
+    }
+}
