@@ -84,7 +84,10 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                         .actor
                         .country
                         .clone()
-                });
+                })
+                // "civilians", "refugees": the people of where the sentence, else the article, is.
+                .or_else(|| place_country(doc, c.mention.sentence, c.mention.span))
+                .or_else(|| focus.clone());
             if let Some(country) = country {
                 set_country(&mut c.mention, &country);
             }
