@@ -48,13 +48,19 @@ impl Irregulars {
     /// All forms of a verb lemma (lowercase), the lemma first; alternative forms may be written
     /// with `|` in the table ("learned|learnt").
     pub fn verb_forms(&self, lemma: &str) -> Vec<String> {
-        let v = self
-            .forms
-            .get(lemma)
-            .cloned()
-            .unwrap_or_else(|| regular(lemma));
+        let r = regular(lemma);
+        let listed = self.forms.get(lemma);
+        // A verb listed with a regular past ("cancelled|canceled", "stopped") keeps the rule-made
+        // forms too, since spelling varies; a truly irregular one ("held") does not.
+        let keep_regular = listed.is_none_or(|v| v.past.split('|').any(|p| p.ends_with("ed")));
+        let listed = listed
+            .into_iter()
+            .flat_map(|v| [&v.third, &v.past, &v.participle, &v.ing]);
+        let rule_made = [&r.third, &r.past, &r.participle, &r.ing]
+            .into_iter()
+            .filter(|_| keep_regular);
         let mut out = vec![lemma.to_string()];
-        for f in [&v.third, &v.past, &v.participle, &v.ing] {
+        for f in listed.chain(rule_made) {
             for alt in f.split('|') {
                 if !alt.is_empty() && !out.iter().any(|o| o == alt) {
                     out.push(alt.to_string());
