@@ -558,7 +558,12 @@ fn read_chunk(
         } else {
             MentionKind::Unknown
         };
-        return vec![plain(make(start, end, kind, actor))];
+        // "Defence Minister Pierre Joxe": a titled official whose country the context gives.
+        let needs_country = r.is_some() && country.is_none();
+        return vec![Candidate {
+            needs_country,
+            ..plain(make(start, end, kind, actor))
+        }];
     }
     let r = role.or(title_role);
     if let Some(r) = r {

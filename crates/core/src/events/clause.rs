@@ -247,11 +247,11 @@ impl View<'_> {
         Vec::new()
     }
 
-    /// Mentions inside a token range (a pattern's `*` gap).
+    /// Mentions starting inside a token range (a pattern's `*` gap).
     pub fn inside(&self, from: usize, to: usize) -> Vec<usize> {
         self.mentions
             .iter()
-            .filter(|m| m.1 >= from && m.2 <= to)
+            .filter(|m| m.1 >= from && m.1 < to)
             .map(|m| m.0)
             .collect()
     }
@@ -301,6 +301,33 @@ impl View<'_> {
             }
         }
         false
+    }
+
+    /// Whether the trigger at `at` sits in a subordinate part of the sentence: a relative clause
+    /// ("whom they had taken hostage"), a participle phrase (", killing eight"; "nationals suspected
+    /// by the West of"). Such acts are background to the sentence's main event.
+    pub fn subordinate(&self, at: usize) -> bool {
+        let verb = self.key(at);
+        let before = self.key(at.wrapping_sub(1));
+        if before == "," && verb.ends_with("ing") {
+            return true;
+        }
+        if verb.ends_with("ed")
+            && self.key(at + 1) == "by"
+            && self
+                .is_word
+                .get(at.wrapping_sub(1))
+                .copied()
+                .unwrap_or(false)
+            && !BE.contains(&before)
+        {
+            return true;
+        }
+        (at.saturating_sub(6)..at)
+            .rev()
+            .map(|i| self.key(i))
+            .take_while(|w| *w != ",")
+            .any(|w| matches!(w, "who" | "whom" | "which" | "whose"))
     }
 
     /// For a trigger inside a sentence-opening adverbial ("Following talks in Moscow, …", "After

@@ -132,15 +132,29 @@ impl Events {
             {
                 continue;
             }
+            // Bare statements (CAMEO 01) carry no PLOVER event: not worth an event row.
+            if code.starts_with("01") {
+                continue;
+            }
             planned.push((mi, code, modality, subject_at));
         }
         let focus_place = focus_place(doc);
+        // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
+        // the best rank found is kept: background acts ("whom they had taken hostage") make way.
+        let mut found: Vec<(u8, Event)> = Vec::new();
         for (mi, code, modality, subject_at) in planned {
             if consumed[mi] {
                 continue;
             }
             let m = &matches[mi];
             let pattern = &self.triggers.patterns[m.pattern];
+            let rank = if view.subordinate(m.start) {
+                2
+            } else if pattern.nominal {
+                1
+            } else {
+                0
+            };
             let (mut sources, targets, confidence) =
                 self.roles(&view, m, pattern.nominal, subject_at);
             let trigger = toks[subject_at.min(m.start)]
@@ -172,13 +186,19 @@ impl Events {
                     source_actors.push(speaker_actor(sp));
                 }
             }
-            let target_actors: Vec<EventActor> = targets
+            let mut target_actors: Vec<EventActor> = targets
                 .iter()
                 .map(|&i| EventActor {
                     span: doc.mentions[i].span,
                     actor: doc.mentions[i].actor.clone(),
                 })
                 .collect();
+            let joint = source_actors.len() > 1 && is_joint(&code);
+            if target_actors.is_empty() && !joint {
+                // "arrived in Amman", "troops to a force in Liberia": the place acted on.
+                let own = source_actors.first().and_then(|a| a.actor.country.clone());
+                target_actors.extend(place_target(doc, si, trigger, own.as_deref()));
+            }
             let (date, date_precision, historical) =
                 match dates::event_date(&date_mentions, m.start, published) {
                     Some((d, p, h)) => (Some(d), Some(p), h),
@@ -193,27 +213,30 @@ impl Events {
                 {
                     return;
                 }
-                out.push(Event {
-                    sentence: si,
-                    source: Some(source.clone()),
-                    target: target.cloned(),
-                    cameo: code.clone(),
-                    trigger,
-                    negated: false,
-                    modality,
-                    date,
-                    date_precision,
-                    historical,
-                    place,
-                    quote_id: doc
-                        .quotes
-                        .iter()
-                        .find(|q| q.span.contains(trigger))
-                        .map(|q| q.id),
-                    confidence,
-                });
+                found.push((
+                    rank,
+                    Event {
+                        sentence: si,
+                        source: Some(source.clone()),
+                        target: target.cloned(),
+                        cameo: code.clone(),
+                        trigger,
+                        negated: false,
+                        modality,
+                        date,
+                        date_precision,
+                        historical,
+                        place,
+                        quote_id: doc
+                            .quotes
+                            .iter()
+                            .find(|q| q.span.contains(trigger))
+                            .map(|q| q.id),
+                        confidence,
+                    },
+                ));
             };
-            if target_actors.is_empty() && source_actors.len() > 1 && is_joint(&code) {
+            if target_actors.is_empty() && joint {
                 for s in &source_actors {
                     for t in source_actors
                         .iter()
@@ -234,6 +257,13 @@ impl Events {
                 }
             }
         }
+        let best = found.iter().map(|(r, _)| *r).min();
+        out.extend(
+            found
+                .into_iter()
+                .filter(|(r, _)| Some(*r) == best)
+                .map(|(_, e)| e),
+        );
     }
 
     /// Source and target mention indices for a match, and the confidence of that reading.
@@ -279,6 +309,28 @@ impl Events {
         let sources = view.subject(subject_at);
         (sources, object(m.end), confidence)
     }
+}
+
+/// The first place named after the trigger in another country than the source's, as a target.
+fn place_target(
+    doc: &Doc,
+    si: usize,
+    trigger: crate::Span,
+    own: Option<&str>,
+) -> Option<EventActor> {
+    let p = doc.places.iter().find(|p| {
+        p.sentence == si && p.span.start >= trigger.end && Some(p.place.country.as_str()) != own
+    })?;
+    let country = p.place.country.clone();
+    Some(EventActor {
+        span: p.span,
+        actor: ActorCode {
+            code: Some(country.clone()),
+            country: Some(country),
+            role: None,
+            name: None,
+        },
+    })
 }
 
 /// Where an event happened: the place named nearest its trigger in the sentence (not one that is
