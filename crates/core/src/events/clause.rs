@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 /// A sentence as the clause reader sees it.
 pub struct View<'a> {
+    /// Speech verbs ("said", "announced"), after which a "that" clause reports the act itself.
+    pub speech: &'a std::collections::HashSet<String>,
     pub keys: Vec<Cow<'a, str>>,
     pub is_word: Vec<bool>,
     pub is_quote: Vec<bool>,
@@ -87,6 +89,12 @@ const LOCATIVE: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
     "both", "all", "some", "two", "several",
+];
+
+/// Words after which a verb form is a noun or an adjective.
+const NOUN_CONTEXT: &[&str] = &[
+    "of", "by", "for", "from", "with", "on", "in", "at", "against", "new", "further", "any", "no",
+    "such", "his", "her", "its", "their", "our", "my", "your", "'s", "recent", "latest", "fresh",
 ];
 
 /// Words that open a sentence with an adverbial phrase.
@@ -312,22 +320,41 @@ impl View<'_> {
         if before == "," && verb.ends_with("ing") {
             return true;
         }
+        // "officials suspected of", "a plane seized by": a participle modifying a noun.
+        let after_word = self
+            .is_word
+            .get(at.wrapping_sub(1))
+            .copied()
+            .unwrap_or(false);
         if verb.ends_with("ed")
-            && self.key(at + 1) == "by"
-            && self
-                .is_word
-                .get(at.wrapping_sub(1))
-                .copied()
-                .unwrap_or(false)
+            && matches!(self.key(at + 1), "by" | "of")
+            && after_word
             && !BE.contains(&before)
         {
             return true;
         }
-        (at.saturating_sub(6)..at)
-            .rev()
-            .map(|i| self.key(i))
-            .take_while(|w| *w != ",")
-            .any(|w| matches!(w, "who" | "whom" | "which" | "whose"))
+        for i in (at.saturating_sub(8)..at).rev() {
+            let w = self.key(i);
+            if w == "," || w == ";" {
+                return false;
+            }
+            if matches!(w, "who" | "whom" | "which" | "whose") {
+                return true;
+            }
+            // "an admission that …", "a reminder that …" — but "said that …" reports the act itself.
+            if w == "that" {
+                return !self.speech.contains(self.key(i.wrapping_sub(1)));
+            }
+        }
+        false
+    }
+
+    /// Whether a verb-pattern match at `at` is a noun or adjective use ("the demands", "his
+    /// alleged role", "agreed to demands from").
+    pub fn noun_use(&self, at: usize) -> bool {
+        let before = self.key(at.wrapping_sub(1));
+        (at > 0 && (DETERMINERS.contains(&before) || NOUN_CONTEXT.contains(&before)))
+            || (before == "to" && self.key(at).ends_with('s'))
     }
 
     /// For a trigger inside a sentence-opening adverbial ("Following talks in Moscow, …", "After
@@ -371,7 +398,10 @@ mod tests {
     fn view<'a>(s: &'a str, mentions: &[(usize, usize)]) -> View<'a> {
         let keys: Vec<Cow<str>> = s.split_whitespace().map(Cow::Borrowed).collect();
         let n = keys.len();
+        static SPEECH: std::sync::OnceLock<std::collections::HashSet<String>> =
+            std::sync::OnceLock::new();
         View {
+            speech: SPEECH.get_or_init(|| ["said".to_string()].into_iter().collect()),
             is_word: keys
                 .iter()
                 .map(|k| k.chars().all(char::is_alphanumeric))

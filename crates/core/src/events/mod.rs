@@ -20,6 +20,12 @@ use modality::{Class, ModalityRules};
 use triggers::Triggers;
 
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
+const QUOTE_WORDS: &str = include_str!("../../../../data/lexicon/quotes.tsv");
+
+/// A news outlet named as such ("told AFP", "Reuters reported") is a channel, not a party.
+fn is_news_agency(m: &crate::doc::Mention) -> bool {
+    m.kind == MentionKind::Name && m.actor.role.as_deref() == Some("MED")
+}
 
 /// Root codes of acts two parties do together: a compound subject with no object is both sides.
 fn is_joint(code: &str) -> bool {
@@ -31,6 +37,7 @@ fn is_joint(code: &str) -> bool {
 pub struct Events {
     triggers: &'static Triggers,
     rules: ModalityRules,
+    speech: std::collections::HashSet<String>,
     /// Keep hypothetical and denied acts (flagged by `modality`) in the output.
     pub include_hypothetical: bool,
 }
@@ -41,6 +48,10 @@ impl Events {
         Events {
             triggers: Triggers::bundled(),
             rules: ModalityRules::bundled(&irregular),
+            speech: crate::codebook::tsv_rows(QUOTE_WORDS)
+                .filter(|(_, f)| f.first() == Some(&"verb"))
+                .filter_map(|(_, f)| f.get(1).map(|w| w.to_string()))
+                .collect(),
             include_hypothetical: false,
         }
     }
@@ -77,6 +88,7 @@ impl Events {
         let base = sentence.tokens.start;
         let toks = doc.sentence_tokens(si);
         let view = View {
+            speech: &self.speech,
             keys: toks.iter().map(|t| key(doc.lower_slice(t.span))).collect(),
             is_word: toks
                 .iter()
@@ -90,7 +102,9 @@ impl Events {
                 // Uncoded names can be neither source nor target; an unresolved "we" may still be a
                 // quote's speaker.
                 .filter(|(_, m)| {
-                    m.sentence == si && (m.actor.code.is_some() || m.kind == MentionKind::Pronoun)
+                    m.sentence == si
+                        && (m.actor.code.is_some() || m.kind == MentionKind::Pronoun)
+                        && !is_news_agency(m)
                 })
                 .map(|(i, m)| (i, m.tokens.start - base, m.tokens.end - base))
                 .collect(),
@@ -148,15 +162,15 @@ impl Events {
             }
             let m = &matches[mi];
             let pattern = &self.triggers.patterns[m.pattern];
+            let nominal = pattern.nominal || view.noun_use(m.start);
             let rank = if view.subordinate(m.start) {
                 2
-            } else if pattern.nominal {
+            } else if nominal {
                 1
             } else {
                 0
             };
-            let (mut sources, targets, confidence) =
-                self.roles(&view, m, pattern.nominal, subject_at);
+            let (mut sources, targets, confidence) = self.roles(&view, m, nominal, subject_at);
             let trigger = toks[subject_at.min(m.start)]
                 .span
                 .cover(toks[m.end - 1].span);
@@ -196,8 +210,10 @@ impl Events {
             let joint = source_actors.len() > 1 && is_joint(&code);
             if target_actors.is_empty() && !joint {
                 // "arrived in Amman", "troops to a force in Liberia": the place acted on.
-                let own = source_actors.first().and_then(|a| a.actor.country.clone());
-                target_actors.extend(place_target(doc, si, trigger, own.as_deref()));
+                let own = source_actors
+                    .first()
+                    .and_then(|a| Some((a.actor.country.as_deref()?, a.actor.role.is_some())));
+                target_actors.extend(place_target(doc, si, trigger, own));
             }
             let (date, date_precision, historical) =
                 match dates::event_date(&date_mentions, m.start, published) {
@@ -316,10 +332,13 @@ fn place_target(
     doc: &Doc,
     si: usize,
     trigger: crate::Span,
-    own: Option<&str>,
+    own: Option<(&str, bool)>,
 ) -> Option<EventActor> {
+    // A place of the source's own country is a target only where the source is one of its
+    // institutions ("Sudan's government lifted … in West Darfur").
     let p = doc.places.iter().find(|p| {
-        p.sentence == si && p.span.start >= trigger.end && Some(p.place.country.as_str()) != own
+        let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
+        p.sentence == si && p.span.start >= trigger.end && (foreign || own.is_some_and(|o| o.1))
     })?;
     let country = p.place.country.clone();
     Some(EventActor {
