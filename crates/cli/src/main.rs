@@ -21,12 +21,37 @@ enum Command {
     /// Code articles (.txt, .html, .jsonl files, directories, or - for JSONL on stdin) and print one
     /// JSON object per article on stdout.
     Code(code::CodeArgs),
+    /// Show how sentences are coded: mentions, places, trigger patterns and events, per sentence.
+    Explain {
+        /// The text to code (a sentence or a short article).
+        text: String,
+        /// Publication date (YYYY-MM-DD) to resolve relative dates against.
+        #[arg(long)]
+        published: Option<String>,
+    },
+}
+
+fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
+    let published = published.map(|p| p.parse()).transpose()?;
+    let article = flashpoint_core::Article {
+        id: "explain".into(),
+        text,
+        published,
+        ..Default::default()
+    };
+    let doc = flashpoint_core::Pipeline::standard().run(article);
+    print!(
+        "{}",
+        flashpoint_core::events::Events::bundled().explain(&doc)
+    );
+    Ok(true)
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(&args),
+        Command::Explain { text, published } => explain(text, published),
     };
     match result {
         Ok(true) => std::process::ExitCode::SUCCESS,

@@ -91,6 +91,44 @@ const DETERMINERS: &[&str] = &[
     "both", "all", "some", "two", "several",
 ];
 
+/// Nouns that name part of a group: the group after their "of" acts through them.
+const PARTITIVES: &[&str] = &[
+    "member",
+    "members",
+    "group",
+    "groups",
+    "leader",
+    "leaders",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "delegation",
+    "one",
+    "some",
+    "many",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "tens",
+    "millions",
+    "supporters",
+    "units",
+    "unit",
+    "representatives",
+    "envoy",
+    "minister",
+    "ministers",
+    "troops",
+    "soldiers",
+    "forces",
+    "army",
+];
+
 /// Words after which a verb form is a noun or an adjective.
 const NOUN_CONTEXT: &[&str] = &[
     "of", "by", "for", "from", "with", "on", "in", "at", "against", "new", "further", "any", "no",
@@ -144,8 +182,18 @@ impl View<'_> {
         ""
     }
 
+    /// Whether the mention at `start` is the object of a preposition — except the "of" of a
+    /// part of a group ("a member of the Syrian parliament", "thousands of Iraqi Kurds").
     fn after_preposition(&self, start: usize) -> bool {
-        PREPOSITIONS.contains(&self.word_before(start))
+        let prep = self.word_before(start);
+        if prep == "of" {
+            let mut i = start;
+            while i > 0 && self.key(i - 1) != "of" {
+                i -= 1;
+            }
+            return !PARTITIVES.contains(&self.word_before(i.saturating_sub(1)));
+        }
+        PREPOSITIONS.contains(&prep)
     }
 
     fn after_locative(&self, start: usize) -> bool {

@@ -6,6 +6,7 @@
 
 pub mod clause;
 pub mod dates;
+pub mod explain;
 pub mod modality;
 pub mod triggers;
 
@@ -111,7 +112,18 @@ impl Events {
         };
         let published = doc.article.published;
         let date_mentions = dates::find(&view.keys, published);
-        let matches = self.triggers.find(&view.keys, &view.is_word);
+        // A pattern word inside a name is no trigger: "United States" does not "state".
+        let in_name = |t: usize| {
+            let span = toks[t].span;
+            doc.mentions.iter().any(|m| {
+                m.sentence == si && m.kind != MentionKind::Pronoun && m.span.contains(span)
+            }) || doc
+                .places
+                .iter()
+                .any(|p| p.sentence == si && p.span.contains(span))
+        };
+        let mut matches = self.triggers.find(&view.keys, &view.is_word);
+        matches.retain(|m| !in_name(m.start));
         // Control verbs that are triggers themselves ("threatened", "refused") give way to the act
         // they govern; remember which matches were consumed that way.
         let mut consumed = vec![false; matches.len()];
@@ -120,23 +132,37 @@ impl Events {
             let pattern = &self.triggers.patterns[m.pattern];
             let mut code = pattern.code.to_string();
             let mut modality = Modality::Asserted;
-            let governor = self.rules.governor(&view.keys, m.start);
-            if self.rules.negated(&view.keys, m.start) {
-                continue;
+            let mut governor = self.rules.governor(&view.keys, m.start);
+            // "Iraq said it would allow …": a reported future is an intention, not a hypothesis.
+            if let Some(g) = governor.as_mut() {
+                let reported = (g.at.saturating_sub(5)..g.at)
+                    .any(|i| self.speech.contains(view.keys[i].as_ref()));
+                if g.class == Class::Hypothetical
+                    && matches!(view.keys[g.at].as_ref(), "would" | "'d")
+                    && reported
+                {
+                    g.class = Class::Intent;
+                }
             }
+            let negated = self.rules.negated(&view.keys, m.start)
+                || governor.is_some_and(|g| self.rules.negated(&view.keys, g.at));
             let mut subject_at = m.start;
             if let Some(g) = governor {
-                if self.rules.negated(&view.keys, g.at) {
-                    continue;
-                }
-                if g.class == Class::Negate {
-                    continue;
-                }
-                (code, modality) = self.rules.apply(g.class, &code);
                 subject_at = g.at;
                 if let Some(ci) = matches.iter().position(|o| o.start <= g.at && g.at < o.end) {
                     consumed[ci] = true;
                 }
+            }
+            let cooperative = code.as_str() < "09";
+            match governor.map(|g| g.class) {
+                // "will not accept", "did not agree": refusing a cooperative act is rejecting it.
+                None | Some(Class::Intent) if negated && cooperative => {
+                    (code, modality) = self.rules.apply(Class::Reject, &code);
+                }
+                _ if negated => continue,
+                Some(Class::Negate) => continue,
+                Some(class) => (code, modality) = self.rules.apply(class, &code),
+                None => {}
             }
             if self.rules.conditional(&view.keys, m.start) {
                 modality = Modality::Hypothetical;

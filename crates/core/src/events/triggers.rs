@@ -286,7 +286,7 @@ impl Triggers {
         for m in out {
             let inside = kept
                 .iter()
-                .any(|k| m.start < k.end && k.end > m.start && !in_gap(k, m.start));
+                .any(|k| k.start <= m.start && m.start < k.end && !in_gap(k, m.start));
             if !inside {
                 kept.push(m);
             }
@@ -322,7 +322,7 @@ fn match_words<S: AsRef<str>>(
         Word::Gap => {
             let mut best: Option<Match> = None;
             for n in 0..=MAX_GAP {
-                if n > 0 && !is_word.get(at + n - 1).copied().unwrap_or(false) && n > 0 {
+                if n > 0 && !is_word.get(at + n - 1).copied().unwrap_or(false) {
                     // a gap may hold words and possessive marks, never sentence punctuation
                     let k = keys.get(at + n - 1).map(|k| k.as_ref());
                     if !matches!(k, Some("'s") | Some("-") | Some(",")) {
