@@ -129,6 +129,12 @@ const PARTITIVES: &[&str] = &[
     "army",
 ];
 
+/// Conjunctions that open a background clause ("… one day after a jet shot down a helicopter").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "when", "because", "while", "until", "as", "although", "though",
+    "whereas", "once",
+];
+
 /// Words after which a verb form is a noun or an adjective.
 const NOUN_CONTEXT: &[&str] = &[
     "of", "by", "for", "from", "with", "on", "in", "at", "against", "new", "further", "any", "no",
@@ -338,7 +344,8 @@ impl View<'_> {
             || verb.ends_with("en")
             || verb.ends_with('t')
             || verb.ends_with("wn");
-        if !participle {
+        // "is opposed to", "is committed to": a state, not a passive act.
+        if !participle || matches!(self.key(at + 1), "to" | "about" | "over" | "with" | "that") {
             return false;
         }
         let mut i = at;
@@ -386,7 +393,7 @@ impl View<'_> {
             if w == "," || w == ";" {
                 return false;
             }
-            if matches!(w, "who" | "whom" | "which" | "whose") {
+            if matches!(w, "who" | "whom" | "which" | "whose") || SUBORDINATORS.contains(&w) {
                 return true;
             }
             // "an admission that …", "a reminder that …" — but "said that …" reports the act itself.

@@ -154,9 +154,15 @@ impl Events {
                 }
             }
             let cooperative = code.as_str() < "09";
+            // Whether the act itself is done together (agree, meet), whatever became of it.
+            let joint_act = is_joint(&code);
             match governor.map(|g| g.class) {
                 // "will not accept", "did not agree": refusing a cooperative act is rejecting it.
                 None | Some(Class::Intent) if negated && cooperative => {
+                    (code, modality) = self.rules.apply(Class::Reject, &code);
+                }
+                // "failed to reach an agreement": no agreement — a rejection, for cooperative acts.
+                Some(Class::Negate) if !negated && cooperative => {
                     (code, modality) = self.rules.apply(Class::Reject, &code);
                 }
                 _ if negated => continue,
@@ -176,22 +182,24 @@ impl Events {
             if code.starts_with("01") {
                 continue;
             }
-            planned.push((mi, code, modality, subject_at));
+            planned.push((mi, code, modality, subject_at, joint_act));
         }
         let focus_place = focus_place(doc);
         // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
         // the best rank found is kept: background acts ("whom they had taken hostage") make way.
         let mut found: Vec<(u8, Event)> = Vec::new();
-        for (mi, code, modality, subject_at) in planned {
+        for (mi, code, modality, subject_at, joint_act) in planned {
             if consumed[mi] {
                 continue;
             }
             let m = &matches[mi];
             let pattern = &self.triggers.patterns[m.pattern];
             let nominal = pattern.nominal || view.noun_use(m.start);
+            // "Following talks in Moscow, …": a fronted event stands beside the main one.
+            let fronted = nominal && !view.fronted_subject(m.start).is_empty();
             let rank = if view.subordinate(m.start) {
                 2
-            } else if nominal {
+            } else if nominal && !fronted {
                 1
             } else {
                 0
@@ -233,7 +241,11 @@ impl Events {
                     actor: doc.mentions[i].actor.clone(),
                 })
                 .collect();
-            let joint = source_actors.len() > 1 && is_joint(&code);
+            // An actor is not its own object ("Hamas threatened to resume terrorist activities").
+            let own_codes: Vec<Option<String>> =
+                source_actors.iter().map(|a| a.actor.code.clone()).collect();
+            target_actors.retain(|t| !own_codes.contains(&t.actor.code));
+            let joint = source_actors.len() > 1 && joint_act;
             if target_actors.is_empty() && !joint {
                 // "arrived in Amman", "troops to a force in Liberia": the place acted on.
                 let own = source_actors
@@ -299,6 +311,11 @@ impl Events {
                 }
             }
         }
+        found.extend(
+            self.demands(doc, si, &view, published)
+                .into_iter()
+                .map(|e| (0, e)),
+        );
         let best = found.iter().map(|(r, _)| *r).min();
         out.extend(
             found
@@ -306,6 +323,75 @@ impl Events {
                 .filter(|(r, _)| Some(*r) == best)
                 .map(|(_, e)| e),
         );
+    }
+
+    /// "Russia said that Sudan must return the helicopter": a statement that another party must
+    /// act is a demand (CAMEO 10) on it.
+    fn demands(
+        &self,
+        doc: &Doc,
+        si: usize,
+        view: &View,
+        published: Option<crate::Date>,
+    ) -> Vec<Event> {
+        let toks = doc.sentence_tokens(si);
+        let mut out = Vec::new();
+        for i in 0..view.keys.len() {
+            if !self.speech.contains(view.keys[i].as_ref()) {
+                continue;
+            }
+            let Some(modal) = (i + 1..(i + 10).min(view.keys.len())).find(|&j| {
+                matches!(view.keys[j].as_ref(), "must" | "should")
+                    || (matches!(view.keys[j].as_ref(), "has" | "have" | "needs" | "need")
+                        && view.keys.get(j + 1).is_some_and(|k| k.as_ref() == "to"))
+            }) else {
+                continue;
+            };
+            if (i + 1..modal).any(|j| matches!(view.keys[j].as_ref(), "," | ";" | "." | "but")) {
+                continue;
+            }
+            let targets = view.subject(modal);
+            let sources = view.subject(i);
+            let Some(&source) = sources.first() else {
+                continue;
+            };
+            let trigger = toks[i].span.cover(toks[modal].span);
+            let (date, date_precision, historical) =
+                match dates::event_date(&dates::find(&view.keys, published), i, published) {
+                    Some((d, p, h)) => (Some(d), Some(p), h),
+                    None => (None, None, false),
+                };
+            for t in targets
+                .iter()
+                .filter(|&&t| t != source && doc.mentions[t].span.start > toks[i].span.start)
+            {
+                let actor = |k: usize| EventActor {
+                    span: doc.mentions[k].span,
+                    actor: doc.mentions[k].actor.clone(),
+                };
+                if doc.mentions[source].actor.country.is_none()
+                    || doc.mentions[*t].actor.country.is_none()
+                {
+                    continue;
+                }
+                out.push(Event {
+                    sentence: si,
+                    source: Some(actor(source)),
+                    target: Some(actor(*t)),
+                    cameo: "100".to_string(),
+                    trigger,
+                    negated: false,
+                    modality: Modality::Asserted,
+                    date,
+                    date_precision,
+                    historical,
+                    place: None,
+                    quote_id: None,
+                    confidence: 0.6,
+                });
+            }
+        }
+        out
     }
 
     /// Source and target mention indices for a match, and the confidence of that reading.

@@ -48,6 +48,27 @@ const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "no", "neither", "nor", "without", "cannot",
 ];
 
+/// Words that may sit between a control verb and its "to" ("vowed on Monday to").
+const TIME_WORDS: &[&str] = &[
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "again",
+    "also",
+    "publicly",
+    "repeatedly",
+    "once",
+    "openly",
+    "now",
+];
+
 /// Words that end the look-back: a new clause begins.
 const CLAUSE_STARTS: &[&str] = &[
     ";", ":", ",", "that", "which", "who", "but", "and", "while", "because", "after", "before",
@@ -124,7 +145,10 @@ impl ModalityRules {
                 return None;
             }
             let Some(c) = self.words.get(k) else { continue };
-            let followed_by_to = keys.get(i + 1).is_some_and(|n| n.as_ref() == "to");
+            // "threatened on Monday to …": time words may stand between the verb and its "to".
+            let followed_by_to = (i + 1..(i + 4).min(keys.len()))
+                .take_while(|&j| j == i + 1 || TIME_WORDS.contains(&keys[j - 1].as_ref()))
+                .any(|j| keys[j].as_ref() == "to");
             if c.needs_to && !followed_by_to {
                 continue;
             }
@@ -161,7 +185,12 @@ impl ModalityRules {
             Class::Threat => (pick(1), Modality::Threatened),
             Class::Intent if conflict => (pick(1), Modality::Threatened),
             Class::Intent => (pick(0), Modality::Intended),
-            Class::Reject => (pick(2), Modality::Asserted),
+            // Refusing any act is a rejection, whether or not the table has a finer code.
+            Class::Reject => match codes.and_then(|c| c[2].clone()) {
+                Some(c) => (c, Modality::Asserted),
+                None if root == "12" => (code.to_string(), Modality::Asserted),
+                None => ("120".to_string(), Modality::Asserted),
+            },
             Class::Negate => (code.to_string(), Modality::Asserted),
             Class::Hypothetical => (code.to_string(), Modality::Hypothetical),
             Class::Denied => (code.to_string(), Modality::ReportedDenied),
