@@ -5,6 +5,17 @@ use super::chunks::{Candidate, Pronoun};
 use crate::doc::{Doc, Mention, MentionKind};
 use std::collections::HashMap;
 
+/// Roles of the state: a bare "the government" or "troops" is not guessed from where the
+/// sentence is, only from what the article said before.
+const STATE_ROLES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY"];
+
+/// The head noun of a mention, singular: "the troops" and "Turkish troops" share "troop".
+fn head_noun(doc: &Doc, m: &Mention) -> String {
+    let text = doc.lower_slice(m.span);
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    last.strip_suffix('s').unwrap_or(last).to_string()
+}
+
 /// How many sentences back a pronoun or bare noun may look for what it refers to.
 const WINDOW: usize = 3;
 
@@ -64,7 +75,9 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
     let focus = crate::geo::focus_country(doc);
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
-        let c = &mut rest[0];
+        let Some((c, later)) = rest.split_first_mut() else {
+            continue;
+        };
         let near = |m: &Mention| m.sentence + WINDOW >= c.mention.sentence;
         let earlier = done
             .iter()
@@ -72,22 +85,53 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
             .map(|d| &d.mention)
             .take_while(|m| near(m));
         if c.needs_country {
+            let head = head_noun(doc, &c.mention);
+            let role = c.mention.actor.role.clone();
+            let state = role.as_deref().is_some_and(|r| STATE_ROLES.contains(&r));
+            let person = c.mention.kind == MentionKind::Person;
             let country = c
                 .context_country
                 .clone()
                 .or_else(|| if c.regime { regime.clone() } else { None })
+                // "the troops" after "Turkish troops": the same noun, recently named with a country.
                 .or_else(|| {
-                    let role = c.mention.actor.role.as_deref();
                     earlier
                         .clone()
-                        .find(|m| m.actor.role.as_deref() == role && m.actor.country.is_some())?
+                        .find(|m| {
+                            m.actor.role == role
+                                && m.actor.country.is_some()
+                                && head_noun(doc, m) == head
+                        })?
+                        .actor
+                        .country
+                        .clone()
+                })
+                // "Defence Minister Pierre Joxe said": the country the sentence is about.
+                .or_else(|| {
+                    if !person {
+                        return None;
+                    }
+                    done.iter()
+                        .chain(later.iter())
+                        .map(|d| &d.mention)
+                        .find(|m| {
+                            m.sentence == c.mention.sentence
+                                && m.kind == MentionKind::Name
+                                && m.actor.role.is_none()
+                        })?
                         .actor
                         .country
                         .clone()
                 })
                 // "civilians", "refugees": the people of where the sentence, else the article, is.
-                .or_else(|| place_country(doc, c.mention.sentence, c.mention.span))
-                .or_else(|| focus.clone());
+                .or_else(|| {
+                    if state {
+                        None
+                    } else {
+                        place_country(doc, c.mention.sentence, c.mention.span)
+                    }
+                })
+                .or_else(|| if state { None } else { focus.clone() });
             if let Some(country) = country {
                 set_country(&mut c.mention, &country);
             }

@@ -439,7 +439,14 @@ impl View<'_> {
     pub fn modifier_before(&self, at: usize) -> Vec<usize> {
         self.mentions
             .iter()
-            .rposition(|m| m.2 == at || (m.2 + 1 == at && self.key(m.2) == "'s"))
+            .rposition(|m| {
+                // "Russian air strikes", "Israel's attack", "the Israeli tank shelling" (the
+                // mention runs into the trigger), "Israeli army artillery fire" (a word between).
+                (m.1 < at && m.2 >= at)
+                    || (m.2 + 1 == at
+                        && (self.key(m.2) == "'s"
+                            || self.is_word.get(m.2).copied().unwrap_or(false)))
+            })
             .map(|k| vec![self.mentions[k].0])
             .unwrap_or_default()
     }

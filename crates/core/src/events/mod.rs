@@ -116,7 +116,10 @@ impl Events {
         let in_name = |t: usize| {
             let span = toks[t].span;
             doc.mentions.iter().any(|m| {
-                m.sentence == si && m.kind != MentionKind::Pronoun && m.span.contains(span)
+                // Role nouns may carry a trigger ("Israeli tank shelling"); names may not.
+                m.sentence == si
+                    && !matches!(m.kind, MentionKind::Pronoun | MentionKind::Agent)
+                    && m.span.contains(span)
             }) || doc
                 .places
                 .iter()
@@ -403,11 +406,13 @@ impl Events {
         subject_at: usize,
     ) -> (Vec<usize>, Vec<usize>, f32) {
         let mut confidence = 0.9 - 0.05 * m.skipped as f32;
-        let gap_objects: Vec<usize> = m
-            .gaps
-            .iter()
-            .flat_map(|&(a, b)| view.inside(a, b))
-            .collect();
+        // Objects inside the matched words ("engaged Filipino peacekeepers in a firefight",
+        // "called on Syria to") come first.
+        let gap_objects: Vec<usize> = if nominal {
+            Vec::new()
+        } else {
+            view.inside(m.start + 1, m.end)
+        };
         let object = |from: usize| {
             if gap_objects.is_empty() {
                 view.object(from, 12)
