@@ -546,7 +546,13 @@ fn read_chunk(
     if let Some((ua, ub)) = unknown {
         let name = doc.slice(span_of(ua, ub)).to_string();
         let r = title_role.or(role);
-        let country = countries.first().map(|c| c.2);
+        let country = countries.first().map(|c| c.2).or_else(|| {
+            if r.is_some() {
+                dict.surname_country(&name)
+            } else {
+                None
+            }
+        });
         let mut actor = if r.is_some() || country.is_some() {
             code(country, r)
         } else {

@@ -119,6 +119,8 @@ pub struct DictError {
 pub struct ActorDictionary {
     pub trie: PhraseTrie<Phrase>,
     pub people: Vec<Person>,
+    /// Lowercase surname → the one country all people of that surname served, if only one.
+    surnames: std::collections::HashMap<String, Option<String>>,
 }
 
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
@@ -227,6 +229,13 @@ impl ActorDictionary {
                 entry,
             },
         );
+    }
+
+    /// The country of everyone in the dictionary with this surname, when they share one
+    /// ("President Bush" → USA even though "Bush" alone is too ambiguous to be an alias).
+    pub fn surname_country(&self, name: &str) -> Option<&str> {
+        let surname = name.rsplit(' ').next()?.to_lowercase();
+        self.surnames.get(&surname)?.as_deref()
     }
 
     pub fn load(
@@ -362,6 +371,21 @@ impl ActorDictionary {
                         .map(|s| (idx, s.trim().to_string()))
                         .filter(|(_, s)| !s.is_empty()),
                 );
+            }
+        }
+        for p in &self.people {
+            let Some(surname) = p.name.rsplit(' ').next() else {
+                continue;
+            };
+            for o in &p.offices {
+                self.surnames
+                    .entry(surname.to_lowercase())
+                    .and_modify(|c| {
+                        if c.as_deref() != Some(o.country.as_str()) {
+                            *c = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(o.country.clone()));
             }
         }
         aliases.sort();

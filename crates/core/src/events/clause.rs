@@ -14,6 +14,9 @@ pub struct View<'a> {
     /// Mentions in the sentence: (index in `Doc::mentions`, first token, one past last token),
     /// sentence-relative and sorted.
     pub mentions: Vec<(usize, usize, usize)>,
+    /// One past the last word of each verb trigger in the sentence: a mention right after one is
+    /// that verb's object, not the next verb's subject ("killed two youths and wounded five").
+    pub verb_ends: Vec<usize>,
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -164,7 +167,7 @@ const RELATIVES: &[&str] = &["which", "who", "that", "whom"];
 
 const OBJECT_BARRIERS: &[&str] = &[
     ";", ":", ".", ",", "which", "who", "that", "while", "but", "because", "when", "after",
-    "before", "said", "says", "saying", "and", "as", "if", "since", "whereas", "although",
+    "before", "said", "says", "saying", "as", "if", "since", "whereas", "although",
 ];
 
 const BE: &[&str] = &[
@@ -278,12 +281,21 @@ impl View<'_> {
             if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
                 return Vec::new();
             }
-            if self.after_preposition(s) {
+            if self.after_preposition(s) || self.object_of_verb(s) {
                 continue;
             }
             return self.coordinated_left(k);
         }
         Vec::new()
+    }
+
+    fn object_of_verb(&self, start: usize) -> bool {
+        self.verb_ends.iter().any(|&v| {
+            v <= start
+                && start - v <= 3
+                && (v..start)
+                    .all(|i| self.is_word[i] && !matches!(self.key(i), "and" | "but" | "or"))
+        })
     }
 
     /// The object after token `from` (up to `limit` tokens away): the first mention to the right in
@@ -469,6 +481,7 @@ mod tests {
                 .map(|k| k.chars().all(char::is_alphanumeric))
                 .collect(),
             is_quote: vec![false; n],
+            verb_ends: Vec::new(),
             keys,
             mentions: mentions
                 .iter()

@@ -89,6 +89,7 @@ impl Events {
         let base = sentence.tokens.start;
         let toks = doc.sentence_tokens(si);
         let view = View {
+            verb_ends: Vec::new(),
             speech: &self.speech,
             keys: toks.iter().map(|t| key(doc.lower_slice(t.span))).collect(),
             is_word: toks
@@ -127,6 +128,13 @@ impl Events {
         };
         let mut matches = self.triggers.find(&view.keys, &view.is_word);
         matches.retain(|m| !in_name(m.start));
+        let mut view = view;
+        view.verb_ends = matches
+            .iter()
+            .filter(|m| !self.triggers.patterns[m.pattern].nominal && !view.noun_use(m.start))
+            .map(|m| m.end)
+            .collect();
+        let view = view;
         // Control verbs that are triggers themselves ("threatened", "refused") give way to the act
         // they govern; remember which matches were consumed that way.
         let mut consumed = vec![false; matches.len()];
@@ -255,6 +263,26 @@ impl Events {
                     .first()
                     .and_then(|a| Some((a.actor.country.as_deref()?, a.actor.role.is_some())));
                 target_actors.extend(place_target(doc, si, trigger, own));
+            }
+            // Protest and repression with no one named are aimed at home: protesters at their
+            // government, police at their own people.
+            if target_actors.is_empty()
+                && !joint
+                && (code.starts_with("14") || code.starts_with("17"))
+            {
+                if let Some(country) = source_actors.first().and_then(|a| a.actor.country.clone()) {
+                    let role = code.starts_with("14").then(|| "GOV".to_string());
+                    let actor = ActorCode {
+                        code: Some(format!("{country}{}", role.as_deref().unwrap_or(""))),
+                        country: Some(country),
+                        role,
+                        name: None,
+                    };
+                    target_actors.push(EventActor {
+                        span: trigger,
+                        actor,
+                    });
+                }
             }
             let (date, date_precision, historical) =
                 match dates::event_date(&date_mentions, m.start, published) {
