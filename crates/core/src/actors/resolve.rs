@@ -124,8 +124,9 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                         .clone()
                 })
                 // "civilians", "refugees": the people of where the sentence, else the article, is.
+                // … and a named official ("President Laurent Gbagbo … in Abidjan") likewise.
                 .or_else(|| {
-                    if state {
+                    if state && !person {
                         None
                     } else {
                         place_country(doc, c.mention.sentence, c.mention.span)

@@ -181,7 +181,15 @@ impl Events {
                 Some(class) => (code, modality) = self.rules.apply(class, &code),
                 None => {}
             }
-            if self.rules.conditional(&view.keys, m.start) {
+            if matches!(modality, Modality::Intended | Modality::Threatened)
+                && self.rules.ultimatum(&view.keys, m.start)
+            {
+                // "will boycott the elections unless the president steps down"
+                (code, modality) = self.rules.apply(Class::Threat, &code);
+                if !code.starts_with("13") {
+                    code = "130".to_string();
+                }
+            } else if self.rules.conditional(&view.keys, m.start) {
                 modality = Modality::Hypothetical;
             }
             if matches!(modality, Modality::Hypothetical | Modality::ReportedDenied)

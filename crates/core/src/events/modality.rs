@@ -161,6 +161,16 @@ impl ModalityRules {
     }
 
     /// Whether a conditional opens the clause the trigger is in ("if", "unless").
+    /// Whether the clause attaches a condition to the act ("… will withdraw unless …"): a
+    /// stated act with a condition on the other side is a threat.
+    pub fn ultimatum<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
+        keys[at..]
+            .iter()
+            .map(|k| k.as_ref())
+            .take_while(|k| !matches!(*k, ";" | "."))
+            .any(|k| k == "unless")
+    }
+
     pub fn conditional<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
         (0..at)
             .rev()
