@@ -23,6 +23,33 @@ use triggers::Triggers;
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
 const QUOTE_WORDS: &str = include_str!("../../../../data/lexicon/quotes.tsv");
 
+/// One act per actor per sentence: the first trigger an actor is the source of is the sentence's
+/// statement about it; later triggers with the same source are mostly elaboration ("…, killing
+/// eight", "and said it would …"). Every event of a kept trigger stays (all its dyads).
+fn one_act_per_actor(events: Vec<Event>) -> Vec<Event> {
+    let country = |e: &Event| e.source.as_ref().and_then(|s| s.actor.country.clone());
+    let mut kept_triggers: Vec<crate::Span> = Vec::new();
+    let mut used: Vec<Option<String>> = Vec::new();
+    for e in &events {
+        if kept_triggers.contains(&e.trigger) {
+            continue;
+        }
+        let sources: Vec<Option<String>> = events
+            .iter()
+            .filter(|o| o.trigger == e.trigger)
+            .map(country)
+            .collect();
+        if !sources.iter().any(|s| used.contains(s)) {
+            kept_triggers.push(e.trigger);
+            used.extend(sources);
+        }
+    }
+    events
+        .into_iter()
+        .filter(|e| kept_triggers.contains(&e.trigger))
+        .collect()
+}
+
 /// A news outlet named as such ("told AFP", "Reuters reported") is a channel, not a party.
 fn is_news_agency(m: &crate::doc::Mention) -> bool {
     m.kind == MentionKind::Name && m.actor.role.as_deref() == Some("MED")
@@ -356,12 +383,12 @@ impl Events {
                 .map(|e| (0, e)),
         );
         let best = found.iter().map(|(r, _)| *r).min();
-        out.extend(
-            found
-                .into_iter()
-                .filter(|(r, _)| Some(*r) == best)
-                .map(|(_, e)| e),
-        );
+        let events: Vec<Event> = found
+            .into_iter()
+            .filter(|(r, _)| Some(*r) == best)
+            .map(|(_, e)| e)
+            .collect();
+        out.extend(one_act_per_actor(events));
     }
 
     /// "Russia said that Sudan must return the helicopter": a statement that another party must
