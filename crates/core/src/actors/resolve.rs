@@ -16,6 +16,48 @@ fn head_noun(doc: &Doc, m: &Mention) -> String {
     last.strip_suffix('s').unwrap_or(last).to_string()
 }
 
+/// Whether an "it" is the subject of a verb: followed by an auxiliary, a speech verb or a past
+/// tense, not by a noun or preposition ("seeing it as", "it is about").
+fn subject_it(doc: &Doc, m: &Mention) -> bool {
+    let Some(next) = doc.tokens.get(m.tokens.end) else {
+        return false;
+    };
+    let w = doc.lower_slice(next.span);
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "has"
+            | "had"
+            | "is"
+            | "was"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "said"
+            | "says"
+            | "also"
+            | "plans"
+            | "wants"
+            | "warned"
+            | "hopes"
+            | "denied"
+            | "rejected"
+            | "accused"
+            | "agreed"
+            | "announced"
+            | "added"
+            | "insisted"
+            | "urged"
+            | "called"
+    ) || (w.ends_with("ed") && w.len() > 4)
+}
+
 /// How many sentences back a pronoun or bare noun may look for what it refers to.
 const WINDOW: usize = 3;
 
@@ -147,6 +189,8 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                     .take_while(|d| near(&d.mention))
                     .find(|d| d.plural && d.mention.actor.code.is_some())
                     .map(|d| &d.mention),
+                // "it" stands for a country or body only as a subject ("it said", "it will").
+                Pronoun::Thing if !subject_it(doc, &c.mention) => None,
                 Pronoun::Thing => earlier.clone().find(|m| {
                     m.sentence + 1 >= c.mention.sentence
                         && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)

@@ -313,7 +313,7 @@ impl View<'_> {
             {
                 break;
             }
-            if self.after_locative(s) || self.key(s.wrapping_sub(1)) == "by" {
+            if self.after_locative(s) {
                 continue;
             }
             return self.coordinated_right(k);

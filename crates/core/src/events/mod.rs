@@ -292,6 +292,11 @@ impl Events {
                 source_actors.iter().map(|a| a.actor.code.clone()).collect();
             target_actors.retain(|t| !own_codes.contains(&t.actor.code));
             let joint = source_actors.len() > 1 && joint_act;
+            // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
+            // counterpart, whatever the deal was about.
+            if joint {
+                target_actors.clear();
+            }
             if target_actors.is_empty() && !joint {
                 // "arrived in Amman", "troops to a force in Liberia": the place acted on.
                 let own = source_actors
@@ -518,7 +523,10 @@ fn place_target(
     // institutions ("Sudan's government lifted … in West Darfur").
     let p = doc.places.iter().find(|p| {
         let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
-        p.sentence == si && p.span.start >= trigger.end && (foreign || own.is_some_and(|o| o.1))
+        p.sentence == si
+            && p.span.start >= trigger.end
+            && (foreign || own.is_some_and(|o| o.1))
+            && !names_actor(doc, p.span)
     })?;
     let country = p.place.country.clone();
     Some(EventActor {
@@ -534,6 +542,13 @@ fn place_target(
 
 /// Where an event happened: the place named nearest its trigger in the sentence (not one that is
 /// the source or target itself: "Ankara rejected" does not happen in Ankara), finer places first.
+/// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
+fn names_actor(doc: &Doc, span: crate::Span) -> bool {
+    doc.mentions
+        .iter()
+        .any(|m| matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span))
+}
+
 fn event_place(
     doc: &Doc,
     si: usize,
@@ -545,7 +560,9 @@ fn event_place(
     doc.places
         .iter()
         .filter(|p| p.sentence == si)
-        .filter(|p| !actor_spans.iter().flatten().any(|a| a.overlaps(p.span)))
+        .filter(|p| {
+            !actor_spans.iter().flatten().any(|a| a.overlaps(p.span)) && !names_actor(doc, p.span)
+        })
         .min_by_key(|p| {
             (
                 p.place.precision == Precision::Country,

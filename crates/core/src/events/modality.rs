@@ -131,7 +131,8 @@ impl ModalityRules {
             .map(|i| keys[i].as_ref())
             .take_while(|k| !CLAUSE_STARTS.contains(k))
             .any(|k| NEGATIONS.contains(&k))
-            && !(at >= 2 && keys[at - 2].as_ref() == "not" && keys[at - 1].as_ref() == "only")
+            || (at >= 2 && keys[at - 2].as_ref() == "far" && keys[at - 1].as_ref() == "from")
+                && !(at >= 2 && keys[at - 2].as_ref() == "not" && keys[at - 1].as_ref() == "only")
     }
 
     /// The nearest control word governing the trigger at `at`, if any.

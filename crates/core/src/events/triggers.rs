@@ -349,9 +349,16 @@ fn match_words<S: AsRef<str>>(
             best
         }
         Word::Lit(w) => {
+            // Unlisted words may precede a content word ("held intense talks"); before a
+            // preposition only time words and adverbs may ("demonstrated on Tuesday in"), so "stop
+            // in" does not match "stop its hostility in".
+            let before_preposition = PREPOSITIONS.contains(&w.as_ref());
             for skip in 0..=MAX_SKIP {
                 let i = at + skip;
                 if i >= keys.len() || (skip > 0 && !is_word[i - 1]) {
+                    return None;
+                }
+                if skip > 0 && before_preposition && !is_adverbial(keys[i - 1].as_ref()) {
                     return None;
                 }
                 if keys[i].as_ref() == w.as_ref() {
@@ -372,6 +379,35 @@ fn match_words<S: AsRef<str>>(
             None
         }
     }
+}
+
+/// Time words and adverbs, which may stand anywhere in a verb phrase.
+fn is_adverbial(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "on" | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "again"
+                | "also"
+                | "here"
+                | "there"
+                | "now"
+                | "once"
+                | "twice"
+                | "hard"
+                | "further"
+                | "back"
+                | "still"
+                | "already"
+        )
 }
 
 /// Words that end the reach of a skip: a new clause or coordination starts.
