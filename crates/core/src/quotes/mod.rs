@@ -33,6 +33,8 @@ use std::sync::OnceLock;
 use words::{lowered, scan, Phrases, Word, WordKind};
 
 const LEXICON: &str = include_str!("../../../../data/lexicon/quotes.tsv");
+/// Title abbreviations ("Gen.", "Lt."): their dot does not end a speaker phrase.
+const ABBREVIATIONS: &str = include_str!("../../../../data/lexicon/abbreviations.txt");
 
 /// Fewest words for a quote that is not sentence-like.
 const MIN_WORDS: usize = 4;
@@ -52,6 +54,12 @@ struct Lexicon {
     notname: HashSet<String>,
     connector: HashSet<String>,
     stop: HashSet<String>,
+    /// Words between "according to" and the speaker ("a statement from").
+    via: Phrases,
+    /// Verbs that attribute a partial quote inside reported speech ("what he called").
+    report: HashSet<String>,
+    /// Title abbreviations without their dot, lowercase ("gen", "lt").
+    abbrev: HashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -68,6 +76,11 @@ fn lexicon() -> &'static Lexicon {
                 "notname" => &mut lex.notname,
                 "connector" => &mut lex.connector,
                 "stop" => &mut lex.stop,
+                "report" => &mut lex.report,
+                "via" => {
+                    lex.via.insert(entry, "");
+                    continue;
+                }
                 "aux" => {
                     lex.aux.insert(entry, "");
                     continue;
@@ -79,6 +92,12 @@ fn lexicon() -> &'static Lexicon {
                 _ => continue,
             };
             set.insert(entry.to_string());
+        }
+        for line in ABBREVIATIONS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((a, "title")) = line.split_once('\t') {
+                lex.abbrev
+                    .insert(a.trim_end_matches('.').to_ascii_lowercase());
+            }
         }
         lex
     })
@@ -323,6 +342,19 @@ enum CandKind {
 struct Cand {
     kind: CandKind,
     span: Span,
+    /// An appositive description of the speaker ("Stephanie Williams, the UN envoy"), whose
+    /// mention codes the speaker when the name itself has no code.
+    alt: Option<Span>,
+}
+
+impl Cand {
+    fn new(kind: CandKind, span: Span) -> Cand {
+        Cand {
+            kind,
+            span,
+            alt: None,
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -344,6 +376,26 @@ impl Ctx<'_> {
 
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.ws[a].span.start, self.ws[b - 1].span.end)
+    }
+
+    /// A dot that belongs to the word before it ("U.S.", "Gen."), not a sentence end.
+    fn abbr_dot(&self, i: usize) -> bool {
+        if i == 0 || self.lw.get(i).map(String::as_str) != Some(".") || !self.is_word(i - 1) {
+            return false;
+        }
+        let prev = &self.lw[i - 1];
+        let attached = self.ws[i - 1].span.end == self.ws[i].span.start;
+        let followed = self.is_word(i + 1)
+            && !self
+                .text
+                .get(self.ws[i].span.end..self.ws[i + 1].span.start)
+                .is_some_and(|g| g.contains('\n'));
+        attached && followed && (prev.contains('.') || self.lex.abbrev.contains(prev))
+    }
+
+    /// A word, or an abbreviation's dot inside a phrase.
+    fn wordish(&self, i: usize) -> bool {
+        self.is_word(i) || self.abbr_dot(i)
     }
 
     fn is_verb(&self, i: usize) -> bool {
@@ -406,41 +458,48 @@ impl Ctx<'_> {
             return None;
         }
         if b - a == 1 && self.lex.pronoun.contains(&self.lw[a]) {
-            return Some(Cand {
-                kind: CandKind::Pronoun,
-                span: self.ws[a].span,
-            });
+            return Some(Cand::new(CandKind::Pronoun, self.ws[a].span));
         }
         if let Some((s, e)) = self.run_ending(a, b) {
             let s = self.strip_titles(s, e);
             if s < e {
-                return Some(Cand {
-                    kind: CandKind::Name,
-                    span: self.span(s, e),
-                });
+                return Some(Cand::new(CandKind::Name, self.span(s, e)));
             }
         }
         let words = (a..b).filter(|&i| self.is_word(i)).count();
-        (words > 0 && words <= MAX_DESCRIPTION && (a..b).all(|i| self.is_word(i))).then(|| Cand {
-            kind: CandKind::Description,
-            span: self.span(a, b),
-        })
+        (words > 0 && words <= MAX_DESCRIPTION && (a..b).all(|i| self.wordish(i))).then(|| Cand::new(CandKind::Description, self.span(a, b)))
     }
 
     /// Speaker words after a verb or "according to", up to a comma or a clause word.
     fn object(&self, a: usize, limit: usize) -> Option<Cand> {
         let mut b = a;
-        while b < limit && self.is_word(b) && (b == a || !self.lex.stop.contains(&self.lw[b])) {
+        while b < limit && self.wordish(b) && (b == a || !self.lex.stop.contains(&self.lw[b])) {
             b += 1;
         }
         if a >= b {
             return None;
         }
+        let alt = self.appositive(b, limit);
+        self.object_words(a, b).map(|c| Cand { alt, ..c })
+    }
+
+    /// `, the acting UN envoy for Libya,` after a speaker's name: the description's words.
+    fn appositive(&self, b: usize, limit: usize) -> Option<Span> {
+        if self.lw.get(b).map(String::as_str) != Some(",") {
+            return None;
+        }
+        let s = b + 1;
+        let mut e = s;
+        while e < limit && self.wordish(e) {
+            e += 1;
+        }
+        let ok = e > s && e - s <= MAX_DESCRIPTION && !self.name_like(s);
+        ok.then(|| self.span(s, e))
+    }
+
+    fn object_words(&self, a: usize, b: usize) -> Option<Cand> {
         if self.lex.pronoun.contains(&self.lw[a]) {
-            return Some(Cand {
-                kind: CandKind::Pronoun,
-                span: self.ws[a].span,
-            });
+            return Some(Cand::new(CandKind::Pronoun, self.ws[a].span));
         }
         let titled = self.lex.title.at(&self.lw, a).is_some();
         if self.name_like(a) || titled {
@@ -452,10 +511,7 @@ impl Ctx<'_> {
             if let Some((s, e)) = self.run_ending(a, e) {
                 let s2 = self.strip_titles(s, e);
                 let s = if s2 < e { s2 } else { s };
-                return Some(Cand {
-                    kind: CandKind::Name,
-                    span: self.span(s, e),
-                });
+                return Some(Cand::new(CandKind::Name, self.span(s, e)));
             }
         }
         self.subject(a, b.min(a + MAX_DESCRIPTION))
@@ -467,10 +523,7 @@ impl Ctx<'_> {
                 },
                 ..c
             })
-            .or(Some(Cand {
-                kind: CandKind::Description,
-                span: self.span(a, b),
-            }))
+            .or(Some(Cand::new(CandKind::Description, self.span(a, b))))
             .filter(|_| b - a <= MAX_DESCRIPTION)
     }
 
@@ -513,6 +566,7 @@ impl Ctx<'_> {
             let w = self.raw(t1);
             if self.ws[t1].kind == WordKind::Punct
                 && matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”" | "«" | "»")
+                && !self.abbr_dot(t1)
             {
                 let rest = text.get(self.ws[t1].span.end..line_end).unwrap_or("");
                 at_line_end = w == "." && rest.trim().is_empty();
@@ -522,41 +576,40 @@ impl Ctx<'_> {
         }
         let mut k = t0;
         let mut comma = comma;
+        let mut dash = false;
         while k < t1 && matches!(self.lw[k].as_str(), "," | "—" | "–" | "-") {
             comma |= self.lw[k] == ",";
+            dash |= self.lw[k] != ",";
             k += 1;
         }
-        if k >= t1 {
+        // `"…." He added: "…"` introduces the next quote.
+        if k >= t1 || (k..t1).any(|i| self.lw[i] == ":") {
             return None;
         }
         if self.is_verb(k) {
             return self.object(k + 1, t1);
         }
         if self.lw[k] == "according" && self.lw.get(k + 1).map(String::as_str) == Some("to") {
-            return self.object(k + 2, t1);
+            return self.according(k + 2, t1);
         }
-        let attributive = comma || last.is_some_and(|c| "?!.…—-".contains(c));
+        let attributive = comma || dash || last.is_some_and(|c| "?!.…—-".contains(c));
         if !attributive {
             return None;
         }
         if let Some(v) = (k..t1.min(k + TAIL_REACH)).find(|&v| self.is_verb(v)) {
             let b = self.strip_aux(k, v);
-            let b = (k..b).find(|&i| self.lw[i] == ",").unwrap_or(b);
-            if let Some(c) = self.subject(k, b) {
+            if let Some(c) = self.subject_pieces(k, b) {
                 return Some(c);
             }
         }
-        // `"…," Erdogan` at the end of a line, the verb left out.
-        if comma
+        // `"…," Erdogan` or `"…" — Erdogan` at the end of a line, the verb left out.
+        if (comma || dash)
             && at_line_end
-            && t1 - k <= 5
+            && t1 - k <= 6
             && (k..t1).all(|i| self.name_like(i) || self.connector(i))
         {
             let s = self.strip_titles(k, t1);
-            return (s < t1).then(|| Cand {
-                kind: CandKind::Name,
-                span: self.span(s, t1),
-            });
+            return (s < t1).then(|| Cand::new(CandKind::Name, self.span(s, t1)));
         }
         None
     }
@@ -583,28 +636,155 @@ impl Ctx<'_> {
         if let Some(a) = (h0..e).find(|&i| {
             self.lw[i] == "according" && self.lw.get(i + 1).map(String::as_str) == Some("to")
         }) {
-            return self.object(a + 2, e);
+            return self.according(a + 2, e);
         }
         let v = (h0..e)
             .rev()
             .take(HEAD_OBJECT + 1)
             .find(|&v| self.is_verb(v))?;
-        if (v + 1..e).any(|i| self.ws[i].kind == WordKind::Punct && self.lw[i] != ".") {
+        // "wrote on Twitter/X that": a slash joins two names.
+        if (v + 1..e).any(|i| self.ws[i].kind == WordKind::Punct && !matches!(self.lw[i].as_str(), "." | "/")) {
             return None;
         }
+        self.subject_before(h0, v)
+    }
+
+    /// The speaker of the speech verb at word `v`, looking back no further than `h0`.
+    fn subject_before(&self, h0: usize, v: usize) -> Option<Cand> {
         let b = self.strip_aux(h0, v);
         let (s, b) = self.clause_before(h0, b);
+        // `the Turkish president, Recep Tayyip Erdogan, said`: both pieces of the appositive.
+        if b < v && self.lw.get(b).map(String::as_str) == Some(",") && b + 1 < v {
+            return self.subject_pieces(s, v);
+        }
         self.subject(s, b)
+    }
+
+    /// `A, B, said` or `A, B said`: a piece that names someone wins over a description, which is
+    /// kept as the appositive; with no name, the first piece.
+    fn subject_pieces(&self, a: usize, b: usize) -> Option<Cand> {
+        let mut b = self.strip_aux(a, b);
+        while b > a && self.lw[b - 1] == "," {
+            b -= 1;
+        }
+        let mut pieces = Vec::new();
+        let mut s = a;
+        for i in a..=b {
+            if i == b || self.lw[i] == "," {
+                if i > s {
+                    pieces.push((s, i));
+                }
+                s = i + 1;
+            }
+        }
+        let first = pieces.first().and_then(|&(s, e)| self.subject(s, e));
+        if pieces.len() < 2 || first.is_some_and(|c| c.kind != CandKind::Description) {
+            let alt = pieces.get(1).map(|&(s, e)| self.span(s, e));
+            return first.map(|c| Cand { alt, ..c });
+        }
+        for &(s, e) in &pieces[1..] {
+            if let Some(c) = self.subject(s, e).filter(|c| c.kind == CandKind::Name) {
+                let alt = Some(self.span(pieces[0].0, pieces[0].1));
+                return Some(Cand { alt, ..c });
+            }
+        }
+        first
+    }
+
+    /// The speaker after "according to", past "a statement from" and the like.
+    fn according(&self, mut a: usize, limit: usize) -> Option<Cand> {
+        if let Some((n, _)) = self.lex.via.at(&self.lw, a) {
+            a += n;
+        }
+        let mut b = a;
+        while b < limit && self.wordish(b) && (b == a || !self.lex.stop.contains(&self.lw[b])) {
+            b += 1;
+        }
+        let c = self.object(a, limit)?;
+        // "according to Turkey's defence ministry": the whole phrase, not the possessive name.
+        if c.kind == CandKind::Name && b > a && c.span.end < self.ws[b - 1].span.end {
+            return (b - a <= MAX_DESCRIPTION).then(|| Cand::new(CandKind::Description, self.span(a, b)));
+        }
+        Some(c)
+    }
+
+    /// A partial quote inside reported speech: `Erdogan said on Wednesday that an operation
+    /// was only "a matter of time"`, `Pompeo condemned what he called the "…" assaults`. The
+    /// first speech or reporting verb of the sentence before the quote names the speaker.
+    fn in_sentence(&self, from: usize, open_at: usize) -> Option<Cand> {
+        let start = self
+            .doc
+            .sentence_at(open_at)
+            .map_or(from, |i| self.doc.sentences[i].span.start.max(from));
+        let h0 = self.ws.partition_point(|w| w.span.start < start);
+        let h1 = self.ws.partition_point(|w| w.span.start < open_at);
+        let h0 = (h0..h1)
+            .rev()
+            .find(|&i| matches!(self.lw[i].as_str(), "." | "!" | "?") && !self.abbr_dot(i))
+            .map_or(h0, |i| i + 1);
+        (h0..h1)
+            .filter(|&v| self.is_verb(v) || (self.is_word(v) && self.lex.report.contains(&self.lw[v])))
+            .find_map(|v| {
+                // "what he called": the pronoun right before the verb.
+                if v > h0 && self.lw[v - 1] != "," {
+                    if let Some(c) = self.subject(v - 1, v).filter(|c| c.kind == CandKind::Pronoun) {
+                        return Some(c);
+                    }
+                }
+                self.subject_before(h0, v).filter(|c| c.kind != CandKind::Description || self.description_ok(c.span))
+            })
+    }
+
+    /// A description short enough to be a subject ("the ministry", "Officials"), not a clause.
+    fn description_ok(&self, span: Span) -> bool {
+        let a = self.ws.partition_point(|w| w.span.start < span.start);
+        let b = self.ws.partition_point(|w| w.span.start < span.end);
+        b - a <= 5 && (a..b).all(|i| !self.is_verb(i))
     }
 
     /// Resolve a candidate through the mentions, then the history of named speakers.
     fn resolve(&self, cand: Cand, history: &[(usize, Speaker)]) -> Option<Speaker> {
+        let mut speaker = self.resolve_words(cand, history)?;
+        // A name the dictionaries do not know takes the code of its appositive description
+        // ("Stephanie Williams, the acting UN envoy").
+        if speaker.code.is_none() {
+            speaker.code = cand.alt.and_then(|alt| self.coded_mention(alt));
+        }
+        Some(speaker)
+    }
+
+    /// The code of the longest coded mention overlapping `span`.
+    fn coded_mention(&self, span: Span) -> Option<String> {
+        self.doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.overlaps(span) && m.actor.code.is_some())
+            .max_by_key(|m| m.span.len())
+            .and_then(|m| m.actor.code.clone())
+    }
+
+    fn resolve_words(&self, cand: Cand, history: &[(usize, Speaker)]) -> Option<Speaker> {
         let mention = self
             .doc
             .mentions
             .iter()
             .filter(|m| m.span.overlaps(cand.span))
             .max_by_key(|m| m.span.len());
+        // A description keeps its own words as the name ("a senior Turkish official") and
+        // takes the code of the mention inside it ("Turkish official" → TURGOV).
+        if cand.kind == CandKind::Description
+            && mention.is_some_and(|m| {
+                m.kind != MentionKind::Pronoun
+                    && m.actor.name.is_none()
+                    && !(m.span.start <= cand.span.start && cand.span.end <= m.span.end)
+            })
+        {
+            return Some(Speaker {
+                name: Some(self.doc.slice(cand.span).to_string()),
+                code: self.coded_mention(cand.span),
+                span: cand.span,
+            });
+        }
         if let Some(m) = mention {
             let resolved = m.actor.name.is_some() || m.actor.code.is_some();
             if m.kind != MentionKind::Pronoun || resolved {
@@ -693,7 +873,8 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             .is_some_and(|t| t.trim().is_empty());
         let mut cand = ctx
             .tail(&raw, comma, last)
-            .or_else(|| ctx.head(from, raw.open_at));
+            .or_else(|| ctx.head(from, raw.open_at))
+            .or_else(|| ctx.in_sentence(from, raw.open_at));
         if cand.is_none() && at_line_start {
             cand = previous_line_colon(&ctx, text, line_start, prev.map_or(0, |p| p.close_end));
         }
