@@ -431,6 +431,10 @@ const CODED: &[(&str, &str, &str, &str)] = &[
     ("\"The road to a permanent ceasefire was long,\" said Stephanie Williams, the acting UN envoy for Libya, who mediated the talks.", "permanent ceasefire", "Stephanie Williams", "UNO"),
     ("\"The attack was a grave violation of the truce,\" Russia's foreign ministry said in a statement.", "grave violation", "Russia's foreign ministry", "RUSGOV"),
     ("\"The attack was a grave violation of the truce,\" according to the Russian foreign ministry.", "grave violation", "the Russian foreign ministry", "RUSGOV"),
+    // "he" after a quote that talks about someone else: the person who was speaking.
+    ("President Tayyip Erdogan said Turkey would not hesitate to act against Haftar if his attacks continued. \"We will not refrain from teaching the putschist Haftar the lesson he deserves,\" he told members of his party.", "putschist Haftar", "Recep Tayyip Erdogan", "TURGOV"),
+    // A surname re-mention takes the name and code of the titled first mention.
+    ("The UN humanitarian chief Mark Lowcock said the crisis had reached a new level.\n\nLowcock said in a statement: \"The violence in north-west Syria is indiscriminate.\"", "indiscriminate", "Mark Lowcock", "UNO"),
 ];
 
 #[test]

@@ -463,7 +463,12 @@ impl Ctx<'_> {
         if let Some((s, e)) = self.run_ending(a, b) {
             let s = self.strip_titles(s, e);
             if s < e {
-                return Some(Cand::new(CandKind::Name, self.span(s, e)));
+                // The words before the name ("the UN humanitarian chief") may code it.
+                let alt = (s > a && s - a <= MAX_DESCRIPTION).then(|| self.span(a, s));
+                return Some(Cand {
+                    alt,
+                    ..Cand::new(CandKind::Name, self.span(s, e))
+                });
             }
         }
         let words = (a..b).filter(|&i| self.is_word(i)).count();
@@ -680,7 +685,10 @@ impl Ctx<'_> {
         let first = pieces.first().and_then(|&(s, e)| self.subject(s, e));
         if pieces.len() < 2 || first.is_some_and(|c| c.kind != CandKind::Description) {
             let alt = pieces.get(1).map(|&(s, e)| self.span(s, e));
-            return first.map(|c| Cand { alt, ..c });
+            return first.map(|c| Cand {
+                alt: alt.or(c.alt),
+                ..c
+            });
         }
         for &(s, e) in &pieces[1..] {
             if let Some(c) = self.subject(s, e).filter(|c| c.kind == CandKind::Name) {
@@ -742,15 +750,56 @@ impl Ctx<'_> {
         b - a <= 5 && (a..b).all(|i| !self.is_verb(i))
     }
 
-    /// Resolve a candidate through the mentions, then the history of named speakers.
-    fn resolve(&self, cand: Cand, history: &[(usize, Speaker)]) -> Option<Speaker> {
-        let mut speaker = self.resolve_words(cand, history)?;
+    /// Resolve a candidate through the mentions, then what is known of earlier speakers.
+    fn resolve(&self, cand: Cand, known: &Known, quote: Span) -> Option<Speaker> {
+        let mut speaker = self.resolve_words(cand, known, quote)?;
         // A name the dictionaries do not know takes the code of its appositive description
         // ("Stephanie Williams, the acting UN envoy").
         if speaker.code.is_none() {
             speaker.code = cand.alt.and_then(|alt| self.coded_mention(alt));
         }
+        // A surname re-mention takes the full name and code given earlier ("the UN
+        // humanitarian chief Mark Lowcock said …" then "Lowcock said").
+        if speaker.code.is_none() && cand.kind == CandKind::Name {
+            if let Some(name) = speaker.name.clone() {
+                let tail = format!(" {name}");
+                let earlier = known
+                    .said
+                    .iter()
+                    .chain(&known.persons)
+                    .filter(|(at, s)| {
+                        *at < cand.span.start
+                            && s.code.is_some()
+                            && s.name.as_deref().is_some_and(|n| n.ends_with(&tail))
+                    })
+                    .max_by_key(|(at, _)| *at);
+                if let Some((_, s)) = earlier {
+                    speaker.name = s.name.clone();
+                    speaker.code = s.code.clone();
+                }
+            }
+        }
         Some(speaker)
+    }
+
+    /// Whether the actor stage's reading of a pronoun is unlikely: the person it names is talked
+    /// about inside the quote itself, or "he"/"she" was resolved to something not a person.
+    fn doubtful_pronoun(&self, pronoun: &str, name: Option<&str>, quote: Span) -> bool {
+        let Some(name) = name else {
+            return false;
+        };
+        let person = |m: &&crate::doc::Mention| {
+            m.kind == MentionKind::Person
+                && m.actor.name.as_deref().unwrap_or(self.doc.slice(m.span)) == name
+        };
+        let inside = self
+            .doc
+            .mentions
+            .iter()
+            .filter(person)
+            .any(|m| quote.start <= m.span.start && m.span.end <= quote.end);
+        let any_person = self.doc.mentions.iter().any(|m| person(&m));
+        inside || (matches!(pronoun, "he" | "she") && !any_person)
     }
 
     /// The code of the longest coded mention overlapping `span`.
@@ -763,7 +812,7 @@ impl Ctx<'_> {
             .and_then(|m| m.actor.code.clone())
     }
 
-    fn resolve_words(&self, cand: Cand, history: &[(usize, Speaker)]) -> Option<Speaker> {
+    fn resolve_words(&self, cand: Cand, known: &Known, quote: Span) -> Option<Speaker> {
         let mention = self
             .doc
             .mentions
@@ -787,7 +836,13 @@ impl Ctx<'_> {
         }
         if let Some(m) = mention {
             let resolved = m.actor.name.is_some() || m.actor.code.is_some();
-            if m.kind != MentionKind::Pronoun || resolved {
+            let doubtful = m.kind == MentionKind::Pronoun
+                && self.doubtful_pronoun(
+                    self.doc.lower_slice(m.span),
+                    m.actor.name.as_deref(),
+                    quote,
+                );
+            if (m.kind != MentionKind::Pronoun || resolved) && !doubtful {
                 let name = m.actor.name.clone().or_else(|| {
                     (m.kind != MentionKind::Pronoun).then(|| self.doc.slice(m.span).to_string())
                 });
@@ -799,20 +854,53 @@ impl Ctx<'_> {
             }
         }
         match cand.kind {
-            CandKind::Pronoun => history
-                .iter()
-                .rev()
-                .find(|(at, _)| *at < cand.span.start)
-                .map(|(_, s)| Speaker {
-                    span: cand.span,
-                    ..s.clone()
-                }),
+            CandKind::Pronoun => known.before(cand.span.start, quote).map(|s| Speaker {
+                span: cand.span,
+                ..s.clone()
+            }),
             _ => Some(Speaker {
                 name: Some(self.doc.slice(cand.span).to_string()),
                 code: None,
                 span: cand.span,
             }),
         }
+    }
+}
+
+/// Earlier speakers, for pronouns and surname re-mentions.
+#[derive(Default)]
+struct Known {
+    /// Named persons (mentions and quote speakers), by position.
+    persons: Vec<(usize, Speaker)>,
+    /// Subjects of speech verbs and quote speakers, by position.
+    said: Vec<(usize, Speaker)>,
+}
+
+/// How far back (bytes) a speech subject stays the likeliest antecedent of a pronoun speaker.
+const SAID_REACH: usize = 400;
+
+impl Known {
+    fn insert(list: &mut Vec<(usize, Speaker)>, at: usize, s: Speaker) {
+        let i = list.partition_point(|h| h.0 <= at);
+        list.insert(i, (at, s));
+    }
+
+    /// The antecedent of a pronoun at `at`: a recent speaker, else the last person named
+    /// outside the quote.
+    fn before(&self, at: usize, quote: Span) -> Option<&Speaker> {
+        let outside = |p: usize| !(quote.start <= p && p < quote.end);
+        let said = self
+            .said
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at && outside(*p))
+            .filter(|(p, _)| at - p <= SAID_REACH);
+        let person = self
+            .persons
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at && outside(*p));
+        said.or(person).map(|(_, s)| s)
     }
 }
 
@@ -850,6 +938,11 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
         })
         .collect();
     history.sort_by_key(|h| h.0);
+    let mut known = Known {
+        persons: history,
+        said: Vec::new(),
+    };
+    known.said = speech_subjects(&ctx, &known);
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<Raw> = None;
     for raw in pair(text, &marks(text)) {
@@ -878,7 +971,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
         if cand.is_none() && at_line_start {
             cand = previous_line_colon(&ctx, text, line_start, prev.map_or(0, |p| p.close_end));
         }
-        let mut speaker = cand.and_then(|c| ctx.resolve(c, &history));
+        let mut speaker = cand.and_then(|c| ctx.resolve(c, &known, span));
         if speaker.is_none() && at_line_start {
             if let (Some(p), Some(q)) = (prev, out.last()) {
                 if follows_directly(text, p.close_end, line_start) {
@@ -889,8 +982,8 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
         if let Some(s) = &speaker {
             if s.name.is_some() && cand.is_some_and(|c| c.kind != CandKind::Pronoun) {
                 let at = s.span.start;
-                let i = history.partition_point(|h| h.0 <= at);
-                history.insert(i, (at, s.clone()));
+                Known::insert(&mut known.persons, at, s.clone());
+                Known::insert(&mut known.said, at, s.clone());
             }
         }
         out.push(Quote {
@@ -899,6 +992,26 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             speaker,
         });
         prev = Some(raw);
+    }
+    out
+}
+
+/// Named subjects of the speech verbs of every sentence ("Erdogan said Turkey would …"), so that
+/// a later "he said" finds who was speaking rather than whoever was last named.
+fn speech_subjects(ctx: &Ctx, known: &Known) -> Vec<(usize, Speaker)> {
+    let mut out = Vec::new();
+    for sent in &ctx.doc.sentences {
+        let h0 = ctx.ws.partition_point(|w| w.span.start < sent.span.start);
+        let h1 = ctx.ws.partition_point(|w| w.span.start < sent.span.end);
+        for v in (h0..h1).filter(|&v| ctx.is_verb(v)) {
+            let Some(c) = ctx.subject_before(h0, v).filter(|c| c.kind == CandKind::Name) else {
+                continue;
+            };
+            if let Some(s) = ctx.resolve(c, known, Span::new(0, 0)) {
+                out.push((c.span.start, s));
+            }
+            break;
+        }
     }
     out
 }
