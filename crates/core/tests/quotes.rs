@@ -433,6 +433,7 @@ const CODED: &[(&str, &str, &str, &str)] = &[
     ("\"The attack was a grave violation of the truce,\" according to the Russian foreign ministry.", "grave violation", "the Russian foreign ministry", "RUSGOV"),
     // "he" after a quote that talks about someone else: the person who was speaking.
     ("President Tayyip Erdogan said Turkey would not hesitate to act against Haftar if his attacks continued. \"We will not refrain from teaching the putschist Haftar the lesson he deserves,\" he told members of his party.", "putschist Haftar", "Recep Tayyip Erdogan", "TURGOV"),
+    ("Abiy said in a statement that forces of the Tigray People's Liberation Front had attacked the army's Northern Command overnight. He said the TPLF had \"crossed the last red line\".", "last red line", "Abiy Ahmed", "ETHGOV"),
     // A surname re-mention takes the name and code of the titled first mention.
     ("The UN humanitarian chief Mark Lowcock said the crisis had reached a new level.\n\nLowcock said in a statement: \"The violence in north-west Syria is indiscriminate.\"", "indiscriminate", "Mark Lowcock", "UNO"),
 ];

@@ -834,6 +834,25 @@ impl Ctx<'_> {
                 span: cand.span,
             });
         }
+        // "Abiy said … . He said": a speaker of this or the previous sentence comes first.
+        if cand.kind == CandKind::Pronoun {
+            let floor = self
+                .doc
+                .sentence_at(cand.span.start)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| self.doc.sentences[i].span.start);
+            let recent = floor.and_then(|f| {
+                known.said.iter().rev().find(|(p, _)| {
+                    *p >= f && *p < cand.span.start && !(quote.start <= *p && *p < quote.end)
+                })
+            });
+            if let Some((_, s)) = recent {
+                return Some(Speaker {
+                    span: cand.span,
+                    ..s.clone()
+                });
+            }
+        }
         if let Some(m) = mention {
             let resolved = m.actor.name.is_some() || m.actor.code.is_some();
             let doubtful = m.kind == MentionKind::Pronoun
