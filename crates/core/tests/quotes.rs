@@ -447,7 +447,9 @@ fn speakers_coded_through_actor_mentions() {
             gq.contains(q) && gn.as_deref() == Some(*name) && gc.as_deref() == Some(*code)
         });
         if !ok {
-            failures.push(format!("{text:?}\n   want {q:?} {name:?} {code:?}\n   got  {got:?}"));
+            failures.push(format!(
+                "{text:?}\n   want {q:?} {name:?} {code:?}\n   got  {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

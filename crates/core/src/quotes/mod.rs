@@ -472,7 +472,8 @@ impl Ctx<'_> {
             }
         }
         let words = (a..b).filter(|&i| self.is_word(i)).count();
-        (words > 0 && words <= MAX_DESCRIPTION && (a..b).all(|i| self.wordish(i))).then(|| Cand::new(CandKind::Description, self.span(a, b)))
+        (words > 0 && words <= MAX_DESCRIPTION && (a..b).all(|i| self.wordish(i)))
+            .then(|| Cand::new(CandKind::Description, self.span(a, b)))
     }
 
     /// Speaker words after a verb or "according to", up to a comma or a clause word.
@@ -648,7 +649,9 @@ impl Ctx<'_> {
             .take(HEAD_OBJECT + 1)
             .find(|&v| self.is_verb(v))?;
         // "wrote on Twitter/X that": a slash joins two names.
-        if (v + 1..e).any(|i| self.ws[i].kind == WordKind::Punct && !matches!(self.lw[i].as_str(), "." | "/")) {
+        if (v + 1..e).any(|i| {
+            self.ws[i].kind == WordKind::Punct && !matches!(self.lw[i].as_str(), "." | "/")
+        }) {
             return None;
         }
         self.subject_before(h0, v)
@@ -711,7 +714,8 @@ impl Ctx<'_> {
         let c = self.object(a, limit)?;
         // "according to Turkey's defence ministry": the whole phrase, not the possessive name.
         if c.kind == CandKind::Name && b > a && c.span.end < self.ws[b - 1].span.end {
-            return (b - a <= MAX_DESCRIPTION).then(|| Cand::new(CandKind::Description, self.span(a, b)));
+            return (b - a <= MAX_DESCRIPTION)
+                .then(|| Cand::new(CandKind::Description, self.span(a, b)));
         }
         Some(c)
     }
@@ -731,15 +735,21 @@ impl Ctx<'_> {
             .find(|&i| matches!(self.lw[i].as_str(), "." | "!" | "?") && !self.abbr_dot(i))
             .map_or(h0, |i| i + 1);
         (h0..h1)
-            .filter(|&v| self.is_verb(v) || (self.is_word(v) && self.lex.report.contains(&self.lw[v])))
+            .filter(|&v| {
+                self.is_verb(v) || (self.is_word(v) && self.lex.report.contains(&self.lw[v]))
+            })
             .find_map(|v| {
                 // "what he called": the pronoun right before the verb.
                 if v > h0 && self.lw[v - 1] != "," {
-                    if let Some(c) = self.subject(v - 1, v).filter(|c| c.kind == CandKind::Pronoun) {
+                    if let Some(c) = self
+                        .subject(v - 1, v)
+                        .filter(|c| c.kind == CandKind::Pronoun)
+                    {
                         return Some(c);
                     }
                 }
-                self.subject_before(h0, v).filter(|c| c.kind != CandKind::Description || self.description_ok(c.span))
+                self.subject_before(h0, v)
+                    .filter(|c| c.kind != CandKind::Description || self.description_ok(c.span))
             })
     }
 
@@ -1023,7 +1033,10 @@ fn speech_subjects(ctx: &Ctx, known: &Known) -> Vec<(usize, Speaker)> {
         let h0 = ctx.ws.partition_point(|w| w.span.start < sent.span.start);
         let h1 = ctx.ws.partition_point(|w| w.span.start < sent.span.end);
         for v in (h0..h1).filter(|&v| ctx.is_verb(v)) {
-            let Some(c) = ctx.subject_before(h0, v).filter(|c| c.kind == CandKind::Name) else {
+            let Some(c) = ctx
+                .subject_before(h0, v)
+                .filter(|c| c.kind == CandKind::Name)
+            else {
                 continue;
             };
             if let Some(s) = ctx.resolve(c, known, Span::new(0, 0)) {
