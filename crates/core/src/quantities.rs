@@ -15,7 +15,9 @@
 //!
 //! Kind: a killed/wounded/arrested cue in the same clause wins; else the kind the counted noun
 //! implies ("refugees", "troops"); else the nearest cue in the sentence (commas count as
-//! distance); else `other`. Cue words, units and number words live in `data/lexicon/quantities.tsv`.
+//! distance); else `other`. A cue right next to the number also wins the first pass, and on a tie
+//! the cue after the number wins ("killed and five others wounded"). "Casualties" (dead and
+//! wounded together) is `other` unless the clause says which. Cue words, units and number words live in `data/lexicon/quantities.tsv`.
 
 use crate::codebook::tsv_rows;
 use crate::doc::{Doc, Quantity, QuantityKind};

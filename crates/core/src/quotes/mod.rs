@@ -19,7 +19,15 @@
 //! through `Doc::mentions` (longest overlapping mention; pronouns through their resolved actor,
 //! else the last named speaker or person); without a mention the capitalised name is taken,
 //! role words stripped ("Turkish President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan"), or
-//! for a description ("a senior official") its words. Speech verbs and role words live in
+//! for a description ("a senior official") its words, coded through the mention inside it.
+//! Also handled: appositives in either order (`the Turkish president, Recep Tayyip Erdogan,
+//! said`), abbreviation dots inside the speaker (`U.S. envoy`), `according to a statement from
+//! the Kremlin`, dash attribution (`"…" — Erdogan`), `wrote on Twitter/X that`, and partial quotes
+//! inside reported speech (the sentence's first speech verb names the speaker). A name without a
+//! code takes its appositive's or title's code ("Stephanie Williams, the UN envoy"), or the
+//! code of an earlier full name it ends ("Lowcock" after "Mark Lowcock"). A pronoun speaker is
+//! the speech subject of its own or the previous sentence, then the actor stage's reading unless
+//! that names someone talked about inside the quote. Speech verbs and role words live in
 //! `data/lexicon/quotes.tsv`.
 
 pub(crate) mod words;
