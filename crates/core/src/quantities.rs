@@ -15,7 +15,9 @@
 //!
 //! Kind: a killed/wounded/arrested cue in the same clause wins; else the kind the counted noun
 //! implies ("refugees", "troops"); else the nearest cue in the sentence (commas count as
-//! distance); else `other`. Cue words, units and number words live in `data/lexicon/quantities.tsv`.
+//! distance); else `other`. A cue right next to the number also wins the first pass, and on a tie
+//! the cue after the number wins ("killed and five others wounded"). "Casualties" (dead and
+//! wounded together) is `other` unless the clause says which. Cue words, units and number words live in `data/lexicon/quantities.tsv`.
 
 use crate::codebook::tsv_rows;
 use crate::doc::{Doc, Quantity, QuantityKind};
@@ -100,6 +102,7 @@ fn kind_of(name: &str) -> Option<QuantityKind> {
         "refugees" => QuantityKind::Refugees,
         "arrested" => QuantityKind::Arrested,
         "troops" => QuantityKind::Troops,
+        "other" => QuantityKind::Other,
         _ => return None,
     })
 }
@@ -191,6 +194,11 @@ pub fn find(doc: &Doc) -> Vec<Quantity> {
         let unit_span = unit
             .as_ref()
             .map(|u| Span::new(ws[u.start].span.start, ws[u.end - 1].span.end));
+        // Without a mention on the noun, one on the words before it ("eight Turkish personnel").
+        let modifier_span = unit
+            .as_ref()
+            .filter(|u| u.start > num.end)
+            .map(|u| Span::new(ws[num.end].span.start, ws[u.start - 1].span.end));
         out.push(Quantity {
             kind,
             value: num.value.round().max(0.0) as u64,
@@ -199,7 +207,9 @@ pub fn find(doc: &Doc) -> Vec<Quantity> {
                 .as_ref()
                 .map_or_else(|| "people".into(), |u| u.name.clone()),
             span,
-            actor: unit_span.and_then(|s| actor_at(doc, s)),
+            actor: unit_span
+                .and_then(|s| actor_at(doc, s))
+                .or_else(|| modifier_span.and_then(|s| actor_at(doc, s))),
         });
     }
     out
@@ -360,6 +370,10 @@ fn skip_number(lex: &Lexicon, text: &str, ws: &[Word], lw: &[String], num: &Numb
     if num.start > 0 && lex.age.ending_at(lw, num.start).is_some() {
         return true;
     }
+    // "one of the deadliest attacks": a partitive, not a count.
+    if lw[num.start] == "one" && num.end == num.start + 1 && next == Some("of") {
+        return true;
+    }
     // "January 26, 2020": a number right after "<month> <day>,".
     if num.start >= 3 && lw[num.start - 1] == "," && lex.month.contains(&lw[num.start - 3]) {
         return true;
@@ -433,10 +447,15 @@ fn find_unit(lex: &Lexicon, doc: &Doc, ws: &[Word], lw: &[String], from: usize) 
             });
         }
         let x = lw[j].as_str();
+        // Another plural noun ("17 municipal elections") or a short function word ("as") ends
+        // the search: the number counts that noun, not a later one.
+        let plural = x.ends_with('s') && !x.ends_with("ous") && !x.ends_with("ss") && x.len() > 3;
         let skippable = UNIT_SKIP.contains(&x)
             || !(lex.follow.contains(x)
                 || lex.measure.at(lw, j).is_some()
-                || word_value(lex, x).is_some());
+                || word_value(lex, x).is_some()
+                || plural
+                || (x.len() <= 2 && !w.starts_with(char::is_uppercase)));
         if !skippable || x.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
@@ -510,14 +529,21 @@ fn nearest_cue(
             .filter(|&k| matches!(lw[k].as_str(), "," | ";" | "(" | ")"))
             .count();
         let dist = hi - lo;
+        // The first pass takes a casualty/arrest cue in the same clause, or any cue right next
+        // to the number ("displaced hundreds of thousands").
         let ok = if strong_only {
-            strong && commas == 0 && dist <= 6
+            commas == 0 && (dist == 0 || strong && dist <= 6)
         } else {
             dist <= CUE_REACH || dist + commas * COMMA_COST <= CUE_REACH + COMMA_COST
         };
+        // On a tie the cue after the number wins: in "killed and five others wounded" the
+        // first verb belongs to the clause before.
+        let cost = dist + commas * COMMA_COST;
         let better = match best {
             None => true,
-            Some(b) => dist + commas * COMMA_COST < b.1 + b.2 * COMMA_COST,
+            Some(b) => {
+                cost < b.1 + b.2 * COMMA_COST || (cost == b.1 + b.2 * COMMA_COST && p >= end)
+            }
         };
         if ok && better {
             best = Some((kind, dist, commas));

@@ -342,6 +342,77 @@ const CASES: &[Case] = &[
     ("The conflict has lasted nine years and killed many.", &[]),
     ("The fighting in the past 24 hours killed civilians.", &[]),
     ("Three countries signed the deal.", &[]),
+    // Not head counts either: partitives, durations, elections, ranks, compounds, dates, money.
+    (
+        "It was one of the fastest exoduses in recent decades, the agency said.",
+        &[],
+    ),
+    (
+        "Refugees fled after one of the deadliest attacks of the war.",
+        &[],
+    ),
+    ("The fighting lasted two days and displaced civilians.", &[]),
+    ("Within 48 hours the troops were deployed.", &[]),
+    (
+        "The opposition won 17 municipal elections as people voted.",
+        &[],
+    ),
+    (
+        "The 18 most important cities were shelled and people fled.",
+        &[],
+    ),
+    ("A 500-page report said civilians were killed.", &[]),
+    (
+        "The ceasefire took effect on 5 March and civilians fled.",
+        &[],
+    ),
+    (
+        "The ceasefire took effect on March 5 and civilians fled.",
+        &[],
+    ),
+    ("The EU pledged 6 billion euros for refugees in 2016.", &[]),
+    ("The EU pledged €6 billion for Syrian refugees.", &[]),
+    (
+        "Aid worth 500 million dollars reached displaced families.",
+        &[],
+    ),
+    ("He was killed in 2019 and buried in Kerman.", &[]),
+    // Coordinated clauses: each number takes the cue nearest to it.
+    (
+        "Five Turkish soldiers were killed and five others wounded on Monday.",
+        &[(Killed, 5, None), (Wounded, 5, None)],
+    ),
+    (
+        "Two Turkish soldiers were killed and one was wounded in an attack.",
+        &[(Killed, 2, None), (Wounded, 1, None)],
+    ),
+    (
+        "That war killed an estimated 30,000 people and displaced hundreds of thousands.",
+        &[
+            (Killed, 30_000, Some("an estimated")),
+            (Displaced, 100_000, Some("hundreds of thousands")),
+        ],
+    ),
+    (
+        "The strike killed 13 civilians and wounded dozens.",
+        &[(Killed, 13, None), (Wounded, 12, Some("dozens"))],
+    ),
+    (
+        "Turkish forces neutralised 101 Syrian government troops.",
+        &[(Killed, 101, None)],
+    ),
+    // Casualties count the dead and the wounded together: `other` unless the clause says which.
+    ("The strike caused 50 casualties.", &[(Other, 50, None)]),
+    (
+        "The army reported 40 civilian casualties.",
+        &[(Other, 40, None)],
+    ),
+    ("The casualty toll rose to 60.", &[(Other, 60, None)]),
+    (
+        "There were 50 casualties, including 20 dead.",
+        &[(Other, 50, None), (Killed, 20, None)],
+    ),
+    ("The death toll rose to 60.", &[(Killed, 60, None)]),
 ];
 
 #[test]
@@ -366,4 +437,63 @@ fn quantity_cases() {
         failures.join("\n")
     );
     assert!(CASES.len() >= 60);
+}
+
+/// (kind, value, actor) with the real place and actor stages run first.
+fn coded(text: &str) -> Vec<(QuantityKind, u64, Option<String>)> {
+    use flashpoint_core::actors::Actors;
+    use flashpoint_core::geo::Places;
+    let mut d = doc(text);
+    Places.run(&mut d);
+    Actors::bundled().run(&mut d);
+    Quantities.run(&mut d);
+    d.quantities
+        .iter()
+        .map(|q| (q.kind, q.value, q.actor.clone()))
+        .collect()
+}
+
+type CodedCase = (
+    &'static str,
+    &'static [(QuantityKind, u64, Option<&'static str>)],
+);
+
+#[test]
+fn actors_from_the_actor_stage() {
+    let cases: &[CodedCase] = &[
+        (
+            "At least 33 Turkish soldiers were killed in an air strike in Idlib.",
+            &[(Killed, 33, Some("TURMIL"))],
+        ),
+        (
+            "About 5,000 US troops are deployed in Iraq.",
+            &[(Troops, 5_000, Some("USAMIL"))],
+        ),
+        // A bare role noun coded from the sentence's place.
+        (
+            "A missile strike on the Azerbaijani city of Ganja killed 13 civilians.",
+            &[(Killed, 13, Some("AZECVL"))],
+        ),
+        // No mention on the noun: the country modifier before it.
+        (
+            "Syrian government shelling killed eight Turkish personnel on Monday.",
+            &[(Killed, 8, Some("TUR"))],
+        ),
+        (
+            "Nearly 900,000 people have been displaced.",
+            &[(Displaced, 900_000, None)],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = coded(text);
+        let want: Vec<_> = want
+            .iter()
+            .map(|(k, v, a)| (*k, *v, a.map(str::to_string)))
+            .collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

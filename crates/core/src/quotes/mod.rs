@@ -19,7 +19,15 @@
 //! through `Doc::mentions` (longest overlapping mention; pronouns through their resolved actor,
 //! else the last named speaker or person); without a mention the capitalised name is taken,
 //! role words stripped ("Turkish President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan"), or
-//! for a description ("a senior official") its words. Speech verbs and role words live in
+//! for a description ("a senior official") its words, coded through the mention inside it.
+//! Also handled: appositives in either order (`the Turkish president, Recep Tayyip Erdogan,
+//! said`), abbreviation dots inside the speaker (`U.S. envoy`), `according to a statement from
+//! the Kremlin`, dash attribution (`"…" — Erdogan`), `wrote on Twitter/X that`, and partial quotes
+//! inside reported speech (the sentence's first speech verb names the speaker). A name without a
+//! code takes its appositive's or title's code ("Stephanie Williams, the UN envoy"), or the
+//! code of an earlier full name it ends ("Lowcock" after "Mark Lowcock"). A pronoun speaker is
+//! the speech subject of its own or the previous sentence, then the actor stage's reading unless
+//! that names someone talked about inside the quote. Speech verbs and role words live in
 //! `data/lexicon/quotes.tsv`.
 
 pub(crate) mod words;
@@ -33,6 +41,8 @@ use std::sync::OnceLock;
 use words::{lowered, scan, Phrases, Word, WordKind};
 
 const LEXICON: &str = include_str!("../../../../data/lexicon/quotes.tsv");
+/// Title abbreviations ("Gen.", "Lt."): their dot does not end a speaker phrase.
+const ABBREVIATIONS: &str = include_str!("../../../../data/lexicon/abbreviations.txt");
 
 /// Fewest words for a quote that is not sentence-like.
 const MIN_WORDS: usize = 4;
@@ -52,6 +62,12 @@ struct Lexicon {
     notname: HashSet<String>,
     connector: HashSet<String>,
     stop: HashSet<String>,
+    /// Words between "according to" and the speaker ("a statement from").
+    via: Phrases,
+    /// Verbs that attribute a partial quote inside reported speech ("what he called").
+    report: HashSet<String>,
+    /// Title abbreviations without their dot, lowercase ("gen", "lt").
+    abbrev: HashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -68,6 +84,11 @@ fn lexicon() -> &'static Lexicon {
                 "notname" => &mut lex.notname,
                 "connector" => &mut lex.connector,
                 "stop" => &mut lex.stop,
+                "report" => &mut lex.report,
+                "via" => {
+                    lex.via.insert(entry, "");
+                    continue;
+                }
                 "aux" => {
                     lex.aux.insert(entry, "");
                     continue;
@@ -79,6 +100,12 @@ fn lexicon() -> &'static Lexicon {
                 _ => continue,
             };
             set.insert(entry.to_string());
+        }
+        for line in ABBREVIATIONS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((a, "title")) = line.split_once('\t') {
+                lex.abbrev
+                    .insert(a.trim_end_matches('.').to_ascii_lowercase());
+            }
         }
         lex
     })
@@ -323,6 +350,19 @@ enum CandKind {
 struct Cand {
     kind: CandKind,
     span: Span,
+    /// An appositive description of the speaker ("Stephanie Williams, the UN envoy"), whose
+    /// mention codes the speaker when the name itself has no code.
+    alt: Option<Span>,
+}
+
+impl Cand {
+    fn new(kind: CandKind, span: Span) -> Cand {
+        Cand {
+            kind,
+            span,
+            alt: None,
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -344,6 +384,26 @@ impl Ctx<'_> {
 
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.ws[a].span.start, self.ws[b - 1].span.end)
+    }
+
+    /// A dot that belongs to the word before it ("U.S.", "Gen."), not a sentence end.
+    fn abbr_dot(&self, i: usize) -> bool {
+        if i == 0 || self.lw.get(i).map(String::as_str) != Some(".") || !self.is_word(i - 1) {
+            return false;
+        }
+        let prev = &self.lw[i - 1];
+        let attached = self.ws[i - 1].span.end == self.ws[i].span.start;
+        let followed = self.is_word(i + 1)
+            && !self
+                .text
+                .get(self.ws[i].span.end..self.ws[i + 1].span.start)
+                .is_some_and(|g| g.contains('\n'));
+        attached && followed && (prev.contains('.') || self.lex.abbrev.contains(prev))
+    }
+
+    /// A word, or an abbreviation's dot inside a phrase.
+    fn wordish(&self, i: usize) -> bool {
+        self.is_word(i) || self.abbr_dot(i)
     }
 
     fn is_verb(&self, i: usize) -> bool {
@@ -406,41 +466,54 @@ impl Ctx<'_> {
             return None;
         }
         if b - a == 1 && self.lex.pronoun.contains(&self.lw[a]) {
-            return Some(Cand {
-                kind: CandKind::Pronoun,
-                span: self.ws[a].span,
-            });
+            return Some(Cand::new(CandKind::Pronoun, self.ws[a].span));
         }
         if let Some((s, e)) = self.run_ending(a, b) {
             let s = self.strip_titles(s, e);
             if s < e {
+                // The words before the name ("the UN humanitarian chief") may code it.
+                let alt = (s > a && s - a <= MAX_DESCRIPTION).then(|| self.span(a, s));
                 return Some(Cand {
-                    kind: CandKind::Name,
-                    span: self.span(s, e),
+                    alt,
+                    ..Cand::new(CandKind::Name, self.span(s, e))
                 });
             }
         }
         let words = (a..b).filter(|&i| self.is_word(i)).count();
-        (words > 0 && words <= MAX_DESCRIPTION && (a..b).all(|i| self.is_word(i))).then(|| Cand {
-            kind: CandKind::Description,
-            span: self.span(a, b),
-        })
+        (words > 0 && words <= MAX_DESCRIPTION && (a..b).all(|i| self.wordish(i)))
+            .then(|| Cand::new(CandKind::Description, self.span(a, b)))
     }
 
     /// Speaker words after a verb or "according to", up to a comma or a clause word.
     fn object(&self, a: usize, limit: usize) -> Option<Cand> {
         let mut b = a;
-        while b < limit && self.is_word(b) && (b == a || !self.lex.stop.contains(&self.lw[b])) {
+        while b < limit && self.wordish(b) && (b == a || !self.lex.stop.contains(&self.lw[b])) {
             b += 1;
         }
         if a >= b {
             return None;
         }
+        let alt = self.appositive(b, limit);
+        self.object_words(a, b).map(|c| Cand { alt, ..c })
+    }
+
+    /// `, the acting UN envoy for Libya,` after a speaker's name: the description's words.
+    fn appositive(&self, b: usize, limit: usize) -> Option<Span> {
+        if self.lw.get(b).map(String::as_str) != Some(",") {
+            return None;
+        }
+        let s = b + 1;
+        let mut e = s;
+        while e < limit && self.wordish(e) {
+            e += 1;
+        }
+        let ok = e > s && e - s <= MAX_DESCRIPTION && !self.name_like(s);
+        ok.then(|| self.span(s, e))
+    }
+
+    fn object_words(&self, a: usize, b: usize) -> Option<Cand> {
         if self.lex.pronoun.contains(&self.lw[a]) {
-            return Some(Cand {
-                kind: CandKind::Pronoun,
-                span: self.ws[a].span,
-            });
+            return Some(Cand::new(CandKind::Pronoun, self.ws[a].span));
         }
         let titled = self.lex.title.at(&self.lw, a).is_some();
         if self.name_like(a) || titled {
@@ -452,10 +525,7 @@ impl Ctx<'_> {
             if let Some((s, e)) = self.run_ending(a, e) {
                 let s2 = self.strip_titles(s, e);
                 let s = if s2 < e { s2 } else { s };
-                return Some(Cand {
-                    kind: CandKind::Name,
-                    span: self.span(s, e),
-                });
+                return Some(Cand::new(CandKind::Name, self.span(s, e)));
             }
         }
         self.subject(a, b.min(a + MAX_DESCRIPTION))
@@ -467,10 +537,7 @@ impl Ctx<'_> {
                 },
                 ..c
             })
-            .or(Some(Cand {
-                kind: CandKind::Description,
-                span: self.span(a, b),
-            }))
+            .or(Some(Cand::new(CandKind::Description, self.span(a, b))))
             .filter(|_| b - a <= MAX_DESCRIPTION)
     }
 
@@ -513,6 +580,7 @@ impl Ctx<'_> {
             let w = self.raw(t1);
             if self.ws[t1].kind == WordKind::Punct
                 && matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”" | "«" | "»")
+                && !self.abbr_dot(t1)
             {
                 let rest = text.get(self.ws[t1].span.end..line_end).unwrap_or("");
                 at_line_end = w == "." && rest.trim().is_empty();
@@ -522,41 +590,40 @@ impl Ctx<'_> {
         }
         let mut k = t0;
         let mut comma = comma;
+        let mut dash = false;
         while k < t1 && matches!(self.lw[k].as_str(), "," | "—" | "–" | "-") {
             comma |= self.lw[k] == ",";
+            dash |= self.lw[k] != ",";
             k += 1;
         }
-        if k >= t1 {
+        // `"…." He added: "…"` introduces the next quote.
+        if k >= t1 || (k..t1).any(|i| self.lw[i] == ":") {
             return None;
         }
         if self.is_verb(k) {
             return self.object(k + 1, t1);
         }
         if self.lw[k] == "according" && self.lw.get(k + 1).map(String::as_str) == Some("to") {
-            return self.object(k + 2, t1);
+            return self.according(k + 2, t1);
         }
-        let attributive = comma || last.is_some_and(|c| "?!.…—-".contains(c));
+        let attributive = comma || dash || last.is_some_and(|c| "?!.…—-".contains(c));
         if !attributive {
             return None;
         }
         if let Some(v) = (k..t1.min(k + TAIL_REACH)).find(|&v| self.is_verb(v)) {
             let b = self.strip_aux(k, v);
-            let b = (k..b).find(|&i| self.lw[i] == ",").unwrap_or(b);
-            if let Some(c) = self.subject(k, b) {
+            if let Some(c) = self.subject_pieces(k, b) {
                 return Some(c);
             }
         }
-        // `"…," Erdogan` at the end of a line, the verb left out.
-        if comma
+        // `"…," Erdogan` or `"…" — Erdogan` at the end of a line, the verb left out.
+        if (comma || dash)
             && at_line_end
-            && t1 - k <= 5
+            && t1 - k <= 6
             && (k..t1).all(|i| self.name_like(i) || self.connector(i))
         {
             let s = self.strip_titles(k, t1);
-            return (s < t1).then(|| Cand {
-                kind: CandKind::Name,
-                span: self.span(s, t1),
-            });
+            return (s < t1).then(|| Cand::new(CandKind::Name, self.span(s, t1)));
         }
         None
     }
@@ -583,31 +650,236 @@ impl Ctx<'_> {
         if let Some(a) = (h0..e).find(|&i| {
             self.lw[i] == "according" && self.lw.get(i + 1).map(String::as_str) == Some("to")
         }) {
-            return self.object(a + 2, e);
+            return self.according(a + 2, e);
         }
         let v = (h0..e)
             .rev()
             .take(HEAD_OBJECT + 1)
             .find(|&v| self.is_verb(v))?;
-        if (v + 1..e).any(|i| self.ws[i].kind == WordKind::Punct && self.lw[i] != ".") {
+        // "wrote on Twitter/X that": a slash joins two names.
+        if (v + 1..e).any(|i| {
+            self.ws[i].kind == WordKind::Punct && !matches!(self.lw[i].as_str(), "." | "/")
+        }) {
             return None;
         }
+        self.subject_before(h0, v)
+    }
+
+    /// The speaker of the speech verb at word `v`, looking back no further than `h0`.
+    fn subject_before(&self, h0: usize, v: usize) -> Option<Cand> {
         let b = self.strip_aux(h0, v);
         let (s, b) = self.clause_before(h0, b);
+        // `the Turkish president, Recep Tayyip Erdogan, said`: both pieces of the appositive.
+        if b < v && self.lw.get(b).map(String::as_str) == Some(",") && b + 1 < v {
+            return self.subject_pieces(s, v);
+        }
         self.subject(s, b)
     }
 
-    /// Resolve a candidate through the mentions, then the history of named speakers.
-    fn resolve(&self, cand: Cand, history: &[(usize, Speaker)]) -> Option<Speaker> {
+    /// `A, B, said` or `A, B said`: a piece that names someone wins over a description, which is
+    /// kept as the appositive; with no name, the first piece.
+    fn subject_pieces(&self, a: usize, b: usize) -> Option<Cand> {
+        let mut b = self.strip_aux(a, b);
+        while b > a && self.lw[b - 1] == "," {
+            b -= 1;
+        }
+        let mut pieces = Vec::new();
+        let mut s = a;
+        for i in a..=b {
+            if i == b || self.lw[i] == "," {
+                if i > s {
+                    pieces.push((s, i));
+                }
+                s = i + 1;
+            }
+        }
+        let first = pieces.first().and_then(|&(s, e)| self.subject(s, e));
+        if pieces.len() < 2 || first.is_some_and(|c| c.kind != CandKind::Description) {
+            let alt = pieces.get(1).map(|&(s, e)| self.span(s, e));
+            return first.map(|c| Cand {
+                alt: alt.or(c.alt),
+                ..c
+            });
+        }
+        for &(s, e) in &pieces[1..] {
+            if let Some(c) = self.subject(s, e).filter(|c| c.kind == CandKind::Name) {
+                let alt = Some(self.span(pieces[0].0, pieces[0].1));
+                return Some(Cand { alt, ..c });
+            }
+        }
+        first
+    }
+
+    /// The speaker after "according to", past "a statement from" and the like.
+    fn according(&self, mut a: usize, limit: usize) -> Option<Cand> {
+        if let Some((n, _)) = self.lex.via.at(&self.lw, a) {
+            a += n;
+        }
+        let mut b = a;
+        while b < limit && self.wordish(b) && (b == a || !self.lex.stop.contains(&self.lw[b])) {
+            b += 1;
+        }
+        let c = self.object(a, limit)?;
+        // "according to Turkey's defence ministry": the whole phrase, not the possessive name.
+        if c.kind == CandKind::Name && b > a && c.span.end < self.ws[b - 1].span.end {
+            return (b - a <= MAX_DESCRIPTION)
+                .then(|| Cand::new(CandKind::Description, self.span(a, b)));
+        }
+        Some(c)
+    }
+
+    /// A partial quote inside reported speech: `Erdogan said on Wednesday that an operation
+    /// was only "a matter of time"`, `Pompeo condemned what he called the "…" assaults`. The
+    /// first speech or reporting verb of the sentence before the quote names the speaker.
+    fn in_sentence(&self, from: usize, open_at: usize) -> Option<Cand> {
+        let start = self
+            .doc
+            .sentence_at(open_at)
+            .map_or(from, |i| self.doc.sentences[i].span.start.max(from));
+        let h0 = self.ws.partition_point(|w| w.span.start < start);
+        let h1 = self.ws.partition_point(|w| w.span.start < open_at);
+        let h0 = (h0..h1)
+            .rev()
+            .find(|&i| matches!(self.lw[i].as_str(), "." | "!" | "?") && !self.abbr_dot(i))
+            .map_or(h0, |i| i + 1);
+        (h0..h1)
+            .filter(|&v| {
+                self.is_verb(v) || (self.is_word(v) && self.lex.report.contains(&self.lw[v]))
+            })
+            .find_map(|v| {
+                // "what he called": the pronoun right before the verb.
+                if v > h0 && self.lw[v - 1] != "," {
+                    if let Some(c) = self
+                        .subject(v - 1, v)
+                        .filter(|c| c.kind == CandKind::Pronoun)
+                    {
+                        return Some(c);
+                    }
+                }
+                self.subject_before(h0, v)
+                    .filter(|c| c.kind != CandKind::Description || self.description_ok(c.span))
+            })
+    }
+
+    /// A description short enough to be a subject ("the ministry", "Officials"), not a clause.
+    fn description_ok(&self, span: Span) -> bool {
+        let a = self.ws.partition_point(|w| w.span.start < span.start);
+        let b = self.ws.partition_point(|w| w.span.start < span.end);
+        b - a <= 5 && (a..b).all(|i| !self.is_verb(i))
+    }
+
+    /// Resolve a candidate through the mentions, then what is known of earlier speakers.
+    fn resolve(&self, cand: Cand, known: &Known, quote: Span) -> Option<Speaker> {
+        let mut speaker = self.resolve_words(cand, known, quote)?;
+        // A name the dictionaries do not know takes the code of its appositive description
+        // ("Stephanie Williams, the acting UN envoy").
+        if speaker.code.is_none() {
+            speaker.code = cand.alt.and_then(|alt| self.coded_mention(alt));
+        }
+        // A surname re-mention takes the full name and code given earlier ("the UN
+        // humanitarian chief Mark Lowcock said …" then "Lowcock said").
+        if speaker.code.is_none() && cand.kind == CandKind::Name {
+            if let Some(name) = speaker.name.clone() {
+                let tail = format!(" {name}");
+                let earlier = known
+                    .said
+                    .iter()
+                    .chain(&known.persons)
+                    .filter(|(at, s)| {
+                        *at < cand.span.start
+                            && s.code.is_some()
+                            && s.name.as_deref().is_some_and(|n| n.ends_with(&tail))
+                    })
+                    .max_by_key(|(at, _)| *at);
+                if let Some((_, s)) = earlier {
+                    speaker.name = s.name.clone();
+                    speaker.code = s.code.clone();
+                }
+            }
+        }
+        Some(speaker)
+    }
+
+    /// Whether the actor stage's reading of a pronoun is unlikely: the person it names is talked
+    /// about inside the quote itself, or "he"/"she" was resolved to something not a person.
+    fn doubtful_pronoun(&self, pronoun: &str, name: Option<&str>, quote: Span) -> bool {
+        let Some(name) = name else {
+            return false;
+        };
+        let person = |m: &&crate::doc::Mention| {
+            m.kind == MentionKind::Person
+                && m.actor.name.as_deref().unwrap_or(self.doc.slice(m.span)) == name
+        };
+        let inside = self
+            .doc
+            .mentions
+            .iter()
+            .filter(person)
+            .any(|m| quote.start <= m.span.start && m.span.end <= quote.end);
+        let any_person = self.doc.mentions.iter().any(|m| person(&m));
+        inside || (matches!(pronoun, "he" | "she") && !any_person)
+    }
+
+    /// The code of the longest coded mention overlapping `span`.
+    fn coded_mention(&self, span: Span) -> Option<String> {
+        self.doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.overlaps(span) && m.actor.code.is_some())
+            .max_by_key(|m| m.span.len())
+            .and_then(|m| m.actor.code.clone())
+    }
+
+    fn resolve_words(&self, cand: Cand, known: &Known, quote: Span) -> Option<Speaker> {
         let mention = self
             .doc
             .mentions
             .iter()
             .filter(|m| m.span.overlaps(cand.span))
             .max_by_key(|m| m.span.len());
+        // A description keeps its own words as the name ("a senior Turkish official") and
+        // takes the code of the mention inside it ("Turkish official" → TURGOV).
+        if cand.kind == CandKind::Description
+            && mention.is_some_and(|m| {
+                m.kind != MentionKind::Pronoun
+                    && m.actor.name.is_none()
+                    && !(m.span.start <= cand.span.start && cand.span.end <= m.span.end)
+            })
+        {
+            return Some(Speaker {
+                name: Some(self.doc.slice(cand.span).to_string()),
+                code: self.coded_mention(cand.span),
+                span: cand.span,
+            });
+        }
+        // "Abiy said … . He said": a speaker of this or the previous sentence comes first.
+        if cand.kind == CandKind::Pronoun {
+            let floor = self
+                .doc
+                .sentence_at(cand.span.start)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| self.doc.sentences[i].span.start);
+            let recent = floor.and_then(|f| {
+                known.said.iter().rev().find(|(p, _)| {
+                    *p >= f && *p < cand.span.start && !(quote.start <= *p && *p < quote.end)
+                })
+            });
+            if let Some((_, s)) = recent {
+                return Some(Speaker {
+                    span: cand.span,
+                    ..s.clone()
+                });
+            }
+        }
         if let Some(m) = mention {
             let resolved = m.actor.name.is_some() || m.actor.code.is_some();
-            if m.kind != MentionKind::Pronoun || resolved {
+            let doubtful = m.kind == MentionKind::Pronoun
+                && self.doubtful_pronoun(
+                    self.doc.lower_slice(m.span),
+                    m.actor.name.as_deref(),
+                    quote,
+                );
+            if (m.kind != MentionKind::Pronoun || resolved) && !doubtful {
                 let name = m.actor.name.clone().or_else(|| {
                     (m.kind != MentionKind::Pronoun).then(|| self.doc.slice(m.span).to_string())
                 });
@@ -619,20 +891,53 @@ impl Ctx<'_> {
             }
         }
         match cand.kind {
-            CandKind::Pronoun => history
-                .iter()
-                .rev()
-                .find(|(at, _)| *at < cand.span.start)
-                .map(|(_, s)| Speaker {
-                    span: cand.span,
-                    ..s.clone()
-                }),
+            CandKind::Pronoun => known.before(cand.span.start, quote).map(|s| Speaker {
+                span: cand.span,
+                ..s.clone()
+            }),
             _ => Some(Speaker {
                 name: Some(self.doc.slice(cand.span).to_string()),
                 code: None,
                 span: cand.span,
             }),
         }
+    }
+}
+
+/// Earlier speakers, for pronouns and surname re-mentions.
+#[derive(Default)]
+struct Known {
+    /// Named persons (mentions and quote speakers), by position.
+    persons: Vec<(usize, Speaker)>,
+    /// Subjects of speech verbs and quote speakers, by position.
+    said: Vec<(usize, Speaker)>,
+}
+
+/// How far back (bytes) a speech subject stays the likeliest antecedent of a pronoun speaker.
+const SAID_REACH: usize = 400;
+
+impl Known {
+    fn insert(list: &mut Vec<(usize, Speaker)>, at: usize, s: Speaker) {
+        let i = list.partition_point(|h| h.0 <= at);
+        list.insert(i, (at, s));
+    }
+
+    /// The antecedent of a pronoun at `at`: a recent speaker, else the last person named
+    /// outside the quote.
+    fn before(&self, at: usize, quote: Span) -> Option<&Speaker> {
+        let outside = |p: usize| !(quote.start <= p && p < quote.end);
+        let said = self
+            .said
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at && outside(*p))
+            .filter(|(p, _)| at - p <= SAID_REACH);
+        let person = self
+            .persons
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at && outside(*p));
+        said.or(person).map(|(_, s)| s)
     }
 }
 
@@ -670,6 +975,11 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
         })
         .collect();
     history.sort_by_key(|h| h.0);
+    let mut known = Known {
+        persons: history,
+        said: Vec::new(),
+    };
+    known.said = speech_subjects(&ctx, &known);
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<Raw> = None;
     for raw in pair(text, &marks(text)) {
@@ -693,11 +1003,12 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             .is_some_and(|t| t.trim().is_empty());
         let mut cand = ctx
             .tail(&raw, comma, last)
-            .or_else(|| ctx.head(from, raw.open_at));
+            .or_else(|| ctx.head(from, raw.open_at))
+            .or_else(|| ctx.in_sentence(from, raw.open_at));
         if cand.is_none() && at_line_start {
             cand = previous_line_colon(&ctx, text, line_start, prev.map_or(0, |p| p.close_end));
         }
-        let mut speaker = cand.and_then(|c| ctx.resolve(c, &history));
+        let mut speaker = cand.and_then(|c| ctx.resolve(c, &known, span));
         if speaker.is_none() && at_line_start {
             if let (Some(p), Some(q)) = (prev, out.last()) {
                 if follows_directly(text, p.close_end, line_start) {
@@ -708,8 +1019,8 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
         if let Some(s) = &speaker {
             if s.name.is_some() && cand.is_some_and(|c| c.kind != CandKind::Pronoun) {
                 let at = s.span.start;
-                let i = history.partition_point(|h| h.0 <= at);
-                history.insert(i, (at, s.clone()));
+                Known::insert(&mut known.persons, at, s.clone());
+                Known::insert(&mut known.said, at, s.clone());
             }
         }
         out.push(Quote {
@@ -718,6 +1029,29 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             speaker,
         });
         prev = Some(raw);
+    }
+    out
+}
+
+/// Named subjects of the speech verbs of every sentence ("Erdogan said Turkey would …"), so that
+/// a later "he said" finds who was speaking rather than whoever was last named.
+fn speech_subjects(ctx: &Ctx, known: &Known) -> Vec<(usize, Speaker)> {
+    let mut out = Vec::new();
+    for sent in &ctx.doc.sentences {
+        let h0 = ctx.ws.partition_point(|w| w.span.start < sent.span.start);
+        let h1 = ctx.ws.partition_point(|w| w.span.start < sent.span.end);
+        for v in (h0..h1).filter(|&v| ctx.is_verb(v)) {
+            let Some(c) = ctx
+                .subject_before(h0, v)
+                .filter(|c| c.kind == CandKind::Name)
+            else {
+                continue;
+            };
+            if let Some(s) = ctx.resolve(c, known, Span::new(0, 0)) {
+                out.push((c.span.start, s));
+            }
+            break;
+        }
     }
     out
 }
