@@ -125,14 +125,20 @@ impl ModalityRules {
 
     /// Whether the trigger at `at` is negated by a word shortly before it ("did not attack").
     pub fn negated<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
+        let before = |n: usize| if at >= n { keys[at - n].as_ref() } else { "" };
+        // "not only attacked" asserts the attack; "far from meeting" denies the meeting.
+        if before(2) == "not" && before(1) == "only" {
+            return false;
+        }
+        if before(2) == "far" && before(1) == "from" {
+            return true;
+        }
         let from = at.saturating_sub(REACH);
         (from..at)
             .rev()
             .map(|i| keys[i].as_ref())
             .take_while(|k| !CLAUSE_STARTS.contains(k))
             .any(|k| NEGATIONS.contains(&k))
-            || (at >= 2 && keys[at - 2].as_ref() == "far" && keys[at - 1].as_ref() == "from")
-                && !(at >= 2 && keys[at - 2].as_ref() == "not" && keys[at - 1].as_ref() == "only")
     }
 
     /// The nearest control word governing the trigger at `at`, if any.
