@@ -96,6 +96,7 @@ impl Stage for Events {
             self.sentence(doc, si, &mut events);
         }
         link_rejections(&mut events);
+        link_addressees(doc, &mut events);
         // One event per story: the same act told twice is kept once, where first told.
         let mut seen = std::collections::HashSet::new();
         events.retain(|e: &Event| {
@@ -513,6 +514,35 @@ impl Events {
 }
 
 /// The first place named after the trigger in another country than the source's, as a target.
+/// "We are making our final warnings": a demand, criticism, rejection or threat with no one
+/// named is addressed to the other party just spoken of — the latest actor of another country
+/// named before it in the sentence or the one before.
+fn link_addressees(doc: &Doc, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let root = e.cameo.get(..2).unwrap_or("");
+        if e.target.is_some() || !matches!(root, "10" | "11" | "12" | "13") {
+            continue;
+        }
+        let Some(own) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
+            continue;
+        };
+        let addressee = doc.mentions.iter().rev().find(|m| {
+            m.span.end <= e.trigger.start
+                && m.sentence + 1 >= e.sentence
+                && m.kind != MentionKind::Pronoun
+                && !is_news_agency(m)
+                && m.actor.country.as_deref().is_some_and(|c| c != own)
+        });
+        if let Some(m) = addressee {
+            e.target = Some(EventActor {
+                span: m.span,
+                actor: m.actor.clone(),
+            });
+            e.confidence -= 0.25;
+        }
+    }
+}
+
 fn place_target(
     doc: &Doc,
     si: usize,
@@ -521,10 +551,27 @@ fn place_target(
 ) -> Option<EventActor> {
     // A place of the source's own country is a target only where the source is one of its
     // institutions ("Sudan's government lifted … in West Darfur").
+    // Only within the clause: not past a quotation mark or the attribution ("…," said X of Turkey).
+    let clause_end = doc
+        .sentences
+        .get(si)
+        .map(|s| &doc.tokens[s.tokens.clone()])
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.span.start >= trigger.end)
+        .find(|t| {
+            t.kind == TokenKind::Quote
+                || matches!(
+                    doc.lower_slice(t.span),
+                    "said" | "says" | "told" | "according"
+                )
+        })
+        .map_or(usize::MAX, |t| t.span.start);
     let p = doc.places.iter().find(|p| {
         let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
         p.sentence == si
             && p.span.start >= trigger.end
+            && p.span.end <= clause_end
             && (foreign || own.is_some_and(|o| o.1))
             && !names_actor(doc, p.span)
     })?;

@@ -121,6 +121,27 @@ const REGION_PLURALS: &[&str] = &["provinces", "governorates", "regions", "oblas
 const TOWN_WORDS: &[&str] = &["city", "town", "village"];
 /// Nouns after a name that make it an institution's name ("Cumhuriyet University", "Washington
 /// Post"), not a place mention.
+/// Words for historical or local divisions that follow a town's name and make a place of it.
+const DIVISIONS: &[&str] = &[
+    "sancak",
+    "sanjak",
+    "vilayet",
+    "eyalet",
+    "oblast",
+    "raion",
+    "rayon",
+    "krai",
+    "prefecture",
+    "county",
+    "district",
+    "municipality",
+    "canton",
+    "emirate",
+    "wilaya",
+    "governorate",
+    "province",
+];
+
 const INSTITUTIONS: &[&str] = &[
     "university",
     "college",
@@ -522,6 +543,8 @@ fn context(
             // "Franco-German", "Turkish-Syrian": a compound adjective, not a place.
             Gap::Hyphen if q.cap => ctx.name_after = true,
             Gap::Space if q.cap && INSTITUTIONS.contains(&ql) => ctx.institution_after = true,
+            // "Iskenderun Sancak", "Kirkuk Governorate": a division named after its town.
+            Gap::Space if q.cap && DIVISIONS.contains(&ql) => ctx.cue = true,
             Gap::Space if q.cap && !stop.contains(ql) => ctx.name_after = true,
             Gap::Comma => {
                 // "Tripoli, Lebanon" / "Atlanta, Georgia": the next candidate, right there, names
