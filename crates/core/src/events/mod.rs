@@ -97,11 +97,20 @@ impl Stage for Events {
         }
         link_rejections(&mut events);
         link_addressees(doc, &mut events);
-        // One event per story: the same act told twice is kept once, where first told.
+        // One event per story: the same act told twice in the same words (a headline and its
+        // lead) is kept once, where first told. Another account of it ("Kalin said they rejected
+        // it" and "Ankara rejected the offer") is a separate report and stays.
         let mut seen = std::collections::HashSet::new();
         events.retain(|e: &Event| {
             let side = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.actor.code.clone());
-            seen.insert((side(&e.source), side(&e.target), e.cameo.clone(), e.date))
+            let words = doc.lower_slice(e.trigger).to_string();
+            seen.insert((
+                side(&e.source),
+                side(&e.target),
+                e.cameo.clone(),
+                e.date,
+                words,
+            ))
         });
         if doc.article.published.is_none() && !events.is_empty() {
             doc.warnings
