@@ -216,6 +216,15 @@ impl Events {
                 _ if negated => continue,
                 Some(Class::Negate) => continue,
                 Some(class) => (code, modality) = self.rules.apply(class, &code),
+                // "sent troops to fight", "urged both sides to agree", "accused X of trying to
+                // annex": an infinitive nobody governs is a purpose or a request, not an act.
+                None if m.start > 0
+                    && view.keys[m.start - 1].as_ref() == "to"
+                    && !pattern.nominal
+                    && !view.noun_use(m.start) =>
+                {
+                    modality = Modality::Hypothetical;
+                }
                 None => {}
             }
             if matches!(modality, Modality::Intended | Modality::Threatened)

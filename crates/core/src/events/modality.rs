@@ -18,6 +18,7 @@ pub enum Class {
     Negate,
     Hypothetical,
     Denied,
+    Aspect,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -99,6 +100,7 @@ impl ModalityRules {
                 "negate" => Class::Negate,
                 "hypothetical" => Class::Hypothetical,
                 "denied" => Class::Denied,
+                "aspect" => Class::Aspect,
                 other => return Err(format!("control_words.tsv:{line}: unknown class {other:?}")),
             };
             let control = Control {
@@ -211,6 +213,7 @@ impl ModalityRules {
             Class::Negate => (code.to_string(), Modality::Asserted),
             Class::Hypothetical => (code.to_string(), Modality::Hypothetical),
             Class::Denied => (code.to_string(), Modality::ReportedDenied),
+            Class::Aspect => (code.to_string(), Modality::Asserted),
         }
     }
 }
