@@ -16,7 +16,7 @@ pub struct View<'a> {
     pub mentions: Vec<(usize, usize, usize)>,
     /// One past the last word of each verb trigger in the sentence: a mention right after one is
     /// that verb's object, not the next verb's subject ("killed two youths and wounded five").
-    pub verb_ends: Vec<usize>,
+    pub verbs: Vec<(usize, usize)>,
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -289,12 +289,15 @@ impl View<'_> {
         Vec::new()
     }
 
+    /// Whether the mention at `start` is the object of another verb: inside its matched words
+    /// ("accused Pakistan of harbouring") or just after them ("killed two Iraqi youths").
     fn object_of_verb(&self, start: usize) -> bool {
-        self.verb_ends.iter().any(|&v| {
-            v <= start
-                && start - v <= 3
-                && (v..start)
-                    .all(|i| self.is_word[i] && !matches!(self.key(i), "and" | "but" | "or"))
+        self.verbs.iter().any(|&(vs, ve)| {
+            (vs < start && start < ve)
+                || (ve <= start
+                    && start - ve <= 3
+                    && (ve..start)
+                        .all(|i| self.is_word[i] && !matches!(self.key(i), "and" | "but" | "or")))
         })
     }
 
@@ -481,7 +484,7 @@ mod tests {
                 .map(|k| k.chars().all(char::is_alphanumeric))
                 .collect(),
             is_quote: vec![false; n],
-            verb_ends: Vec::new(),
+            verbs: Vec::new(),
             keys,
             mentions: mentions
                 .iter()

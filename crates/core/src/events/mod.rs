@@ -57,9 +57,13 @@ fn is_news_agency(m: &crate::doc::Mention) -> bool {
 
 /// Root codes of acts two parties do together: a compound subject with no object is both sides.
 fn is_joint(code: &str) -> bool {
-    matches!(&code[..2.min(code.len())], "03" | "04" | "06")
-        || code.starts_with("057")
-        || code == "190"
+    matches!(&code[..2.min(code.len())], "03" | "04" | "06") || code.starts_with("057")
+}
+
+/// Fighting between the parties of a compound subject ("Thai and Cambodian soldiers exchanged
+/// fire") when no one else is named as the target.
+fn is_mutual(code: &str) -> bool {
+    matches!(code, "190" | "193" | "194" | "196")
 }
 
 pub struct Events {
@@ -126,7 +130,7 @@ impl Events {
         let base = sentence.tokens.start;
         let toks = doc.sentence_tokens(si);
         let view = View {
-            verb_ends: Vec::new(),
+            verbs: Vec::new(),
             speech: &self.speech,
             keys: toks.iter().map(|t| key(doc.lower_slice(t.span))).collect(),
             is_word: toks
@@ -166,10 +170,10 @@ impl Events {
         let mut matches = self.triggers.find(&view.keys, &view.is_word);
         matches.retain(|m| !in_name(m.start));
         let mut view = view;
-        view.verb_ends = matches
+        view.verbs = matches
             .iter()
             .filter(|m| !self.triggers.patterns[m.pattern].nominal && !view.noun_use(m.start))
-            .map(|m| m.end)
+            .map(|m| (m.start, m.end))
             .collect();
         let view = view;
         // Control verbs that are triggers themselves ("threatened", "refused") give way to the act
@@ -204,6 +208,7 @@ impl Events {
             let cooperative = code.as_str() < "09";
             // Whether the act itself is done together (agree, meet), whatever became of it.
             let joint_act = is_joint(&code);
+            let joint_mutual = is_mutual(&code);
             match governor.map(|g| g.class) {
                 // "will not accept", "did not agree": refusing a cooperative act is rejecting it.
                 None | Some(Class::Intent) if negated && cooperative => {
@@ -247,13 +252,13 @@ impl Events {
             if code.starts_with("01") {
                 continue;
             }
-            planned.push((mi, code, modality, subject_at, joint_act));
+            planned.push((mi, code, modality, subject_at, joint_act, joint_mutual));
         }
         let focus_place = focus_place(doc);
         // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
         // the best rank found is kept: background acts ("whom they had taken hostage") make way.
         let mut found: Vec<(u8, Event)> = Vec::new();
-        for (mi, code, modality, subject_at, joint_act) in planned {
+        for (mi, code, modality, subject_at, joint_act, joint_mutual) in planned {
             if consumed[mi] {
                 continue;
             }
@@ -310,10 +315,11 @@ impl Events {
             let own_codes: Vec<Option<String>> =
                 source_actors.iter().map(|a| a.actor.code.clone()).collect();
             target_actors.retain(|t| !own_codes.contains(&t.actor.code));
-            let joint = source_actors.len() > 1 && joint_act;
+            let mutual = source_actors.len() > 1 && joint_mutual && target_actors.is_empty();
+            let joint = source_actors.len() > 1 && joint_act || mutual;
             // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
             // counterpart, whatever the deal was about.
-            if joint {
+            if joint && !mutual {
                 target_actors.clear();
             }
             if target_actors.is_empty() && !joint {
