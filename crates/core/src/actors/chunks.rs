@@ -19,6 +19,9 @@ pub struct Candidate {
     pub pronoun: Option<Pronoun>,
     /// A country named right after the chunk ("officials in Syria", "the government of Iraq").
     pub context_country: Option<String>,
+    /// After "its"/"their"/"his"/"her": the role noun belongs to the actor just named
+    /// ("the Israeli military said its troops …").
+    pub possessed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,6 +276,19 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
     let mut items: Vec<Located> = Vec::new();
     let mut p = 0;
     while p < toks.len() {
+        // "Saudi-led coalition", "Russian-led forces": the leader named in a compound.
+        if let Some(leader) = keys[p].strip_suffix("-led") {
+            let leader_case = originals[p].strip_suffix("-led").unwrap_or(leader);
+            if let Some((1, entries)) = best_hit(dict, &[Cow::Borrowed(leader)], &[leader_case]) {
+                items.push(Located {
+                    start: p,
+                    end: p + 1,
+                    item: Item::Hit(entries),
+                });
+                p += 1;
+                continue;
+            }
+        }
         if let Some((len, entries)) = best_hit(dict, &keys[p..], &originals[p..]) {
             items.push(Located {
                 start: p,
@@ -461,6 +477,11 @@ fn read_chunk(
         plural: false,
         pronoun: None,
         context_country: context_country.clone(),
+        possessed: start > 0
+            && matches!(
+                doc.lower_slice(toks[start - 1].span),
+                "its" | "their" | "his" | "her"
+            ),
     };
 
     if let [Located {

@@ -135,6 +135,17 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                 .context_country
                 .clone()
                 .or_else(|| if c.regime { regime.clone() } else { None })
+                .or_else(|| {
+                    if !c.possessed {
+                        return None;
+                    }
+                    earlier
+                        .clone()
+                        .find(|m| m.kind != MentionKind::Pronoun && m.actor.country.is_some())?
+                        .actor
+                        .country
+                        .clone()
+                })
                 // "the troops" after "Turkish troops": the same noun, recently named with a country.
                 .or_else(|| {
                     earlier

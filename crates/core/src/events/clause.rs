@@ -316,7 +316,8 @@ impl View<'_> {
             {
                 break;
             }
-            if self.after_locative(s) {
+            // "withdrew its troops": the source's own people are not its target.
+            if self.after_locative(s) || self.possessed(s) {
                 continue;
             }
             return self.coordinated_right(k);
@@ -324,11 +325,19 @@ impl View<'_> {
         Vec::new()
     }
 
+    /// "its troops", "their forces": the source's own people, never its target.
+    fn possessed(&self, start: usize) -> bool {
+        matches!(
+            self.key(start.wrapping_sub(1)),
+            "its" | "their" | "his" | "her" | "our"
+        )
+    }
+
     /// Mentions starting inside a token range (a pattern's `*` gap).
     pub fn inside(&self, from: usize, to: usize) -> Vec<usize> {
         self.mentions
             .iter()
-            .filter(|m| m.1 >= from && m.1 < to)
+            .filter(|m| m.1 >= from && m.1 < to && !self.possessed(m.1))
             .map(|m| m.0)
             .collect()
     }

@@ -550,13 +550,25 @@ fn link_addressees(doc: &Doc, events: &mut [Event]) {
         let Some(own) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
             continue;
         };
-        let addressee = doc.mentions.iter().rev().find(|m| {
-            m.span.end <= e.trigger.start
-                && m.sentence + 1 >= e.sentence
-                && m.kind != MentionKind::Pronoun
+        let other = |m: &&crate::doc::Mention| {
+            m.kind != MentionKind::Pronoun
                 && !is_news_agency(m)
                 && m.actor.country.as_deref().is_some_and(|c| c != own)
-        });
+        };
+        // Before the trigger (what was being spoken of), else later in the same sentence ("warned
+        // that it would respond if Pelosi visited Taiwan").
+        let addressee = doc
+            .mentions
+            .iter()
+            .rev()
+            .filter(other)
+            .find(|m| m.span.end <= e.trigger.start && m.sentence + 1 >= e.sentence)
+            .or_else(|| {
+                doc.mentions
+                    .iter()
+                    .filter(other)
+                    .find(|m| m.sentence == e.sentence && m.span.start >= e.trigger.end)
+            });
         if let Some(m) = addressee {
             e.target = Some(EventActor {
                 span: m.span,
