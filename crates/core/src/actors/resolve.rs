@@ -23,6 +23,19 @@ fn subject_it(doc: &Doc, m: &Mention) -> bool {
         return false;
     };
     let w = doc.lower_slice(next.span);
+    // "It was the second attack": "it" announces what follows, it names no one.
+    let after = doc
+        .tokens
+        .get(m.tokens.end + 1)
+        .map_or("", |t| doc.lower_slice(t.span));
+    if matches!(w, "is" | "was")
+        && matches!(
+            after,
+            "the" | "a" | "an" | "not" | "clear" | "unclear" | "time" | "too" | "also"
+        )
+    {
+        return false;
+    }
     matches!(
         w,
         "will"

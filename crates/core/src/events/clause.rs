@@ -138,6 +138,14 @@ const SUBORDINATORS: &[&str] = &[
     "whereas", "once",
 ];
 
+/// Verbs that make a nominal act their subject's deed (matched as word prefixes, so every form).
+const LIGHT_VERBS: &[&str] = &[
+    "launch", "carr", "conduct", "stag", "mount", "hold", "held", "begin", "began", "continu",
+    "intensif", "resum", "wag", "step", "unleash", "order", "stag", "perform", "made", "make",
+    "declar", "announc", "impos", "sign", "open", "start", "escalat", "renew", "stage", "call",
+    "organi", "join", "plan",
+];
+
 /// Words after which a verb form is a noun or an adjective.
 const NOUN_CONTEXT: &[&str] = &[
     "of", "by", "for", "from", "with", "on", "in", "at", "against", "new", "further", "any", "no",
@@ -281,12 +289,36 @@ impl View<'_> {
             if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
                 return Vec::new();
             }
-            if self.after_preposition(s) || self.object_of_verb(s) {
+            if self.after_preposition(s) || self.object_of_verb(s) || self.after_past_verb(s) {
                 continue;
             }
             return self.coordinated_left(k);
         }
         Vec::new()
+    }
+
+    /// "Haftar left Moscow": a name right after a past-tense verb is its object, not the next
+    /// verb's subject — unless the verb reports speech ("said Turkey attacked").
+    fn after_past_verb(&self, start: usize) -> bool {
+        let w = self.key(start.wrapping_sub(1));
+        start > 0
+            && self.is_word[start - 1]
+            && (w.ends_with("ed")
+                || matches!(
+                    w,
+                    "left" | "met" | "hit" | "took" | "held" | "struck" | "fought" | "won" | "lost"
+                ))
+            && !self.speech.contains(w)
+    }
+
+    /// Nominal acts are the subject's only when a light verb makes them its deed ("Russia
+    /// launched air strikes", "the army carried out raids").
+    pub fn light_verb_before(&self, at: usize) -> bool {
+        // … or the means of their deed ("recovered the port through negotiations with France").
+        (at.saturating_sub(4)..at).any(|i| {
+            LIGHT_VERBS.iter().any(|v| self.key(i).starts_with(v))
+                || matches!(self.key(i), "through" | "via")
+        })
     }
 
     /// Whether the mention at `start` is the object of another verb: inside its matched words
@@ -372,6 +404,13 @@ impl View<'_> {
         if !participle || matches!(self.key(at + 1), "to" | "about" | "over" | "with" | "that") {
             return false;
         }
+        // "five others wounded", "12 killed": a count before a bare participle is its patient.
+        let before = self.key(at.wrapping_sub(1));
+        if matches!(before, "others" | "more" | "people")
+            || before.bytes().all(|b| b.is_ascii_digit() || b == b',') && !before.is_empty()
+        {
+            return true;
+        }
         let mut i = at;
         for _ in 0..3 {
             if i == 0 {
@@ -383,7 +422,12 @@ impl View<'_> {
                 // "has attacked" is active; "has been attacked" is passive.
                 return !matches!(w, "has" | "have" | "had" | "'s");
             }
-            if !w.ends_with("ly") && !matches!(w, "not" | "also" | "reportedly" | "allegedly") {
+            if !w.ends_with("ly")
+                && !matches!(
+                    w,
+                    "not" | "also" | "now" | "still" | "already" | "reportedly" | "allegedly"
+                )
+            {
                 return false;
             }
         }

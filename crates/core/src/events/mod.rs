@@ -522,8 +522,10 @@ impl Events {
                 // "Following talks in Moscow, Turkish and Russian delegations …": the main subject.
                 sources = view.fronted_subject(m.start);
             }
-            if sources.is_empty() {
-                sources = view.subject(m.start);
+            // "threatened to institute a curfew": a governed act is the governor's subject's.
+            let governed = subject_at < m.start;
+            if sources.is_empty() && (governed || view.light_verb_before(m.start)) {
+                sources = view.subject(subject_at);
                 confidence -= 0.2;
             }
             return (sources, object(m.end), confidence - 0.1);
