@@ -276,6 +276,18 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
     let mut items: Vec<Located> = Vec::new();
     let mut p = 0;
     while p < toks.len() {
+        // "ANKARA —", "BEIRUT (AFP) -": a dateline says where the report was filed, not who acted.
+        if p == 0
+            && originals[0].chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && originals[0].chars().all(|c| !c.is_lowercase())
+            && matches!(
+                originals.get(1).copied(),
+                Some("—" | "–" | "-" | "(" | ":" | ",")
+            )
+        {
+            p += 1;
+            continue;
+        }
         // "Saudi-led coalition", "Russian-led forces": the leader named in a compound.
         if let Some(leader) = keys[p].strip_suffix("-led") {
             let leader_case = originals[p].strip_suffix("-led").unwrap_or(leader);

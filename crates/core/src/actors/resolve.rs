@@ -16,6 +16,46 @@ fn head_noun(doc: &Doc, m: &Mention) -> String {
     last.strip_suffix('s').unwrap_or(last).to_string()
 }
 
+/// Whether a mention is the object of a preposition ("a letter to the United Nations").
+fn after_preposition(doc: &Doc, m: &Mention) -> bool {
+    let mut i = m.tokens.start;
+    while i > 0 {
+        i -= 1;
+        let w = doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+        if w != "the" {
+            return matches!(
+                w,
+                "to" | "of"
+                    | "in"
+                    | "with"
+                    | "by"
+                    | "for"
+                    | "from"
+                    | "on"
+                    | "at"
+                    | "against"
+                    | "over"
+                    | "into"
+                    | "between"
+            );
+        }
+    }
+    false
+}
+
+/// Whether a pronoun follows a verb of saying ("said it would", "said that they had").
+fn after_speech(doc: &Doc, m: &Mention) -> bool {
+    let word = |back: usize| {
+        m.tokens
+            .start
+            .checked_sub(back)
+            .and_then(|i| doc.tokens.get(i))
+            .map_or("", |t| doc.lower_slice(t.span))
+    };
+    let speech = crate::lexicon::speech_verbs();
+    speech.contains(word(1)) || (word(1) == "that" && speech.contains(word(2)))
+}
+
 /// Whether an "it" is the subject of a verb: followed by an auxiliary, a speech verb or a past
 /// tense, not by a noun or preposition ("seeing it as", "it is about").
 fn subject_it(doc: &Doc, m: &Mention) -> bool {
@@ -207,7 +247,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                 Pronoun::Person => earlier
                     .clone()
                     .find(|m| m.kind == MentionKind::Person && m.actor.code.is_some()),
-                Pronoun::Plural => done
+                Pronoun::Plural if !after_speech(doc, &c.mention) => done
                     .iter()
                     .rev()
                     .take_while(|d| near(&d.mention))
@@ -215,12 +255,24 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                     .map(|d| &d.mention),
                 // "it" stands for a country or body only as a subject ("it said", "it will").
                 Pronoun::Thing if !subject_it(doc, &c.mention) => None,
+                // "Turkey … said it had shot down two jets": the pronoun after a speech verb is
+                // the speaker, the sentence's subject.
+                Pronoun::Thing | Pronoun::Plural if after_speech(doc, &c.mention) => done
+                    .iter()
+                    .rev()
+                    .map(|d| &d.mention)
+                    .take_while(|m| m.sentence == c.mention.sentence)
+                    .find(|m| {
+                        m.kind != MentionKind::Pronoun
+                            && m.actor.code.is_some()
+                            && !after_preposition(doc, m)
+                    }),
                 Pronoun::Thing => earlier.clone().find(|m| {
                     m.sentence + 1 >= c.mention.sentence
                         && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
                         && m.actor.code.is_some()
                 }),
-                Pronoun::First => None,
+                Pronoun::First | Pronoun::Plural => None,
             };
             if let Some(f) = found {
                 c.mention.actor = f.actor.clone();

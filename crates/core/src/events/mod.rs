@@ -21,7 +21,6 @@ use modality::{Class, ModalityRules};
 use triggers::Triggers;
 
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
-const QUOTE_WORDS: &str = include_str!("../../../../data/lexicon/quotes.tsv");
 
 /// One act per actor per sentence: the first trigger an actor is the source of is the sentence's
 /// statement about it; later triggers with the same source are mostly elaboration ("…, killing
@@ -69,7 +68,7 @@ fn is_mutual(code: &str) -> bool {
 pub struct Events {
     triggers: &'static Triggers,
     rules: ModalityRules,
-    speech: std::collections::HashSet<String>,
+    speech: &'static std::collections::HashSet<String>,
     /// Keep hypothetical and denied acts (flagged by `modality`) in the output.
     pub include_hypothetical: bool,
 }
@@ -80,10 +79,7 @@ impl Events {
         Events {
             triggers: Triggers::bundled(),
             rules: ModalityRules::bundled(&irregular),
-            speech: crate::codebook::tsv_rows(QUOTE_WORDS)
-                .filter(|(_, f)| f.first() == Some(&"verb"))
-                .filter_map(|(_, f)| f.get(1).map(|w| w.to_string()))
-                .collect(),
+            speech: crate::lexicon::speech_verbs(),
             include_hypothetical: false,
         }
     }
@@ -131,7 +127,7 @@ impl Events {
         let toks = doc.sentence_tokens(si);
         let view = View {
             verbs: Vec::new(),
-            speech: &self.speech,
+            speech: self.speech,
             keys: toks.iter().map(|t| key(doc.lower_slice(t.span))).collect(),
             is_word: toks
                 .iter()

@@ -1,4 +1,21 @@
-//! Word-level tools shared by the dictionaries: inflection and token-sequence phrase matching.
+//! Word-level tools shared by the dictionaries: inflection, token-sequence phrase matching and
+//! the speech verbs several stages look for.
 
 pub mod inflect;
 pub mod trie;
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const QUOTE_WORDS: &str = include_str!("../../../../data/lexicon/quotes.tsv");
+
+/// Verbs of saying ("said", "announced", "told"), from `data/lexicon/quotes.tsv`.
+pub fn speech_verbs() -> &'static HashSet<String> {
+    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
+    VERBS.get_or_init(|| {
+        crate::codebook::tsv_rows(QUOTE_WORDS)
+            .filter(|(_, f)| f.first() == Some(&"verb"))
+            .filter_map(|(_, f)| f.get(1).map(|w| w.to_string()))
+            .collect()
+    })
+}
