@@ -277,11 +277,9 @@ impl View<'_> {
             // "posts, which were set up": the relative pronoun's antecedent.
             if let Some(r) = between.iter().rposition(|w| RELATIVES.contains(w)) {
                 let only_comma_before = between[..r].iter().all(|w| *w == ",");
-                return if only_comma_before
-                    && r + 1 < between.len() + 1
-                    && !self.after_preposition(s)
-                {
-                    self.coordinated_left(k)
+                // Only the nearest name: "Ankara and the EU, which accused Turkey" is the EU.
+                return if only_comma_before && !self.after_preposition(s) {
+                    vec![self.mentions[k].0]
                 } else {
                     Vec::new()
                 };

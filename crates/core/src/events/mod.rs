@@ -540,6 +540,11 @@ impl Events {
 /// named is addressed to the other party just spoken of — the latest actor of another country
 /// named before it in the sentence or the one before.
 fn link_addressees(doc: &Doc, events: &mut [Event]) {
+    // Who acted together on each trigger: co-sources are not each other's addressees.
+    let sources: Vec<(crate::Span, crate::Span)> = events
+        .iter()
+        .filter_map(|e| Some((e.trigger, e.source.as_ref()?.span)))
+        .collect();
     for e in events.iter_mut() {
         let root = e.cameo.get(..2).unwrap_or("");
         if e.target.is_some() || !matches!(root, "10" | "11" | "12" | "13") {
@@ -548,8 +553,10 @@ fn link_addressees(doc: &Doc, events: &mut [Event]) {
         let Some(own) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
             continue;
         };
+        let trigger = e.trigger;
         let other = |m: &&crate::doc::Mention| {
             m.kind != MentionKind::Pronoun
+                && !sources.iter().any(|&(t, s)| t == trigger && s == m.span)
                 && !is_news_agency(m)
                 && m.actor.country.as_deref().is_some_and(|c| c != own)
         };
