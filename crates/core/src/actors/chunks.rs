@@ -604,6 +604,13 @@ fn read_chunk(
             ..plain(make(start, end, kind, actor))
         }];
     }
+    // "ethnic Albanians in Serbia": an ethnic group is people of where they live, not citizens of
+    // the country its name recalls.
+    let ethnic = start > 0 && doc.lower_slice(toks[start - 1].span) == "ethnic";
+    if ethnic && !countries.is_empty() {
+        countries.clear();
+        role = role.or(title_role).or(Some("CVL"));
+    }
     let r = role.or(title_role);
     if let Some(r) = r {
         if countries.is_empty() {
