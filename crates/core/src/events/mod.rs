@@ -59,6 +59,12 @@ fn is_joint(code: &str) -> bool {
     matches!(&code[..2.min(code.len())], "03" | "04" | "06") || code.starts_with("057")
 }
 
+/// Acts done with someone rather than to them: meeting, phoning, negotiating. "X met Y" is
+/// also Y meeting X; a visit (042) or hosting (043) has a direction.
+fn is_reciprocal(code: &str) -> bool {
+    matches!(code, "040" | "041" | "044" | "046" | "057")
+}
+
 /// Fighting between the parties of a compound subject ("Thai and Cambodian soldiers exchanged
 /// fire") when no one else is named as the target.
 fn is_mutual(code: &str) -> bool {
@@ -399,6 +405,9 @@ impl Events {
                 for s in &source_actors {
                     for t in &target_actors {
                         emit(s, Some(t));
+                        if is_reciprocal(&code) {
+                            emit(t, Some(s));
+                        }
                     }
                 }
             }
@@ -510,6 +519,15 @@ impl Events {
             }
         };
         if nominal {
+            // "talks between Russian and Ukrainian delegations": the parties are named after it.
+            let between = (m.end.saturating_sub(1)..m.end + 1)
+                .find(|&i| view.keys.get(i).is_some_and(|k| k.as_ref() == "between"));
+            if let Some(b) = between {
+                let parties = view.object(b + 1, 6);
+                if parties.len() > 1 {
+                    return (parties, Vec::new(), confidence - 0.1);
+                }
+            }
             let mut sources = view.modifier_before(m.start);
             if sources.is_empty() {
                 sources = view.by_agent(m.end);
