@@ -287,7 +287,13 @@ impl View<'_> {
             if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
                 return Vec::new();
             }
-            if self.after_preposition(s) || self.object_of_verb(s) || self.after_past_verb(s) {
+            // ", with Cairo blaming Addis Ababa": the noun of an absolute "with" phrase is the
+            // subject of the participle right after it.
+            let absolute =
+                e == at && self.word_before(s) == "with" && self.key(at).ends_with("ing");
+            if !absolute
+                && (self.after_preposition(s) || self.object_of_verb(s) || self.after_past_verb(s))
+            {
                 continue;
             }
             return self.coordinated_left(k);
