@@ -161,7 +161,14 @@ fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
     doc.places
         .iter()
         .filter(|p| p.sentence == si)
-        .min_by_key(|p| p.span.start.abs_diff(span.start))
+        // A city or region says where people are better than a country named in passing ("the US
+        // embassy in Baghdad").
+        .min_by_key(|p| {
+            (
+                p.place.precision == crate::doc::Precision::Country,
+                p.span.start.abs_diff(span.start),
+            )
+        })
         .map(|p| p.place.country.clone())
 }
 

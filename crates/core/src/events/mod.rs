@@ -250,6 +250,9 @@ impl Events {
             {
                 continue;
             }
+            // "Bahrain and Israel agreed to establish relations": what two agree on, they do together.
+            let joint_act =
+                joint_act || governor.is_some_and(|g| view.keys[g.at].starts_with("agree"));
             // Bare statements (CAMEO 01) carry no PLOVER event: not worth an event row.
             if code.starts_with("01") {
                 continue;
