@@ -58,8 +58,16 @@ fn number(word: &str) -> Option<u32> {
 }
 
 /// The latest date on or before `published` that has month `m` and day `d` (year unstated).
-fn recent(published: Date, m: u8, d: u8) -> Option<Date> {
+fn recent(published: Date, m: u8, d: u8, future: bool) -> Option<Date> {
     let this_year = Date::new(published.year, m, d)?;
+    // "patrols will begin from 15 March": a future date is the next one, not last year's.
+    if future {
+        return if this_year >= published.add_days(-1) {
+            Some(this_year)
+        } else {
+            Date::new(published.year + 1, m, d)
+        };
+    }
     if this_year <= published.add_days(1) {
         Some(this_year)
     } else {
@@ -70,6 +78,10 @@ fn recent(published: Date, m: u8, d: u8) -> Option<Date> {
 /// Date expressions in a sentence given its lowercase token keys.
 pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMention> {
     let k = |i: usize| keys.get(i).map_or("", |s| s.as_ref());
+    // A sentence about what will happen dates forward.
+    let future = keys
+        .iter()
+        .any(|w| matches!(w.as_ref(), "will" | "shall" | "'ll"));
     let mut out = Vec::new();
     let mut i = 0;
     while i < keys.len() {
@@ -133,7 +145,9 @@ pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMenti
                 };
                 match (day, year, published) {
                     (Some(d), Some(y), _) => push(at, Date::new(y, m, d as u8), DatePrecision::Day),
-                    (Some(d), None, Some(p)) => push(at, recent(p, m, d as u8), DatePrecision::Day),
+                    (Some(d), None, Some(p)) => {
+                        push(at, recent(p, m, d as u8, future), DatePrecision::Day)
+                    }
                     (None, Some(y), _) => push(at, Date::new(y, m, 1), DatePrecision::Month),
                     (None, None, Some(p)) => {
                         let y = if m > p.month { p.year - 1 } else { p.year };
@@ -257,6 +271,26 @@ mod tests {
         assert_eq!(
             (date.year, precision, historical),
             (1921, DatePrecision::Year, true)
+        );
+    }
+
+    #[test]
+    fn future_sentences_date_forward() {
+        assert_eq!(
+            first("patrols will begin from 15 march", "2020-03-05")
+                .unwrap()
+                .0,
+            "2020-03-15"
+        );
+        assert_eq!(
+            first("talks will resume on 10 january", "2020-12-20")
+                .unwrap()
+                .0,
+            "2021-01-10"
+        );
+        assert_eq!(
+            first("patrols began on 15 march", "2020-03-05").unwrap().0,
+            "2019-03-15"
         );
     }
 

@@ -203,7 +203,9 @@ impl Events {
             let mut subject_at = m.start;
             if let Some(g) = governor {
                 subject_at = g.at;
-                if let Some(ci) = matches.iter().position(|o| o.start <= g.at && g.at < o.end) {
+                // Only a trigger headed by the control word gives way ("threatened"); a longer one
+                // that merely contains it ("signed an agreement to end the war") stands.
+                if let Some(ci) = matches.iter().position(|o| o.start == g.at) {
                     consumed[ci] = true;
                 }
             }
@@ -251,8 +253,9 @@ impl Events {
                 continue;
             }
             // "Bahrain and Israel agreed to establish relations": what two agree on, they do together.
-            let joint_act =
-                joint_act || governor.is_some_and(|g| view.keys[g.at].starts_with("agree"));
+            let joint_act = joint_act
+                || governor.is_some_and(|g| view.keys[g.at].starts_with("agree"))
+                || view.keys[m.start].starts_with("agree");
             // Bare statements (CAMEO 01) carry no PLOVER event: not worth an event row.
             if code.starts_with("01") {
                 continue;
