@@ -580,7 +580,8 @@ fn read_chunk(
         let name = doc.slice(span_of(ua, ub)).to_string();
         let r = title_role.or(role);
         let country = countries.first().map(|c| c.2).or_else(|| {
-            if r.is_some() {
+            // "President Bush": a lone surname; a full unknown name is somebody else.
+            if r.is_some() && ub - ua == 1 {
                 dict.surname_country(&name)
             } else {
                 None

@@ -265,6 +265,26 @@ impl View<'_> {
     /// The subject of a verb at token `at`: the nearest mention to its left that is not the
     /// object of a preposition, with any mentions coordinated with it.
     pub fn subject(&self, at: usize) -> Vec<usize> {
+        // "Pakistan, a key U.S. ally in the war, has refused": the subject stands before the
+        // apposition that ends with a comma right before the verb.
+        let mut v = at;
+        while v > 0
+            && matches!(
+                self.key(v - 1),
+                "has" | "have" | "had" | "is" | "was" | "will" | "would" | "also" | "then"
+            )
+        {
+            v -= 1;
+        }
+        if v > 0 && self.key(v - 1) == "," {
+            if let Some(open) = (0..v - 1).rev().find(|&i| self.key(i) == ",") {
+                if let Some(k) = self.mentions.iter().position(|m| m.2 == open) {
+                    if !self.after_preposition(self.mentions[k].1) {
+                        return self.coordinated_left(k);
+                    }
+                }
+            }
+        }
         for k in (0..self.mentions.len()).rev() {
             let (_, s, e) = self.mentions[k];
             if e > at {

@@ -536,7 +536,10 @@ impl Events {
             }
             let mut sources = view.modifier_before(m.start);
             if sources.is_empty() {
-                sources = view.by_agent(m.end);
+                // "the attack by militants" — right after the noun, not a later "by".
+                if view.keys.get(m.end).is_some_and(|k| k.as_ref() == "by") {
+                    sources = view.by_agent(m.end);
+                }
             }
             if sources.is_empty() {
                 // "Following talks in Moscow, Turkish and Russian delegations …": the main subject.
