@@ -34,6 +34,14 @@ fn coder_cases_hold_their_floor() {
             a.as_ref().and_then(|a| a.actor.country.clone())
         };
         predicted += doc.events.len();
+        for e in &doc.events {
+            let named = doc.places.iter().any(|p| p.sentence == e.sentence);
+            assert!(
+                !named || e.place.is_some(),
+                "{}: an event without the place its sentence names",
+                case["id"]
+            );
+        }
         let mut used = vec![false; doc.events.len()];
         for g in case["events"].as_array().into_iter().flatten() {
             expected += 1;

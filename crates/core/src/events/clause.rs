@@ -591,7 +591,10 @@ mod tests {
     #[test]
     fn subjects_stand_before_appositions() {
         // pakistan(0) ,(1) a(2) key(3) u.s.(4) ally(5) ,(6) has(7) refused(8)
-        let v = view("pakistan , a key u.s. ally , has refused", &[(0, 1), (4, 5)]);
+        let v = view(
+            "pakistan , a key u.s. ally , has refused",
+            &[(0, 1), (4, 5)],
+        );
         assert_eq!(v.subject(8), vec![0]);
     }
 

@@ -492,7 +492,8 @@ impl Events {
                     date,
                     date_precision,
                     historical,
-                    place: None,
+                    place: event_place(doc, si, trigger, &actor(source), Some(&actor(*t)))
+                        .or_else(|| focus_place(doc)),
                     quote_id: None,
                     confidence: 0.6,
                 });
@@ -655,8 +656,6 @@ fn place_target(
     })
 }
 
-/// Where an event happened: the place named nearest its trigger in the sentence (not one that is
-/// the source or target itself: "Ankara rejected" does not happen in Ankara), finer places first.
 /// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
 fn names_actor(doc: &Doc, span: crate::Span) -> bool {
     doc.mentions
@@ -664,6 +663,8 @@ fn names_actor(doc: &Doc, span: crate::Span) -> bool {
         .any(|m| matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span))
 }
 
+/// Where an event happened: the place named nearest its trigger in the sentence, preferring
+/// places not used as actors and finer places to countries.
 fn event_place(
     doc: &Doc,
     si: usize,
@@ -672,14 +673,17 @@ fn event_place(
     target: Option<&EventActor>,
 ) -> Option<Place> {
     let actor_spans = [Some(source.span), target.map(|t| t.span)];
+    let as_actor = |p: &&crate::doc::PlaceMention| {
+        actor_spans.iter().flatten().any(|a| a.overlaps(p.span)) || names_actor(doc, p.span)
+    };
+    // Places named as places first; failing those, the sentence's places even where they name an
+    // actor ("Ankara rejected the offer" happened in Ankara as far as the report says).
     doc.places
         .iter()
         .filter(|p| p.sentence == si)
-        .filter(|p| {
-            !actor_spans.iter().flatten().any(|a| a.overlaps(p.span)) && !names_actor(doc, p.span)
-        })
         .min_by_key(|p| {
             (
+                as_actor(p),
                 p.place.precision == Precision::Country,
                 p.span.start.abs_diff(trigger.start),
             )
