@@ -5,9 +5,10 @@ use super::chunks::{Candidate, Pronoun};
 use crate::doc::{Doc, Mention, MentionKind};
 use std::collections::HashMap;
 
-/// Roles of the state: a bare "the government" or "troops" is not guessed from where the
-/// sentence is, only from what the article said before.
-const STATE_ROLES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY"];
+/// Roles of the state that act abroad: a bare "the government" or "troops" is not guessed from
+/// where the sentence is, only from what the article said before. Police, courts and parliaments
+/// act at home, so "police in Moscow" are Russian.
+const STATE_ROLES: &[&str] = &["GOV", "MIL", "SPY", "PTY"];
 
 /// The head noun of a mention, singular: "the troops" and "Turkish troops" share "troop".
 fn head_noun(doc: &Doc, m: &Mention) -> String {

@@ -620,22 +620,30 @@ fn place_target(
 ) -> Option<EventActor> {
     // A place of the source's own country is a target only where the source is one of its
     // institutions ("Sudan's government lifted … in West Darfur").
-    // Only within the clause: not past a quotation mark or the attribution ("…," said X of Turkey).
-    let clause_end = doc
+    // Only within the clause: not past a quotation mark or the attribution ("…," said X of
+    // Turkey; "…, South Korea's military said").
+    let toks = doc
         .sentences
         .get(si)
         .map(|s| &doc.tokens[s.tokens.clone()])
-        .unwrap_or(&[])
-        .iter()
-        .filter(|t| t.span.start >= trigger.end)
-        .find(|t| {
-            t.kind == TokenKind::Quote
-                || matches!(
-                    doc.lower_slice(t.span),
-                    "said" | "says" | "told" | "according"
-                )
-        })
-        .map_or(usize::MAX, |t| t.span.start);
+        .unwrap_or(&[]);
+    let speech = crate::lexicon::speech_verbs();
+    let attribution = |i: usize| {
+        toks[i].kind == TokenKind::Quote
+            || matches!(
+                doc.lower_slice(toks[i].span),
+                "said" | "says" | "told" | "according"
+            )
+            || (doc.lower_slice(toks[i].span) == ","
+                && toks[i + 1..]
+                    .iter()
+                    .take(6)
+                    .any(|t| speech.contains(doc.lower_slice(t.span))))
+    };
+    let clause_end = (0..toks.len())
+        .filter(|&i| toks[i].span.start >= trigger.end)
+        .find(|&i| attribution(i))
+        .map_or(usize::MAX, |i| toks[i].span.start);
     let p = doc.places.iter().find(|p| {
         let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
         p.sentence == si
