@@ -22,24 +22,35 @@ use triggers::Triggers;
 
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
 
-/// One act per actor per sentence: the first trigger an actor is the source of is the sentence's
-/// statement about it; later triggers with the same source are mostly elaboration ("…, killing
-/// eight", "and said it would …"). Every event of a kept trigger stays (all its dyads).
+/// One act per actor per sentence: the first trigger an actor is the source of (preferring one
+/// with another party as target) is the sentence's statement about it; other triggers with the
+/// same source are mostly elaboration ("…, killing eight", "and said it would …"). Every event
+/// of a kept trigger stays (all its dyads).
 fn one_act_per_actor(events: Vec<Event>) -> Vec<Event> {
     let country = |e: &Event| e.source.as_ref().and_then(|s| s.actor.country.clone());
+    let foreign = |e: &Event| {
+        let target = e.target.as_ref().and_then(|t| t.actor.country.clone());
+        target.is_some() && target != country(e)
+    };
+    // Triggers in text order, those that name another party first ("warned that Turkey would
+    // strike Syrian forces" is better told by the strike on Syria than by the bare warning).
+    let mut triggers: Vec<crate::Span> = Vec::new();
+    for e in &events {
+        if !triggers.contains(&e.trigger) {
+            triggers.push(e.trigger);
+        }
+    }
+    triggers.sort_by_key(|t| !events.iter().any(|e| e.trigger == *t && foreign(e)));
     let mut kept_triggers: Vec<crate::Span> = Vec::new();
     let mut used: Vec<Option<String>> = Vec::new();
-    for e in &events {
-        if kept_triggers.contains(&e.trigger) {
-            continue;
-        }
+    for t in triggers {
         let sources: Vec<Option<String>> = events
             .iter()
-            .filter(|o| o.trigger == e.trigger)
+            .filter(|o| o.trigger == t)
             .map(country)
             .collect();
         if !sources.iter().any(|s| used.contains(s)) {
-            kept_triggers.push(e.trigger);
+            kept_triggers.push(t);
             used.extend(sources);
         }
     }
@@ -322,7 +333,9 @@ impl Events {
             // An actor is not its own object ("Hamas threatened to resume terrorist activities").
             let own_codes: Vec<Option<String>> =
                 source_actors.iter().map(|a| a.actor.code.clone()).collect();
-            target_actors.retain(|t| !own_codes.contains(&t.actor.code));
+            // … and an object nobody could code ("accused it of …") leaves the act untargeted.
+            target_actors
+                .retain(|t| !own_codes.contains(&t.actor.code) && t.actor.country.is_some());
             let mutual = source_actors.len() > 1 && joint_mutual && target_actors.is_empty();
             let joint = source_actors.len() > 1 && joint_act || mutual;
             // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
@@ -649,7 +662,8 @@ fn place_target(
         p.sentence == si
             && p.span.start >= trigger.end
             && p.span.end <= clause_end
-            && (foreign || own.is_some_and(|o| o.1))
+            // … and only a place within it, not the country's own name.
+            && (foreign || (own.is_some_and(|o| o.1) && p.place.precision != Precision::Country))
             && !names_actor(doc, p.span)
     })?;
     let country = p.place.country.clone();
