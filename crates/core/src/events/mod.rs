@@ -76,10 +76,11 @@ fn is_reciprocal(code: &str) -> bool {
     matches!(code, "040" | "041" | "044" | "046" | "057")
 }
 
-/// Fighting between the parties of a compound subject ("Thai and Cambodian soldiers exchanged
-/// fire") when no one else is named as the target.
+/// Fighting or diplomacy between the parties of a compound subject ("Thai and Cambodian soldiers
+/// exchanged fire", "the two restored ties") when no one else is named as the target.
 fn is_mutual(code: &str) -> bool {
-    matches!(code, "190" | "193" | "194" | "196")
+    // "Saudi Arabia and Iran restored ties" is each to the other, as is a firefight.
+    matches!(code, "190" | "193" | "194" | "196") || code.starts_with("05")
 }
 
 pub struct Events {
