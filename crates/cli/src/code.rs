@@ -24,6 +24,10 @@ pub struct CodeArgs {
     /// Source (outlet) name for plain files.
     #[arg(long)]
     source_name: Option<String>,
+    /// Also output hypothetical and denied acts ("could attack", "denied attacking"), flagged by
+    /// their `modality`; by default they are left out.
+    #[arg(long)]
+    include_hypothetical: bool,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -39,7 +43,9 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
         source_name: args.source_name.clone(),
         url: None,
     };
-    let pipeline = Pipeline::standard();
+    let pipeline = Pipeline::with_options(&flashpoint_core::pipeline::Options {
+        include_hypothetical: args.include_hypothetical,
+    });
     let book = Codebook::bundled();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -9,6 +9,13 @@ pub trait Stage: Send + Sync {
     fn run(&self, doc: &mut Doc);
 }
 
+/// What a user may ask of the coder.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Also output hypothetical and denied acts (flagged by their `modality`).
+    pub include_hypothetical: bool,
+}
+
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
 }
@@ -20,13 +27,20 @@ impl Pipeline {
 
     /// The default pipeline with the bundled dictionaries.
     pub fn standard() -> Pipeline {
+        Pipeline::with_options(&Options::default())
+    }
+
+    /// The default pipeline with the user's coding options.
+    pub fn with_options(options: &Options) -> Pipeline {
+        let mut events = crate::events::Events::bundled();
+        events.include_hypothetical = options.include_hypothetical;
         Pipeline::new(vec![
             Box::new(crate::segment::Segment),
             Box::new(crate::geo::Places),
             Box::new(crate::actors::Actors::bundled()),
             Box::new(crate::quotes::Quotes),
             Box::new(crate::quantities::Quantities),
-            Box::new(crate::events::Events::bundled()),
+            Box::new(events),
         ])
     }
 
