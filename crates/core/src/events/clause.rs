@@ -496,6 +496,21 @@ impl View<'_> {
         false
     }
 
+    /// The position of "claimed"/"alleged"/"charged" when the trigger at `at` is in the
+    /// that-clause it introduces ("the US claimed that ISIL had attacked Iraq").
+    pub fn allegation(&self, at: usize) -> Option<usize> {
+        let that = (at.saturating_sub(8)..at)
+            .rev()
+            .take_while(|&i| !matches!(self.key(i), "," | ";"))
+            .find(|&i| self.key(i) == "that")?;
+        let verb = that.checked_sub(1)?;
+        let w = self.key(verb);
+        ["claim", "alleg", "charg", "insinuat"]
+            .iter()
+            .any(|p| w.starts_with(p))
+            .then_some(verb)
+    }
+
     /// Whether a verb-pattern match at `at` is a noun or adjective use ("the demands", "his
     /// alleged role", "agreed to demands from").
     pub fn noun_use(&self, at: usize) -> bool {
@@ -596,6 +611,20 @@ mod tests {
             &[(0, 1), (4, 5)],
         );
         assert_eq!(v.subject(8), vec![0]);
+    }
+
+    #[test]
+    fn allegations_are_found() {
+        let v = view(
+            "the us claimed that isil had attacked iraq",
+            &[(1, 2), (4, 5), (7, 8)],
+        );
+        assert_eq!(v.allegation(6), Some(2));
+        let v = view(
+            "the us said that isil had attacked iraq",
+            &[(1, 2), (4, 5), (7, 8)],
+        );
+        assert_eq!(v.allegation(6), None);
     }
 
     #[test]

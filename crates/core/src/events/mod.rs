@@ -294,7 +294,17 @@ impl Events {
             } else {
                 0
             };
-            let (mut sources, targets, confidence) = self.roles(&view, m, nominal, subject_at);
+            let (mut sources, mut targets, confidence) = self.roles(&view, m, nominal, subject_at);
+            // "The US claimed that ISIL had attacked Iraq": an allegation is an accusation by its
+            // author against the alleged actor, not the alleged act.
+            let mut code = code;
+            let mut subject_at = subject_at;
+            if let Some(verb) = view.allegation(m.start).filter(|_| code.as_str() >= "11") {
+                targets = std::mem::take(&mut sources);
+                sources = view.subject(verb);
+                code = "112".to_string();
+                subject_at = verb;
+            }
             let trigger = toks[subject_at.min(m.start)]
                 .span
                 .cover(toks[m.end - 1].span);
