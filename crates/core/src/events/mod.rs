@@ -448,9 +448,22 @@ impl Events {
                 .map(|e| (0, e)),
         );
         let best = found.iter().map(|(r, _)| *r).min();
+        // A nominal act whose actor is named right on it ("repelled a Russian assault", "a deadly
+        // Israeli raid") stands beside the main clause when that actor did nothing else there.
+        let main_sources: Vec<Option<String>> = found
+            .iter()
+            .filter(|(r, _)| Some(*r) == best)
+            .map(|(_, e)| e.source.as_ref().and_then(|s| s.actor.country.clone()))
+            .collect();
         let events: Vec<Event> = found
             .into_iter()
-            .filter(|(r, _)| Some(*r) == best)
+            .filter(|(r, e)| {
+                Some(*r) == best
+                    || (*r == 1
+                        && e.confidence >= 0.75
+                        && !main_sources
+                            .contains(&e.source.as_ref().and_then(|s| s.actor.country.clone())))
+            })
             .map(|(_, e)| e)
             .collect();
         out.extend(one_act_per_actor(events));
