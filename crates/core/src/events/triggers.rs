@@ -309,6 +309,23 @@ struct Candidate {
     /// Range of its words after the first in `Compiled::words`.
     rest: (u32, u32),
     literals: usize,
+    /// The `Mask` of its literals after the first.
+    needs: Mask,
+}
+
+/// A 256-bit set of word ids (modulo 256): a cheap test that a candidate's words may all be in a
+/// sentence before searching for them.
+#[derive(Clone, Copy, Debug, Default)]
+struct Mask([u64; 4]);
+
+impl Mask {
+    fn add(&mut self, id: u32) {
+        self.0[(id as usize >> 6) & 3] |= 1 << (id & 63);
+    }
+
+    fn within(&self, other: &Mask) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & !b == 0)
+    }
 }
 
 /// The candidates sharing a first word, in matching order: most literals first, then the order
@@ -342,6 +359,8 @@ struct Compiled {
 struct Sentence {
     ids: Vec<u32>,
     flags: Vec<u8>,
+    /// The pattern words it contains.
+    has: Mask,
 }
 
 const IS_WORD: u8 = 1;
@@ -380,17 +399,22 @@ impl Compiled {
             for (rel, &i) in order.iter().enumerate() {
                 let (pattern, words) = &variants[i];
                 let from = c.words.len() as u32;
+                let mut needs = Mask::default();
                 for w in &words[1..] {
                     let id = match w {
                         Word::Gap => GAP,
                         Word::Lit(l) => c.intern(l),
                     };
+                    if id != GAP {
+                        needs.add(id);
+                    }
                     c.words.push(id);
                 }
                 c.candidates.push(Candidate {
                     pattern: *pattern,
                     rest: (from, c.words.len() as u32),
                     literals: literals(words),
+                    needs,
                 });
                 match words.get(1) {
                     Some(Word::Lit(l)) => {
@@ -421,9 +445,14 @@ impl Compiled {
     fn sentence<S: AsRef<str>>(&self, keys: &[S], is_word: &[bool]) -> Sentence {
         let mut ids = Vec::with_capacity(keys.len());
         let mut flags = Vec::with_capacity(keys.len());
+        let mut has = Mask::default();
         for (i, k) in keys.iter().enumerate() {
             let k = k.as_ref();
-            ids.push(self.ids.get(k).copied().unwrap_or(UNKNOWN));
+            let id = self.ids.get(k).copied().unwrap_or(UNKNOWN);
+            if id != UNKNOWN {
+                has.add(id);
+            }
+            ids.push(id);
             let word = is_word.get(i).copied().unwrap_or(false);
             let mut f = 0;
             if word {
@@ -439,7 +468,7 @@ impl Compiled {
             }
             flags.push(f);
         }
-        Sentence { ids, flags }
+        Sentence { ids, flags, has }
     }
 
     fn best_at(&self, s: &Sentence, at: usize, scratch: &mut Scratch) -> Option<Match> {
@@ -474,8 +503,8 @@ impl Compiled {
                 }
                 None => usize::MAX,
             };
-            // Every literal needs a token of its own.
-            if at + cand.literals > s.ids.len() {
+            // Every literal needs a token of its own, and its word in the sentence.
+            if at + cand.literals > s.ids.len() || !cand.needs.within(&s.has) {
                 continue;
             }
             let rest = &self.words[cand.rest.0 as usize..cand.rest.1 as usize];
