@@ -103,7 +103,7 @@ const MAX_GAP: usize = 5;
 /// Up to this many unlisted words (adjectives, adverbs) may sit between two pattern words.
 const MAX_SKIP: usize = 2;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Word {
     Lit(Box<str>),
     Gap,
@@ -142,7 +142,7 @@ pub struct Match {
 pub struct Triggers {
     pub patterns: Vec<Pattern>,
     /// First word (any inflection) → (pattern, the inflected word list).
-    by_first: HashMap<Box<str>, Vec<(usize, Vec<Word>)>>,
+    by_first: ByFirst,
     /// `by_first` compiled to word ids for matching; rebuilt after `add_file`.
     compiled: OnceLock<Compiled>,
 }
@@ -293,6 +293,9 @@ impl Triggers {
     }
 }
 
+/// First word (any inflection) → (pattern, the inflected word list).
+type ByFirst = HashMap<Box<str>, Vec<(usize, Vec<Word>)>>;
+
 fn in_gap(m: &Match, at: usize) -> bool {
     m.gaps.iter().any(|g| g.0 <= at && at < g.1)
 }
@@ -384,10 +387,9 @@ struct Best {
 }
 
 impl Compiled {
-    fn new(by_first: &HashMap<Box<str>, Vec<(usize, Vec<Word>)>>) -> Compiled {
+    fn new(by_first: &ByFirst) -> Compiled {
         let mut c = Compiled::default();
-        let mut firsts: Vec<(&str, &Vec<(usize, Vec<Word>)>)> =
-            by_first.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+        let mut firsts: Vec<_> = by_first.iter().map(|(k, v)| (k.as_ref(), v)).collect();
         // Deterministic ids (the hash map's order is not).
         firsts.sort_unstable_by_key(|(k, _)| *k);
         for (first, variants) in firsts {
@@ -474,21 +476,26 @@ impl Compiled {
     fn best_at(&self, s: &Sentence, at: usize, scratch: &mut Scratch) -> Option<Match> {
         let id = *s.ids.get(at)?;
         let fw = &self.firsts[(*self.first.get(id as usize)?)? as usize];
+        let candidates = &self.candidates[fw.range.0 as usize..fw.range.1 as usize];
+        // Every literal needs a token of its own, and its word in the sentence.
+        let fits = |rel: &&u32| {
+            let cand = &candidates[**rel as usize];
+            at + cand.literals <= s.ids.len() && cand.needs.within(&s.has)
+        };
         // Candidates whose second word stands within reach (a skip of up to MAX_SKIP words).
         let mut order = std::mem::take(&mut scratch.order);
         order.clear();
-        order.extend_from_slice(&fw.open);
+        order.extend(fw.open.iter().filter(fits));
         let reach = &s.ids[(at + 1).min(s.ids.len())..(at + 2 + MAX_SKIP).min(s.ids.len())];
         for (j, w) in reach.iter().enumerate() {
             if *w == UNKNOWN || reach[..j].contains(w) {
                 continue;
             }
             if let Some(list) = fw.by_second.get(w) {
-                order.extend_from_slice(list);
+                order.extend(list.iter().filter(fits));
             }
         }
         order.sort_unstable();
-        let candidates = &self.candidates[fw.range.0 as usize..fw.range.1 as usize];
         let mut best: Option<(usize, Best)> = None;
         for &rel in &order {
             let cand = &candidates[rel as usize];
@@ -503,10 +510,6 @@ impl Compiled {
                 }
                 None => usize::MAX,
             };
-            // Every literal needs a token of its own, and its word in the sentence.
-            if at + cand.literals > s.ids.len() || !cand.needs.within(&s.has) {
-                continue;
-            }
             let rest = &self.words[cand.rest.0 as usize..cand.rest.1 as usize];
             let mut found = Best {
                 skipped: bound,
@@ -740,6 +743,158 @@ mod tests {
     fn skips_stop_at_clause_words() {
         let t = tiny();
         assert!(codes(&t, "they held and talks with").is_empty());
+    }
+
+    /// The matcher as first written (string keys, a recursive search of every candidate): the
+    /// reference the compiled one must agree with.
+    fn naive_best_at(t: &Triggers, keys: &[String], is_word: &[bool], at: usize) -> Option<Match> {
+        let candidates = t.by_first.get(keys.get(at)?.as_str())?;
+        let mut best: Option<Match> = None;
+        for (id, words) in candidates {
+            if let Some(m) = naive_match(&words[1..], keys, is_word, at + 1, 1, 0, Vec::new()) {
+                let m = Match {
+                    pattern: *id,
+                    start: at,
+                    ..m
+                };
+                if best.as_ref().is_none_or(|b| {
+                    (m.literals, usize::MAX - m.skipped) > (b.literals, usize::MAX - b.skipped)
+                }) {
+                    best = Some(m);
+                }
+            }
+        }
+        best
+    }
+
+    fn naive_match(
+        rest: &[Word],
+        keys: &[String],
+        is_word: &[bool],
+        at: usize,
+        literals: usize,
+        skipped: usize,
+        gaps: Vec<(usize, usize)>,
+    ) -> Option<Match> {
+        let Some(first) = rest.first() else {
+            return Some(Match {
+                pattern: 0,
+                start: 0,
+                end: at,
+                gaps,
+                literals,
+                skipped,
+            });
+        };
+        match first {
+            Word::Gap => {
+                let mut best: Option<Match> = None;
+                for n in 0..=MAX_GAP {
+                    if n > 0 && !is_word.get(at + n - 1).copied().unwrap_or(false) {
+                        let k = keys.get(at + n - 1).map(|k| k.as_str());
+                        if !matches!(k, Some("'s") | Some("-") | Some(",")) {
+                            break;
+                        }
+                    }
+                    if at + n > keys.len() {
+                        break;
+                    }
+                    let mut g = gaps.clone();
+                    g.push((at, at + n));
+                    if let Some(m) =
+                        naive_match(&rest[1..], keys, is_word, at + n, literals, skipped, g)
+                    {
+                        if best
+                            .as_ref()
+                            .is_none_or(|b| (m.literals, b.skipped) > (b.literals, m.skipped))
+                        {
+                            best = Some(m);
+                        }
+                    }
+                }
+                best
+            }
+            Word::Lit(w) => {
+                let before_preposition = PREPOSITIONS.contains(&w.as_ref());
+                for skip in 0..=MAX_SKIP {
+                    let i = at + skip;
+                    if i >= keys.len() || (skip > 0 && !is_word[i - 1]) {
+                        return None;
+                    }
+                    if skip > 0 && before_preposition && !is_adverbial(&keys[i - 1]) {
+                        return None;
+                    }
+                    if keys[i] == w.as_ref() {
+                        return naive_match(
+                            &rest[1..],
+                            keys,
+                            is_word,
+                            i + 1,
+                            literals + 1,
+                            skipped + skip,
+                            gaps,
+                        );
+                    }
+                    if is_barrier(&keys[i]) {
+                        return None;
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// Sentences built from the bundled patterns with words, skips, punctuation and barriers
+    /// mixed in: the compiled matcher gives exactly the reference matcher's best match at every
+    /// start.
+    #[test]
+    fn compiled_matches_reference() {
+        let t = Triggers::bundled();
+        let mut variants: Vec<&Vec<Word>> = t.by_first.values().flatten().map(|(_, w)| w).collect();
+        variants.sort();
+        let fillers = [
+            "the", "syria", "quickly", "on", "to", "and", ",", ".", "'s", "-", "with", "monday",
+            "talks", "not", "that", "against", "forces", "again",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as usize) % n
+        };
+        let mut matched = 0;
+        for _ in 0..6000 {
+            let mut k: Vec<String> = Vec::new();
+            for _ in 0..1 + next(3) {
+                for _ in 0..next(3) {
+                    k.push(fillers[next(fillers.len())].to_string());
+                }
+                for w in variants[next(variants.len())] {
+                    match w {
+                        Word::Lit(l) => k.push(l.to_string()),
+                        Word::Gap => {
+                            for _ in 0..next(7) {
+                                k.push(fillers[next(fillers.len())].to_string());
+                            }
+                        }
+                    }
+                    if next(4) == 0 {
+                        k.push(fillers[next(fillers.len())].to_string());
+                    }
+                }
+            }
+            let w: Vec<bool> = k
+                .iter()
+                .map(|x| x.chars().all(|c| c.is_alphanumeric() || c == '\''))
+                .collect();
+            for at in 0..k.len() {
+                let want = naive_best_at(t, &k, &w, at);
+                matched += usize::from(want.is_some());
+                assert_eq!(t.best_at(&k, &w, at), want, "{k:?} at {at}");
+            }
+        }
+        assert!(matched > 5000, "{matched}");
     }
 
     #[test]
