@@ -5,6 +5,7 @@ use crate::codebook::tsv_rows;
 use crate::lexicon::inflect::{noun_forms, Irregulars};
 use crate::lexicon::trie::key;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
 
@@ -102,7 +103,7 @@ const MAX_GAP: usize = 5;
 /// Up to this many unlisted words (adjectives, adverbs) may sit between two pattern words.
 const MAX_SKIP: usize = 2;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Word {
     Lit(Box<str>),
     Gap,
@@ -141,12 +142,14 @@ pub struct Match {
 pub struct Triggers {
     pub patterns: Vec<Pattern>,
     /// First word (any inflection) → (pattern, the inflected word list).
-    by_first: HashMap<Box<str>, Vec<(usize, Vec<Word>)>>,
+    by_first: ByFirst,
+    /// `by_first` compiled to word ids for matching; rebuilt after `add_file`.
+    compiled: OnceLock<Compiled>,
 }
 
 impl Triggers {
     pub fn bundled() -> &'static Triggers {
-        static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
+        static T: OnceLock<Triggers> = OnceLock::new();
         T.get_or_init(|| {
             let irregular = Irregulars::parse(VERB_FORMS).expect("bundled verb forms are valid");
             let mut t = Triggers::default();
@@ -154,6 +157,7 @@ impl Triggers {
                 t.add_file(name, src, &irregular)
                     .expect("bundled patterns are valid");
             }
+            t.compiled();
             t
         })
     }
@@ -164,6 +168,7 @@ impl Triggers {
         src: &str,
         irregular: &Irregulars,
     ) -> Result<(), PatternError> {
+        self.compiled = OnceLock::new();
         for (line, f) in tsv_rows(src) {
             let err = |reason: String| PatternError {
                 file: file.to_string(),
@@ -243,35 +248,28 @@ impl Triggers {
         Ok(())
     }
 
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| Compiled::new(&self.by_first))
+    }
+
     /// The best pattern starting at token `at` of a sentence, given its lowercase token keys and
     /// whether each token is a word (skips and gaps never cross punctuation).
     pub fn best_at<S: AsRef<str>>(&self, keys: &[S], is_word: &[bool], at: usize) -> Option<Match> {
-        let candidates = self.by_first.get(keys.get(at)?.as_ref())?;
-        let mut best: Option<Match> = None;
-        for (id, words) in candidates {
-            if let Some(m) = match_words(&words[1..], keys, is_word, at + 1, 1, 0, Vec::new()) {
-                let m = Match {
-                    pattern: *id,
-                    start: at,
-                    ..m
-                };
-                let better = best.as_ref().is_none_or(|b| {
-                    (m.literals, usize::MAX - m.skipped) > (b.literals, usize::MAX - b.skipped)
-                });
-                if better {
-                    best = Some(m);
-                }
-            }
-        }
-        best
+        keys.get(at)?;
+        let c = self.compiled();
+        let sent = c.sentence(keys, is_word);
+        c.best_at(&sent, at, &mut Scratch::default())
     }
 
     /// Non-overlapping trigger matches in a sentence, left to right, longest first at each start.
     pub fn find<S: AsRef<str>>(&self, keys: &[S], is_word: &[bool]) -> Vec<Match> {
+        let c = self.compiled();
+        let sent = c.sentence(keys, is_word);
+        let mut scratch = Scratch::default();
         let mut out: Vec<Match> = Vec::new();
         let mut at = 0;
         while at < keys.len() {
-            match self.best_at(keys, is_word, at) {
+            match c.best_at(&sent, at, &mut scratch) {
                 Some(m) => {
                     // A literal word may not be reused, but a later pattern may start inside a gap.
                     let next = m.gaps.first().map_or(m.end, |g| g.0.max(at + 1));
@@ -295,89 +293,348 @@ impl Triggers {
     }
 }
 
+/// First word (any inflection) → (pattern, the inflected word list).
+type ByFirst = HashMap<Box<str>, Vec<(usize, Vec<Word>)>>;
+
 fn in_gap(m: &Match, at: usize) -> bool {
     m.gaps.iter().any(|g| g.0 <= at && at < g.1)
 }
 
-fn match_words<S: AsRef<str>>(
-    rest: &[Word],
-    keys: &[S],
-    is_word: &[bool],
-    at: usize,
+/// A `*` in a compiled pattern.
+const GAP: u32 = u32::MAX;
+/// A sentence token that is no pattern word.
+const UNKNOWN: u32 = u32::MAX - 1;
+
+/// One inflected pattern variant, its words in `Compiled::words`.
+#[derive(Debug)]
+struct Candidate {
+    pattern: usize,
+    /// Range of its words after the first in `Compiled::words`.
+    rest: (u32, u32),
     literals: usize,
-    skipped: usize,
+    /// The `Mask` of its literals after the first.
+    needs: Mask,
+}
+
+/// A 256-bit set of word ids (modulo 256): a cheap test that a candidate's words may all be in a
+/// sentence before searching for them.
+#[derive(Clone, Copy, Debug, Default)]
+struct Mask([u64; 4]);
+
+impl Mask {
+    fn add(&mut self, id: u32) {
+        self.0[(id as usize >> 6) & 3] |= 1 << (id & 63);
+    }
+
+    fn within(&self, other: &Mask) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & !b == 0)
+    }
+}
+
+/// The candidates sharing a first word, in matching order: most literals first, then the order
+/// they were added (the first of equals wins), so the search stops once no candidate can win.
+#[derive(Debug, Default)]
+struct FirstWord {
+    /// Range in `Compiled::candidates`.
+    range: (u32, u32),
+    /// Candidates (indices relative to `range`) whose second word is a gap or that have none:
+    /// they are tried at every start.
+    open: Vec<u32>,
+    /// Second literal word → candidates (relative indices, ascending) that need it within reach.
+    by_second: HashMap<u32, Vec<u32>, FxBuild>,
+}
+
+/// The patterns as word ids: literal comparison becomes an integer test, and a second-word index
+/// leaves only the few candidates whose second word stands within reach of the first.
+#[derive(Debug, Default)]
+struct Compiled {
+    ids: HashMap<Box<str>, u32, FxBuild>,
+    /// Per word id: is it a preposition (only adverbials may be skipped before it)?
+    preposition: Vec<bool>,
+    /// Per word id: its `FirstWord` entry, if patterns start with it.
+    first: Vec<Option<u32>>,
+    firsts: Vec<FirstWord>,
+    candidates: Vec<Candidate>,
+    words: Vec<u32>,
+}
+
+/// A sentence's tokens mapped once to word ids and the flags the matcher asks about.
+struct Sentence {
+    ids: Vec<u32>,
+    flags: Vec<u8>,
+    /// The pattern words it contains.
+    has: Mask,
+}
+
+const IS_WORD: u8 = 1;
+/// A word, a possessive mark, a hyphen or a comma: what a gap may hold.
+const IN_GAP: u8 = 2;
+const ADVERBIAL: u8 = 4;
+const BARRIER: u8 = 8;
+
+/// Buffers reused across the starts of a sentence.
+#[derive(Default)]
+struct Scratch {
+    order: Vec<u32>,
     gaps: Vec<(usize, usize)>,
-) -> Option<Match> {
-    let Some(first) = rest.first() else {
-        return Some(Match {
-            pattern: 0,
-            start: 0,
-            end: at,
-            gaps,
-            literals,
-            skipped,
-        });
-    };
-    match first {
-        Word::Gap => {
-            let mut best: Option<Match> = None;
-            for n in 0..=MAX_GAP {
-                if n > 0 && !is_word.get(at + n - 1).copied().unwrap_or(false) {
-                    // a gap may hold words and possessive marks, never sentence punctuation
-                    let k = keys.get(at + n - 1).map(|k| k.as_ref());
-                    if !matches!(k, Some("'s") | Some("-") | Some(",")) {
+    best_gaps: Vec<(usize, usize)>,
+}
+
+/// The best reading of one candidate found so far.
+struct Best {
+    skipped: usize,
+    end: usize,
+}
+
+impl Compiled {
+    fn new(by_first: &ByFirst) -> Compiled {
+        let mut c = Compiled::default();
+        let mut firsts: Vec<_> = by_first.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+        // Deterministic ids (the hash map's order is not).
+        firsts.sort_unstable_by_key(|(k, _)| *k);
+        for (first, variants) in firsts {
+            let first_id = c.intern(first);
+            let mut order: Vec<usize> = (0..variants.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(literals(&variants[i].1)));
+            let base = c.candidates.len();
+            let mut fw = FirstWord::default();
+            for (rel, &i) in order.iter().enumerate() {
+                let (pattern, words) = &variants[i];
+                let from = c.words.len() as u32;
+                let mut needs = Mask::default();
+                for w in &words[1..] {
+                    let id = match w {
+                        Word::Gap => GAP,
+                        Word::Lit(l) => c.intern(l),
+                    };
+                    if id != GAP {
+                        needs.add(id);
+                    }
+                    c.words.push(id);
+                }
+                c.candidates.push(Candidate {
+                    pattern: *pattern,
+                    rest: (from, c.words.len() as u32),
+                    literals: literals(words),
+                    needs,
+                });
+                match words.get(1) {
+                    Some(Word::Lit(l)) => {
+                        let second = c.intern(l);
+                        fw.by_second.entry(second).or_default().push(rel as u32);
+                    }
+                    _ => fw.open.push(rel as u32),
+                }
+            }
+            fw.range = (base as u32, c.candidates.len() as u32);
+            c.first[first_id as usize] = Some(c.firsts.len() as u32);
+            c.firsts.push(fw);
+        }
+        c
+    }
+
+    fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.preposition.len() as u32;
+        self.ids.insert(w.into(), id);
+        self.preposition.push(PREPOSITIONS.contains(&w));
+        self.first.push(None);
+        id
+    }
+
+    fn sentence<S: AsRef<str>>(&self, keys: &[S], is_word: &[bool]) -> Sentence {
+        let mut ids = Vec::with_capacity(keys.len());
+        let mut flags = Vec::with_capacity(keys.len());
+        let mut has = Mask::default();
+        for (i, k) in keys.iter().enumerate() {
+            let k = k.as_ref();
+            let id = self.ids.get(k).copied().unwrap_or(UNKNOWN);
+            if id != UNKNOWN {
+                has.add(id);
+            }
+            ids.push(id);
+            let word = is_word.get(i).copied().unwrap_or(false);
+            let mut f = 0;
+            if word {
+                f |= IS_WORD | IN_GAP;
+            } else if matches!(k, "'s" | "-" | ",") {
+                f |= IN_GAP;
+            }
+            if is_adverbial(k) {
+                f |= ADVERBIAL;
+            }
+            if is_barrier(k) {
+                f |= BARRIER;
+            }
+            flags.push(f);
+        }
+        Sentence { ids, flags, has }
+    }
+
+    fn best_at(&self, s: &Sentence, at: usize, scratch: &mut Scratch) -> Option<Match> {
+        let id = *s.ids.get(at)?;
+        let fw = &self.firsts[(*self.first.get(id as usize)?)? as usize];
+        let candidates = &self.candidates[fw.range.0 as usize..fw.range.1 as usize];
+        // Every literal needs a token of its own, and its word in the sentence.
+        let fits = |rel: &&u32| {
+            let cand = &candidates[**rel as usize];
+            at + cand.literals <= s.ids.len() && cand.needs.within(&s.has)
+        };
+        // Candidates whose second word stands within reach (a skip of up to MAX_SKIP words).
+        let mut order = std::mem::take(&mut scratch.order);
+        order.clear();
+        order.extend(fw.open.iter().filter(fits));
+        let reach = &s.ids[(at + 1).min(s.ids.len())..(at + 2 + MAX_SKIP).min(s.ids.len())];
+        for (j, w) in reach.iter().enumerate() {
+            if *w == UNKNOWN || reach[..j].contains(w) {
+                continue;
+            }
+            if let Some(list) = fw.by_second.get(w) {
+                order.extend(list.iter().filter(fits));
+            }
+        }
+        order.sort_unstable();
+        let mut best: Option<(usize, Best)> = None;
+        for &rel in &order {
+            let cand = &candidates[rel as usize];
+            let bound = match &best {
+                // Ordered by literals: no later candidate can have more, and an equal one must
+                // skip fewer words to win.
+                Some((b, found)) => {
+                    if cand.literals < candidates[*b].literals || found.skipped == 0 {
                         break;
                     }
+                    found.skipped
                 }
-                if at + n > keys.len() {
+                None => usize::MAX,
+            };
+            let rest = &self.words[cand.rest.0 as usize..cand.rest.1 as usize];
+            let mut found = Best {
+                skipped: bound,
+                end: 0,
+            };
+            scratch.gaps.clear();
+            let before = found.skipped;
+            self.search(rest, s, at + 1, 0, &mut found, scratch);
+            if found.skipped < before {
+                best = Some((rel as usize, found));
+            }
+        }
+        scratch.order = order;
+        let (b, found) = best?;
+        let cand = &candidates[b];
+        Some(Match {
+            pattern: cand.pattern,
+            start: at,
+            end: found.end,
+            gaps: std::mem::take(&mut scratch.best_gaps),
+            literals: cand.literals,
+            skipped: found.skipped,
+        })
+    }
+
+    /// Depth-first search of the readings of `rest` from token `at`, shortest gaps first; keeps
+    /// in `best` (and `scratch.best_gaps`) the first reading that skips fewer words than it.
+    fn search(
+        &self,
+        rest: &[u32],
+        s: &Sentence,
+        at: usize,
+        skipped: usize,
+        best: &mut Best,
+        scratch: &mut Scratch,
+    ) {
+        if skipped >= best.skipped {
+            return;
+        }
+        let Some((&w, rest)) = rest.split_first() else {
+            best.skipped = skipped;
+            best.end = at;
+            scratch.best_gaps.clear();
+            scratch.best_gaps.extend_from_slice(&scratch.gaps);
+            return;
+        };
+        let n_tokens = s.ids.len();
+        if w == GAP {
+            for n in 0..=MAX_GAP {
+                // A gap may hold words and possessive marks, never sentence punctuation.
+                if n > 0 && s.flags.get(at + n - 1).is_none_or(|f| f & IN_GAP == 0) {
                     break;
                 }
-                let mut g = gaps.clone();
-                g.push((at, at + n));
-                if let Some(m) =
-                    match_words(&rest[1..], keys, is_word, at + n, literals, skipped, g)
-                {
-                    // Prefer the reading that skips fewest unlisted words.
-                    if best
-                        .as_ref()
-                        .is_none_or(|b| (m.literals, b.skipped) > (b.literals, m.skipped))
-                    {
-                        best = Some(m);
-                    }
+                if at + n > n_tokens {
+                    break;
+                }
+                scratch.gaps.push((at, at + n));
+                self.search(rest, s, at + n, skipped, best, scratch);
+                scratch.gaps.pop();
+                if best.skipped == 0 {
+                    return;
                 }
             }
-            best
+            return;
         }
-        Word::Lit(w) => {
-            // Unlisted words may precede a content word ("held intense talks"); before a
-            // preposition only time words and adverbs may ("demonstrated on Tuesday in"), so "stop
-            // in" does not match "stop its hostility in".
-            let before_preposition = PREPOSITIONS.contains(&w.as_ref());
-            for skip in 0..=MAX_SKIP {
-                let i = at + skip;
-                if i >= keys.len() || (skip > 0 && !is_word[i - 1]) {
-                    return None;
-                }
-                if skip > 0 && before_preposition && !is_adverbial(keys[i - 1].as_ref()) {
-                    return None;
-                }
-                if keys[i].as_ref() == w.as_ref() {
-                    return match_words(
-                        &rest[1..],
-                        keys,
-                        is_word,
-                        i + 1,
-                        literals + 1,
-                        skipped + skip,
-                        gaps,
-                    );
-                }
-                if is_barrier(keys[i].as_ref()) {
-                    return None;
+        // Unlisted words may precede a content word ("held intense talks"); before a preposition
+        // only time words and adverbs may ("demonstrated on Tuesday in"), so "stop in" does not
+        // match "stop its hostility in".
+        let before_preposition = self.preposition[w as usize];
+        for skip in 0..=MAX_SKIP {
+            let i = at + skip;
+            if i >= n_tokens {
+                return;
+            }
+            if skip > 0 {
+                let prev = s.flags[i - 1];
+                if prev & IS_WORD == 0 || (before_preposition && prev & ADVERBIAL == 0) {
+                    return;
                 }
             }
-            None
+            if s.ids[i] == w {
+                self.search(rest, s, i + 1, skipped + skip, best, scratch);
+                return;
+            }
+            if s.flags[i] & BARRIER != 0 {
+                return;
+            }
         }
+    }
+}
+
+fn literals(words: &[Word]) -> usize {
+    words.iter().filter(|w| matches!(w, Word::Lit(_))).count()
+}
+
+/// FxHash (as in rustc): a fast hash for the short word keys looked up once per token.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+type FxBuild = std::hash::BuildHasherDefault<Fx>;
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut add = |v: u64| self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(SEED);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            add(u64::from_le_bytes(b));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let mut b = [0u8; 8];
+            b[..tail.len()].copy_from_slice(tail);
+            add(u64::from_le_bytes(b) ^ ((tail.len() as u64) << 56));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -486,6 +743,158 @@ mod tests {
     fn skips_stop_at_clause_words() {
         let t = tiny();
         assert!(codes(&t, "they held and talks with").is_empty());
+    }
+
+    /// The matcher as first written (string keys, a recursive search of every candidate): the
+    /// reference the compiled one must agree with.
+    fn naive_best_at(t: &Triggers, keys: &[String], is_word: &[bool], at: usize) -> Option<Match> {
+        let candidates = t.by_first.get(keys.get(at)?.as_str())?;
+        let mut best: Option<Match> = None;
+        for (id, words) in candidates {
+            if let Some(m) = naive_match(&words[1..], keys, is_word, at + 1, 1, 0, Vec::new()) {
+                let m = Match {
+                    pattern: *id,
+                    start: at,
+                    ..m
+                };
+                if best.as_ref().is_none_or(|b| {
+                    (m.literals, usize::MAX - m.skipped) > (b.literals, usize::MAX - b.skipped)
+                }) {
+                    best = Some(m);
+                }
+            }
+        }
+        best
+    }
+
+    fn naive_match(
+        rest: &[Word],
+        keys: &[String],
+        is_word: &[bool],
+        at: usize,
+        literals: usize,
+        skipped: usize,
+        gaps: Vec<(usize, usize)>,
+    ) -> Option<Match> {
+        let Some(first) = rest.first() else {
+            return Some(Match {
+                pattern: 0,
+                start: 0,
+                end: at,
+                gaps,
+                literals,
+                skipped,
+            });
+        };
+        match first {
+            Word::Gap => {
+                let mut best: Option<Match> = None;
+                for n in 0..=MAX_GAP {
+                    if n > 0 && !is_word.get(at + n - 1).copied().unwrap_or(false) {
+                        let k = keys.get(at + n - 1).map(|k| k.as_str());
+                        if !matches!(k, Some("'s") | Some("-") | Some(",")) {
+                            break;
+                        }
+                    }
+                    if at + n > keys.len() {
+                        break;
+                    }
+                    let mut g = gaps.clone();
+                    g.push((at, at + n));
+                    if let Some(m) =
+                        naive_match(&rest[1..], keys, is_word, at + n, literals, skipped, g)
+                    {
+                        if best
+                            .as_ref()
+                            .is_none_or(|b| (m.literals, b.skipped) > (b.literals, m.skipped))
+                        {
+                            best = Some(m);
+                        }
+                    }
+                }
+                best
+            }
+            Word::Lit(w) => {
+                let before_preposition = PREPOSITIONS.contains(&w.as_ref());
+                for skip in 0..=MAX_SKIP {
+                    let i = at + skip;
+                    if i >= keys.len() || (skip > 0 && !is_word[i - 1]) {
+                        return None;
+                    }
+                    if skip > 0 && before_preposition && !is_adverbial(&keys[i - 1]) {
+                        return None;
+                    }
+                    if keys[i] == w.as_ref() {
+                        return naive_match(
+                            &rest[1..],
+                            keys,
+                            is_word,
+                            i + 1,
+                            literals + 1,
+                            skipped + skip,
+                            gaps,
+                        );
+                    }
+                    if is_barrier(&keys[i]) {
+                        return None;
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// Sentences built from the bundled patterns with words, skips, punctuation and barriers
+    /// mixed in: the compiled matcher gives exactly the reference matcher's best match at every
+    /// start.
+    #[test]
+    fn compiled_matches_reference() {
+        let t = Triggers::bundled();
+        let mut variants: Vec<&Vec<Word>> = t.by_first.values().flatten().map(|(_, w)| w).collect();
+        variants.sort();
+        let fillers = [
+            "the", "syria", "quickly", "on", "to", "and", ",", ".", "'s", "-", "with", "monday",
+            "talks", "not", "that", "against", "forces", "again",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as usize) % n
+        };
+        let mut matched = 0;
+        for _ in 0..6000 {
+            let mut k: Vec<String> = Vec::new();
+            for _ in 0..1 + next(3) {
+                for _ in 0..next(3) {
+                    k.push(fillers[next(fillers.len())].to_string());
+                }
+                for w in variants[next(variants.len())] {
+                    match w {
+                        Word::Lit(l) => k.push(l.to_string()),
+                        Word::Gap => {
+                            for _ in 0..next(7) {
+                                k.push(fillers[next(fillers.len())].to_string());
+                            }
+                        }
+                    }
+                    if next(4) == 0 {
+                        k.push(fillers[next(fillers.len())].to_string());
+                    }
+                }
+            }
+            let w: Vec<bool> = k
+                .iter()
+                .map(|x| x.chars().all(|c| c.is_alphanumeric() || c == '\''))
+                .collect();
+            for at in 0..k.len() {
+                let want = naive_best_at(t, &k, &w, at);
+                matched += usize::from(want.is_some());
+                assert_eq!(t.best_at(&k, &w, at), want, "{k:?} at {at}");
+            }
+        }
+        assert!(matched > 5000, "{matched}");
     }
 
     #[test]
