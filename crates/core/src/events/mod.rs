@@ -182,7 +182,7 @@ impl Events {
                 .any(|p| p.sentence == si && p.span.contains(span))
         };
         let mut matches = self.triggers.find(&view.keys, &view.is_word);
-        matches.retain(|m| !in_name(m.start));
+        matches.retain(|m| !in_name(m.start) && !self.triggers.patterns[m.pattern].stop);
         let mut view = view;
         view.verbs = matches
             .iter()

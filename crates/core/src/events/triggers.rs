@@ -10,7 +10,11 @@ use std::sync::OnceLock;
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
 
 /// The bundled pattern files, one per CAMEO root.
-const FILES: [(&str, &str); 20] = [
+const FILES: [(&str, &str); 21] = [
+    (
+        "00_non_events.tsv",
+        include_str!("../../../../data/verbs/00_non_events.tsv"),
+    ),
     (
         "01_statement.tsv",
         include_str!("../../../../data/verbs/01_statement.tsv"),
@@ -113,6 +117,8 @@ enum Word {
 pub struct Pattern {
     pub code: Box<str>,
     pub nominal: bool,
+    /// A phrase that is not an event; it only keeps shorter triggers inside it from matching.
+    pub stop: bool,
     /// The pattern as written, for diagnostics.
     pub text: Box<str>,
 }
@@ -181,13 +187,22 @@ impl Triggers {
                     f.len()
                 )));
             };
-            if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+            // Kind `x` marks a phrase that is no event ("meet the deadline", "fight inflation"): it
+            // matches like a verb pattern, so it outranks the shorter trigger inside it, and codes
+            // nothing. Its code column is `-`.
+            let stop = kind == "x";
+            let code_ok = if stop {
+                code == "-"
+            } else {
+                (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+            };
+            if !code_ok {
                 return Err(err(format!("bad CAMEO code {code:?}")));
             }
             let nominal = match kind {
-                "v" => false,
+                "v" | "x" => false,
                 "n" => true,
-                other => return Err(err(format!("unknown kind {other:?} (v or n)"))),
+                other => return Err(err(format!("unknown kind {other:?} (v, n or x)"))),
             };
             let words: Vec<Word> = pattern
                 .split_whitespace()
@@ -206,6 +221,7 @@ impl Triggers {
             self.patterns.push(Pattern {
                 code: code.into(),
                 nominal,
+                stop,
                 text: pattern.into(),
             });
             // Inflect: a verb's first word, a noun phrase's head (its last non-preposition word).
