@@ -914,6 +914,24 @@ mod tests {
     }
 
     #[test]
+    fn non_events_outrank_the_trigger_inside_them() {
+        let irr = Irregulars::parse("meet\tmeets\tmet\tmet\tmeeting\n").unwrap();
+        let mut t = Triggers::default();
+        t.add_file("t.tsv", "040\tv\tmeet\n-\tx\tmeet * deadline\n", &irr)
+            .unwrap();
+        let (k, w) = words("they met the deadline");
+        let m = t.find(&k, &w);
+        assert_eq!(m.len(), 1);
+        assert!(t.patterns[m[0].pattern].stop);
+        let (k, w) = words("they met the envoy");
+        assert!(!t.patterns[t.find(&k, &w)[0].pattern].stop);
+        assert!(
+            t.add_file("t.tsv", "040\tx\tmeet * goal\n", &irr).is_err(),
+            "a non-event has no code"
+        );
+    }
+
+    #[test]
     fn bad_rows_are_reported() {
         let irr = Irregulars::default();
         let mut t = Triggers::default();
