@@ -4,6 +4,15 @@
 
 use std::borrow::Cow;
 
+/// How a that-clause reports the act inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// "claimed that", "alleged that": an accusation by the reporter.
+    Alleged,
+    /// "denied that", "rejected claims that": not asserted.
+    Denied,
+}
+
 /// A sentence as the clause reader sees it.
 pub struct View<'a> {
     /// Speech verbs ("said", "announced"), after which a "that" clause reports the act itself.
@@ -352,8 +361,9 @@ impl View<'_> {
             (vs < start && start < ve)
                 || (ve <= start
                     && start - ve <= 3
-                    && (ve..start)
-                        .all(|i| self.is_word[i] && !matches!(self.key(i), "and" | "but" | "or")))
+                    && (ve..start).all(|i| {
+                        self.is_word[i] && !matches!(self.key(i), "and" | "but" | "or" | "that")
+                    }))
         })
     }
 
@@ -496,19 +506,32 @@ impl View<'_> {
         false
     }
 
-    /// The position of "claimed"/"alleged"/"charged" when the trigger at `at` is in the
-    /// that-clause it introduces ("the US claimed that ISIL had attacked Iraq").
-    pub fn allegation(&self, at: usize) -> Option<usize> {
-        let that = (at.saturating_sub(8)..at)
+    /// Whether the trigger at `at` sits in a that-clause reporting a claim or a denial: "the US
+    /// claimed that ISIL had attacked Iraq", "the Kremlin denied on Monday that its aircraft had
+    /// bombed …". Returns the reporting word's position and which it is.
+    pub fn reported_clause(&self, at: usize) -> Option<(usize, Report)> {
+        let that = (at.saturating_sub(16)..at)
             .rev()
-            .take_while(|&i| !matches!(self.key(i), "," | ";"))
+            .take_while(|&i| {
+                !matches!(self.key(i), ";" | ".") && !self.is_quote.get(i).copied().unwrap_or(false)
+            })
             .find(|&i| self.key(i) == "that")?;
-        let verb = that.checked_sub(1)?;
-        let w = self.key(verb);
-        ["claim", "alleg", "charg", "insinuat"]
-            .iter()
-            .any(|p| w.starts_with(p))
-            .then_some(verb)
+        (that.saturating_sub(4)..that).rev().find_map(|i| {
+            let w = self.key(i);
+            if ["claim", "alleg", "charg", "insinuat"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            {
+                Some((i, Report::Alleged))
+            } else if ["deni", "deny", "dismiss", "reject", "refut", "rebuff"]
+                .iter()
+                .any(|p| w.starts_with(p))
+            {
+                Some((i, Report::Denied))
+            } else {
+                None
+            }
+        })
     }
 
     /// Whether a verb-pattern match at `at` is a noun or adjective use ("the demands", "his
@@ -614,17 +637,22 @@ mod tests {
     }
 
     #[test]
-    fn allegations_are_found() {
+    fn reported_clauses_are_found() {
         let v = view(
             "the us claimed that isil had attacked iraq",
             &[(1, 2), (4, 5), (7, 8)],
         );
-        assert_eq!(v.allegation(6), Some(2));
+        assert_eq!(v.reported_clause(6), Some((2, Report::Alleged)));
         let v = view(
             "the us said that isil had attacked iraq",
             &[(1, 2), (4, 5), (7, 8)],
         );
-        assert_eq!(v.allegation(6), None);
+        assert_eq!(v.reported_clause(6), None);
+        let v = view(
+            "moscow denied on monday that its jets had bombed the hospital",
+            &[(0, 1)],
+        );
+        assert_eq!(v.reported_clause(8), Some((1, Report::Denied)));
     }
 
     #[test]

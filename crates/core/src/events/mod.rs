@@ -299,7 +299,16 @@ impl Events {
             // author against the alleged actor, not the alleged act.
             let mut code = code;
             let mut subject_at = subject_at;
-            if let Some(verb) = view.allegation(m.start).filter(|_| code.as_str() >= "11") {
+            let report = view.reported_clause(m.start);
+            // "The Kremlin denied that its aircraft had bombed the hospital": not asserted.
+            if matches!(report, Some((_, clause::Report::Denied))) && !self.include_hypothetical {
+                continue;
+            }
+            if let Some(verb) = report
+                .filter(|r| r.1 == clause::Report::Alleged)
+                .map(|r| r.0)
+                .filter(|_| code.as_str() >= "11")
+            {
                 targets = std::mem::take(&mut sources);
                 sources = view.subject(verb);
                 code = "112".to_string();
@@ -329,11 +338,6 @@ impl Events {
                 span: doc.mentions[i].span,
                 actor: doc.mentions[i].actor.clone(),
             }));
-            if source_actors.is_empty() {
-                if let Some(sp) = speaker {
-                    source_actors.push(speaker_actor(sp));
-                }
-            }
             let mut target_actors: Vec<EventActor> = targets
                 .iter()
                 .map(|&i| EventActor {
@@ -484,7 +488,7 @@ impl Events {
             if !self.speech.contains(view.keys[i].as_ref()) {
                 continue;
             }
-            let Some(modal) = (i + 1..(i + 10).min(view.keys.len())).find(|&j| {
+            let Some(modal) = (i + 1..(i + 16).min(view.keys.len())).find(|&j| {
                 matches!(view.keys[j].as_ref(), "must" | "should")
                     || (matches!(view.keys[j].as_ref(), "has" | "have" | "needs" | "need")
                         && view.keys.get(j + 1).is_some_and(|k| k.as_ref() == "to"))
