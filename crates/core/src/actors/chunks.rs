@@ -50,20 +50,7 @@ struct Located<'d> {
     item: Item<'d>,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::date::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES};
 
 /// Capitalised words that do not start a name.
 const NOT_NAMES: &[&str] = &[
@@ -120,13 +107,6 @@ const NOT_NAMES: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "his",
     "her",
     "its",
@@ -327,7 +307,9 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             && !in_place(q)
             && (is_capitalised(originals[q])
                 || (q > p && is_particle(&keys[q]) && q + 1 < toks.len()))
-            && (q > p || !NOT_NAMES.contains(&keys[q].as_ref()))
+            && (q > p
+                || !(NOT_NAMES.contains(&keys[q].as_ref())
+                    || WEEKDAY_NAMES.contains(&keys[q].as_ref())))
             && !MONTHS.contains(&keys[q].as_ref())
             && best_hit(dict, &keys[q..], &originals[q..]).is_none()
         {

@@ -12,35 +12,13 @@ pub struct DateMention {
     pub precision: DatePrecision,
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use crate::date::{MONTH_NAMES, WEEKDAY_NAMES as WEEKDAYS};
 
 fn month(word: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // Abbreviations count only with their dot ("Feb."), so "mar" the verb is no month.
     let abbreviated = word.ends_with('.');
     let w = word.trim_end_matches('.');
-    NAMES
+    MONTH_NAMES
         .iter()
         .position(|m| *m == w || (abbreviated && w.len() >= 3 && m.starts_with(w)))
         .map(|i| i as u8 + 1)

@@ -52,13 +52,6 @@ const NEGATIONS: &[&str] = &[
 /// Words that may sit between a control verb and its "to" ("vowed on Monday to").
 const TIME_WORDS: &[&str] = &[
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "again",
@@ -156,7 +149,10 @@ impl ModalityRules {
             let Some(c) = self.words.get(k) else { continue };
             // "threatened on Monday to …": time words may stand between the verb and its "to".
             let followed_by_to = (i + 1..(i + 4).min(keys.len()))
-                .take_while(|&j| j == i + 1 || TIME_WORDS.contains(&keys[j - 1].as_ref()))
+                .take_while(|&j| {
+                    let w = keys[j - 1].as_ref();
+                    j == i + 1 || TIME_WORDS.contains(&w) || crate::date::WEEKDAY_NAMES.contains(&w)
+                })
                 .any(|j| keys[j].as_ref() == "to");
             if c.needs_to && !followed_by_to {
                 continue;

@@ -657,16 +657,10 @@ impl std::hash::Hasher for Fx {
 /// Time words and adverbs, which may stand anywhere in a verb phrase.
 fn is_adverbial(w: &str) -> bool {
     w.ends_with("ly")
+        || crate::date::WEEKDAY_NAMES.contains(&w)
         || matches!(
             w,
-            "on" | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
+            "on" | "today"
                 | "yesterday"
                 | "again"
                 | "also"
