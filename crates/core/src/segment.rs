@@ -10,6 +10,7 @@
 use crate::doc::{Doc, Sentence};
 use crate::pipeline::Stage;
 use crate::span::Span;
+use crate::tokens::is_quote;
 use std::sync::OnceLock;
 
 /// A sentence span and the index of the paragraph it lies in.
@@ -299,26 +300,6 @@ fn is_closer(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
-    )
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '«'
-            | '»'
-            | '‹'
-            | '›'
-            | '„'
-            | '‚'
-            | '`'
-            | '「'
-            | '」'
     )
 }
 

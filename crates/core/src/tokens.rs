@@ -58,7 +58,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-fn is_quote(c: char) -> bool {
+/// A quotation mark, straight, curly or guillemet (shared with the segmenter).
+pub(crate) fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
