@@ -129,7 +129,8 @@ impl<'a> Output<'a> {
                     historical: e.historical,
                     place: e.place.as_ref(),
                     quote_id: e.quote_id,
-                    confidence: e.confidence,
+                    // Two decimals: the figure is a ranking aid, not a measured probability.
+                    confidence: (e.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
                 }
             })
             .collect();
