@@ -221,6 +221,30 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// "Ankara-based", "Turkish-run", "Iran-backed": a compound adjective, not a name.
+fn is_compound_modifier(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(_, tail)| {
+        matches!(
+            tail,
+            "based"
+                | "run"
+                | "backed"
+                | "held"
+                | "controlled"
+                | "linked"
+                | "allied"
+                | "occupied"
+                | "born"
+                | "made"
+                | "owned"
+                | "funded"
+                | "aligned"
+                | "friendly"
+                | "leaning"
+        )
+    })
+}
+
 /// Lowercase name particles that may sit inside a person's or group's name.
 fn is_particle(s: &str) -> bool {
     matches!(
@@ -311,6 +335,7 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
                 || !(NOT_NAMES.contains(&keys[q].as_ref())
                     || WEEKDAY_NAMES.contains(&keys[q].as_ref())))
             && !MONTHS.contains(&keys[q].as_ref())
+            && !is_compound_modifier(&keys[q])
             && best_hit(dict, &keys[q..], &originals[q..]).is_none()
         {
             q += 1;
