@@ -293,8 +293,16 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             continue;
         }
         // "Saudi-led coalition", "Russian-led forces": the leader named in a compound.
-        if let Some(leader) = keys[p].strip_suffix("-led") {
-            let leader_case = originals[p].strip_suffix("-led").unwrap_or(leader);
+        // "British-flagged tanker": the flag names the owner.
+        let compound = ["-led", "-flagged", "-registered"]
+            .iter()
+            .find_map(|suffix| {
+                Some((
+                    keys[p].strip_suffix(suffix)?,
+                    originals[p].strip_suffix(suffix)?,
+                ))
+            });
+        if let Some((leader, leader_case)) = compound {
             if let Some((1, entries)) = best_hit(dict, &[Cow::Borrowed(leader)], &[leader_case]) {
                 items.push(Located {
                     start: p,

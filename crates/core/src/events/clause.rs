@@ -382,8 +382,12 @@ impl View<'_> {
             {
                 break;
             }
-            // "withdrew its troops": the source's own people are not its target.
-            if self.after_locative(s) || self.possessed(s) {
+            // "withdrew its troops": the source's own people are not its target. A place after
+            // the pattern's own preposition ("fired shells at the South Korean island") is.
+            let own_preposition = (from..s).all(|i| DETERMINERS.contains(&self.key(i)))
+                && from > 0
+                && PREPOSITIONS.contains(&self.key(from - 1));
+            if (self.after_locative(s) && !own_preposition) || self.possessed(s) {
                 continue;
             }
             return self.coordinated_right(k);
