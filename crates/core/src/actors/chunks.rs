@@ -453,7 +453,7 @@ fn following_country(rest: &[Located], after: usize, keys: &[Cow<str>]) -> Optio
     let gap: Vec<&str> = keys[after..next.start].iter().map(|k| k.as_ref()).collect();
     if !matches!(
         gap.as_slice(),
-        ["of"] | ["in"] | ["from"] | ["of", "the"] | ["in", "the"]
+        ["of"] | ["in"] | ["from"] | ["of", "the"] | ["in", "the"] | ["from", "the"]
     ) {
         return None;
     }
