@@ -8,8 +8,8 @@ use serde_json::Value;
 const CASES: &str = include_str!("data/coder_cases.jsonl");
 
 /// Floors: the figures measured when the gate was set, less a small margin for noise.
-const MIN_RECALL: f64 = 0.53;
-const MIN_PRECISION: f64 = 0.72;
+const MIN_RECALL: f64 = 0.56;
+const MIN_PRECISION: f64 = 0.74;
 const MAX_FORBIDDEN: usize = 3;
 
 #[test]
