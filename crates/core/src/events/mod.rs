@@ -364,6 +364,11 @@ impl Events {
                     .first()
                     .and_then(|a| Some((a.actor.country.as_deref()?, a.actor.role.is_some())));
                 target_actors.extend(place_target(doc, si, trigger, own));
+                // "An Israeli air strike on a building in Beirut killed five": violence is done to
+                // the place it struck, wherever the sentence names it.
+                if target_actors.is_empty() && matches!(code.get(..2), Some("18" | "19" | "20")) {
+                    target_actors.extend(struck_place(doc, si, own.map(|o| o.0)));
+                }
             }
             // Protest and repression with no one named are aimed at home: protesters at their
             // government, police at their own people.
@@ -651,6 +656,24 @@ fn link_addressees(doc: &Doc, events: &mut [Event]) {
             e.confidence -= 0.25;
         }
     }
+}
+
+/// A place in the sentence, in another country than the source's and not named as an actor:
+/// where a violent act with no named victim struck.
+fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
+    let p = doc.places.iter().find(|p| {
+        p.sentence == si && Some(p.place.country.as_str()) != own && !names_actor(doc, p.span)
+    })?;
+    let country = p.place.country.clone();
+    Some(EventActor {
+        span: p.span,
+        actor: ActorCode {
+            code: Some(country.clone()),
+            country: Some(country),
+            role: None,
+            name: None,
+        },
+    })
 }
 
 fn place_target(
