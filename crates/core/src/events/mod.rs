@@ -334,16 +334,10 @@ impl Events {
                 }
                 true
             });
-            source_actors.extend(sources.iter().map(|&i| EventActor {
-                span: doc.mentions[i].span,
-                actor: doc.mentions[i].actor.clone(),
-            }));
+            source_actors.extend(sources.iter().map(|&i| mention_actor(&doc.mentions[i])));
             let mut target_actors: Vec<EventActor> = targets
                 .iter()
-                .map(|&i| EventActor {
-                    span: doc.mentions[i].span,
-                    actor: doc.mentions[i].actor.clone(),
-                })
+                .map(|&i| mention_actor(&doc.mentions[i]))
                 .collect();
             // An actor is not its own object ("Hamas threatened to resume terrorist activities").
             let own_codes: Vec<Option<String>> =
@@ -377,17 +371,8 @@ impl Events {
                 && (code.starts_with("14") || code.starts_with("17"))
             {
                 if let Some(country) = source_actors.first().and_then(|a| a.actor.country.clone()) {
-                    let role = code.starts_with("14").then(|| "GOV".to_string());
-                    let actor = ActorCode {
-                        code: Some(format!("{country}{}", role.as_deref().unwrap_or(""))),
-                        country: Some(country),
-                        role,
-                        name: None,
-                    };
-                    target_actors.push(EventActor {
-                        span: trigger,
-                        actor,
-                    });
+                    let role = code.starts_with("14").then_some("GOV");
+                    target_actors.push(country_actor(trigger, &country, role));
                 }
             }
             let (date, date_precision, historical) =
@@ -518,10 +503,7 @@ impl Events {
                 .iter()
                 .filter(|&&t| t != source && doc.mentions[t].span.start > toks[i].span.start)
             {
-                let actor = |k: usize| EventActor {
-                    span: doc.mentions[k].span,
-                    actor: doc.mentions[k].actor.clone(),
-                };
+                let actor = |k: usize| mention_actor(&doc.mentions[k]);
                 if doc.mentions[source].actor.country.is_none()
                     || doc.mentions[*t].actor.country.is_none()
                 {
@@ -609,7 +591,6 @@ impl Events {
     }
 }
 
-/// The first place named after the trigger in another country than the source's, as a target.
 /// "We are making our final warnings": a demand, criticism, rejection or threat with no one
 /// named is addressed to the other party just spoken of — the latest actor of another country
 /// named before it in the sentence or the one before.
@@ -649,10 +630,7 @@ fn link_addressees(doc: &Doc, events: &mut [Event]) {
                     .find(|m| m.sentence == e.sentence && m.span.start >= e.trigger.end)
             });
         if let Some(m) = addressee {
-            e.target = Some(EventActor {
-                span: m.span,
-                actor: m.actor.clone(),
-            });
+            e.target = Some(mention_actor(m));
             e.confidence -= 0.25;
         }
     }
@@ -664,26 +642,38 @@ fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
     let p = doc.places.iter().find(|p| {
         p.sentence == si && Some(p.place.country.as_str()) != own && !names_actor(doc, p.span)
     })?;
-    let country = p.place.country.clone();
-    Some(EventActor {
-        span: p.span,
-        actor: ActorCode {
-            code: Some(country.clone()),
-            country: Some(country),
-            role: None,
-            name: None,
-        },
-    })
+    Some(country_actor(p.span, &p.place.country, None))
 }
 
+/// The actor a mention names, at its span.
+fn mention_actor(m: &crate::doc::Mention) -> EventActor {
+    EventActor {
+        span: m.span,
+        actor: m.actor.clone(),
+    }
+}
+
+/// An actor known only by its country (and role), standing at `span`.
+fn country_actor(span: crate::Span, country: &str, role: Option<&str>) -> EventActor {
+    EventActor {
+        span,
+        actor: ActorCode {
+            code: Some(format!("{country}{}", role.unwrap_or(""))),
+            country: Some(country.to_string()),
+            role: role.map(str::to_string),
+            name: None,
+        },
+    }
+}
+
+/// The first place named after the trigger in the clause, in another country than the source's,
+/// as a target.
 fn place_target(
     doc: &Doc,
     si: usize,
     trigger: crate::Span,
     own: Option<(&str, bool)>,
 ) -> Option<EventActor> {
-    // A place of the source's own country is a target only where the source is one of its
-    // institutions ("Sudan's government lifted … in West Darfur").
     // Only within the clause: not past a quotation mark or the attribution ("…," said X of
     // Turkey; "…, South Korea's military said").
     let toks = doc
@@ -708,6 +698,8 @@ fn place_target(
         .filter(|&i| toks[i].span.start >= trigger.end)
         .find(|&i| attribution(i))
         .map_or(usize::MAX, |i| toks[i].span.start);
+    // A place of the source's own country is a target only where the source is one of its
+    // institutions ("Sudan's government lifted … in West Darfur").
     let p = doc.places.iter().find(|p| {
         let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
         p.sentence == si
@@ -717,16 +709,7 @@ fn place_target(
             && (foreign || (own.is_some_and(|o| o.1) && p.place.precision != Precision::Country))
             && !names_actor(doc, p.span)
     })?;
-    let country = p.place.country.clone();
-    Some(EventActor {
-        span: p.span,
-        actor: ActorCode {
-            code: Some(country.clone()),
-            country: Some(country),
-            role: None,
-            name: None,
-        },
-    })
+    Some(country_actor(p.span, &p.place.country, None))
 }
 
 /// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
