@@ -11,7 +11,28 @@ pub enum Report {
     Alleged,
     /// "denied that", "rejected claims that": not asserted.
     Denied,
+    /// "demanded that", "urged that", "hoped that": wanted, not done.
+    Wanted,
 }
+
+/// Words whose that-clause says what someone wants done ("demanded that the government grant").
+const WANTING: &[&str] = &[
+    "demand",
+    "insist",
+    "urg",
+    "ask",
+    "request",
+    "propos",
+    "suggest",
+    "recommend",
+    "hope",
+    "want",
+    "wish",
+    "appeal",
+    "press",
+    "plead",
+    "call",
+];
 
 /// A sentence as the clause reader sees it.
 pub struct View<'a> {
@@ -532,10 +553,35 @@ impl View<'_> {
                 .any(|p| w.starts_with(p))
             {
                 Some((i, Report::Denied))
+            } else if WANTING.iter().any(|p| w.starts_with(p)) {
+                Some((i, Report::Wanted))
             } else {
                 None
             }
         })
+    }
+
+    /// For a demand word at `at` ("demanded that", "its demands that", "insisted that"), the
+    /// position of its "that".
+    pub fn demand_clause(&self, at: usize) -> Option<usize> {
+        let w = self.key(at);
+        let demand = ["demand", "insist"].iter().any(|p| w.starts_with(p));
+        (demand && self.key(at + 1) == "that").then_some(at + 1)
+    }
+
+    /// The party named by a condition after token `from` ("… if Hamas ran", "unless the
+    /// president agrees"): the first mention after the "if" or "unless", in the same sentence.
+    pub fn condition_party(&self, from: usize) -> Vec<usize> {
+        let Some(c) = (from..self.keys.len())
+            .take_while(|&i| !matches!(self.key(i), ";" | "."))
+            .find(|&i| matches!(self.key(i), "if" | "unless"))
+        else {
+            return Vec::new();
+        };
+        match self.mentions.iter().position(|m| m.1 > c) {
+            Some(k) if self.mentions[k].1 <= c + 3 => self.coordinated_right(k),
+            _ => Vec::new(),
+        }
     }
 
     /// Whether a verb-pattern match at `at` is a noun or adjective use ("the demands", "his
@@ -544,6 +590,32 @@ impl View<'_> {
         let before = self.key(at.wrapping_sub(1));
         (at > 0 && (DETERMINERS.contains(&before) || NOUN_CONTEXT.contains(&before)))
             || (before == "to" && self.key(at).ends_with('s'))
+            || self.participle_on_name(at)
+    }
+
+    /// "Ousted President Askar Akayev", "Exiled opposition leader …": a participle opening the
+    /// sentence right before a name describes it; it reports no act.
+    fn participle_on_name(&self, at: usize) -> bool {
+        let first = (0..at).all(|i| !self.is_word[i]);
+        first && self.key(at).ends_with("ed") && self.mentions.iter().any(|m| m.1 == at + 1)
+    }
+
+    /// The patient of a passive verb at `at`: its subject, else the last name of the noun phrase
+    /// right before the auxiliary ("a camp for Congolese refugees was attacked", "evidence against
+    /// Russia was presented").
+    pub fn passive_patient(&self, at: usize) -> Vec<usize> {
+        let subject = self.subject(at);
+        if !subject.is_empty() {
+            return subject;
+        }
+        let mut v = at;
+        while v > 0 && (BE.contains(&self.key(v - 1)) || self.key(v - 1).ends_with("ly")) {
+            v -= 1;
+        }
+        match self.mentions.iter().position(|m| m.2 == v) {
+            Some(k) if v < at => self.coordinated_left(k),
+            _ => Vec::new(),
+        }
     }
 
     /// For a trigger inside a sentence-opening adverbial ("Following talks in Moscow, …", "After
@@ -657,6 +729,11 @@ mod tests {
             &[(0, 1)],
         );
         assert_eq!(v.reported_clause(8), Some((1, Report::Denied)));
+        let v = view(
+            "rebels demanded that the government grant more rights",
+            &[(0, 1), (4, 5)],
+        );
+        assert_eq!(v.reported_clause(5), Some((1, Report::Wanted)));
     }
 
     #[test]

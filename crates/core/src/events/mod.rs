@@ -199,6 +199,13 @@ impl Events {
             let mut code = pattern.code.to_string();
             let mut modality = Modality::Asserted;
             let mut governor = self.rules.governor(&view.keys, m.start);
+            // "refused to meet Jordan's visiting king": a control word whose own pattern already
+            // names the act it governs ("refuse to meet") has said it; later words are its detail.
+            if let Some(g) = governor {
+                if matches.iter().any(|o| o.start == g.at && o.end > g.at + 2) {
+                    continue;
+                }
+            }
             // "Iraq said it would allow …": a reported future is an intention, not a hypothesis.
             if let Some(g) = governor.as_mut() {
                 let reported = (g.at.saturating_sub(5)..g.at)
@@ -301,7 +308,12 @@ impl Events {
             let mut subject_at = subject_at;
             let report = view.reported_clause(m.start);
             // "The Kremlin denied that its aircraft had bombed the hospital": not asserted.
-            if matches!(report, Some((_, clause::Report::Denied))) && !self.include_hypothetical {
+            // "… demanded that the government grant more rights": wanted, not done.
+            if matches!(
+                report,
+                Some((_, clause::Report::Denied | clause::Report::Wanted))
+            ) && !self.include_hypothetical
+            {
                 continue;
             }
             if let Some(verb) = report
@@ -351,6 +363,20 @@ impl Events {
             // counterpart, whatever the deal was about.
             if joint && !mutual {
                 target_actors.clear();
+            }
+            // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the
+            // condition names.
+            if target_actors.is_empty() && !joint && code.starts_with("13") {
+                let own: Vec<Option<String>> = source_actors
+                    .iter()
+                    .map(|a| a.actor.country.clone())
+                    .collect();
+                target_actors.extend(
+                    view.condition_party(m.end)
+                        .into_iter()
+                        .map(|i| mention_actor(&doc.mentions[i]))
+                        .filter(|t| t.actor.country.is_some() && !own.contains(&t.actor.country)),
+                );
             }
             if target_actors.is_empty() && !joint {
                 // "arrived in Amman", "troops to a force in Liberia": the place acted on.
@@ -475,6 +501,16 @@ impl Events {
         let toks = doc.sentence_tokens(si);
         let mut out = Vec::new();
         for i in 0..view.keys.len() {
+            // "insisted on its demands that Burundi's government grant …": the demand is on
+            // whoever the that-clause names.
+            if let Some(that) = view.demand_clause(i) {
+                let sources = view.subject(i);
+                let targets = view.object(that + 1, 6);
+                if let (Some(&source), Some(&target)) = (sources.first(), targets.first()) {
+                    out.extend(self.demand(doc, si, view, i..that + 1, source, target, published));
+                }
+                continue;
+            }
             if !self.speech.contains(view.keys[i].as_ref()) {
                 continue;
             }
@@ -493,41 +529,59 @@ impl Events {
             let Some(&source) = sources.first() else {
                 continue;
             };
-            let trigger = toks[i].span.cover(toks[modal].span);
-            let (date, date_precision, historical) =
-                match dates::event_date(&dates::find(&view.keys, published), i, published) {
-                    Some((d, p, h)) => (Some(d), Some(p), h),
-                    None => (None, None, false),
-                };
-            for t in targets
+            for &t in targets
                 .iter()
                 .filter(|&&t| t != source && doc.mentions[t].span.start > toks[i].span.start)
             {
-                let actor = |k: usize| mention_actor(&doc.mentions[k]);
-                if doc.mentions[source].actor.country.is_none()
-                    || doc.mentions[*t].actor.country.is_none()
-                {
-                    continue;
-                }
-                out.push(Event {
-                    sentence: si,
-                    source: Some(actor(source)),
-                    target: Some(actor(*t)),
-                    cameo: "100".to_string(),
-                    trigger,
-                    negated: false,
-                    modality: Modality::Asserted,
-                    date,
-                    date_precision,
-                    historical,
-                    place: event_place(doc, si, trigger, &actor(source), Some(&actor(*t)))
-                        .or_else(|| focus_place(doc)),
-                    quote_id: None,
-                    confidence: 0.6,
-                });
+                out.extend(self.demand(doc, si, view, i..modal + 1, source, t, published));
             }
         }
         out
+    }
+
+    /// A demand (CAMEO 100) by mention `source` on mention `target`, told by the tokens `words`.
+    #[allow(clippy::too_many_arguments)]
+    fn demand(
+        &self,
+        doc: &Doc,
+        si: usize,
+        view: &View,
+        words: std::ops::Range<usize>,
+        source: usize,
+        target: usize,
+        published: Option<crate::Date>,
+    ) -> Option<Event> {
+        let (source, target) = (&doc.mentions[source], &doc.mentions[target]);
+        if source.actor.country.is_none()
+            || target.actor.country.is_none()
+            || source.actor.code == target.actor.code
+        {
+            return None;
+        }
+        let toks = doc.sentence_tokens(si);
+        let trigger = toks[words.start].span.cover(toks[words.end - 1].span);
+        let (date, date_precision, historical) =
+            match dates::event_date(&dates::find(&view.keys, published), words.start, published) {
+                Some((d, p, h)) => (Some(d), Some(p), h),
+                None => (None, None, false),
+            };
+        let (source, target) = (mention_actor(source), mention_actor(target));
+        Some(Event {
+            sentence: si,
+            place: event_place(doc, si, trigger, &source, Some(&target))
+                .or_else(|| focus_place(doc)),
+            source: Some(source),
+            target: Some(target),
+            cameo: "100".to_string(),
+            trigger,
+            negated: false,
+            modality: Modality::Asserted,
+            date,
+            date_precision,
+            historical,
+            quote_id: None,
+            confidence: 0.6,
+        })
     }
 
     /// Source and target mention indices for a match, and the confidence of that reading.
@@ -583,8 +637,13 @@ impl Events {
             return (sources, object(m.end), confidence - 0.1);
         }
         if view.passive(m.start) {
-            let sources = view.by_agent(m.end);
-            return (sources, view.subject(m.start), confidence - 0.1);
+            // The agent may stand inside the pattern's gap ("attacked by militiamen armed with
+            // machetes" matched "attack * with * machetes").
+            let by = (m.start + 1..m.end)
+                .find(|&i| view.keys[i].as_ref() == "by")
+                .unwrap_or(m.end);
+            let sources = view.by_agent(by);
+            return (sources, view.passive_patient(m.start), confidence - 0.1);
         }
         let sources = view.subject(subject_at);
         (sources, object(m.end), confidence)
