@@ -498,9 +498,8 @@ impl Events {
         view: &View,
         published: Option<crate::Date>,
     ) -> Vec<Event> {
-        let toks = doc.sentence_tokens(si);
         let mut out = Vec::new();
-        for i in 0..view.keys.len() {
+        for (i, tok) in doc.sentence_tokens(si).iter().enumerate() {
             // "insisted on its demands that Burundi's government grant …": the demand is on
             // whoever the that-clause names.
             if let Some(that) = view.demand_clause(i) {
@@ -531,7 +530,7 @@ impl Events {
             };
             for &t in targets
                 .iter()
-                .filter(|&&t| t != source && doc.mentions[t].span.start > toks[i].span.start)
+                .filter(|&&t| t != source && doc.mentions[t].span.start > tok.span.start)
             {
                 out.extend(self.demand(doc, si, view, i..modal + 1, source, t, published));
             }
