@@ -335,7 +335,7 @@ impl View<'_> {
                 };
             }
             if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
-                return Vec::new();
+                return self.shared_subject(at);
             }
             // ", with Cairo blaming Addis Ababa": the noun of an absolute "with" phrase is the
             // subject of the participle right after it.
@@ -349,6 +349,29 @@ impl View<'_> {
             return self.coordinated_left(k);
         }
         Vec::new()
+    }
+
+    /// "Benin opened its borders but was still refusing admittance": a verb right after "but" or
+    /// "and" with no subject of its own shares the subject of the verb before.
+    fn shared_subject(&self, at: usize) -> Vec<usize> {
+        let mut v = at;
+        while v > 0
+            && (BE.contains(&self.key(v - 1))
+                || matches!(self.key(v - 1), "will" | "would" | "also" | "still" | "then")
+                || self.key(v - 1).ends_with("ly"))
+        {
+            v -= 1;
+        }
+        if v == 0 || !matches!(self.key(v - 1), "but" | "and") {
+            return Vec::new();
+        }
+        let conj = v - 1;
+        match self.verbs.iter().rev().find(|&&(s, _)| s < conj) {
+            Some(&(s, _)) if !self.mentions.iter().any(|m| m.1 > s && m.2 <= conj && m.2 + 1 > conj) => {
+                self.subject(s)
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// "Haftar left Moscow": a name right after a past-tense verb is its object, not the next

@@ -26,11 +26,19 @@ const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv")
 /// with another party as target) is the sentence's statement about it; other triggers with the
 /// same source are mostly elaboration ("…, killing eight", "and said it would …"). Every event
 /// of a kept trigger stays (all its dyads).
-fn one_act_per_actor(events: Vec<Event>) -> Vec<Event> {
-    let country = |e: &Event| e.source.as_ref().and_then(|s| s.actor.country.clone());
+///
+/// Clauses joined by "but" or ";" are separate statements: `breaks` holds where they begin.
+fn one_act_per_actor(events: Vec<Event>, breaks: &[usize]) -> Vec<Event> {
+    let clause = |e: &Event| breaks.iter().filter(|&&b| b <= e.trigger.start).count();
+    let country = |e: &Event| {
+        (
+            clause(e),
+            e.source.as_ref().and_then(|s| s.actor.country.clone()),
+        )
+    };
     let foreign = |e: &Event| {
         let target = e.target.as_ref().and_then(|t| t.actor.country.clone());
-        target.is_some() && target != country(e)
+        target.is_some() && target != country(e).1
     };
     // Triggers in text order, those that name another party first ("warned that Turkey would
     // strike Syrian forces" is better told by the strike on Syria than by the bare warning).
@@ -42,9 +50,9 @@ fn one_act_per_actor(events: Vec<Event>) -> Vec<Event> {
     }
     triggers.sort_by_key(|t| !events.iter().any(|e| e.trigger == *t && foreign(e)));
     let mut kept_triggers: Vec<crate::Span> = Vec::new();
-    let mut used: Vec<Option<String>> = Vec::new();
+    let mut used: Vec<(usize, Option<String>)> = Vec::new();
     for t in triggers {
-        let sources: Vec<Option<String>> = events
+        let sources: Vec<(usize, Option<String>)> = events
             .iter()
             .filter(|o| o.trigger == t)
             .map(country)
@@ -486,7 +494,12 @@ impl Events {
             })
             .map(|(_, e)| e)
             .collect();
-        out.extend(one_act_per_actor(events));
+        let breaks: Vec<usize> = toks
+            .iter()
+            .filter(|t| matches!(doc.lower_slice(t.span), "but" | ";"))
+            .map(|t| t.span.start)
+            .collect();
+        out.extend(one_act_per_actor(events, &breaks));
     }
 
     /// "Russia said that Sudan must return the helicopter": a statement that another party must
