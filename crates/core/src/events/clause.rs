@@ -268,6 +268,21 @@ impl View<'_> {
         out
     }
 
+    /// First token of the coordination mention `k` ends ("Serb civilians and prisoners").
+    fn coordination_start(&self, k: usize) -> usize {
+        let mut k = k;
+        while k > 0 {
+            let (_, s, _) = self.mentions[k];
+            let (_, _, pe) = self.mentions[k - 1];
+            let gap: Vec<&str> = (pe..s).map(|i| self.key(i)).collect();
+            if !matches!(gap.as_slice(), ["and"] | [",", "and"] | ["and", "the"]) {
+                break;
+            }
+            k -= 1;
+        }
+        self.mentions[k].1
+    }
+
     fn coordinated_right(&self, k: usize) -> Vec<usize> {
         let mut out = vec![self.mentions[k].0];
         let mut k = k;
@@ -295,6 +310,11 @@ impl View<'_> {
     /// The subject of a verb at token `at`: the nearest mention to its left that is not the
     /// object of a preposition, with any mentions coordinated with it.
     pub fn subject(&self, at: usize) -> Vec<usize> {
+        // "… and will bring suspects to trial": a second verb of the same subject.
+        let shared = self.shared_subject(at);
+        if !shared.is_empty() {
+            return shared;
+        }
         // "Pakistan, a key U.S. ally in the war, has refused": the subject stands before the
         // apposition that ends with a comma right before the verb.
         let mut v = at;
@@ -341,8 +361,12 @@ impl View<'_> {
             // subject of the participle right after it.
             let absolute =
                 e == at && self.word_before(s) == "with" && self.key(at).ends_with("ing");
+            // "against Serb civilians and prisoners": the whole coordination is an object.
+            let first = self.coordination_start(k);
             if !absolute
-                && (self.after_preposition(s) || self.object_of_verb(s) || self.after_past_verb(s))
+                && (self.after_preposition(first)
+                    || self.object_of_verb(first)
+                    || self.after_past_verb(first))
             {
                 continue;
             }
@@ -357,7 +381,10 @@ impl View<'_> {
         let mut v = at;
         while v > 0
             && (BE.contains(&self.key(v - 1))
-                || matches!(self.key(v - 1), "will" | "would" | "also" | "still" | "then")
+                || matches!(
+                    self.key(v - 1),
+                    "will" | "would" | "also" | "still" | "then"
+                )
                 || self.key(v - 1).ends_with("ly"))
         {
             v -= 1;
@@ -367,7 +394,12 @@ impl View<'_> {
         }
         let conj = v - 1;
         match self.verbs.iter().rev().find(|&&(s, _)| s < conj) {
-            Some(&(s, _)) if !self.mentions.iter().any(|m| m.1 > s && m.2 <= conj && m.2 + 1 > conj) => {
+            Some(&(s, _))
+                if !self
+                    .mentions
+                    .iter()
+                    .any(|m| m.1 > s && m.2 <= conj && m.2 + 1 > conj) =>
+            {
                 self.subject(s)
             }
             _ => Vec::new(),

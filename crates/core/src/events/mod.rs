@@ -398,15 +398,17 @@ impl Events {
                     target_actors.extend(struck_place(doc, si, own.map(|o| o.0)));
                 }
             }
-            // Protest and repression with no one named are aimed at home: protesters at their
-            // government, police at their own people.
-            if target_actors.is_empty()
-                && !joint
-                && (code.starts_with("14") || code.starts_with("17"))
-            {
-                if let Some(country) = source_actors.first().and_then(|a| a.actor.country.clone()) {
-                    let role = code.starts_with("14").then_some("GOV");
-                    target_actors.push(country_actor(trigger, &country, role));
+            // Protest, repression, concessions and home-grown violence with no one named are
+            // aimed at home: protesters at their government, police at their own people.
+            if target_actors.is_empty() && !joint {
+                if let Some(source) = source_actors.first() {
+                    if let (Some(country), true) = (
+                        source.actor.country.clone(),
+                        aimed_at_home(&code, &source.actor),
+                    ) {
+                        let role = (code.starts_with("14") || code == "133").then_some("GOV");
+                        target_actors.push(country_actor(trigger, &country, role));
+                    }
                 }
             }
             let (date, date_precision, historical) =
@@ -705,6 +707,20 @@ fn link_addressees(doc: &Doc, events: &mut [Event]) {
             e.confidence -= 0.25;
         }
     }
+}
+
+/// Whether an act with no one named is done to the actor's own country: protest (14) and
+/// threats of it (133), repression (17) and threats of it (137), concessions (08, 035), and
+/// violence by police, rebels, insurgents and militias (18–20), who fight at home.
+fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
+    let domestic_force = matches!(
+        source.role.as_deref(),
+        Some("COP" | "REB" | "INS" | "OPP" | "UAF" | "SEP" | "CRM" | "CVL")
+    );
+    matches!(code.get(..2), Some("14" | "17" | "08"))
+        || matches!(code, "133" | "137")
+        || code.starts_with("035")
+        || (domestic_force && matches!(code.get(..2), Some("18" | "19" | "20")))
 }
 
 /// A place in the sentence, in another country than the source's and not named as an actor:
