@@ -520,8 +520,30 @@ impl View<'_> {
         }
         // "five others wounded", "12 killed": a count before a bare participle is its patient.
         let before = self.key(at.wrapping_sub(1));
-        if matches!(before, "others" | "more" | "people")
-            || before.bytes().all(|b| b.is_ascii_digit() || b == b',') && !before.is_empty()
+        let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+        if matches!(before, "others" | "more" | "people") || number(before) {
+            return true;
+        }
+        // "There were 10 Russian soldiers killed in Ukraine": a counted group said to exist.
+        if self.mentions.iter().any(|m| {
+            m.2 == at
+                && m.1 > 2
+                && number(self.key(m.1 - 1))
+                && BE.contains(&self.key(m.1 - 2))
+                && self.key(m.1 - 3) == "there"
+        }) {
+            return true;
+        }
+        // "victims killed by the crash", "a plane seized by gunmen": a participle after its noun,
+        // with its agent.
+        let after_noun = at > 0
+            && self.is_word[at - 1]
+            && !BE.contains(&before)
+            && !matches!(before, "and" | "or" | "but" | "who" | "which" | "that");
+        if after_noun
+            && self.key(at + 1) == "by"
+            && verb.ends_with("ed")
+            && !self.by_agent(at + 1).is_empty()
         {
             return true;
         }
@@ -813,6 +835,86 @@ mod tests {
         assert_eq!(v.by_agent(3), vec![1]);
         let v = view("turkey has attacked syria", &[(0, 1), (3, 4)]);
         assert!(!v.passive(2));
+    }
+
+    #[test]
+    fn reduced_passives() {
+        // there(0) were(1) 10(2) russian(3) soldiers(4) killed(5) in(6) ukraine(7)
+        let v = view(
+            "there were 10 russian soldiers killed in ukraine",
+            &[(3, 5), (7, 8)],
+        );
+        assert!(v.passive(5));
+        let v = view("to identify victims killed by the crash", &[(2, 3), (6, 7)]);
+        assert!(v.passive(3));
+        let v = view("turkish troops killed two civilians", &[(0, 2), (3, 5)]);
+        assert!(!v.passive(2));
+        let v = view("some 800,000 iraqi kurds sought refuge", &[(2, 4)]);
+        assert!(!v.passive(4));
+        let v = view("bashir shortened by one hour the curfew", &[(0, 1)]);
+        assert!(!v.passive(1));
+    }
+
+    #[test]
+    fn passive_patients_in_the_subject_phrase() {
+        // a(0) camp(1) for(2) congolese(3) refugees(4) was(5) attacked(6) by(7) militiamen(8)
+        let v = view(
+            "a camp for congolese refugees was attacked by militiamen",
+            &[(3, 5), (8, 9)],
+        );
+        assert!(v.subject(6).is_empty());
+        assert_eq!(v.passive_patient(6), vec![0]);
+    }
+
+    #[test]
+    fn opening_participles_describe_names() {
+        let v = view("ousted president akayev has agreed to resign", &[(1, 3)]);
+        assert!(v.noun_use(0));
+        let v = view("turkey ousted the envoy", &[(0, 1), (3, 4)]);
+        assert!(!v.noun_use(1));
+    }
+
+    #[test]
+    fn conditions_name_the_party_threatened() {
+        // israel(0) threatened(1) to(2) ban(3) voting(4) if(5) hamas(6) ran(7)
+        let v = view(
+            "israel threatened to ban voting if hamas ran",
+            &[(0, 1), (6, 7)],
+        );
+        assert_eq!(v.condition_party(4), vec![1]);
+        let v = view("israel threatened to ban voting", &[(0, 1)]);
+        assert!(v.condition_party(4).is_empty());
+    }
+
+    #[test]
+    fn demands_that() {
+        let v = view(
+            "rebels demanded that the government resign",
+            &[(0, 1), (4, 5)],
+        );
+        assert_eq!(v.demand_clause(1), Some(2));
+        assert_eq!(v.demand_clause(0), None);
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_subject() {
+        // benin(0) opened(1) borders(2) ,(3) but(4) was(5) refusing(6) ghanaians(7)
+        let mut v = view(
+            "benin opened borders , but was refusing ghanaians",
+            &[(0, 1), (7, 8)],
+        );
+        v.verbs = vec![(1, 2), (6, 7)];
+        assert_eq!(v.subject(6), vec![0]);
+        // croatia(0) investigates(1) crimes(2) against(3) serbs(4) and(5) prisoners(6) and(7)
+        // will(8) try(9)
+        let mut v = view(
+            "croatia investigates crimes against serbs and prisoners and will try",
+            &[(0, 1), (4, 5), (6, 7)],
+        );
+        v.verbs = vec![(1, 3), (9, 10)];
+        assert_eq!(v.subject(9), vec![0]);
+        v.verbs.clear();
+        assert_eq!(v.subject(9), vec![0]);
     }
 
     #[test]
