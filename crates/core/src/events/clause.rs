@@ -608,6 +608,16 @@ impl View<'_> {
         false
     }
 
+    /// Whether the trigger at `at` is part of the attribution at the end of a sentence
+    /// ("… according to a report submitted to the intelligence service"): where the news came
+    /// from, not news.
+    pub fn in_attribution(&self, at: usize) -> bool {
+        (at.saturating_sub(8)..at)
+            .rev()
+            .take_while(|&i| !matches!(self.key(i), "," | ";" | ":"))
+            .any(|i| i > 0 && self.key(i) == "according" && self.key(i + 1) == "to")
+    }
+
     /// Whether the trigger at `at` sits in a that-clause reporting a claim or a denial: "the US
     /// claimed that ISIL had attacked Iraq", "the Kremlin denied on Monday that its aircraft had
     /// bombed …". Returns the reporting word's position and which it is.
@@ -915,6 +925,18 @@ mod tests {
         assert_eq!(v.subject(9), vec![0]);
         v.verbs.clear();
         assert_eq!(v.subject(9), vec![0]);
+    }
+
+    #[test]
+    fn attributions_are_not_news() {
+        let v = view(
+            "kabul helped the rebels according to a report submitted to the service",
+            &[(0, 1)],
+        );
+        assert!(v.in_attribution(8));
+        assert!(!v.in_attribution(1));
+        let v = view("according to reports the uk is pushing", &[(4, 5)]);
+        assert!(!v.in_attribution(6));
     }
 
     #[test]

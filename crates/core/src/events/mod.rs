@@ -298,6 +298,9 @@ impl Events {
                 continue;
             }
             let m = &matches[mi];
+            if view.in_attribution(m.start) {
+                continue;
+            }
             let pattern = &self.triggers.patterns[m.pattern];
             let nominal = pattern.nominal || view.noun_use(m.start);
             // "Following talks in Moscow, …": a fronted event stands beside the main one.
