@@ -608,6 +608,31 @@ impl View<'_> {
         false
     }
 
+    /// The tokens of the clause before the verb at `at`, where its subject stands.
+    pub fn subject_phrase(&self, at: usize) -> std::ops::Range<usize> {
+        let start = (0..at)
+            .rev()
+            .find(|&i| {
+                let k = self.key(i);
+                SUBJECT_BARRIERS.contains(&k) || RELATIVES.contains(&k) || k == ","
+            })
+            .map_or(0, |i| i + 1);
+        start..at
+    }
+
+    /// "A roadside bomb planted by Taliban insurgents killed four soldiers": with no actor for
+    /// its subject, a verb's doer is the agent named inside the subject phrase.
+    pub fn agent_in_subject(&self, at: usize) -> Vec<usize> {
+        let start = (0..at)
+            .rev()
+            .find(|&i| SUBJECT_BARRIERS.contains(&self.key(i)) || RELATIVES.contains(&self.key(i)))
+            .map_or(0, |i| i + 1);
+        (start + 1..at)
+            .find(|&b| self.key(b) == "by" && self.key(b - 1).ends_with("ed"))
+            .map(|b| self.by_agent(b))
+            .unwrap_or_default()
+    }
+
     /// Whether the trigger at `at` is part of the attribution at the end of a sentence
     /// ("… according to a report submitted to the intelligence service"): where the news came
     /// from, not news.
@@ -925,6 +950,18 @@ mod tests {
         assert_eq!(v.subject(9), vec![0]);
         v.verbs.clear();
         assert_eq!(v.subject(9), vec![0]);
+    }
+
+    #[test]
+    fn agents_inside_the_subject_phrase() {
+        // a(0) bomb(1) planted(2) by(3) taliban(4) insurgents(5) killed(6) four(7) us(8) soldiers(9)
+        let v = view(
+            "a bomb planted by taliban insurgents killed four us soldiers",
+            &[(4, 6), (8, 10)],
+        );
+        assert_eq!(v.agent_in_subject(6), vec![0]);
+        let v = view("a bomb killed four us soldiers", &[(3, 5)]);
+        assert!(v.agent_in_subject(2).is_empty());
     }
 
     #[test]

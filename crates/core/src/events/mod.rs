@@ -313,9 +313,21 @@ impl Events {
                 0
             };
             let (mut sources, mut targets, confidence) = self.roles(&view, m, nominal, subject_at);
+            // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
+            // did it is that weapon's attack.
+            let mut code = code;
+            if !nominal && matches!(code.as_str(), "190" | "180" | "1823") {
+                if let Some(weapon) = matches[..mi].iter().rev().find(|o| {
+                    let p = &self.triggers.patterns[o.pattern];
+                    p.nominal
+                        && matches!(p.code.get(..2), Some("18" | "19" | "20"))
+                        && view.subject_phrase(m.start).contains(&o.start)
+                }) {
+                    code = self.triggers.patterns[weapon.pattern].code.to_string();
+                }
+            }
             // "The US claimed that ISIL had attacked Iraq": an allegation is an accusation by its
             // author against the alleged actor, not the alleged act.
-            let mut code = code;
             let mut subject_at = subject_at;
             let report = view.reported_clause(m.start);
             // "The Kremlin denied that its aircraft had bombed the hospital": not asserted.
@@ -405,8 +417,10 @@ impl Events {
             // aimed at home: protesters at their government, police at their own people.
             if target_actors.is_empty() && !joint {
                 if let Some(source) = source_actors.first() {
+                    // Only a state has a home: not the UN, NATO or the Islamic State.
+                    let state = |c: &String| crate::geo::Gazetteer::bundled().country(c).is_some();
                     if let (Some(country), true) = (
-                        source.actor.country.clone(),
+                        source.actor.country.clone().filter(state),
                         aimed_at_home(&code, &source.actor),
                     ) {
                         let role = (code.starts_with("14") || code == "133").then_some("GOV");
@@ -662,7 +676,11 @@ impl Events {
             let sources = view.by_agent(by);
             return (sources, view.passive_patient(m.start), confidence - 0.1);
         }
-        let sources = view.subject(subject_at);
+        let mut sources = view.subject(subject_at);
+        if sources.is_empty() {
+            sources = view.agent_in_subject(subject_at);
+            confidence -= 0.1;
+        }
         (sources, object(m.end), confidence)
     }
 }
