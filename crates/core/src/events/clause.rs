@@ -410,9 +410,30 @@ impl View<'_> {
     /// verb's subject — unless the verb reports speech ("said Turkey attacked").
     fn after_past_verb(&self, start: usize) -> bool {
         let w = self.key(start.wrapping_sub(1));
+        // "Five hundred rebels", "the armed rebels", "Masked gunmen": a word in "-ed" that opens
+        // a noun phrase is a number or an adjective, not a verb.
+        let opens_phrase = start < 2
+            || DETERMINERS.contains(&self.key(start - 2))
+            || !self.is_word[start - 2]
+            || matches!(
+                self.key(start - 2),
+                "five" | "six" | "seven" | "eight" | "nine" | "one"
+            )
+            || matches!(
+                w,
+                "hundred"
+                    | "armed"
+                    | "masked"
+                    | "unidentified"
+                    | "suspected"
+                    | "alleged"
+                    | "so-called"
+                    | "united"
+                    | "hooded"
+            );
         start > 0
             && self.is_word[start - 1]
-            && (w.ends_with("ed")
+            && (w.ends_with("ed") && !opens_phrase
                 || matches!(
                     w,
                     "left" | "met" | "hit" | "took" | "held" | "struck" | "fought" | "won" | "lost"
@@ -962,6 +983,16 @@ mod tests {
         assert_eq!(v.agent_in_subject(6), vec![0]);
         let v = view("a bomb killed four us soldiers", &[(3, 5)]);
         assert!(v.agent_in_subject(2).is_empty());
+    }
+
+    #[test]
+    fn numbers_and_adjectives_in_ed_are_not_verbs() {
+        let v = view("five hundred ugandan rebels surrendered", &[(2, 4)]);
+        assert_eq!(v.subject(4), vec![0]);
+        let v = view("heavily armed gunmen stormed the mall", &[(2, 3)]);
+        assert_eq!(v.subject(3), vec![0]);
+        let v = view("ousted president akayev agreed", &[(1, 3)]);
+        assert_eq!(v.subject(3), vec![0]);
     }
 
     #[test]
