@@ -568,6 +568,10 @@ impl View<'_> {
         {
             return true;
         }
+        // "officials accused of playing a role": the act needs an object, and has none.
+        if after_noun && self.key(at + 1) == "of" && verb.ends_with("ed") {
+            return true;
+        }
         let mut i = at;
         for _ in 0..3 {
             if i == 0 {
@@ -627,6 +631,24 @@ impl View<'_> {
             }
         }
         false
+    }
+
+    /// For a pronoun at `at` right after a verb of saying ("announced that it", "said they"),
+    /// the subject of that verb.
+    pub fn reporter_of(&self, at: usize) -> Vec<usize> {
+        let mut i = at;
+        if i > 0 && self.key(i - 1) == "that" {
+            i -= 1;
+        }
+        // "announced Thursday that it": a time word may stand between.
+        if i > 1 && crate::date::WEEKDAY_NAMES.contains(&self.key(i - 1)) {
+            i -= 1;
+        }
+        if i > 0 && self.speech.contains(self.key(i - 1)) {
+            self.subject(i - 1)
+        } else {
+            Vec::new()
+        }
     }
 
     /// The tokens of the clause before the verb at `at`, where its subject stands.
@@ -909,6 +931,10 @@ mod tests {
         assert!(!v.passive(4));
         let v = view("bashir shortened by one hour the curfew", &[(0, 1)]);
         assert!(!v.passive(1));
+        let v = view("french officials accused of playing a role", &[(0, 2)]);
+        assert!(v.passive(2));
+        let v = view("france accused rwanda of lying", &[(0, 1), (2, 3)]);
+        assert!(!v.passive(1));
     }
 
     #[test]
@@ -993,6 +1019,17 @@ mod tests {
         assert_eq!(v.subject(3), vec![0]);
         let v = view("ousted president akayev agreed", &[(1, 3)]);
         assert_eq!(v.subject(3), vec![0]);
+    }
+
+    #[test]
+    fn pronouns_after_saying_are_the_sayer() {
+        // the(0) union(1) said(2) that(3) it(4) has(5) called(6) off(7)
+        let v = view("the union said that it has called off", &[(1, 2), (4, 5)]);
+        assert_eq!(v.reporter_of(4), vec![0]);
+        let v = view("the union said it has called off", &[(1, 2), (3, 4)]);
+        assert_eq!(v.reporter_of(3), vec![0]);
+        let v = view("the union and it", &[(1, 2), (3, 4)]);
+        assert!(v.reporter_of(3).is_empty());
     }
 
     #[test]

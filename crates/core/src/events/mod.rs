@@ -364,6 +364,15 @@ impl Events {
                 if mention.kind == MentionKind::Pronoun && mention.actor.code.is_none() {
                     if let Some(sp) = speaker {
                         source_actors.push(speaker_actor(sp));
+                    } else {
+                        // "The union announced that it has called off the strike": the one
+                        // who said it.
+                        source_actors.extend(
+                            view.reporter_of(mention.tokens.start - base)
+                                .into_iter()
+                                .map(|k| mention_actor(&doc.mentions[k]))
+                                .filter(|a| a.actor.country.is_some()),
+                        );
                     }
                     return false;
                 }
