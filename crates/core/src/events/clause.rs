@@ -633,6 +633,19 @@ impl View<'_> {
         false
     }
 
+    /// Whether a nominal event at `at` is where its clause's subject goes or takes part ("were
+    /// converging for a rally", "joined thousands in a protest"): it follows a preposition, and
+    /// no verb act stands between it and the subject.
+    pub fn joins_event(&self, at: usize) -> bool {
+        let mut i = at;
+        while i > 0 && (DETERMINERS.contains(&self.key(i - 1)) || !self.is_word[i - 1]) {
+            i -= 1;
+        }
+        let prep = i > 0 && matches!(self.key(i - 1), "for" | "at" | "in" | "into" | "to");
+        let phrase = self.subject_phrase(at);
+        prep && !self.verbs.iter().any(|&(s, _)| phrase.contains(&s))
+    }
+
     /// For a pronoun at `at` right after a verb of saying ("announced that it", "said they"),
     /// the subject of that verb.
     pub fn reporter_of(&self, at: usize) -> Vec<usize> {
@@ -1030,6 +1043,18 @@ mod tests {
         assert_eq!(v.reporter_of(3), vec![0]);
         let v = view("the union and it", &[(1, 2), (3, 4)]);
         assert!(v.reporter_of(3).is_empty());
+    }
+
+    #[test]
+    fn subjects_join_the_protests_of_their_clause() {
+        // nigerians(0) were(1) converging(2) for(3) a(4) rally(5)
+        let v = view("nigerians were converging for a rally", &[(0, 1)]);
+        assert!(v.joins_event(5));
+        let mut v = view("police detained hundreds at rallies", &[(0, 1)]);
+        v.verbs = vec![(1, 2)];
+        assert!(!v.joins_event(4));
+        let v = view("officials condemned the rally", &[(0, 1)]);
+        assert!(!v.joins_event(3));
     }
 
     #[test]

@@ -674,6 +674,13 @@ impl Events {
                 sources = view.subject(subject_at);
                 confidence -= 0.2;
             }
+            // "Thousands of Nigerians were converging for a rally in Lagos": the subject takes
+            // part in the protest its clause is about, when no other act is told there.
+            let code = &self.triggers.patterns[m.pattern].code;
+            if sources.is_empty() && code.starts_with("14") && view.joins_event(m.start) {
+                sources = view.subject(m.start);
+                confidence -= 0.2;
+            }
             return (sources, object(m.end), confidence - 0.1);
         }
         if view.passive(m.start) {
