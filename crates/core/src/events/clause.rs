@@ -625,9 +625,14 @@ impl View<'_> {
             if matches!(w, "who" | "whom" | "which" | "whose") || SUBORDINATORS.contains(&w) {
                 return true;
             }
-            // "an admission that …", "a reminder that …" — but "said that …" reports the act itself.
+            // "an admission that …", "a reminder that …" — but "said (on Tuesday) that …" reports
+            // the act itself.
             if w == "that" {
-                return !self.speech.contains(self.key(i.wrapping_sub(1)));
+                let said = (i.saturating_sub(4)..i)
+                    .rev()
+                    .take_while(|&j| self.key(j) != ",")
+                    .any(|j| self.speech.contains(self.key(j)));
+                return !said;
             }
         }
         false
@@ -1055,6 +1060,18 @@ mod tests {
         assert!(!v.joins_event(4));
         let v = view("officials condemned the rally", &[(0, 1)]);
         assert!(!v.joins_event(3));
+    }
+
+    #[test]
+    fn reported_acts_are_main_acts() {
+        // the(0) army(1) said(2) on(3) tuesday(4) that(5) its(6) troops(7) had(8) killed(9)
+        let v = view(
+            "the army said on tuesday that its troops had killed",
+            &[(1, 2), (7, 8)],
+        );
+        assert!(!v.subordinate(9));
+        let v = view("an admission that its troops had killed", &[(5, 6)]);
+        assert!(v.subordinate(6));
     }
 
     #[test]

@@ -157,10 +157,20 @@ impl ModalityRules {
             if c.needs_to && !followed_by_to {
                 continue;
             }
-            return Some(Governor {
-                class: c.class,
-                at: i,
+            // "must be ready to mediate", "could agree to": a modal over the control word makes
+            // the whole wish or offer hypothetical.
+            let modal_over = (i.saturating_sub(3)..i).any(|j| {
+                matches!(
+                    keys[j].as_ref(),
+                    "must" | "should" | "could" | "might" | "may"
+                )
             });
+            let class = if modal_over && c.class == Class::Intent {
+                Class::Hypothetical
+            } else {
+                c.class
+            };
+            return Some(Governor { class, at: i });
         }
         None
     }
@@ -255,6 +265,11 @@ mod tests {
         let keys = k("it would be the worst");
         assert_eq!(
             r.governor(&keys, 2).map(|g| g.class),
+            Some(Class::Hypothetical)
+        );
+        let keys = k("the us must be ready to mediate");
+        assert_eq!(
+            r.governor(&keys, 6).map(|g| g.class),
             Some(Class::Hypothetical)
         );
         let keys = k("the plan that they attacked");
