@@ -243,8 +243,27 @@ impl View<'_> {
         PREPOSITIONS.contains(&prep)
     }
 
+    /// Whether the mention at `start` names where something happened: after a locative
+    /// preposition, over determiners and up to two modifiers ("near the disputed temple").
     fn after_locative(&self, start: usize) -> bool {
-        LOCATIVE.contains(&self.word_before(start))
+        let mut i = start;
+        let mut modifiers = 0;
+        while i > 0 {
+            i -= 1;
+            let w = self.key(i);
+            if LOCATIVE.contains(&w) {
+                return true;
+            }
+            if DETERMINERS.contains(&w) {
+                continue;
+            }
+            let verb = self.verbs.iter().any(|&(s, e)| s <= i && i < e);
+            if modifiers == 2 || !self.is_word[i] || verb || PREPOSITIONS.contains(&w) {
+                return false;
+            }
+            modifiers += 1;
+        }
+        false
     }
 
     /// Mentions joined to mention `k` (position in `self.mentions`) by "and" or commas, leftwards.
@@ -1072,6 +1091,20 @@ mod tests {
         assert!(!v.subordinate(9));
         let v = view("an admission that its troops had killed", &[(5, 6)]);
         assert!(v.subordinate(6));
+    }
+
+    #[test]
+    fn places_behind_modifiers() {
+        // soldiers(0) exchanged(1) gunfire(2) near(3) the(4) disputed(5) temple(6)
+        let mut v = view(
+            "soldiers exchanged gunfire near the disputed temple",
+            &[(0, 1), (6, 7)],
+        );
+        v.verbs = vec![(1, 3)];
+        assert!(v.object(3, 12).is_empty());
+        let mut v = view("soldiers attacked the disputed temple", &[(0, 1), (4, 5)]);
+        v.verbs = vec![(1, 2)];
+        assert_eq!(v.object(2, 12), vec![1]);
     }
 
     #[test]

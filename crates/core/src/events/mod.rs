@@ -837,10 +837,35 @@ fn place_target(
 }
 
 /// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
+/// A capital after "in", "at" or "near" ("a bus in southern Jerusalem") is a place there.
 fn names_actor(doc: &Doc, span: crate::Span) -> bool {
-    doc.mentions
-        .iter()
-        .any(|m| matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span))
+    doc.mentions.iter().any(|m| {
+        matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span) && !after_locative(doc, m)
+    })
+}
+
+/// Whether a mention follows a locative preposition, over determiners and up to two modifiers
+/// ("in the Libyan capital Tripoli", "near southern Jerusalem").
+fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
+    let first = doc.sentences[m.sentence].tokens.start;
+    let mut modifiers = 0;
+    for i in (first..m.tokens.start).rev() {
+        let w = doc.lower_slice(doc.tokens[i].span);
+        if matches!(
+            w,
+            "in" | "at" | "near" | "inside" | "outside" | "around" | "across"
+        ) {
+            return true;
+        }
+        if matches!(w, "the" | "a" | "an") {
+            continue;
+        }
+        if modifiers == 2 || doc.tokens[i].kind != TokenKind::Word {
+            return false;
+        }
+        modifiers += 1;
+    }
+    false
 }
 
 /// Where an event happened: the place named nearest its trigger in the sentence, preferring
