@@ -473,9 +473,15 @@ impl View<'_> {
     /// Whether the mention at `start` is the object of another verb: inside its matched words
     /// ("accused Pakistan of harbouring") or just after them ("killed two Iraqi youths").
     fn object_of_verb(&self, start: usize) -> bool {
+        // "announced it would free": a pronoun after a verb of saying opens a clause; it is not
+        // an object ("urged Germany to" has one).
+        let pronoun = matches!(self.key(start), "it" | "they" | "he" | "she" | "we");
+        let saying =
+            |vs: usize, ve: usize| pronoun && ve == vs + 1 && self.speech.contains(self.key(vs));
         self.verbs.iter().any(|&(vs, ve)| {
-            (vs < start && start < ve)
+            !saying(vs, ve) && (vs < start && start < ve)
                 || (ve <= start
+                    && !saying(vs, ve)
                     && start - ve <= 3
                     && (ve..start).all(|i| {
                         self.is_word[i] && !matches!(self.key(i), "and" | "but" | "or" | "that")
@@ -861,7 +867,11 @@ mod tests {
         static SPEECH: std::sync::OnceLock<std::collections::HashSet<String>> =
             std::sync::OnceLock::new();
         View {
-            speech: SPEECH.get_or_init(|| ["said".to_string()].into_iter().collect()),
+            speech: SPEECH.get_or_init(|| {
+                ["said".to_string(), "announced".to_string()]
+                    .into_iter()
+                    .collect()
+            }),
             is_word: keys
                 .iter()
                 .map(|k| k.chars().all(char::is_alphanumeric))
@@ -1105,6 +1115,17 @@ mod tests {
         let mut v = view("soldiers attacked the disputed temple", &[(0, 1), (4, 5)]);
         v.verbs = vec![(1, 2)];
         assert_eq!(v.object(2, 12), vec![1]);
+    }
+
+    #[test]
+    fn pronouns_after_saying_open_a_clause() {
+        // israel(0) announced(1) it(2) would(3) free(4) prisoners(5)
+        let mut v = view(
+            "israel announced it would free prisoners",
+            &[(0, 1), (2, 3), (5, 6)],
+        );
+        v.verbs = vec![(1, 2), (4, 5)];
+        assert_eq!(v.subject(4), vec![1]);
     }
 
     #[test]
