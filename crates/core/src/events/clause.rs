@@ -560,6 +560,55 @@ impl View<'_> {
             || verb.ends_with("en")
             || verb.ends_with('t')
             || verb.ends_with("wn");
+        let before = self.key(at.wrapping_sub(1));
+        let after_word = at > 0
+            && self.is_word[at - 1]
+            && !BE.contains(&before)
+            && !matches!(
+                before,
+                "and" | "or" | "but" | "who" | "which" | "that" | "has" | "have" | "had"
+            );
+        // "a member of Hamas jailed over a year ago", "a journalist detained in 2019": a verb
+        // that must take an object, followed by none.
+        let needs_object = matches!(
+            verb,
+            "killed"
+                | "wounded"
+                | "injured"
+                | "jailed"
+                | "arrested"
+                | "detained"
+                | "imprisoned"
+                | "sentenced"
+                | "abducted"
+                | "kidnapped"
+                | "captured"
+                | "deported"
+                | "expelled"
+                | "executed"
+                | "tortured"
+                | "held"
+                | "seized"
+                | "convicted"
+                | "charged"
+        );
+        let no_object = matches!(
+            self.key(at + 1),
+            "" | ","
+                | "."
+                | "in"
+                | "over"
+                | "since"
+                | "during"
+                | "after"
+                | "for"
+                | "near"
+                | "while"
+                | "when"
+        );
+        if after_word && needs_object && no_object {
+            return true;
+        }
         // "is opposed to", "is committed to": a state, not a passive act.
         if !participle || matches!(self.key(at + 1), "to" | "about" | "over" | "with" | "that") {
             return false;
@@ -733,12 +782,24 @@ impl View<'_> {
     /// claimed that ISIL had attacked Iraq", "the Kremlin denied on Monday that its aircraft had
     /// bombed …". Returns the reporting word's position and which it is.
     pub fn reported_clause(&self, at: usize) -> Option<(usize, Report)> {
-        let that = (at.saturating_sub(16)..at)
+        let mut that = (at.saturating_sub(16)..at)
             .rev()
             .take_while(|&i| {
                 !matches!(self.key(i), ";" | ".") && !self.is_quote.get(i).copied().unwrap_or(false)
             })
             .find(|&i| self.key(i) == "that")?;
+        // "alleged that France knew …, and that its troops took part …": the second clause is
+        // reported by the same verb.
+        while that > 0 && matches!(self.key(that - 1), "and" | "or") {
+            match (that.saturating_sub(30)..that - 1)
+                .rev()
+                .take_while(|&i| !matches!(self.key(i), ";" | "."))
+                .find(|&i| self.key(i) == "that")
+            {
+                Some(earlier) => that = earlier,
+                None => break,
+            }
+        }
         (that.saturating_sub(4)..that).rev().find_map(|i| {
             let w = self.key(i);
             if ["claim", "alleg", "charg", "insinuat"]
@@ -931,6 +992,12 @@ mod tests {
             &[(0, 1)],
         );
         assert_eq!(v.reported_clause(8), Some((1, Report::Denied)));
+        // report(0) alleged(1) that(2) france(3) knew(4) and(5) that(6) its(7) troops(8) killed(9)
+        let v = view(
+            "report alleged that france knew and that its troops killed",
+            &[(3, 4), (8, 9)],
+        );
+        assert_eq!(v.reported_clause(9), Some((1, Report::Alleged)));
         let v = view(
             "rebels demanded that the government grant more rights",
             &[(0, 1), (4, 5)],
@@ -981,6 +1048,10 @@ mod tests {
         let v = view("french officials accused of playing a role", &[(0, 2)]);
         assert!(v.passive(2));
         let v = view("france accused rwanda of lying", &[(0, 1), (2, 3)]);
+        assert!(!v.passive(1));
+        let v = view("a member of hamas jailed over a year ago", &[(3, 4)]);
+        assert!(v.passive(4));
+        let v = view("rebels surrendered in soroti", &[(0, 1)]);
         assert!(!v.passive(1));
     }
 
