@@ -376,6 +376,11 @@ impl View<'_> {
             if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
                 return self.shared_subject(at);
             }
+            // "Haftar's camp said the draft ignored …": the sayer is not the subject of what
+            // is said.
+            if between.iter().any(|w| self.speech.contains(*w)) {
+                return Vec::new();
+            }
             // ", with Cairo blaming Addis Ababa": the noun of an absolute "with" phrase is the
             // subject of the participle right after it.
             let absolute =
@@ -412,13 +417,30 @@ impl View<'_> {
             return Vec::new();
         }
         let conj = v - 1;
-        match self.verbs.iter().rev().find(|&&(s, _)| s < conj) {
-            Some(&(s, _))
-                if !self
-                    .mentions
-                    .iter()
-                    .any(|m| m.1 > s && m.2 <= conj && m.2 + 1 > conj) =>
-            {
+        // The verb before: a trigger, else a past tense after an auxiliary, outside any name
+        // ("had moved … and had come under fire").
+        let in_name = |i: usize| self.mentions.iter().any(|m| m.1 <= i && i < m.2);
+        let before = self
+            .verbs
+            .iter()
+            .rev()
+            .map(|&(s, _)| s)
+            .find(|&s| s < conj)
+            .or_else(|| {
+                (conj.saturating_sub(12)..conj)
+                    .rev()
+                    .take_while(|&i| !SUBJECT_BARRIERS.contains(&self.key(i)))
+                    .find(|&i| {
+                        self.key(i).ends_with("ed")
+                            && BE.contains(&self.key(i.wrapping_sub(1)))
+                            && !in_name(i)
+                    })
+            });
+        // "X attacked Y and killed …" shares X as well; an auxiliary after the "and" ("… Russia
+        // and had come") marks the shared subject for sure.
+        let aux = v < at;
+        match before {
+            Some(s) if aux || !self.mentions.iter().any(|m| m.1 > s && m.2 == conj) => {
                 self.subject(s)
             }
             _ => Vec::new(),
@@ -547,6 +569,18 @@ impl View<'_> {
             .mentions
             .iter()
             .position(|m| m.1 > by && (by + 1..m.1).all(|i| DETERMINERS.contains(&self.key(i))))
+        {
+            Some(k) => self.coordinated_right(k),
+            None => Vec::new(),
+        }
+    }
+
+    /// The mentions right after the "from" or "by" at `at` ("under fire from Syrian forces").
+    pub fn by_agent_after(&self, at: usize) -> Vec<usize> {
+        match self
+            .mentions
+            .iter()
+            .position(|m| m.1 > at && (at + 1..m.1).all(|i| DETERMINERS.contains(&self.key(i))))
         {
             Some(k) => self.coordinated_right(k),
             None => Vec::new(),
@@ -1197,6 +1231,26 @@ mod tests {
         );
         v.verbs = vec![(1, 2), (4, 5)];
         assert_eq!(v.subject(4), vec![1]);
+    }
+
+    #[test]
+    fn sayers_are_not_subjects_of_what_they_say() {
+        // haftar(0) said(1) the(2) draft(3) ignored(4) demands(5)
+        let v = view("haftar said the draft ignored demands", &[(0, 1)]);
+        assert!(v.subject(4).is_empty());
+    }
+
+    #[test]
+    fn auxiliaries_after_and_share_the_subject() {
+        // troops(0) had(1) moved(2) without(3) informing(4) russia(5) and(6) had(7) come(8)
+        let v = view(
+            "troops had moved without informing russia and had come under fire",
+            &[(0, 1), (5, 6)],
+        );
+        assert_eq!(v.subject(8), vec![0]);
+        // posts(0) came(1) under(2) fire(3) from(4) syrian(5) forces(6)
+        let v = view("posts came under fire from syrian forces", &[(0, 1), (5, 7)]);
+        assert_eq!(v.by_agent_after(4), vec![1]);
     }
 
     #[test]

@@ -383,6 +383,18 @@ impl Events {
                 .iter()
                 .map(|&i| mention_actor(&doc.mentions[i]))
                 .collect();
+            // "Erdogan warned that Turkey would not hesitate": a state official's own state, as
+            // the subject of what he says, is his side, not whom the words are aimed at.
+            if view.keys[m.end - 1].as_ref() == "that" {
+                let state = |a: &EventActor| matches!(a.actor.role.as_deref(), None | Some("GOV"));
+                let own: Vec<Option<String>> = source_actors
+                    .iter()
+                    .filter(|a| state(a))
+                    .map(|a| a.actor.country.clone())
+                    .collect();
+                target_actors
+                    .retain(|t| !(t.actor.role.is_none() && own.contains(&t.actor.country)));
+            }
             // An actor is not its own object ("Hamas threatened to resume terrorist activities").
             let own_codes: Vec<Option<String>> =
                 source_actors.iter().map(|a| a.actor.code.clone()).collect();
@@ -412,9 +424,19 @@ impl Events {
             }
             if target_actors.is_empty() && !joint {
                 // "arrived in Amman", "troops to a force in Liberia": the place acted on.
-                let own = source_actors
-                    .first()
-                    .and_then(|a| Some((a.actor.country.as_deref()?, a.actor.role.is_some())));
+                // Institutions act on places at home only by force, restriction or concession
+                // ("lifted the curfew in West Darfur"); "committed to the Sochi deal" is no act
+                // on Sochi.
+                let at_home = matches!(
+                    code.get(..2),
+                    Some("08" | "14" | "15" | "17" | "18" | "19" | "20")
+                );
+                let own = source_actors.first().and_then(|a| {
+                    Some((
+                        a.actor.country.as_deref()?,
+                        a.actor.role.is_some() && at_home,
+                    ))
+                });
                 target_actors.extend(place_target(doc, si, trigger, own));
                 // "An Israeli air strike on a building in Beirut killed five": violence is done to
                 // the place it struck, wherever the sentence names it.
@@ -544,7 +566,15 @@ impl Events {
             // "insisted on its demands that Burundi's government grant …": the demand is on
             // whoever the that-clause names.
             if let Some(that) = view.demand_clause(i) {
-                let sources = view.subject(i);
+                // "… insisted on its demands that": the demands are the insister's.
+                let mut sources = view.subject(i);
+                if let Some(verb) = (i.saturating_sub(4)..i)
+                    .rev()
+                    .find(|&j| self.speech.contains(view.keys[j].as_ref()))
+                    .filter(|_| sources.is_empty())
+                {
+                    sources = view.subject(verb);
+                }
                 let targets = view.object(that + 1, 6);
                 if let (Some(&source), Some(&target)) = (sources.first(), targets.first()) {
                     out.extend(self.demand(doc, si, view, i..that + 1, source, target, published));
@@ -682,6 +712,19 @@ impl Events {
                 confidence -= 0.2;
             }
             return (sources, object(m.end), confidence - 0.1);
+        }
+        // "came under fire from Syrian forces": done to the subject, by whoever comes after.
+        if (m.start..m.end).any(|i| view.keys[i].as_ref() == "under")
+            && matches!(
+                view.keys.get(m.end).map(|k| k.as_ref()),
+                Some("from" | "by")
+            )
+        {
+            return (
+                view.by_agent_after(m.end),
+                view.subject(subject_at),
+                confidence - 0.1,
+            );
         }
         if view.passive(m.start) {
             // The agent may stand inside the pattern's gap ("attacked by militiamen armed with
