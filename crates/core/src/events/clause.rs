@@ -712,6 +712,14 @@ impl View<'_> {
         if before == "," && verb.ends_with("ing") {
             return true;
         }
+        // ", killing or wounding 50": the second participle of a pair is as the first.
+        if matches!(before, "or" | "and")
+            && verb.ends_with("ing")
+            && at >= 2
+            && self.key(at - 2).ends_with("ing")
+        {
+            return self.subordinate(at - 2);
+        }
         // "officials suspected of", "a plane seized by": a participle modifying a noun.
         let after_word = self
             .is_word
@@ -1249,8 +1257,19 @@ mod tests {
         );
         assert_eq!(v.subject(8), vec![0]);
         // posts(0) came(1) under(2) fire(3) from(4) syrian(5) forces(6)
-        let v = view("posts came under fire from syrian forces", &[(0, 1), (5, 7)]);
+        let v = view(
+            "posts came under fire from syrian forces",
+            &[(0, 1), (5, 7)],
+        );
         assert_eq!(v.by_agent_after(4), vec![1]);
+    }
+
+    #[test]
+    fn participle_pairs_are_background() {
+        // forces(0) fired(1) ,(2) killing(3) or(4) wounding(5) 50(6)
+        let v = view("forces fired , killing or wounding 50", &[(0, 1)]);
+        assert!(v.subordinate(3));
+        assert!(v.subordinate(5));
     }
 
     #[test]
