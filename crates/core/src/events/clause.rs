@@ -173,7 +173,7 @@ const LIGHT_VERBS: &[&str] = &[
     "launch", "carr", "conduct", "stag", "mount", "hold", "held", "begin", "began", "continu",
     "intensif", "resum", "wag", "step", "unleash", "order", "stag", "perform", "made", "make",
     "declar", "announc", "impos", "sign", "open", "start", "escalat", "renew", "stage", "call",
-    "organi", "join", "plan",
+    "organi", "join", "plan", "put", "plac",
 ];
 
 /// Words after which a verb form is a noun or an adjective.
@@ -258,7 +258,7 @@ impl View<'_> {
                 continue;
             }
             let verb = self.verbs.iter().any(|&(s, e)| s <= i && i < e);
-            if modifiers == 2 || !self.is_word[i] || verb || PREPOSITIONS.contains(&w) {
+            if modifiers == 3 || !self.is_word[i] || verb || PREPOSITIONS.contains(&w) {
                 return false;
             }
             modifiers += 1;
@@ -952,7 +952,9 @@ impl View<'_> {
                 (m.1 < at && m.2 >= at)
                     || (m.2 + 1 == at
                         && (self.key(m.2) == "'s"
-                            || self.is_word.get(m.2).copied().unwrap_or(false)))
+                            || (self.is_word.get(m.2).copied().unwrap_or(false)
+                                && !PREPOSITIONS.contains(&self.key(m.2))
+                                && !matches!(self.key(m.2), "and" | "or" | "but"))))
             })
             .map(|k| vec![self.mentions[k].0])
             .unwrap_or_default()
@@ -1304,5 +1306,7 @@ mod tests {
         assert_eq!(v.modifier_before(1), vec![0]);
         let v = view("israel 's attack on gaza", &[(0, 1), (4, 5)]);
         assert_eq!(v.modifier_before(2), vec![0]);
+        let v = view("hamas gunmen in heavy fighting", &[(0, 2)]);
+        assert!(v.modifier_before(3).is_empty());
     }
 }

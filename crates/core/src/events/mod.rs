@@ -903,7 +903,7 @@ fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
         if matches!(w, "the" | "a" | "an") {
             continue;
         }
-        if modifiers == 2 || doc.tokens[i].kind != TokenKind::Word {
+        if modifiers == 3 || doc.tokens[i].kind != TokenKind::Word {
             return false;
         }
         modifiers += 1;
