@@ -334,6 +334,21 @@ impl View<'_> {
         if !shared.is_empty() {
             return shared;
         }
+        // "Modi said …, warning that": a participle after a comma is told of the subject of
+        // the verb before it.
+        if at > 1 && self.key(at - 1) == "," && self.key(at).ends_with("ing") {
+            let main = self
+                .verbs
+                .iter()
+                .rev()
+                .map(|&(s, _)| s)
+                .find(|&s| s + 1 < at)
+                .map(|s| self.subject(s))
+                .unwrap_or_default();
+            if !main.is_empty() {
+                return main;
+            }
+        }
         // "Pakistan, a key U.S. ally in the war, has refused": the subject stands before the
         // apposition that ends with a comma right before the verb.
         let mut v = at;
@@ -387,7 +402,11 @@ impl View<'_> {
                 e == at && self.word_before(s) == "with" && self.key(at).ends_with("ing");
             // "against Serb civilians and prisoners": the whole coordination is an object.
             let first = self.coordination_start(k);
+            // "… hours after Iran fired missiles": "after" opens a clause whose subject this is.
+            let clause_subject = SUBORDINATORS.contains(&self.word_before(first))
+                && (e..at).all(|i| BE.contains(&self.key(i)) || self.key(i).ends_with("ly"));
             if !absolute
+                && !clause_subject
                 && (self.after_preposition(first)
                     || self.object_of_verb(first)
                     || self.after_past_verb(first))
@@ -1272,6 +1291,23 @@ mod tests {
         let v = view("forces fired , killing or wounding 50", &[(0, 1)]);
         assert!(v.subordinate(3));
         assert!(v.subordinate(5));
+    }
+
+    #[test]
+    fn participles_and_clauses_after_subordinators() {
+        // turkey(0) retaliated(1) ,(2) killing(3) 20(4) syrian(5) soldiers(6)
+        let mut v = view(
+            "turkey retaliated , killing 20 syrian soldiers",
+            &[(0, 1), (5, 7)],
+        );
+        v.verbs = vec![(1, 2), (3, 4)];
+        assert_eq!(v.subject(3), vec![0]);
+        // the(0) plane(1) crashed(2) hours(3) after(4) iran(5) fired(6) missiles(7)
+        let v = view(
+            "the plane crashed hours after iran fired missiles",
+            &[(1, 2), (5, 6)],
+        );
+        assert_eq!(v.subject(6), vec![1]);
     }
 
     #[test]

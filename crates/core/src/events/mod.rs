@@ -236,7 +236,9 @@ impl Events {
                     consumed[ci] = true;
                 }
             }
-            let cooperative = code.as_str() < "09";
+            // Acts one can refuse to do: agree, meet, support, cooperate, aid, yield. Not asking
+            // for something ("did not seek escalation") is no refusal of anything.
+            let cooperative = code.as_str() >= "03" && code.as_str() < "09";
             // Whether the act itself is done together (agree, meet), whatever became of it.
             let joint_act = is_joint(&code);
             let joint_mutual = is_mutual(&code);
