@@ -4,20 +4,26 @@
 //! threatened, intended, refused, denied, negated), `clause` finds source and target, `dates`
 //! dates it. Acts that did not happen are left out; threats and intentions get their own codes.
 
+mod actor;
 pub mod clause;
 pub mod dates;
 pub mod explain;
+mod links;
 pub mod modality;
+mod places;
+mod targets;
 pub mod triggers;
 
-use crate::doc::{
-    ActorCode, Doc, Event, EventActor, MentionKind, Modality, Place, Precision, TokenKind,
-};
+use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
 use crate::lexicon::inflect::Irregulars;
 use crate::lexicon::trie::key;
 use crate::pipeline::Stage;
+use actor::{country_actor, mention_actor, speaker_actor};
 use clause::View;
+use links::{link_addressees, link_rejections};
 use modality::{Class, ModalityRules};
+use places::{event_place, focus_place};
+use targets::{aimed_at_home, place_target, struck_place};
 use triggers::Triggers;
 
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
@@ -91,6 +97,30 @@ fn is_mutual(code: &str) -> bool {
     matches!(code, "190" | "193" | "194" | "196") || code.starts_with("05")
 }
 
+/// A match once its governing words are read: the code it takes and whose act it is.
+struct Planned {
+    /// Index of the match.
+    mi: usize,
+    code: String,
+    modality: Modality,
+    /// Where the act's subject is looked for: the control word's position when one governs it.
+    subject_at: usize,
+    /// The act is done together (agree, meet), so a compound subject is each other's party.
+    joint_act: bool,
+    /// Fighting or diplomacy that is mutual between the parties of a compound subject.
+    joint_mutual: bool,
+}
+
+/// One sentence being coded.
+struct Sentence<'a> {
+    doc: &'a Doc,
+    si: usize,
+    view: View<'a>,
+    matches: Vec<triggers::Match>,
+    date_mentions: Vec<dates::DateMention>,
+    focus_place: Option<crate::doc::Place>,
+}
+
 pub struct Events {
     triggers: &'static Triggers,
     rules: ModalityRules,
@@ -148,8 +178,58 @@ impl Stage for Events {
 
 impl Events {
     fn sentence(&self, doc: &Doc, si: usize, out: &mut Vec<Event>) {
-        let sentence = &doc.sentences[si];
-        let base = sentence.tokens.start;
+        let (view, matches) = self.read(doc, si);
+        let (planned, consumed) = self.plan(&view, &matches);
+        let at = Sentence {
+            doc,
+            si,
+            date_mentions: dates::find(&view.keys, doc.article.published),
+            view,
+            matches,
+            focus_place: focus_place(doc),
+        };
+        // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
+        // the best rank found is kept: background acts ("whom they had taken hostage") make way.
+        let mut found: Vec<(u8, Event)> = Vec::new();
+        for p in planned.into_iter().filter(|p| !consumed[p.mi]) {
+            found.extend(self.code_act(&at, p));
+        }
+        found.extend(
+            self.demands(doc, si, &at.view, doc.article.published)
+                .into_iter()
+                .map(|e| (0, e)),
+        );
+        let best = found.iter().map(|(r, _)| *r).min();
+        // A nominal act whose actor is named right on it ("repelled a Russian assault", "a deadly
+        // Israeli raid") stands beside the main clause when that actor did nothing else there.
+        let main_sources: Vec<Option<String>> = found
+            .iter()
+            .filter(|(r, _)| Some(*r) == best)
+            .map(|(_, e)| e.source.as_ref().and_then(|s| s.actor.country.clone()))
+            .collect();
+        let events: Vec<Event> = found
+            .into_iter()
+            .filter(|(r, e)| {
+                Some(*r) == best
+                    || (*r == 1
+                        && e.confidence >= 0.75
+                        && !main_sources
+                            .contains(&e.source.as_ref().and_then(|s| s.actor.country.clone())))
+            })
+            .map(|(_, e)| e)
+            .collect();
+        let breaks: Vec<usize> = doc
+            .sentence_tokens(si)
+            .iter()
+            .filter(|t| matches!(doc.lower_slice(t.span), "but" | ";"))
+            .map(|t| t.span.start)
+            .collect();
+        out.extend(one_act_per_actor(events, &breaks));
+    }
+
+    /// A sentence as the clause reader sees it, with its trigger matches (none inside a name).
+    fn read<'a>(&'a self, doc: &'a Doc, si: usize) -> (View<'a>, Vec<triggers::Match>) {
+        let base = doc.sentences[si].tokens.start;
         let toks = doc.sentence_tokens(si);
         let view = View {
             verbs: Vec::new(),
@@ -174,8 +254,6 @@ impl Events {
                 .map(|(i, m)| (i, m.tokens.start - base, m.tokens.end - base))
                 .collect(),
         };
-        let published = doc.article.published;
-        let date_mentions = dates::find(&view.keys, published);
         // A pattern word inside a name is no trigger: "United States" does not "state".
         let in_name = |t: usize| {
             let span = toks[t].span;
@@ -198,6 +276,12 @@ impl Events {
             .map(|m| (m.start, m.end))
             .collect();
         let view = view;
+        (view, matches)
+    }
+
+    /// What each match is, once the words that govern it are read: its code and modality, and
+    /// which matches gave way to the act they govern.
+    fn plan(&self, view: &View, matches: &[triggers::Match]) -> (Vec<Planned>, Vec<bool>) {
         // Control verbs that are triggers themselves ("threatened", "refused") give way to the act
         // they govern; remember which matches were consumed that way.
         let mut consumed = vec![false; matches.len()];
@@ -289,269 +373,263 @@ impl Events {
             if code.starts_with("01") {
                 continue;
             }
-            planned.push((mi, code, modality, subject_at, joint_act, joint_mutual));
-        }
-        let focus_place = focus_place(doc);
-        // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
-        // the best rank found is kept: background acts ("whom they had taken hostage") make way.
-        let mut found: Vec<(u8, Event)> = Vec::new();
-        for (mi, code, modality, subject_at, joint_act, joint_mutual) in planned {
-            if consumed[mi] {
-                continue;
-            }
-            let m = &matches[mi];
-            if view.in_attribution(m.start) {
-                continue;
-            }
-            let pattern = &self.triggers.patterns[m.pattern];
-            let nominal = pattern.nominal || view.noun_use(m.start);
-            // "Following talks in Moscow, …": a fronted event stands beside the main one.
-            let fronted = nominal && !view.fronted_subject(m.start).is_empty();
-            let rank = if view.subordinate(m.start) {
-                2
-            } else if nominal && !fronted {
-                1
-            } else {
-                0
-            };
-            let (mut sources, mut targets, confidence) = self.roles(&view, m, nominal, subject_at);
-            // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
-            // did it is that weapon's attack.
-            let mut code = code;
-            if !nominal && matches!(code.as_str(), "190" | "180" | "1823") {
-                if let Some(weapon) = matches[..mi].iter().rev().find(|o| {
-                    let p = &self.triggers.patterns[o.pattern];
-                    p.nominal
-                        && matches!(p.code.get(..2), Some("18" | "19" | "20"))
-                        && view.subject_phrase(m.start).contains(&o.start)
-                }) {
-                    code = self.triggers.patterns[weapon.pattern].code.to_string();
-                }
-            }
-            // "The US claimed that ISIL had attacked Iraq": an allegation is an accusation by its
-            // author against the alleged actor, not the alleged act.
-            let mut subject_at = subject_at;
-            let report = view.reported_clause(m.start);
-            // "The Kremlin denied that its aircraft had bombed the hospital": not asserted.
-            // "… demanded that the government grant more rights": wanted, not done.
-            if matches!(
-                report,
-                Some((_, clause::Report::Denied | clause::Report::Wanted))
-            ) && !self.include_hypothetical
-            {
-                continue;
-            }
-            if let Some(verb) = report
-                .filter(|r| r.1 == clause::Report::Alleged)
-                .map(|r| r.0)
-                .filter(|_| code.as_str() >= "11")
-            {
-                targets = std::mem::take(&mut sources);
-                sources = view.subject(verb);
-                code = "112".to_string();
-                subject_at = verb;
-            }
-            let trigger = toks[subject_at.min(m.start)]
-                .span
-                .cover(toks[m.end - 1].span);
-            let speaker = doc
-                .quotes
-                .iter()
-                .find(|q| q.span.contains(trigger))
-                .and_then(|q| q.speaker.as_ref());
-            let mut source_actors: Vec<EventActor> = Vec::new();
-            sources.retain(|&i| {
-                let mention = &doc.mentions[i];
-                // "we" in a quote is the speaker's side.
-                if mention.kind == MentionKind::Pronoun && mention.actor.code.is_none() {
-                    if let Some(sp) = speaker {
-                        source_actors.push(speaker_actor(sp));
-                    } else {
-                        // "The union announced that it has called off the strike": the one
-                        // who said it.
-                        source_actors.extend(
-                            view.reporter_of(mention.tokens.start - base)
-                                .into_iter()
-                                .map(|k| mention_actor(&doc.mentions[k]))
-                                .filter(|a| a.actor.country.is_some()),
-                        );
-                    }
-                    return false;
-                }
-                true
+            planned.push(Planned {
+                mi,
+                code,
+                modality,
+                subject_at,
+                joint_act,
+                joint_mutual,
             });
-            source_actors.extend(sources.iter().map(|&i| mention_actor(&doc.mentions[i])));
-            let mut target_actors: Vec<EventActor> = targets
+        }
+        (planned, consumed)
+    }
+
+    /// The events of one planned match: its source and target actors, date and place, ranked 0
+    /// (main clause), 1 (nominal) or 2 (subordinate part).
+    fn code_act(&self, at: &Sentence, p: Planned) -> Vec<(u8, Event)> {
+        let Sentence {
+            doc,
+            si,
+            view,
+            matches,
+            date_mentions,
+            focus_place,
+        } = at;
+        let (doc, si) = (*doc, *si);
+        let Planned {
+            mi,
+            code,
+            modality,
+            subject_at,
+            joint_act,
+            joint_mutual,
+        } = p;
+        let toks = doc.sentence_tokens(si);
+        let base = doc.sentences[si].tokens.start;
+        let published = doc.article.published;
+        let mut found: Vec<(u8, Event)> = Vec::new();
+        let m = &matches[mi];
+        if view.in_attribution(m.start) {
+            return Vec::new();
+        }
+        let pattern = &self.triggers.patterns[m.pattern];
+        let nominal = pattern.nominal || view.noun_use(m.start);
+        // "Following talks in Moscow, …": a fronted event stands beside the main one.
+        let fronted = nominal && !view.fronted_subject(m.start).is_empty();
+        let rank = if view.subordinate(m.start) {
+            2
+        } else if nominal && !fronted {
+            1
+        } else {
+            0
+        };
+        let (mut sources, mut targets, confidence) = self.roles(view, m, nominal, subject_at);
+        // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
+        // did it is that weapon's attack.
+        let mut code = code;
+        if !nominal && matches!(code.as_str(), "190" | "180" | "1823") {
+            if let Some(weapon) = matches[..mi].iter().rev().find(|o| {
+                let p = &self.triggers.patterns[o.pattern];
+                p.nominal
+                    && matches!(p.code.get(..2), Some("18" | "19" | "20"))
+                    && view.subject_phrase(m.start).contains(&o.start)
+            }) {
+                code = self.triggers.patterns[weapon.pattern].code.to_string();
+            }
+        }
+        // "The US claimed that ISIL had attacked Iraq": an allegation is an accusation by its
+        // author against the alleged actor, not the alleged act.
+        let mut subject_at = subject_at;
+        let report = view.reported_clause(m.start);
+        // "The Kremlin denied that its aircraft had bombed the hospital": not asserted.
+        // "… demanded that the government grant more rights": wanted, not done.
+        if matches!(
+            report,
+            Some((_, clause::Report::Denied | clause::Report::Wanted))
+        ) && !self.include_hypothetical
+        {
+            return Vec::new();
+        }
+        if let Some(verb) = report
+            .filter(|r| r.1 == clause::Report::Alleged)
+            .map(|r| r.0)
+            .filter(|_| code.as_str() >= "11")
+        {
+            targets = std::mem::take(&mut sources);
+            sources = view.subject(verb);
+            code = "112".to_string();
+            subject_at = verb;
+        }
+        let trigger = toks[subject_at.min(m.start)]
+            .span
+            .cover(toks[m.end - 1].span);
+        let speaker = doc
+            .quotes
+            .iter()
+            .find(|q| q.span.contains(trigger))
+            .and_then(|q| q.speaker.as_ref());
+        let mut source_actors: Vec<EventActor> = Vec::new();
+        sources.retain(|&i| {
+            let mention = &doc.mentions[i];
+            // "we" in a quote is the speaker's side.
+            if mention.kind == MentionKind::Pronoun && mention.actor.code.is_none() {
+                if let Some(sp) = speaker {
+                    source_actors.push(speaker_actor(sp));
+                } else {
+                    // "The union announced that it has called off the strike": the one
+                    // who said it.
+                    source_actors.extend(
+                        view.reporter_of(mention.tokens.start - base)
+                            .into_iter()
+                            .map(|k| mention_actor(&doc.mentions[k]))
+                            .filter(|a| a.actor.country.is_some()),
+                    );
+                }
+                return false;
+            }
+            true
+        });
+        source_actors.extend(sources.iter().map(|&i| mention_actor(&doc.mentions[i])));
+        let mut target_actors: Vec<EventActor> = targets
+            .iter()
+            .map(|&i| mention_actor(&doc.mentions[i]))
+            .collect();
+        // "Erdogan warned that Turkey would not hesitate": a state official's own state, as
+        // the subject of what he says, is his side, not whom the words are aimed at.
+        if view.keys[m.end - 1].as_ref() == "that" {
+            let state = |a: &EventActor| matches!(a.actor.role.as_deref(), None | Some("GOV"));
+            let own: Vec<Option<String>> = source_actors
                 .iter()
-                .map(|&i| mention_actor(&doc.mentions[i]))
+                .filter(|a| state(a))
+                .map(|a| a.actor.country.clone())
                 .collect();
-            // "Erdogan warned that Turkey would not hesitate": a state official's own state, as
-            // the subject of what he says, is his side, not whom the words are aimed at.
-            if view.keys[m.end - 1].as_ref() == "that" {
-                let state = |a: &EventActor| matches!(a.actor.role.as_deref(), None | Some("GOV"));
-                let own: Vec<Option<String>> = source_actors
-                    .iter()
-                    .filter(|a| state(a))
-                    .map(|a| a.actor.country.clone())
-                    .collect();
-                target_actors
-                    .retain(|t| !(t.actor.role.is_none() && own.contains(&t.actor.country)));
+            target_actors.retain(|t| !(t.actor.role.is_none() && own.contains(&t.actor.country)));
+        }
+        // An actor is not its own object ("Hamas threatened to resume terrorist activities").
+        let own_codes: Vec<Option<String>> =
+            source_actors.iter().map(|a| a.actor.code.clone()).collect();
+        // … and an object nobody could code ("accused it of …") leaves the act untargeted.
+        target_actors.retain(|t| !own_codes.contains(&t.actor.code) && t.actor.country.is_some());
+        let mutual = source_actors.len() > 1 && joint_mutual && target_actors.is_empty();
+        let joint = source_actors.len() > 1 && joint_act || mutual;
+        // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
+        // counterpart, whatever the deal was about.
+        if joint && !mutual {
+            target_actors.clear();
+        }
+        // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the
+        // condition names.
+        if target_actors.is_empty() && !joint && code.starts_with("13") {
+            let own: Vec<Option<String>> = source_actors
+                .iter()
+                .map(|a| a.actor.country.clone())
+                .collect();
+            target_actors.extend(
+                view.condition_party(m.end)
+                    .into_iter()
+                    .map(|i| mention_actor(&doc.mentions[i]))
+                    .filter(|t| t.actor.country.is_some() && !own.contains(&t.actor.country)),
+            );
+        }
+        if target_actors.is_empty() && !joint {
+            // "arrived in Amman", "troops to a force in Liberia": the place acted on.
+            // Institutions act on places at home only by force, restriction or concession
+            // ("lifted the curfew in West Darfur"); "committed to the Sochi deal" is no act
+            // on Sochi.
+            let at_home = matches!(
+                code.get(..2),
+                Some("08" | "14" | "15" | "17" | "18" | "19" | "20")
+            );
+            let own = source_actors.first().and_then(|a| {
+                Some((
+                    a.actor.country.as_deref()?,
+                    a.actor.role.is_some() && at_home,
+                ))
+            });
+            target_actors.extend(place_target(doc, si, trigger, own));
+            // "An Israeli air strike on a building in Beirut killed five": violence is done to
+            // the place it struck, wherever the sentence names it.
+            if target_actors.is_empty() && matches!(code.get(..2), Some("18" | "19" | "20")) {
+                target_actors.extend(struck_place(doc, si, own.map(|o| o.0)));
             }
-            // An actor is not its own object ("Hamas threatened to resume terrorist activities").
-            let own_codes: Vec<Option<String>> =
-                source_actors.iter().map(|a| a.actor.code.clone()).collect();
-            // … and an object nobody could code ("accused it of …") leaves the act untargeted.
-            target_actors
-                .retain(|t| !own_codes.contains(&t.actor.code) && t.actor.country.is_some());
-            let mutual = source_actors.len() > 1 && joint_mutual && target_actors.is_empty();
-            let joint = source_actors.len() > 1 && joint_act || mutual;
-            // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
-            // counterpart, whatever the deal was about.
-            if joint && !mutual {
-                target_actors.clear();
-            }
-            // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the
-            // condition names.
-            if target_actors.is_empty() && !joint && code.starts_with("13") {
-                let own: Vec<Option<String>> = source_actors
-                    .iter()
-                    .map(|a| a.actor.country.clone())
-                    .collect();
-                target_actors.extend(
-                    view.condition_party(m.end)
-                        .into_iter()
-                        .map(|i| mention_actor(&doc.mentions[i]))
-                        .filter(|t| t.actor.country.is_some() && !own.contains(&t.actor.country)),
-                );
-            }
-            if target_actors.is_empty() && !joint {
-                // "arrived in Amman", "troops to a force in Liberia": the place acted on.
-                // Institutions act on places at home only by force, restriction or concession
-                // ("lifted the curfew in West Darfur"); "committed to the Sochi deal" is no act
-                // on Sochi.
-                let at_home = matches!(
-                    code.get(..2),
-                    Some("08" | "14" | "15" | "17" | "18" | "19" | "20")
-                );
-                let own = source_actors.first().and_then(|a| {
-                    Some((
-                        a.actor.country.as_deref()?,
-                        a.actor.role.is_some() && at_home,
-                    ))
-                });
-                target_actors.extend(place_target(doc, si, trigger, own));
-                // "An Israeli air strike on a building in Beirut killed five": violence is done to
-                // the place it struck, wherever the sentence names it.
-                if target_actors.is_empty() && matches!(code.get(..2), Some("18" | "19" | "20")) {
-                    target_actors.extend(struck_place(doc, si, own.map(|o| o.0)));
+        }
+        // Protest, repression, concessions and home-grown violence with no one named are
+        // aimed at home: protesters at their government, police at their own people.
+        if target_actors.is_empty() && !joint {
+            if let Some(source) = source_actors.first() {
+                // Only a state has a home: not the UN, NATO or the Islamic State.
+                let state = |c: &String| crate::geo::Gazetteer::bundled().country(c).is_some();
+                if let (Some(country), true) = (
+                    source.actor.country.clone().filter(state),
+                    aimed_at_home(&code, &source.actor),
+                ) {
+                    let role = (code.starts_with("14") || code == "133").then_some("GOV");
+                    target_actors.push(country_actor(trigger, &country, role));
                 }
             }
-            // Protest, repression, concessions and home-grown violence with no one named are
-            // aimed at home: protesters at their government, police at their own people.
-            if target_actors.is_empty() && !joint {
-                if let Some(source) = source_actors.first() {
-                    // Only a state has a home: not the UN, NATO or the Islamic State.
-                    let state = |c: &String| crate::geo::Gazetteer::bundled().country(c).is_some();
-                    if let (Some(country), true) = (
-                        source.actor.country.clone().filter(state),
-                        aimed_at_home(&code, &source.actor),
-                    ) {
-                        let role = (code.starts_with("14") || code == "133").then_some("GOV");
-                        target_actors.push(country_actor(trigger, &country, role));
-                    }
-                }
-            }
-            let (date, date_precision, historical) =
-                match dates::event_date(&date_mentions, m.start, published) {
-                    Some((d, p, h)) => (Some(d), Some(p), h),
-                    None => (None, None, false),
-                };
-            let mut emit = |source: &EventActor, target: Option<&EventActor>| {
-                let place =
-                    event_place(doc, si, trigger, source, target).or_else(|| focus_place.clone());
-                let coded = |a: &EventActor| a.actor.country.is_some();
-                if !coded(source)
-                    || target.is_some_and(|t| !coded(t) || t.actor.code == source.actor.code)
-                {
-                    return;
-                }
-                found.push((
-                    rank,
-                    Event {
-                        sentence: si,
-                        source: Some(source.clone()),
-                        target: target.cloned(),
-                        cameo: code.clone(),
-                        trigger,
-                        negated: false,
-                        modality,
-                        date,
-                        date_precision,
-                        historical,
-                        place,
-                        quote_id: doc
-                            .quotes
-                            .iter()
-                            .find(|q| q.span.contains(trigger))
-                            .map(|q| q.id),
-                        confidence,
-                    },
-                ));
+        }
+        let (date, date_precision, historical) =
+            match dates::event_date(date_mentions, m.start, published) {
+                Some((d, p, h)) => (Some(d), Some(p), h),
+                None => (None, None, false),
             };
-            if target_actors.is_empty() && joint {
-                for s in &source_actors {
-                    for t in source_actors
+        let mut emit = |source: &EventActor, target: Option<&EventActor>| {
+            let place =
+                event_place(doc, si, trigger, source, target).or_else(|| focus_place.clone());
+            let coded = |a: &EventActor| a.actor.country.is_some();
+            if !coded(source)
+                || target.is_some_and(|t| !coded(t) || t.actor.code == source.actor.code)
+            {
+                return;
+            }
+            found.push((
+                rank,
+                Event {
+                    sentence: si,
+                    source: Some(source.clone()),
+                    target: target.cloned(),
+                    cameo: code.clone(),
+                    trigger,
+                    negated: false,
+                    modality,
+                    date,
+                    date_precision,
+                    historical,
+                    place,
+                    quote_id: doc
+                        .quotes
                         .iter()
-                        .filter(|t| t.actor.country != s.actor.country)
-                    {
-                        emit(s, Some(t));
-                    }
+                        .find(|q| q.span.contains(trigger))
+                        .map(|q| q.id),
+                    confidence,
+                },
+            ));
+        };
+        if target_actors.is_empty() && joint {
+            for s in &source_actors {
+                for t in source_actors
+                    .iter()
+                    .filter(|t| t.actor.country != s.actor.country)
+                {
+                    emit(s, Some(t));
                 }
-            } else if target_actors.is_empty() {
-                for s in &source_actors {
-                    emit(s, None);
-                }
-            } else {
-                for s in &source_actors {
-                    for t in &target_actors {
-                        emit(s, Some(t));
-                        if is_reciprocal(&code) {
-                            emit(t, Some(s));
-                        }
+            }
+        } else if target_actors.is_empty() {
+            for s in &source_actors {
+                emit(s, None);
+            }
+        } else {
+            for s in &source_actors {
+                for t in &target_actors {
+                    emit(s, Some(t));
+                    if is_reciprocal(&code) {
+                        emit(t, Some(s));
                     }
                 }
             }
         }
-        found.extend(
-            self.demands(doc, si, &view, published)
-                .into_iter()
-                .map(|e| (0, e)),
-        );
-        let best = found.iter().map(|(r, _)| *r).min();
-        // A nominal act whose actor is named right on it ("repelled a Russian assault", "a deadly
-        // Israeli raid") stands beside the main clause when that actor did nothing else there.
-        let main_sources: Vec<Option<String>> = found
-            .iter()
-            .filter(|(r, _)| Some(*r) == best)
-            .map(|(_, e)| e.source.as_ref().and_then(|s| s.actor.country.clone()))
-            .collect();
-        let events: Vec<Event> = found
-            .into_iter()
-            .filter(|(r, e)| {
-                Some(*r) == best
-                    || (*r == 1
-                        && e.confidence >= 0.75
-                        && !main_sources
-                            .contains(&e.source.as_ref().and_then(|s| s.actor.country.clone())))
-            })
-            .map(|(_, e)| e)
-            .collect();
-        let breaks: Vec<usize> = toks
-            .iter()
-            .filter(|t| matches!(doc.lower_slice(t.span), "but" | ";"))
-            .map(|t| t.span.start)
-            .collect();
-        out.extend(one_act_per_actor(events, &breaks));
+        found
     }
 
     /// "Russia said that Sudan must return the helicopter": a statement that another party must
@@ -743,279 +821,5 @@ impl Events {
             confidence -= 0.1;
         }
         (sources, object(m.end), confidence)
-    }
-}
-
-/// "We are making our final warnings": a demand, criticism, rejection or threat with no one
-/// named is addressed to the other party just spoken of — the latest actor of another country
-/// named before it in the sentence or the one before.
-fn link_addressees(doc: &Doc, events: &mut [Event]) {
-    // Who acted together on each trigger: co-sources are not each other's addressees.
-    let sources: Vec<(crate::Span, crate::Span)> = events
-        .iter()
-        .filter_map(|e| Some((e.trigger, e.source.as_ref()?.span)))
-        .collect();
-    for e in events.iter_mut() {
-        let root = e.cameo.get(..2).unwrap_or("");
-        if e.target.is_some() || !matches!(root, "10" | "11" | "12" | "13") {
-            continue;
-        }
-        let Some(own) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
-            continue;
-        };
-        let trigger = e.trigger;
-        let other = |m: &&crate::doc::Mention| {
-            m.kind != MentionKind::Pronoun
-                && !sources.iter().any(|&(t, s)| t == trigger && s == m.span)
-                && !is_news_agency(m)
-                && m.actor.country.as_deref().is_some_and(|c| c != own)
-        };
-        // Before the trigger (what was being spoken of), else later in the same sentence ("warned
-        // that it would respond if Pelosi visited Taiwan").
-        let addressee = doc
-            .mentions
-            .iter()
-            .rev()
-            .filter(other)
-            .find(|m| m.span.end <= e.trigger.start && m.sentence + 1 >= e.sentence)
-            .or_else(|| {
-                doc.mentions
-                    .iter()
-                    .filter(other)
-                    .find(|m| m.sentence == e.sentence && m.span.start >= e.trigger.end)
-            });
-        if let Some(m) = addressee {
-            e.target = Some(mention_actor(m));
-            e.confidence -= 0.25;
-        }
-    }
-}
-
-/// Whether an act with no one named is done to the actor's own country: protest (14) and
-/// threats of it (133), repression (17) and threats of it (137), concessions (08, 035), and
-/// violence by police, rebels, insurgents and militias (18–20), who fight at home.
-fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
-    let domestic_force = matches!(
-        source.role.as_deref(),
-        Some("COP" | "REB" | "INS" | "OPP" | "UAF" | "SEP" | "CRM" | "CVL")
-    );
-    matches!(code.get(..2), Some("14" | "17" | "08"))
-        || matches!(code, "133" | "137")
-        || code.starts_with("035")
-        || (domestic_force && matches!(code.get(..2), Some("18" | "19" | "20")))
-}
-
-/// A place in the sentence, in another country than the source's and not named as an actor:
-/// where a violent act with no named victim struck.
-fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
-    let p = doc.places.iter().find(|p| {
-        p.sentence == si && Some(p.place.country.as_str()) != own && !names_actor(doc, p.span)
-    })?;
-    Some(country_actor(p.span, &p.place.country, None))
-}
-
-/// The actor a mention names, at its span.
-fn mention_actor(m: &crate::doc::Mention) -> EventActor {
-    EventActor {
-        span: m.span,
-        actor: m.actor.clone(),
-    }
-}
-
-/// An actor known only by its country (and role), standing at `span`.
-fn country_actor(span: crate::Span, country: &str, role: Option<&str>) -> EventActor {
-    EventActor {
-        span,
-        actor: ActorCode {
-            code: Some(format!("{country}{}", role.unwrap_or(""))),
-            country: Some(country.to_string()),
-            role: role.map(str::to_string),
-            name: None,
-        },
-    }
-}
-
-/// The first place named after the trigger in the clause, in another country than the source's,
-/// as a target.
-fn place_target(
-    doc: &Doc,
-    si: usize,
-    trigger: crate::Span,
-    own: Option<(&str, bool)>,
-) -> Option<EventActor> {
-    // Only within the clause: not past a quotation mark or the attribution ("…," said X of
-    // Turkey; "…, South Korea's military said").
-    let toks = doc
-        .sentences
-        .get(si)
-        .map(|s| &doc.tokens[s.tokens.clone()])
-        .unwrap_or(&[]);
-    let speech = crate::lexicon::speech_verbs();
-    let attribution = |i: usize| {
-        toks[i].kind == TokenKind::Quote
-            || matches!(
-                doc.lower_slice(toks[i].span),
-                "said" | "says" | "told" | "according"
-            )
-            || (doc.lower_slice(toks[i].span) == ","
-                && toks[i + 1..]
-                    .iter()
-                    .take(6)
-                    .any(|t| speech.contains(doc.lower_slice(t.span))))
-    };
-    let clause_end = (0..toks.len())
-        .filter(|&i| toks[i].span.start >= trigger.end)
-        .find(|&i| attribution(i))
-        .map_or(usize::MAX, |i| toks[i].span.start);
-    // A place of the source's own country is a target only where the source is one of its
-    // institutions ("Sudan's government lifted … in West Darfur").
-    let p = doc.places.iter().find(|p| {
-        let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
-        p.sentence == si
-            && p.span.start >= trigger.end
-            && p.span.end <= clause_end
-            // … and only a place within it, not the country's own name.
-            && (foreign || (own.is_some_and(|o| o.1) && p.place.precision != Precision::Country))
-            && !names_actor(doc, p.span)
-    })?;
-    Some(country_actor(p.span, &p.place.country, None))
-}
-
-/// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
-/// A capital after "in", "at" or "near" ("a bus in southern Jerusalem") is a place there.
-fn names_actor(doc: &Doc, span: crate::Span) -> bool {
-    doc.mentions.iter().any(|m| {
-        matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span) && !after_locative(doc, m)
-    })
-}
-
-/// Whether a mention follows a locative preposition, over determiners and up to two modifiers
-/// ("in the Libyan capital Tripoli", "near southern Jerusalem").
-fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
-    let first = doc.sentences[m.sentence].tokens.start;
-    let mut modifiers = 0;
-    for i in (first..m.tokens.start).rev() {
-        let w = doc.lower_slice(doc.tokens[i].span);
-        if matches!(
-            w,
-            "in" | "at" | "near" | "inside" | "outside" | "around" | "across"
-        ) {
-            return true;
-        }
-        if matches!(w, "the" | "a" | "an") {
-            continue;
-        }
-        if modifiers == 3 || doc.tokens[i].kind != TokenKind::Word {
-            return false;
-        }
-        modifiers += 1;
-    }
-    false
-}
-
-/// Where an event happened: the place named nearest its trigger in the sentence, preferring
-/// places not used as actors and finer places to countries.
-fn event_place(
-    doc: &Doc,
-    si: usize,
-    trigger: crate::Span,
-    source: &EventActor,
-    target: Option<&EventActor>,
-) -> Option<Place> {
-    let actor_spans = [Some(source.span), target.map(|t| t.span)];
-    let as_actor = |p: &&crate::doc::PlaceMention| {
-        actor_spans.iter().flatten().any(|a| a.overlaps(p.span)) || names_actor(doc, p.span)
-    };
-    // Places named as places first; failing those, the sentence's places even where they name an
-    // actor ("Ankara rejected the offer" happened in Ankara as far as the report says).
-    doc.places
-        .iter()
-        .filter(|p| p.sentence == si)
-        .min_by_key(|p| {
-            (
-                as_actor(p),
-                p.place.precision == Precision::Country,
-                p.span.start.abs_diff(trigger.start),
-            )
-        })
-        .map(|p| p.place.clone())
-}
-
-/// The article's main place: its most named city or region, else its focus country.
-fn focus_place(doc: &Doc) -> Option<Place> {
-    let mut counts: Vec<(&Place, usize)> = Vec::new();
-    for p in doc
-        .places
-        .iter()
-        .filter(|p| p.place.precision != Precision::Country)
-    {
-        match counts
-            .iter_mut()
-            .find(|(q, _)| q.name == p.place.name && q.country == p.place.country)
-        {
-            Some((_, n)) => *n += 1,
-            None => counts.push((&p.place, 1)),
-        }
-    }
-    let mut best: Option<(&Place, usize)> = None;
-    for (p, n) in counts {
-        if best.is_none_or(|(_, bn)| n > bn) {
-            best = Some((p, n));
-        }
-    }
-    best.map(|(p, _)| p.clone()).or_else(|| {
-        let country = crate::geo::focus_country(doc)?;
-        doc.places
-            .iter()
-            .find(|p| p.place.country == country && p.place.precision == Precision::Country)
-            .map(|p| p.place.clone())
-    })
-}
-
-/// "Ankara rejected the offer": a rejection with no target in its sentence answers the latest
-/// offer, appeal or demand made to the rejecting side in the sentences just before.
-fn link_rejections(events: &mut [Event]) {
-    const ANSWERED: [&str; 3] = ["02", "03", "10"];
-    for i in 0..events.len() {
-        let e = &events[i];
-        if e.target.is_some() || !e.cameo.starts_with("12") {
-            continue;
-        }
-        let Some(country) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
-            continue;
-        };
-        let sentence = e.sentence;
-        let offer = events[..i]
-            .iter()
-            .rev()
-            .take_while(|o| o.sentence + 3 >= sentence)
-            .find(|o| {
-                ANSWERED.iter().any(|r| o.cameo.starts_with(r))
-                    && o.target.as_ref().and_then(|t| t.actor.country.as_deref())
-                        == Some(country.as_str())
-            });
-        if let Some(source) = offer.and_then(|o| o.source.clone()) {
-            events[i].target = Some(source);
-            events[i].confidence -= 0.2;
-        }
-    }
-}
-
-fn speaker_actor(sp: &crate::doc::Speaker) -> EventActor {
-    let (country, role) = match sp.code.as_deref() {
-        Some(c) => {
-            let (c, r) = crate::actors::dictionary::split_code(c);
-            (Some(c.to_string()), r.map(str::to_string))
-        }
-        None => (None, None),
-    };
-    EventActor {
-        span: sp.span,
-        actor: ActorCode {
-            code: sp.code.clone(),
-            country,
-            role,
-            name: sp.name.clone(),
-        },
     }
 }

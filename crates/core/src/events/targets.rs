@@ -1,0 +1,106 @@
+//! Whom an act is done to when its clause names no one: home for protest and repression, the
+//! place a strike hit, the place an act was done to.
+
+use super::actor::country_actor;
+use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
+
+/// Whether an act with no one named is done to the actor's own country: protest (14) and
+/// threats of it (133), repression (17) and threats of it (137), concessions (08, 035), and
+/// violence by police, rebels, insurgents and militias (18–20), who fight at home.
+pub(super) fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
+    let domestic_force = matches!(
+        source.role.as_deref(),
+        Some("COP" | "REB" | "INS" | "OPP" | "UAF" | "SEP" | "CRM" | "CVL")
+    );
+    matches!(code.get(..2), Some("14" | "17" | "08"))
+        || matches!(code, "133" | "137")
+        || code.starts_with("035")
+        || (domestic_force && matches!(code.get(..2), Some("18" | "19" | "20")))
+}
+
+/// A place in the sentence, in another country than the source's and not named as an actor:
+/// where a violent act with no named victim struck.
+pub(super) fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
+    let p = doc.places.iter().find(|p| {
+        p.sentence == si && Some(p.place.country.as_str()) != own && !names_actor(doc, p.span)
+    })?;
+    Some(country_actor(p.span, &p.place.country, None))
+}
+
+/// The first place named after the trigger in the clause, in another country than the source's,
+/// as a target.
+pub(super) fn place_target(
+    doc: &Doc,
+    si: usize,
+    trigger: crate::Span,
+    own: Option<(&str, bool)>,
+) -> Option<EventActor> {
+    // Only within the clause: not past a quotation mark or the attribution ("…," said X of
+    // Turkey; "…, South Korea's military said").
+    let toks = doc
+        .sentences
+        .get(si)
+        .map(|s| &doc.tokens[s.tokens.clone()])
+        .unwrap_or(&[]);
+    let speech = crate::lexicon::speech_verbs();
+    let attribution = |i: usize| {
+        toks[i].kind == TokenKind::Quote
+            || matches!(
+                doc.lower_slice(toks[i].span),
+                "said" | "says" | "told" | "according"
+            )
+            || (doc.lower_slice(toks[i].span) == ","
+                && toks[i + 1..]
+                    .iter()
+                    .take(6)
+                    .any(|t| speech.contains(doc.lower_slice(t.span))))
+    };
+    let clause_end = (0..toks.len())
+        .filter(|&i| toks[i].span.start >= trigger.end)
+        .find(|&i| attribution(i))
+        .map_or(usize::MAX, |i| toks[i].span.start);
+    // A place of the source's own country is a target only where the source is one of its
+    // institutions ("Sudan's government lifted … in West Darfur").
+    let p = doc.places.iter().find(|p| {
+        let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
+        p.sentence == si
+            && p.span.start >= trigger.end
+            && p.span.end <= clause_end
+            // … and only a place within it, not the country's own name.
+            && (foreign || (own.is_some_and(|o| o.1) && p.place.precision != Precision::Country))
+            && !names_actor(doc, p.span)
+    })?;
+    Some(country_actor(p.span, &p.place.country, None))
+}
+
+/// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
+/// A capital after "in", "at" or "near" ("a bus in southern Jerusalem") is a place there.
+pub(super) fn names_actor(doc: &Doc, span: crate::Span) -> bool {
+    doc.mentions.iter().any(|m| {
+        matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span) && !after_locative(doc, m)
+    })
+}
+
+/// Whether a mention follows a locative preposition, over determiners and up to two modifiers
+/// ("in the Libyan capital Tripoli", "near southern Jerusalem").
+pub(super) fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
+    let first = doc.sentences[m.sentence].tokens.start;
+    let mut modifiers = 0;
+    for i in (first..m.tokens.start).rev() {
+        let w = doc.lower_slice(doc.tokens[i].span);
+        if matches!(
+            w,
+            "in" | "at" | "near" | "inside" | "outside" | "around" | "across"
+        ) {
+            return true;
+        }
+        if matches!(w, "the" | "a" | "an") {
+            continue;
+        }
+        if modifiers == 3 || doc.tokens[i].kind != TokenKind::Word {
+            return false;
+        }
+        modifiers += 1;
+    }
+    false
+}
