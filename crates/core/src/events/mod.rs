@@ -18,12 +18,12 @@ use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
 use crate::lexicon::inflect::Irregulars;
 use crate::lexicon::trie::key;
 use crate::pipeline::Stage;
-use actor::{country_actor, mention_actor, speaker_actor};
+use actor::{mention_actor, speaker_actor};
 use clause::View;
 use links::{link_addressees, link_rejections};
 use modality::{Class, ModalityRules};
 use places::{event_place, focus_place};
-use targets::{aimed_at_home, place_target, struck_place};
+use targets::unnamed_target;
 use triggers::Triggers;
 
 const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
@@ -518,56 +518,8 @@ impl Events {
         if joint && !mutual {
             target_actors.clear();
         }
-        // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the
-        // condition names.
-        if target_actors.is_empty() && !joint && code.starts_with("13") {
-            let own: Vec<Option<String>> = source_actors
-                .iter()
-                .map(|a| a.actor.country.clone())
-                .collect();
-            target_actors.extend(
-                view.condition_party(m.end)
-                    .into_iter()
-                    .map(|i| mention_actor(&doc.mentions[i]))
-                    .filter(|t| t.actor.country.is_some() && !own.contains(&t.actor.country)),
-            );
-        }
         if target_actors.is_empty() && !joint {
-            // "arrived in Amman", "troops to a force in Liberia": the place acted on.
-            // Institutions act on places at home only by force, restriction or concession
-            // ("lifted the curfew in West Darfur"); "committed to the Sochi deal" is no act
-            // on Sochi.
-            let at_home = matches!(
-                code.get(..2),
-                Some("08" | "14" | "15" | "17" | "18" | "19" | "20")
-            );
-            let own = source_actors.first().and_then(|a| {
-                Some((
-                    a.actor.country.as_deref()?,
-                    a.actor.role.is_some() && at_home,
-                ))
-            });
-            target_actors.extend(place_target(doc, si, trigger, own));
-            // "An Israeli air strike on a building in Beirut killed five": violence is done to
-            // the place it struck, wherever the sentence names it.
-            if target_actors.is_empty() && matches!(code.get(..2), Some("18" | "19" | "20")) {
-                target_actors.extend(struck_place(doc, si, own.map(|o| o.0)));
-            }
-        }
-        // Protest, repression, concessions and home-grown violence with no one named are
-        // aimed at home: protesters at their government, police at their own people.
-        if target_actors.is_empty() && !joint {
-            if let Some(source) = source_actors.first() {
-                // Only a state has a home: not the UN, NATO or the Islamic State.
-                let state = |c: &String| crate::geo::Gazetteer::bundled().country(c).is_some();
-                if let (Some(country), true) = (
-                    source.actor.country.clone().filter(state),
-                    aimed_at_home(&code, &source.actor),
-                ) {
-                    let role = (code.starts_with("14") || code == "133").then_some("GOV");
-                    target_actors.push(country_actor(trigger, &country, role));
-                }
-            }
+            target_actors = unnamed_target(at, m.end, &code, trigger, &source_actors);
         }
         let (date, date_precision, historical) =
             match dates::event_date(date_mentions, m.start, published) {

@@ -1,13 +1,79 @@
 //! Whom an act is done to when its clause names no one: home for protest and repression, the
 //! place a strike hit, the place an act was done to.
 
-use super::actor::country_actor;
+use super::actor::{country_actor, mention_actor};
+use super::Sentence;
 use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
+
+/// The target of an act whose clause names none, from `sources` (the act's doers), its `code`,
+/// and the words after the match (which ends at `end`): whom its condition names, the place it
+/// was done to, else home.
+pub(super) fn unnamed_target(
+    at: &Sentence,
+    end: usize,
+    code: &str,
+    trigger: crate::Span,
+    sources: &[EventActor],
+) -> Vec<EventActor> {
+    let (doc, si) = (at.doc, at.si);
+    let own_countries: Vec<Option<String>> =
+        sources.iter().map(|a| a.actor.country.clone()).collect();
+    // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the condition names.
+    if code.starts_with("13") {
+        let named: Vec<EventActor> = at
+            .view
+            .condition_party(end)
+            .into_iter()
+            .map(|i| mention_actor(&doc.mentions[i]))
+            .filter(|t| t.actor.country.is_some() && !own_countries.contains(&t.actor.country))
+            .collect();
+        if !named.is_empty() {
+            return named;
+        }
+    }
+    // "arrived in Amman", "troops to a force in Liberia": the place acted on. Institutions act on
+    // places at home only by force, restriction or concession ("lifted the curfew in West
+    // Darfur"); "committed to the Sochi deal" is no act on Sochi.
+    let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+    let at_home = violent || matches!(code.get(..2), Some("08" | "14" | "15" | "17"));
+    let own = sources.first().and_then(|a| {
+        Some((
+            a.actor.country.as_deref()?,
+            a.actor.role.is_some() && at_home,
+        ))
+    });
+    if let Some(place) = place_target(doc, si, trigger, own) {
+        return vec![place];
+    }
+    // "An Israeli air strike on a building in Beirut killed five": violence is done to the place
+    // it struck, wherever the sentence names it.
+    if violent {
+        if let Some(place) = struck_place(doc, si, own.map(|o| o.0)) {
+            return vec![place];
+        }
+    }
+    // Protest, repression, concessions and home-grown violence with no one named are aimed at
+    // home: protesters at their government, police at their own people. Only a state has a home:
+    // not the UN, NATO or the Islamic State.
+    let state = |c: &String| crate::geo::Gazetteer::bundled().country(c).is_some();
+    match sources.first() {
+        Some(source) if aimed_at_home(code, &source.actor) => {
+            match source.actor.country.clone().filter(state) {
+                Some(country) => {
+                    let role = (code.starts_with("14") || code == "133").then_some("GOV");
+                    vec![country_actor(trigger, &country, role)]
+                }
+                None => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
 
 /// Whether an act with no one named is done to the actor's own country: protest (14) and
 /// threats of it (133), repression (17) and threats of it (137), concessions (08, 035), and
 /// violence by police, rebels, insurgents and militias (18–20), who fight at home.
-pub(super) fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
+fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
     let domestic_force = matches!(
         source.role.as_deref(),
         Some("COP" | "REB" | "INS" | "OPP" | "UAF" | "SEP" | "CRM" | "CVL")
@@ -20,7 +86,7 @@ pub(super) fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
 
 /// A place in the sentence, in another country than the source's and not named as an actor:
 /// where a violent act with no named victim struck.
-pub(super) fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
+fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
     let p = doc.places.iter().find(|p| {
         p.sentence == si && Some(p.place.country.as_str()) != own && !names_actor(doc, p.span)
     })?;
@@ -29,7 +95,7 @@ pub(super) fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<Ev
 
 /// The first place named after the trigger in the clause, in another country than the source's,
 /// as a target.
-pub(super) fn place_target(
+fn place_target(
     doc: &Doc,
     si: usize,
     trigger: crate::Span,
