@@ -107,7 +107,7 @@ const MAX_GAP: usize = 5;
 /// Up to this many unlisted words (adjectives, adverbs) may sit between two pattern words.
 const MAX_SKIP: usize = 2;
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Word {
     Lit(Box<str>),
     Gap,
@@ -149,6 +149,9 @@ pub struct Triggers {
     pub patterns: Vec<Pattern>,
     /// First word (any inflection) → (pattern, the inflected word list).
     by_first: ByFirst,
+    /// Variants in `by_first` made by pluralising a verb pattern's object, which a row that
+    /// spells the same words out replaces.
+    derived: std::collections::HashSet<Vec<Word>>,
     /// `by_first` compiled to word ids for matching; rebuilt after `add_file`.
     compiled: OnceLock<Compiled>,
 }
@@ -246,18 +249,45 @@ impl Triggers {
                 }
                 None => Vec::new(),
             };
+            // A verb pattern's closing object noun also matches in the plural ("lift * embargo"
+            // covers "lifted the embargoes"), unless a row of its own spells that plural out.
+            let object = match (nominal, words.last()) {
+                (false, Some(Word::Lit(l))) if words.len() > 1 => plural_object(l),
+                _ => None,
+            };
             for (i, form) in forms {
                 let mut variant = words.clone();
                 variant[i] = Word::Lit(form.into());
-                let Some(Word::Lit(first)) = variant.first().cloned() else {
-                    continue;
-                };
-                let entry = self.by_first.entry(first).or_default();
-                if !entry
-                    .iter()
-                    .any(|(p, w)| self.patterns[*p].code == self.patterns[id].code && *w == variant)
+                let mut plural = object.as_ref().map(|o| {
+                    let mut p = variant.clone();
+                    let last = p.len() - 1;
+                    p[last] = Word::Lit(o.as_str().into());
+                    p
+                });
+                for (v, derived) in
+                    std::iter::once((variant, false)).chain(plural.take().map(|p| (p, true)))
                 {
-                    entry.push((id, variant));
+                    let Some(Word::Lit(first)) = v.first().cloned() else {
+                        continue;
+                    };
+                    let entry = self.by_first.entry(first).or_default();
+                    if derived {
+                        if !entry.iter().any(|(_, w)| *w == v) {
+                            self.derived.insert(v.clone());
+                            entry.push((id, v));
+                        }
+                        continue;
+                    }
+                    if self.derived.contains(&v) {
+                        entry.retain(|(_, w)| *w != v);
+                        self.derived.remove(&v);
+                    }
+                    if !entry
+                        .iter()
+                        .any(|(p, w)| self.patterns[*p].code == self.patterns[id].code && *w == v)
+                    {
+                        entry.push((id, v));
+                    }
                 }
             }
         }
@@ -311,6 +341,26 @@ impl Triggers {
 
 /// First word (any inflection) → (pattern, the inflected word list).
 type ByFirst = HashMap<Box<str>, Vec<(usize, Vec<Word>)>>;
+
+/// The plural of a verb pattern's last word when it is an object noun that may stand in the
+/// plural ("embargo", "settlement"); none for particles, pronouns and the like.
+fn plural_object(w: &str) -> Option<String> {
+    const NOT_NOUNS: &[&str] = &[
+        "its", "his", "her", "him", "them", "their", "our", "you", "out", "off", "down", "away",
+        "back", "that", "this", "what", "how", "who", "not", "all", "any", "one", "own", "new",
+        "now", "too", "why", "way",
+    ];
+    if w.len() < 3
+        || PREPOSITIONS.contains(&w)
+        || NOT_NOUNS.contains(&w)
+        || w.ends_with('s')
+        || w.ends_with("ly")
+    {
+        return None;
+    }
+    let forms = noun_forms(w);
+    forms.into_iter().nth(1)
+}
 
 fn in_gap(m: &Match, at: usize) -> bool {
     m.gaps.iter().any(|g| g.0 <= at && at < g.1)
@@ -738,6 +788,23 @@ mod tests {
         assert_eq!(codes(&t, "they held intense talks with moscow"), ["046"]);
         assert_eq!(codes(&t, "russian air strikes hit idlib"), ["195"]);
         assert_eq!(codes(&t, "an attack on the posts"), ["190"]);
+    }
+
+    #[test]
+    fn verb_objects_match_in_the_plural() {
+        let irr = Irregulars::parse("lift\tlifts\tlifted\tlifted\tlifting\n").unwrap();
+        let mut t = Triggers::default();
+        t.add_file(
+            "t.tsv",
+            "085\tv\tlift * embargo\n091\tv\tprobe * killing\n092\tv\tprobe * killings\n",
+            &irr,
+        )
+        .unwrap();
+        assert_eq!(codes(&t, "they lifted the embargo"), ["085"]);
+        assert_eq!(codes(&t, "they lifted the embargos"), ["085"]);
+        // A row that spells the plural out keeps its own code.
+        assert_eq!(codes(&t, "police probed the killings"), ["092"]);
+        assert_eq!(codes(&t, "police probed the killing"), ["091"]);
     }
 
     #[test]
