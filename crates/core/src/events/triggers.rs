@@ -524,7 +524,12 @@ impl Compiled {
             let word = is_word.get(i).copied().unwrap_or(false);
             let mut f = 0;
             if word {
-                f |= IS_WORD | IN_GAP;
+                f |= IS_WORD;
+                // A gap holds an object, never the start of a new clause ("stopped after
+                // midnight, but that some shelling").
+                if !opens_clause(k) {
+                    f |= IN_GAP;
+                }
             } else if matches!(k, "'s" | "-" | ",") {
                 f |= IN_GAP;
             }
@@ -727,6 +732,29 @@ fn is_adverbial(w: &str) -> bool {
         )
 }
 
+/// Words that open a new clause, which a `*` gap does not cross (coordination with "and" or
+/// "or" it may: "accused Russia and Syria of").
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "but"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "while"
+            | "whereas"
+            | "if"
+            | "unless"
+            | "because"
+            | "although"
+            | "though"
+            | "said"
+            | "says"
+    )
+}
+
 /// Words that end the reach of a skip: a new clause or coordination starts.
 fn is_barrier(w: &str) -> bool {
     matches!(
@@ -822,6 +850,16 @@ mod tests {
         assert!(codes(&t, "they held and talks with").is_empty());
     }
 
+    #[test]
+    fn gaps_do_not_cross_into_a_new_clause() {
+        let t = tiny();
+        assert_eq!(
+            codes(&t, "the un called on syria and iran to stop"),
+            ["0233"]
+        );
+        assert!(codes(&t, "the un called on syria , which refused to stop").is_empty());
+    }
+
     /// The matcher as first written (string keys, a recursive search of every candidate): the
     /// reference the compiled one must agree with.
     fn naive_best_at(t: &Triggers, keys: &[String], is_word: &[bool], at: usize) -> Option<Match> {
@@ -867,9 +905,13 @@ mod tests {
             Word::Gap => {
                 let mut best: Option<Match> = None;
                 for n in 0..=MAX_GAP {
-                    if n > 0 && !is_word.get(at + n - 1).copied().unwrap_or(false) {
+                    if n > 0 {
                         let k = keys.get(at + n - 1).map(|k| k.as_str());
-                        if !matches!(k, Some("'s") | Some("-") | Some(",")) {
+                        if is_word.get(at + n - 1).copied().unwrap_or(false) {
+                            if k.is_some_and(opens_clause) {
+                                break;
+                            }
+                        } else if !matches!(k, Some("'s") | Some("-") | Some(",")) {
                             break;
                         }
                     }
