@@ -530,7 +530,7 @@ impl Compiled {
                 if !opens_clause(k) {
                     f |= IN_GAP;
                 }
-            } else if matches!(k, "'s" | "-" | ",") {
+            } else if matches!(k, "'s" | "'" | "-" | ",") {
                 f |= IN_GAP;
             }
             if is_adverbial(k) {
@@ -911,7 +911,7 @@ mod tests {
                             if k.is_some_and(opens_clause) {
                                 break;
                             }
-                        } else if !matches!(k, Some("'s") | Some("-") | Some(",")) {
+                        } else if !matches!(k, Some("'s") | Some("'") | Some("-") | Some(",")) {
                             break;
                         }
                     }
