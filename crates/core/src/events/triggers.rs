@@ -433,7 +433,7 @@ struct Sentence {
 }
 
 const IS_WORD: u8 = 1;
-/// A word, a possessive mark, a hyphen or a comma: what a gap may hold.
+/// A word (not one that opens a clause) or a gap mark (`is_gap_mark`): what a gap may hold.
 const IN_GAP: u8 = 2;
 const ADVERBIAL: u8 = 4;
 const BARRIER: u8 = 8;
@@ -530,7 +530,7 @@ impl Compiled {
                 if !opens_clause(k) {
                     f |= IN_GAP;
                 }
-            } else if matches!(k, "'s" | "'" | "-" | ",") {
+            } else if is_gap_mark(k) {
                 f |= IN_GAP;
             }
             if is_adverbial(k) {
@@ -732,6 +732,12 @@ fn is_adverbial(w: &str) -> bool {
         )
 }
 
+/// Marks a gap may hold beside words: possessives, hyphens, commas, currency and percent signs
+/// ("pledged $100 million in aid").
+fn is_gap_mark(k: &str) -> bool {
+    matches!(k, "'s" | "'" | "-" | "," | "$" | "€" | "£" | "¥" | "%")
+}
+
 /// Words that open a new clause, which a `*` gap does not cross (coordination with "and" or
 /// "or" it may: "accused Russia and Syria of").
 fn opens_clause(w: &str) -> bool {
@@ -911,7 +917,7 @@ mod tests {
                             if k.is_some_and(opens_clause) {
                                 break;
                             }
-                        } else if !matches!(k, Some("'s") | Some("'") | Some("-") | Some(",")) {
+                        } else if !k.is_some_and(is_gap_mark) {
                             break;
                         }
                     }
