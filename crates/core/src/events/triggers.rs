@@ -444,6 +444,8 @@ struct Scratch {
     order: Vec<u32>,
     gaps: Vec<(usize, usize)>,
     best_gaps: Vec<(usize, usize)>,
+    /// The gaps of the winning candidate so far.
+    kept_gaps: Vec<(usize, usize)>,
 }
 
 /// The best reading of one candidate found so far.
@@ -571,13 +573,17 @@ impl Compiled {
         for &rel in &order {
             let cand = &candidates[rel as usize];
             let bound = match &best {
-                // Ordered by literals: no later candidate can have more, and an equal one must
-                // skip fewer words to win.
+                // Ordered by literals: no later candidate can have more, and an equal one wins by
+                // skipping fewer words, or as many over a shorter span (shorter gaps: "launched a
+                // cyberattack on government websites" is `launch * cyberattack`, not
+                // `launch * website`).
                 Some((b, found)) => {
-                    if cand.literals < candidates[*b].literals || found.skipped == 0 {
+                    if cand.literals < candidates[*b].literals
+                        || (found.skipped == 0 && found.end == at + cand.literals)
+                    {
                         break;
                     }
-                    found.skipped
+                    found.skipped + 1
                 }
                 None => usize::MAX,
             };
@@ -589,7 +595,13 @@ impl Compiled {
             scratch.gaps.clear();
             let before = found.skipped;
             self.search(rest, s, at + 1, 0, &mut found, scratch);
-            if found.skipped < before {
+            let better = found.skipped < before
+                && best
+                    .as_ref()
+                    .is_none_or(|(_, b)| (found.skipped, found.end) < (b.skipped, b.end));
+            if better {
+                scratch.kept_gaps.clear();
+                scratch.kept_gaps.extend_from_slice(&scratch.best_gaps);
                 best = Some((rel as usize, found));
             }
         }
@@ -600,7 +612,7 @@ impl Compiled {
             pattern: cand.pattern,
             start: at,
             end: found.end,
-            gaps: std::mem::take(&mut scratch.best_gaps),
+            gaps: std::mem::take(&mut scratch.kept_gaps),
             literals: cand.literals,
             skipped: found.skipped,
         })
@@ -842,6 +854,24 @@ mod tests {
     }
 
     #[test]
+    fn equal_patterns_prefer_the_nearer_object() {
+        let irr = Irregulars::default();
+        let mut t = Triggers::default();
+        t.add_file(
+            "t.tsv",
+            "-\tx\tlaunch * website\n176\tv\tlaunch * cyberattack\n",
+            &irr,
+        )
+        .unwrap();
+        assert_eq!(
+            codes(&t, "hackers launched a cyberattack on government websites"),
+            ["176"]
+        );
+        let (k, w) = words("they launched a new website");
+        assert!(t.patterns[t.find(&k, &w)[0].pattern].stop);
+    }
+
+    #[test]
     fn gaps_hold_objects() {
         let t = tiny();
         let (k, w) = words("the un called on syria 's government to stop");
@@ -879,7 +909,8 @@ mod tests {
                     ..m
                 };
                 if best.as_ref().is_none_or(|b| {
-                    (m.literals, usize::MAX - m.skipped) > (b.literals, usize::MAX - b.skipped)
+                    (m.literals, usize::MAX - m.skipped, usize::MAX - m.end)
+                        > (b.literals, usize::MAX - b.skipped, usize::MAX - b.end)
                 }) {
                     best = Some(m);
                 }
