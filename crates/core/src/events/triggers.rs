@@ -107,7 +107,7 @@ const MAX_GAP: usize = 5;
 /// Up to this many unlisted words (adjectives, adverbs) may sit between two pattern words.
 const MAX_SKIP: usize = 2;
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Word {
     Lit(Box<str>),
     Gap,
@@ -149,6 +149,9 @@ pub struct Triggers {
     pub patterns: Vec<Pattern>,
     /// First word (any inflection) → (pattern, the inflected word list).
     by_first: ByFirst,
+    /// Variants in `by_first` made by pluralising a verb pattern's object, which a row that
+    /// spells the same words out replaces.
+    derived: std::collections::HashSet<Vec<Word>>,
     /// `by_first` compiled to word ids for matching; rebuilt after `add_file`.
     compiled: OnceLock<Compiled>,
 }
@@ -246,18 +249,45 @@ impl Triggers {
                 }
                 None => Vec::new(),
             };
+            // A verb pattern's closing object noun also matches in the plural ("lift * embargo"
+            // covers "lifted the embargoes"), unless a row of its own spells that plural out.
+            let object = match (nominal, words.last()) {
+                (false, Some(Word::Lit(l))) if words.len() > 1 => plural_object(l),
+                _ => None,
+            };
             for (i, form) in forms {
                 let mut variant = words.clone();
                 variant[i] = Word::Lit(form.into());
-                let Some(Word::Lit(first)) = variant.first().cloned() else {
-                    continue;
-                };
-                let entry = self.by_first.entry(first).or_default();
-                if !entry
-                    .iter()
-                    .any(|(p, w)| self.patterns[*p].code == self.patterns[id].code && *w == variant)
+                let mut plural = object.as_ref().map(|o| {
+                    let mut p = variant.clone();
+                    let last = p.len() - 1;
+                    p[last] = Word::Lit(o.as_str().into());
+                    p
+                });
+                for (v, derived) in
+                    std::iter::once((variant, false)).chain(plural.take().map(|p| (p, true)))
                 {
-                    entry.push((id, variant));
+                    let Some(Word::Lit(first)) = v.first().cloned() else {
+                        continue;
+                    };
+                    let entry = self.by_first.entry(first).or_default();
+                    if derived {
+                        if !entry.iter().any(|(_, w)| *w == v) {
+                            self.derived.insert(v.clone());
+                            entry.push((id, v));
+                        }
+                        continue;
+                    }
+                    if self.derived.contains(&v) {
+                        entry.retain(|(_, w)| *w != v);
+                        self.derived.remove(&v);
+                    }
+                    if !entry
+                        .iter()
+                        .any(|(p, w)| self.patterns[*p].code == self.patterns[id].code && *w == v)
+                    {
+                        entry.push((id, v));
+                    }
                 }
             }
         }
@@ -311,6 +341,26 @@ impl Triggers {
 
 /// First word (any inflection) → (pattern, the inflected word list).
 type ByFirst = HashMap<Box<str>, Vec<(usize, Vec<Word>)>>;
+
+/// The plural of a verb pattern's last word when it is an object noun that may stand in the
+/// plural ("embargo", "settlement"); none for particles, pronouns and the like.
+fn plural_object(w: &str) -> Option<String> {
+    const NOT_NOUNS: &[&str] = &[
+        "its", "his", "her", "him", "them", "their", "our", "you", "out", "off", "down", "away",
+        "back", "that", "this", "what", "how", "who", "not", "all", "any", "one", "own", "new",
+        "now", "too", "why", "way",
+    ];
+    if w.len() < 3
+        || PREPOSITIONS.contains(&w)
+        || NOT_NOUNS.contains(&w)
+        || w.ends_with('s')
+        || w.ends_with("ly")
+    {
+        return None;
+    }
+    let forms = noun_forms(w);
+    forms.into_iter().nth(1)
+}
 
 fn in_gap(m: &Match, at: usize) -> bool {
     m.gaps.iter().any(|g| g.0 <= at && at < g.1)
@@ -383,7 +433,7 @@ struct Sentence {
 }
 
 const IS_WORD: u8 = 1;
-/// A word, a possessive mark, a hyphen or a comma: what a gap may hold.
+/// A word (not one that opens a clause) or a gap mark (`is_gap_mark`): what a gap may hold.
 const IN_GAP: u8 = 2;
 const ADVERBIAL: u8 = 4;
 const BARRIER: u8 = 8;
@@ -394,6 +444,8 @@ struct Scratch {
     order: Vec<u32>,
     gaps: Vec<(usize, usize)>,
     best_gaps: Vec<(usize, usize)>,
+    /// The gaps of the winning candidate so far.
+    kept_gaps: Vec<(usize, usize)>,
 }
 
 /// The best reading of one candidate found so far.
@@ -474,8 +526,13 @@ impl Compiled {
             let word = is_word.get(i).copied().unwrap_or(false);
             let mut f = 0;
             if word {
-                f |= IS_WORD | IN_GAP;
-            } else if matches!(k, "'s" | "-" | ",") {
+                f |= IS_WORD;
+                // A gap holds an object, never the start of a new clause ("stopped after
+                // midnight, but that some shelling").
+                if !opens_clause(k) {
+                    f |= IN_GAP;
+                }
+            } else if is_gap_mark(k) {
                 f |= IN_GAP;
             }
             if is_adverbial(k) {
@@ -516,13 +573,17 @@ impl Compiled {
         for &rel in &order {
             let cand = &candidates[rel as usize];
             let bound = match &best {
-                // Ordered by literals: no later candidate can have more, and an equal one must
-                // skip fewer words to win.
+                // Ordered by literals: no later candidate can have more, and an equal one wins by
+                // skipping fewer words, or as many over a shorter span (shorter gaps: "launched a
+                // cyberattack on government websites" is `launch * cyberattack`, not
+                // `launch * website`).
                 Some((b, found)) => {
-                    if cand.literals < candidates[*b].literals || found.skipped == 0 {
+                    if cand.literals < candidates[*b].literals
+                        || (found.skipped == 0 && found.end == at + cand.literals)
+                    {
                         break;
                     }
-                    found.skipped
+                    found.skipped + 1
                 }
                 None => usize::MAX,
             };
@@ -534,7 +595,13 @@ impl Compiled {
             scratch.gaps.clear();
             let before = found.skipped;
             self.search(rest, s, at + 1, 0, &mut found, scratch);
-            if found.skipped < before {
+            let better = found.skipped < before
+                && best
+                    .as_ref()
+                    .is_none_or(|(_, b)| (found.skipped, found.end) < (b.skipped, b.end));
+            if better {
+                scratch.kept_gaps.clear();
+                scratch.kept_gaps.extend_from_slice(&scratch.best_gaps);
                 best = Some((rel as usize, found));
             }
         }
@@ -545,7 +612,7 @@ impl Compiled {
             pattern: cand.pattern,
             start: at,
             end: found.end,
-            gaps: std::mem::take(&mut scratch.best_gaps),
+            gaps: std::mem::take(&mut scratch.kept_gaps),
             literals: cand.literals,
             skipped: found.skipped,
         })
@@ -677,6 +744,35 @@ fn is_adverbial(w: &str) -> bool {
         )
 }
 
+/// Marks a gap may hold beside words: possessives, hyphens, commas, currency and percent signs
+/// ("pledged $100 million in aid").
+fn is_gap_mark(k: &str) -> bool {
+    matches!(k, "'s" | "'" | "-" | "," | "$" | "€" | "£" | "¥" | "%")
+}
+
+/// Words that open a new clause, which a `*` gap does not cross (coordination with "and" or
+/// "or" it may: "accused Russia and Syria of").
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "but"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "while"
+            | "whereas"
+            | "if"
+            | "unless"
+            | "because"
+            | "although"
+            | "though"
+            | "said"
+            | "says"
+    )
+}
+
 /// Words that end the reach of a skip: a new clause or coordination starts.
 fn is_barrier(w: &str) -> bool {
     matches!(
@@ -741,6 +837,41 @@ mod tests {
     }
 
     #[test]
+    fn verb_objects_match_in_the_plural() {
+        let irr = Irregulars::parse("lift\tlifts\tlifted\tlifted\tlifting\n").unwrap();
+        let mut t = Triggers::default();
+        t.add_file(
+            "t.tsv",
+            "085\tv\tlift * embargo\n091\tv\tprobe * killing\n092\tv\tprobe * killings\n",
+            &irr,
+        )
+        .unwrap();
+        assert_eq!(codes(&t, "they lifted the embargo"), ["085"]);
+        assert_eq!(codes(&t, "they lifted the embargos"), ["085"]);
+        // A row that spells the plural out keeps its own code.
+        assert_eq!(codes(&t, "police probed the killings"), ["092"]);
+        assert_eq!(codes(&t, "police probed the killing"), ["091"]);
+    }
+
+    #[test]
+    fn equal_patterns_prefer_the_nearer_object() {
+        let irr = Irregulars::default();
+        let mut t = Triggers::default();
+        t.add_file(
+            "t.tsv",
+            "-\tx\tlaunch * website\n176\tv\tlaunch * cyberattack\n",
+            &irr,
+        )
+        .unwrap();
+        assert_eq!(
+            codes(&t, "hackers launched a cyberattack on government websites"),
+            ["176"]
+        );
+        let (k, w) = words("they launched a new website");
+        assert!(t.patterns[t.find(&k, &w)[0].pattern].stop);
+    }
+
+    #[test]
     fn gaps_hold_objects() {
         let t = tiny();
         let (k, w) = words("the un called on syria 's government to stop");
@@ -753,6 +884,16 @@ mod tests {
     fn skips_stop_at_clause_words() {
         let t = tiny();
         assert!(codes(&t, "they held and talks with").is_empty());
+    }
+
+    #[test]
+    fn gaps_do_not_cross_into_a_new_clause() {
+        let t = tiny();
+        assert_eq!(
+            codes(&t, "the un called on syria and iran to stop"),
+            ["0233"]
+        );
+        assert!(codes(&t, "the un called on syria , which refused to stop").is_empty());
     }
 
     /// The matcher as first written (string keys, a recursive search of every candidate): the
@@ -768,7 +909,8 @@ mod tests {
                     ..m
                 };
                 if best.as_ref().is_none_or(|b| {
-                    (m.literals, usize::MAX - m.skipped) > (b.literals, usize::MAX - b.skipped)
+                    (m.literals, usize::MAX - m.skipped, usize::MAX - m.end)
+                        > (b.literals, usize::MAX - b.skipped, usize::MAX - b.end)
                 }) {
                     best = Some(m);
                 }
@@ -800,9 +942,13 @@ mod tests {
             Word::Gap => {
                 let mut best: Option<Match> = None;
                 for n in 0..=MAX_GAP {
-                    if n > 0 && !is_word.get(at + n - 1).copied().unwrap_or(false) {
+                    if n > 0 {
                         let k = keys.get(at + n - 1).map(|k| k.as_str());
-                        if !matches!(k, Some("'s") | Some("-") | Some(",")) {
+                        if is_word.get(at + n - 1).copied().unwrap_or(false) {
+                            if k.is_some_and(opens_clause) {
+                                break;
+                            }
+                        } else if !k.is_some_and(is_gap_mark) {
                             break;
                         }
                     }
