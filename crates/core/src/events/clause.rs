@@ -594,6 +594,16 @@ impl View<'_> {
         }
     }
 
+    /// For an act its subject suffers ("came under fire from", "faces pressure from", "under
+    /// attack by"), the position of the "from" or "by" that names who does it.
+    pub fn suffered_from(&self, start: usize, end: usize) -> Option<usize> {
+        let under = (start..end).any(|i| self.key(i) == "under")
+            || (start.saturating_sub(3)..start)
+                .any(|i| matches!(self.key(i), "under" | "face" | "faces" | "faced" | "facing"));
+        let from = (start + 1..end + 1).find(|&i| matches!(self.key(i), "from" | "by"))?;
+        under.then_some(from)
+    }
+
     /// The mentions right after the "from" or "by" at `at` ("under fire from Syrian forces").
     pub fn by_agent_after(&self, at: usize) -> Vec<usize> {
         match self
@@ -827,6 +837,15 @@ impl View<'_> {
             .find(|&b| self.key(b) == "by" && self.key(b - 1).ends_with("ed"))
             .map(|b| self.by_agent(b))
             .unwrap_or_default()
+    }
+
+    /// For a trigger in a clause that someone reports ("X said (that) Y was committing …"), the
+    /// position of the verb of saying.
+    pub fn said_by(&self, at: usize) -> Option<usize> {
+        (at.saturating_sub(10)..at)
+            .rev()
+            .take_while(|&i| !matches!(self.key(i), ";" | "." | ","))
+            .find(|&i| self.speech.contains(self.key(i)))
     }
 
     /// Whether the trigger at `at` is part of the attribution at the end of a sentence
@@ -1308,6 +1327,24 @@ mod tests {
             &[(1, 2), (5, 6)],
         );
         assert_eq!(v.subject(6), vec![1]);
+    }
+
+    #[test]
+    fn acts_suffered_and_acts_said() {
+        // obama(0) faces(1) pressure(2) from(3) congress(4)
+        let v = view("obama faces pressure from congress", &[(0, 1), (4, 5)]);
+        assert_eq!(v.suffered_from(2, 3), Some(3));
+        let v = view("posts came under fire from rebels", &[(0, 1), (5, 6)]);
+        assert_eq!(v.suffered_from(1, 4), Some(4));
+        let v = view("police fired tear gas from the roof", &[(0, 1)]);
+        assert_eq!(v.suffered_from(1, 4), None);
+        // lula(0) said(1) israel(2) was(3) committing(4) genocide(5)
+        let v = view(
+            "lula said israel was committing genocide",
+            &[(0, 1), (2, 3)],
+        );
+        assert_eq!(v.said_by(4), Some(1));
+        assert_eq!(v.said_by(1), None);
     }
 
     #[test]

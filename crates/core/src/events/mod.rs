@@ -460,6 +460,25 @@ impl Events {
             sources = view.subject(verb);
             code = "112".to_string();
             subject_at = verb;
+        } else if code.starts_with("20") {
+            // "Lula said Israel was committing genocide": genocide, ethnic cleansing and mass
+            // killing are charges when another party says them.
+            if let Some(verb) = view.said_by(m.start) {
+                let sayers = view.subject(verb);
+                let country = |k: &usize| doc.mentions[*k].actor.country.clone();
+                if !sayers.is_empty()
+                    && !sources.is_empty()
+                    && sayers
+                        .iter()
+                        .map(country)
+                        .all(|c| sources.iter().all(|s| country(s) != c))
+                {
+                    targets = std::mem::take(&mut sources);
+                    sources = sayers;
+                    code = "1124".to_string();
+                    subject_at = verb;
+                }
+            }
         }
         let trigger = toks[subject_at.min(m.start)]
             .span
@@ -710,6 +729,13 @@ impl Events {
             }
         };
         if nominal {
+            if let Some(from) = view.suffered_from(m.start, m.end) {
+                return (
+                    view.by_agent_after(from),
+                    view.subject(m.start),
+                    confidence - 0.1,
+                );
+            }
             // "talks between Russian and Ukrainian delegations": the parties are named after it.
             let between = (m.end.saturating_sub(1)..m.end + 1)
                 .find(|&i| view.keys.get(i).is_some_and(|k| k.as_ref() == "between"));
@@ -745,15 +771,11 @@ impl Events {
             }
             return (sources, object(m.end), confidence - 0.1);
         }
-        // "came under fire from Syrian forces": done to the subject, by whoever comes after.
-        if (m.start..m.end).any(|i| view.keys[i].as_ref() == "under")
-            && matches!(
-                view.keys.get(m.end).map(|k| k.as_ref()),
-                Some("from" | "by")
-            )
-        {
+        // "came under fire from Syrian forces", "faces pressure from Congress": done to the
+        // subject, by whoever comes after.
+        if let Some(from) = view.suffered_from(m.start, m.end) {
             return (
-                view.by_agent_after(m.end),
+                view.by_agent_after(from),
                 view.subject(subject_at),
                 confidence - 0.1,
             );
