@@ -198,8 +198,10 @@ impl ModalityRules {
     /// the act is not coded at all (negated, hypothetical, denied).
     pub fn apply(&self, class: Class, code: &str) -> (String, Modality) {
         let root = code.get(..2).unwrap_or(code);
-        // Intending a use of force is threatening it; intending to demand or criticise is not.
-        let conflict = root >= "13";
+        // Intending a use of force is threatening it; intending to demand or criticise is not,
+        // and an announced cut in relations, aid or trade ("said it would cut ties") is a
+        // decision, told as the cut itself.
+        let conflict = root >= "13" && root != "16";
         let codes = self.codes.get(root);
         let pick = |i: usize| {
             codes
@@ -298,6 +300,14 @@ mod tests {
         assert_eq!(
             r.apply(Class::Intent, "111"),
             ("111".to_string(), Modality::Intended)
+        );
+        assert_eq!(
+            r.apply(Class::Intent, "161"),
+            ("161".to_string(), Modality::Intended)
+        );
+        assert_eq!(
+            r.apply(Class::Threat, "161"),
+            ("131".to_string(), Modality::Threatened)
         );
     }
 }

@@ -60,7 +60,15 @@ pub(super) fn unnamed_target(
         Some(source) if aimed_at_home(code, &source.actor) => {
             match source.actor.country.clone().filter(state) {
                 Some(country) => {
-                    let role = (code.starts_with("14") || code == "133").then_some("GOV");
+                    // Protest is aimed at the government; what a state does at home is done to
+                    // its people, when the state itself is the doer ("Iraq imposed martial law").
+                    let role = if code.starts_with("14") || code == "133" {
+                        Some("GOV")
+                    } else if source.actor.role.is_none() {
+                        Some("CVL")
+                    } else {
+                        None
+                    };
                     vec![country_actor(trigger, &country, role)]
                 }
                 None => Vec::new(),

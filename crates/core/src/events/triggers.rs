@@ -770,6 +770,16 @@ fn opens_clause(w: &str) -> bool {
             | "though"
             | "said"
             | "says"
+            // A modal starts a verb of its own: "announced it would prohibit all aid" is no
+            // "announce * aid".
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "must"
+            | "might"
+            | "may"
+            | "can"
     )
 }
 
