@@ -205,7 +205,8 @@ const RELATIVES: &[&str] = &["which", "who", "that", "whom"];
 
 const OBJECT_BARRIERS: &[&str] = &[
     ";", ":", ".", ",", "which", "who", "that", "while", "but", "because", "when", "after",
-    "before", "said", "says", "saying", "as", "if", "since", "whereas", "although",
+    "before", "said", "says", "saying", "as", "if", "since", "whereas", "although", "until",
+    "unless",
 ];
 
 const BE: &[&str] = &[
@@ -839,6 +840,14 @@ impl View<'_> {
             .unwrap_or_default()
     }
 
+    /// Whether the control word at `at` tells of preparations made ("the army prepared to
+    /// attack", "troops were preparing to"), not of readiness ("is prepared to").
+    pub fn preparing(&self, at: usize) -> bool {
+        let w = self.key(at);
+        let was = BE.contains(&self.key(at.wrapping_sub(1)));
+        (matches!(w, "prepared" | "prepares") && !was) || w == "preparing"
+    }
+
     /// For a trigger in a clause that someone reports ("X said (that) Y was committing …"), the
     /// position of the verb of saying.
     pub fn said_by(&self, at: usize) -> Option<usize> {
@@ -1345,6 +1354,16 @@ mod tests {
         );
         assert_eq!(v.said_by(4), Some(1));
         assert_eq!(v.said_by(1), None);
+    }
+
+    #[test]
+    fn preparations_are_not_readiness() {
+        let v = view("the army prepared to resume shelling", &[(1, 2)]);
+        assert!(v.preparing(2));
+        let v = view("iraq is prepared to impose martial law", &[(0, 1)]);
+        assert!(!v.preparing(2));
+        let v = view("troops were preparing to storm the city", &[(0, 1)]);
+        assert!(v.preparing(2));
     }
 
     #[test]

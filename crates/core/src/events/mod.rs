@@ -337,6 +337,12 @@ impl Events {
                 }
                 _ if negated => continue,
                 Some(Class::Negate) => continue,
+                // "The army prepared to resume shelling": readying force is a show of it (15).
+                Some(Class::Intent)
+                    if code.as_str() >= "18" && governor.is_some_and(|g| view.preparing(g.at)) =>
+                {
+                    code = "150".to_string();
+                }
                 Some(class) => (code, modality) = self.rules.apply(class, &code),
                 // "sent troops to fight", "urged both sides to agree", "accused X of trying to
                 // annex": an infinitive nobody governs is a purpose or a request, not an act.

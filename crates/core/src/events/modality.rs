@@ -66,7 +66,7 @@ const TIME_WORDS: &[&str] = &[
 /// Words that end the look-back: a new clause begins.
 const CLAUSE_STARTS: &[&str] = &[
     ";", ":", ",", "that", "which", "who", "but", "and", "while", "because", "after", "before",
-    "when", "as",
+    "when", "as", "until", "unless",
 ];
 
 impl ModalityRules {

@@ -122,6 +122,9 @@ fn place_target(
             || matches!(
                 doc.lower_slice(toks[i].span),
                 "said" | "says" | "told" | "according"
+                    // … nor into a clause of its own ("sworn to fight until they gain control of
+                    // villages near the border with Bulgaria").
+                    | "until" | "unless" | "because" | "while" | "whereas" | "although"
             )
             || (doc.lower_slice(toks[i].span) == ","
                 && toks[i + 1..]
