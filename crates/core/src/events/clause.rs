@@ -336,16 +336,18 @@ impl View<'_> {
             return shared;
         }
         // "Modi said …, warning that": a participle after a comma is told of the subject of
-        // the verb before it.
+        // the verb before it, an act or a verb of saying.
         if at > 1 && self.key(at - 1) == "," && self.key(at).ends_with("ing") {
-            let main = self
+            let act = self
                 .verbs
                 .iter()
                 .rev()
                 .map(|&(s, _)| s)
-                .find(|&s| s + 1 < at)
-                .map(|s| self.subject(s))
-                .unwrap_or_default();
+                .find(|&s| s + 1 < at);
+            let saying = (0..at - 1)
+                .rev()
+                .find(|&i| self.speech.contains(self.key(i)));
+            let main = act.max(saying).map(|s| self.subject(s)).unwrap_or_default();
             if !main.is_empty() {
                 return main;
             }
@@ -838,6 +840,16 @@ impl View<'_> {
             .find(|&b| self.key(b) == "by" && self.key(b - 1).ends_with("ed"))
             .map(|b| self.by_agent(b))
             .unwrap_or_default()
+    }
+
+    /// Whether "each other" or "one another" is the object of the match from `start` to `end`.
+    pub fn each_other(&self, start: usize, end: usize) -> bool {
+        (start + 1..end + 1).any(|i| {
+            matches!(
+                (self.key(i), self.key(i + 1)),
+                ("each", "other") | ("one", "another")
+            )
+        })
     }
 
     /// Whether the control word at `at` tells of preparations made ("the army prepared to
@@ -1364,6 +1376,17 @@ mod tests {
         assert!(!v.preparing(2));
         let v = view("troops were preparing to storm the city", &[(0, 1)]);
         assert!(v.preparing(2));
+    }
+
+    #[test]
+    fn each_other() {
+        // armenia(0) and(1) azerbaijan(2) accused(3) each(4) other(5) of(6)
+        let v = view(
+            "armenia and azerbaijan accused each other of shelling",
+            &[(0, 1), (2, 3)],
+        );
+        assert!(v.each_other(3, 4));
+        assert!(!v.each_other(0, 1));
     }
 
     #[test]

@@ -536,7 +536,13 @@ impl Events {
             source_actors.iter().map(|a| a.actor.code.clone()).collect();
         // … and an object nobody could code ("accused it of …") leaves the act untargeted.
         target_actors.retain(|t| !own_codes.contains(&t.actor.code) && t.actor.country.is_some());
-        let mutual = source_actors.len() > 1 && joint_mutual && target_actors.is_empty();
+        // "Armenia and Azerbaijan accused each other": each did it to the other.
+        let each_other = view.each_other(m.start, m.end);
+        if each_other && source_actors.len() > 1 {
+            target_actors.clear();
+        }
+        let mutual =
+            source_actors.len() > 1 && (joint_mutual || each_other) && target_actors.is_empty();
         let joint = source_actors.len() > 1 && joint_act || mutual;
         // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
         // counterpart, whatever the deal was about.
