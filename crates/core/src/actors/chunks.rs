@@ -144,7 +144,6 @@ const NOT_NAMES: &[&str] = &[
     "about",
     "against",
     "until",
-    "then",
     "now",
     "today",
     "yesterday",
@@ -182,6 +181,30 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "province",
     "governorate",
     "region",
+];
+
+/// Words before a title or a person's name that say the office is lost or passing ("Ousted
+/// President Askar Akayev", "the jailed opposition leader"): part of the mention, not a verb.
+const TITLE_MODIFIERS: &[&str] = &[
+    "former",
+    "ousted",
+    "exiled",
+    "jailed",
+    "deposed",
+    "toppled",
+    "overthrown",
+    "late",
+    "outgoing",
+    "incoming",
+    "acting",
+    "interim",
+    "imprisoned",
+    "detained",
+    "slain",
+    "assassinated",
+    "disgraced",
+    "embattled",
+    "impeached",
 ];
 
 /// Prepositions after which a bare place name is a location, not an actor.
@@ -567,6 +590,16 @@ fn read_chunk(
     }
     let head_word = head.map(|h| doc.lower_slice(toks[h].span)).unwrap_or("");
     let plural = head_word.ends_with('s') && !head_word.ends_with("ss");
+    // "Ousted President Askar Akayev": the modifier belongs to the person's mention.
+    let lead = if person.is_some() || title_role.is_some() {
+        let mut s = start;
+        while s > 0 && TITLE_MODIFIERS.contains(&doc.lower_slice(toks[s - 1].span)) {
+            s -= 1;
+        }
+        s
+    } else {
+        start
+    };
 
     if let Some(idx) = person {
         let p = &dict.people[idx];
@@ -576,7 +609,7 @@ fn read_chunk(
         let r = role.or(office_role).or(title_role);
         let mut actor = code(country, r);
         actor.name = Some(p.name.clone());
-        return vec![plain(make(start, end, MentionKind::Person, actor))];
+        return vec![plain(make(lead, end, MentionKind::Person, actor))];
     }
     if let Some(Entry::Org {
         country,
@@ -615,9 +648,10 @@ fn read_chunk(
         };
         // "Defence Minister Pierre Joxe": a titled official whose country the context gives.
         let needs_country = r.is_some() && country.is_none();
+        let from = if r.is_some() { lead } else { start };
         return vec![Candidate {
             needs_country,
-            ..plain(make(start, end, kind, actor))
+            ..plain(make(from, end, kind, actor))
         }];
     }
     // "ethnic Albanians in Serbia": an ethnic group is people of where they live, not citizens of

@@ -39,3 +39,45 @@ impl Stage for Actors {
         doc.mentions = resolve::resolve(doc, found);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::pipeline::Pipeline;
+
+    /// The actor mentions of `text` (published 2000-01-01) as (text, code).
+    pub(crate) fn mentions(text: &str) -> Vec<(String, Option<String>)> {
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            published: "2000-01-01".parse().ok(),
+            ..Article::default()
+        };
+        let doc = Pipeline::standard().run(article);
+        doc.mentions
+            .iter()
+            .map(|m| (doc.slice(m.span).to_string(), m.actor.code.clone()))
+            .collect()
+    }
+
+    /// The code of the mention whose text is exactly `said`.
+    pub(crate) fn code_of(text: &str, said: &str) -> Option<String> {
+        let all = mentions(text);
+        all.iter()
+            .find(|(t, _)| t == said)
+            .unwrap_or_else(|| panic!("no mention {said:?} in {all:?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn modifiers_before_a_title_join_the_mention() {
+        let text = "Ousted President Askar Akayev has agreed to resign.";
+        assert_eq!(
+            code_of(text, "Ousted President Askar Akayev").as_deref(),
+            Some("KGZGOV")
+        );
+        let text = "The exiled opposition leader Ahmed Farouk returned.";
+        assert!(mentions(text).iter().any(|(t, _)| t.starts_with("exiled")));
+    }
+}
