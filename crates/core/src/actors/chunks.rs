@@ -489,6 +489,30 @@ fn following_country(rest: &[Located], after: usize, keys: &[Cow<str>]) -> Optio
     }
 }
 
+/// A country phrase in a chunk: token range, country, kind, role of a capital/seat.
+type CountryHit<'a> = (usize, usize, &'a str, CountryKind, Option<&'a str>);
+
+/// "Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb forces": a national word written right
+/// before a people noun or another national adjective names a group living in the first
+/// country, not two countries. The run becomes one hit of the first country, with the kind of
+/// the last word (a people noun keeps the mention plural).
+fn merge_compounds(countries: &mut Vec<CountryHit>) {
+    let mut k = 1;
+    while k < countries.len() {
+        let (prev, next) = (countries[k - 1], countries[k]);
+        let compound = prev.1 == next.0
+            && prev.2 != next.2
+            && matches!(prev.3, CountryKind::Adjective | CountryKind::Name)
+            && matches!(next.3, CountryKind::Adjective | CountryKind::People);
+        if compound {
+            countries[k - 1] = (prev.0, next.1, prev.2, next.3, prev.4);
+            countries.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 fn code(country: Option<&str>, role: Option<&str>) -> ActorCode {
     let code = country.map(|c| format!("{c}{}", role.unwrap_or("")));
     ActorCode {
@@ -547,7 +571,7 @@ fn read_chunk(
         }];
     }
 
-    let mut countries: Vec<(usize, usize, &str, CountryKind, Option<&str>)> = Vec::new();
+    let mut countries: Vec<CountryHit> = Vec::new();
     let mut person = None;
     let mut org = None;
     let mut role: Option<&str> = None;
@@ -588,6 +612,7 @@ fn read_chunk(
             }
         }
     }
+    merge_compounds(&mut countries);
     let head_word = head.map(|h| doc.lower_slice(toks[h].span)).unwrap_or("");
     let plural = head_word.ends_with('s') && !head_word.ends_with("ss");
     // "Ousted President Askar Akayev": the modifier belongs to the person's mention.

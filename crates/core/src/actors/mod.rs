@@ -80,4 +80,26 @@ mod tests {
         let text = "The exiled opposition leader Ahmed Farouk returned.";
         assert!(mentions(text).iter().any(|(t, _)| t.starts_with("exiled")));
     }
+
+    #[test]
+    fn national_word_before_a_people_noun_is_one_group() {
+        let text = "Bosnian Serbs said their forces had withdrawn.";
+        assert_eq!(code_of(text, "Bosnian Serbs").as_deref(), Some("BIH"));
+        assert_eq!(code_of(text, "forces").as_deref(), Some("BIHMIL"));
+        let text = "Bosnian Serb forces shelled the town.";
+        assert_eq!(
+            code_of(text, "Bosnian Serb forces").as_deref(),
+            Some("BIHMIL")
+        );
+        // Coordinated adjectives are still two actors.
+        let text = "US and British activists staged a protest.";
+        assert_eq!(code_of(text, "US").as_deref(), Some("USAOPP"));
+        assert_eq!(code_of(text, "British").as_deref(), Some("GBROPP"));
+    }
+
+    #[test]
+    fn a_cause_is_not_a_place() {
+        let text = "The missile was fired by pro-Russia rebels.";
+        assert_eq!(code_of(text, "rebels"), None);
+    }
 }

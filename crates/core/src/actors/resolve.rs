@@ -157,11 +157,20 @@ fn set_country(m: &mut Mention, country: &str) {
     m.actor.code = Some(format!("{country}{role}"));
 }
 
+/// "pro-Russia rebels", "anti-American protesters": the place names a cause, not where the
+/// people are.
+fn cause_place(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
+    let before = doc.text().get(..p.span.start).unwrap_or("");
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(word.to_ascii_lowercase().as_str(), "pro-" | "anti-")
+}
+
 /// The country of the place named nearest to `span` in sentence `si`, if any.
 fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
     doc.places
         .iter()
         .filter(|p| p.sentence == si)
+        .filter(|p| !cause_place(doc, p))
         // A city or region says where people are better than a country named in passing ("the US
         // embassy in Baghdad").
         .min_by_key(|p| {
@@ -175,7 +184,12 @@ fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
 
 pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
     let regime = regime_country(doc, &cands);
-    let focus = crate::geo::focus_country(doc);
+    // A focus that only a cause names ("pro-Russia rebels") is no place at all.
+    let focus = crate::geo::focus_country(doc).filter(|f| {
+        doc.places
+            .iter()
+            .any(|p| p.place.country == *f && !cause_place(doc, p))
+    });
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
         let Some((c, later)) = rest.split_first_mut() else {
