@@ -2,7 +2,7 @@
 //! chunks, each chunk read as one or more coded actors.
 
 use super::dictionary::{ActorDictionary, CountryKind, Entry};
-use crate::doc::{ActorCode, Doc, Mention, MentionKind, TokenKind};
+use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
 use crate::lexicon::trie::key;
 use crate::span::Span;
 use std::borrow::Cow;
@@ -398,7 +398,15 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         let chunk = &items[i..j];
         let locative = chunk[0].start > 0 && LOCATIVE.contains(&keys[chunk[0].start - 1].as_ref());
         let after = chunk[chunk.len() - 1].end;
-        let context_country = following_country(&items[j..], after, &keys);
+        // A province or city of a country, from the gazetteer ("the government of Sindh").
+        let place_at = |t: usize| {
+            let span = toks.get(t)?.span;
+            doc.places
+                .iter()
+                .find(|p| p.span.start == span.start && p.place.precision != Precision::Country)
+                .map(|p| p.place.country.clone())
+        };
+        let context_country = following_country(&items[j..], after, &keys, place_at);
         out.extend(read_chunk(
             doc,
             si,
@@ -470,23 +478,59 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
     }
 }
 
-/// "officials in Syria", "the government of Iraq": a country named just after a chunk.
-fn following_country(rest: &[Located], after: usize, keys: &[Cow<str>]) -> Option<String> {
-    let next = rest.first()?;
-    let gap: Vec<&str> = keys[after..next.start].iter().map(|k| k.as_ref()).collect();
-    if !matches!(
-        gap.as_slice(),
-        ["of"] | ["in"] | ["from"] | ["of", "the"] | ["in", "the"] | ["from", "the"]
-    ) {
+/// Words that may stand between the preposition and the country: "doctors from two American aid
+/// groups", "a member of the Syrian parliament".
+const QUANTIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "many",
+    "various",
+    "both",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+/// "officials in Syria", "the government of Iraq", "doctors from two American aid groups",
+/// "the government of Sindh province": a country, or a place of a country, named just after a
+/// chunk.
+fn following_country(
+    rest: &[Located],
+    after: usize,
+    keys: &[Cow<str>],
+    place_at: impl Fn(usize) -> Option<String>,
+) -> Option<String> {
+    let prep = keys.get(after).map_or("", |k| k.as_ref());
+    if !matches!(prep, "of" | "in" | "from") {
         return None;
     }
-    match &next.item {
-        Item::Hit(e) => e.iter().find_map(|e| match e {
-            Entry::Country { country, .. } => Some(country.clone()),
-            _ => None,
-        }),
-        _ => None,
+    let mut at = after + 1;
+    while keys
+        .get(at)
+        .is_some_and(|k| QUANTIFIERS.contains(&k.as_ref()))
+        && at < after + 3
+    {
+        at += 1;
     }
+    let hit = rest
+        .first()
+        .filter(|l| l.start == at)
+        .and_then(|next| match &next.item {
+            Item::Hit(e) => e.iter().find_map(|e| match e {
+                Entry::Country { country, .. } => Some(country.clone()),
+                _ => None,
+            }),
+            _ => None,
+        });
+    // A place says whose only after "of": "troops in Kabul" may be anybody's.
+    hit.or_else(|| if prep == "of" { place_at(at) } else { None })
 }
 
 /// A country phrase in a chunk: token range, country, kind, role of a capital/seat.

@@ -102,4 +102,12 @@ mod tests {
         let text = "The missile was fired by pro-Russia rebels.";
         assert_eq!(code_of(text, "rebels"), None);
     }
+
+    #[test]
+    fn a_country_after_of_or_from_owns_the_noun() {
+        let text = "Doctors from two American aid groups delivered goods to Baghdad.";
+        assert_eq!(code_of(text, "Doctors").as_deref(), Some("USAHLH"));
+        let text = "The government of Sindh province has ordered patrols.";
+        assert_eq!(code_of(text, "government").as_deref(), Some("PAKGOV"));
+    }
 }
