@@ -110,4 +110,15 @@ mod tests {
         let text = "The government of Sindh province has ordered patrols.";
         assert_eq!(code_of(text, "government").as_deref(), Some("PAKGOV"));
     }
+
+    #[test]
+    fn a_name_in_apposition_takes_the_role() {
+        let text = "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike.";
+        assert_eq!(code_of(text, "Mohammed Mamoun").as_deref(), Some("SYRLEG"));
+        let text = "Ahmet Yilmaz, a Turkish diplomat, said the talks failed.";
+        assert_eq!(code_of(text, "Ahmet Yilmaz").as_deref(), Some("TURGOV"));
+        // A list is no apposition.
+        let text = "Turkish troops, Omar Khaled and Ali Baba met.";
+        assert_eq!(code_of(text, "Omar Khaled"), None);
+    }
 }

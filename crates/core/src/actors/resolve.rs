@@ -315,5 +315,57 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
             }
         }
     }
-    cands.into_iter().map(|c| c.mention).collect()
+    let mut mentions: Vec<Mention> = cands.into_iter().map(|c| c.mention).collect();
+    appositions(doc, &mut mentions);
+    mentions
+}
+
+/// Whether a coded mention can stand in apposition to a name: one person or body, named by
+/// role ("the Syrian parliament", "a Turkish diplomat", "President Assad").
+fn appositive(doc: &Doc, m: &Mention) -> bool {
+    let singular = !head_noun_plural(doc, m);
+    m.actor.code.is_some() && singular && matches!(m.kind, MentionKind::Agent | MentionKind::Person)
+}
+
+fn head_noun_plural(doc: &Doc, m: &Mention) -> bool {
+    let text = doc.lower_slice(m.span);
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    last.ends_with('s') && !last.ends_with("ss")
+}
+
+/// "A member of the Syrian parliament, Mohammed Mamoun, started…", "Ahmet Yilmaz, a Turkish
+/// diplomat, said…": a name the dictionaries do not know, set off by commas next to a coded
+/// role, is that role's actor (keeping its own name).
+fn appositions(doc: &Doc, mentions: &mut [Mention]) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != MentionKind::Unknown || m.actor.code.is_some() || m.tokens.len() < 2 {
+            continue;
+        }
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        // Not an item of a list: "X, Y and Z".
+        let closes = matches!(word(end), "," | "") && !matches!(word(end + 1), "and" | "or")
+            || (word(end) != "," && word(end) != "and");
+        let before = i
+            .checked_sub(1)
+            .map(|k| &mentions[k])
+            .filter(|p| p.sentence == m.sentence && p.tokens.end + 1 == start)
+            .filter(|_| word(start - 1) == ",")
+            .filter(|p| appositive(doc, p) && closes);
+        let after = mentions
+            .get(i + 1)
+            .filter(|n| n.sentence == m.sentence && word(end) == ",")
+            .filter(|n| {
+                let gap = n.tokens.start.saturating_sub(end + 1);
+                gap == 0 || (gap == 1 && matches!(word(end + 1), "a" | "an" | "the"))
+            })
+            .filter(|n| appositive(doc, n) && matches!(word(n.tokens.end), "," | "." | ""));
+        if let Some(actor) = before.or(after).map(|a| a.actor.clone()) {
+            let name = mentions[i].actor.name.take();
+            mentions[i].actor = actor;
+            mentions[i].actor.name = name;
+            mentions[i].kind = MentionKind::Person;
+        }
+    }
 }
