@@ -464,15 +464,23 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
         .iter()
         .map(|k| k.as_ref())
         .collect();
-    let adjectives_only = chunk
-        .iter()
-        .all(|l| is_country(&l.item, &[CountryKind::Adjective, CountryKind::Name]));
+    let adjectives_only = chunk.iter().all(|l| {
+        is_country(
+            &l.item,
+            &[
+                CountryKind::Adjective,
+                CountryKind::Name,
+                CountryKind::Ethnic,
+            ],
+        )
+    });
     match gap.as_slice() {
         [] => !(matches!(prev.item, Item::Unknown) && matches!(next.item, Item::Unknown)),
         ["'s"] => is_agent_or_person(&next.item),
         // "Turkish and Russian delegations": coordinated adjectives share the noun that follows.
         ["and"] | [","] | ["and", "the"] => {
-            adjectives_only && is_country(&next.item, &[CountryKind::Adjective])
+            adjectives_only
+                && is_country(&next.item, &[CountryKind::Adjective, CountryKind::Ethnic])
         }
         _ => false,
     }
@@ -547,7 +555,10 @@ fn merge_compounds(countries: &mut Vec<CountryHit>) {
         let compound = prev.1 == next.0
             && prev.2 != next.2
             && matches!(prev.3, CountryKind::Adjective | CountryKind::Name)
-            && matches!(next.3, CountryKind::Adjective | CountryKind::People);
+            && matches!(
+                next.3,
+                CountryKind::Adjective | CountryKind::People | CountryKind::Ethnic
+            );
         if compound {
             countries[k - 1] = (prev.0, next.1, prev.2, next.3, prev.4);
             countries.remove(k);

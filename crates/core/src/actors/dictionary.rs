@@ -14,6 +14,9 @@ pub enum CountryKind {
     People,
     Capital,
     Seat,
+    /// An ethnic group living (almost) only in one country ("Yoruba", "Kikuyu"): coded as that
+    /// country's people.
+    Ethnic,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -264,6 +267,7 @@ impl ActorDictionary {
                 "people" => CountryKind::People,
                 "capital" => CountryKind::Capital,
                 "seat" => CountryKind::Seat,
+                "ethnic" => CountryKind::Ethnic,
                 other => {
                     return Err(err(
                         "countries.tsv",

@@ -121,4 +121,15 @@ mod tests {
         let text = "Turkish troops, Omar Khaled and Ali Baba met.";
         assert_eq!(code_of(text, "Omar Khaled"), None);
     }
+
+    #[test]
+    fn ethnic_groups_of_one_country_are_its_people() {
+        let text = "A group of Yoruba leaders announced they would back the president.";
+        assert_eq!(code_of(text, "Yoruba leaders").as_deref(), Some("NGAGOV"));
+        let text = "Kikuyu and Kalenjin elders met in Nakuru.";
+        assert_eq!(code_of(text, "Kikuyu").as_deref(), Some("KENELI"));
+        // "ethnic" still defers to where the group lives.
+        let text = "Ethnic Chechens in Georgia protested.";
+        assert_ne!(code_of(text, "Chechens").as_deref(), Some("RUS"));
+    }
 }
