@@ -482,8 +482,40 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
             adjectives_only
                 && is_country(&next.item, &[CountryKind::Adjective, CountryKind::Ethnic])
         }
+        // "Ibo traditional elders", "Chilean senior officials": one plain modifier between the
+        // national word and its role noun.
+        [w] => {
+            adjectives_only
+                && is_country(&prev.item, &[CountryKind::Adjective, CountryKind::Ethnic])
+                && is_role_noun(&next.item)
+                && plain_modifier(w)
+        }
         _ => false,
     }
+}
+
+fn is_role_noun(item: &Item) -> bool {
+    matches!(item, Item::Hit(e) if e.iter().any(|e| matches!(e, Entry::Agent { title: false, .. })))
+}
+
+/// A lowercase word that can modify a noun: no function word, verb form or adverb.
+fn plain_modifier(w: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+        "from", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
+        "would", "could", "should", "may", "might", "must", "can", "said", "says", "say", "that",
+        "which", "who", "not", "also", "its", "their", "his", "her", "it", "they", "he", "she",
+        "than", "then", "after", "before", "over", "under", "into", "about", "against", "between",
+        "told", "urged", "asked", "accused", "met", "hit", "shot", "killed", "sent", "let", "if",
+        "when", "while", "where", "so", "no", "all", "some", "other", "more", "most", "many",
+    ];
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && w.len() > 2
+        && !FUNCTION.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && !w.ends_with('s')
 }
 
 /// Words that may stand between the preposition and the country: "doctors from two American aid

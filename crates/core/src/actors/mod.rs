@@ -132,4 +132,23 @@ mod tests {
         let text = "Ethnic Chechens in Georgia protested.";
         assert_ne!(code_of(text, "Chechens").as_deref(), Some("RUS"));
     }
+
+    #[test]
+    fn one_modifier_may_separate_the_nation_from_its_noun() {
+        let text = "Ibo traditional elders have demanded a new minister.";
+        assert_eq!(
+            code_of(text, "Ibo traditional elders").as_deref(),
+            Some("NGAELI")
+        );
+        let text = "The Chilean senior officials resigned.";
+        assert_eq!(
+            code_of(text, "Chilean senior officials").as_deref(),
+            Some("CHLGOV")
+        );
+        // A verb between them is no modifier.
+        let text = "The Chilean said officials resigned.";
+        assert!(mentions(text)
+            .iter()
+            .all(|(t, _)| t != "Chilean said officials"));
+    }
 }
