@@ -700,6 +700,30 @@ fn read_chunk(
         }
     }
     merge_compounds(&mut countries);
+    // "the Peruvian Congress", "Colombia's Congress": a seat named after another country's word
+    // is that country's institution of the same kind.
+    if let Some(k) = countries.iter().position(|c| c.3 == CountryKind::Seat) {
+        let seat = countries[k];
+        let owner = countries[..k].iter().rev().any(|c| {
+            c.2 != seat.2
+                && matches!(
+                    c.3,
+                    CountryKind::Adjective
+                        | CountryKind::Name
+                        | CountryKind::People
+                        | CountryKind::Ethnic
+                )
+        });
+        // "World Uyghur Congress": a seat right after an unknown name is part of that name.
+        let named = unknown.is_some_and(|(_, ub)| ub == seat.0);
+        if owner || named {
+            countries.remove(k);
+            if owner && role.is_none() {
+                role = seat.4;
+                head = Some(seat.1 - 1);
+            }
+        }
+    }
     let head_word = head.map(|h| doc.lower_slice(toks[h].span)).unwrap_or("");
     let plural = head_word.ends_with('s') && !head_word.ends_with("ss");
     // "Ousted President Askar Akayev": the modifier belongs to the person's mention.

@@ -151,4 +151,32 @@ mod tests {
             .iter()
             .all(|(t, _)| t != "Chilean said officials"));
     }
+
+    #[test]
+    fn congress_is_american_unless_another_country_owns_it() {
+        assert_eq!(
+            code_of("Congress is asking Obama to help Iran.", "Congress").as_deref(),
+            Some("USALEG")
+        );
+        let text = "The Peruvian Congress rejected the plan. Congress also voted to censure him.";
+        assert_eq!(
+            code_of(text, "Peruvian Congress").as_deref(),
+            Some("PERLEG")
+        );
+        assert_eq!(code_of(text, "Congress").as_deref(), Some("PERLEG"));
+        let text = "Colombia's Congress approved the law.";
+        assert_eq!(
+            code_of(text, "Colombia's Congress").as_deref(),
+            Some("COLLEG")
+        );
+        let text = "The World Uyghur Congress criticised the visit.";
+        assert!(mentions(text)
+            .iter()
+            .all(|(_, c)| c.as_deref() != Some("USALEG")));
+        let text = "The US State department has advised against travel to Tunisia.";
+        assert_eq!(
+            code_of(text, "US State department").as_deref(),
+            Some("USAGOV")
+        );
+    }
 }

@@ -201,7 +201,20 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
             .rev()
             .map(|d| &d.mention)
             .take_while(|m| near(m));
-        if c.needs_country {
+        if c.mention.kind == MentionKind::Metonym {
+            // "the Peruvian Congress … Congress also voted": a seat re-mentioned after another
+            // country's institution of the same name is that institution.
+            let head = head_noun(doc, &c.mention);
+            let same = earlier.clone().find(|m| {
+                m.kind == MentionKind::Agent
+                    && m.actor.country.is_some()
+                    && m.actor.country != c.mention.actor.country
+                    && head_noun(doc, m) == head
+            });
+            if let Some(country) = same.and_then(|m| m.actor.country.clone()) {
+                set_country(&mut c.mention, &country);
+            }
+        } else if c.needs_country {
             let head = head_noun(doc, &c.mention);
             let role = c.mention.actor.role.clone();
             let state = role.as_deref().is_some_and(|r| STATE_ROLES.contains(&r));
