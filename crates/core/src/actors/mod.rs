@@ -179,4 +179,10 @@ mod tests {
             Some("USAGOV")
         );
     }
+
+    #[test]
+    fn a_group_of_people_is_the_speaker() {
+        let text = "A group of Yoruba leaders announced yesterday that they are willing to talk.";
+        assert_eq!(code_of(text, "they").as_deref(), Some("NGAGOV"));
+    }
 }

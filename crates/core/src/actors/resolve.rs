@@ -17,13 +17,41 @@ fn head_noun(doc: &Doc, m: &Mention) -> String {
     last.strip_suffix('s').unwrap_or(last).to_string()
 }
 
+/// Nouns naming part of a group: "a group of Yoruba leaders", "members of the parliament" are
+/// the group itself, not the object of "of".
+const PARTITIVES: &[&str] = &[
+    "member",
+    "members",
+    "group",
+    "groups",
+    "leader",
+    "leaders",
+    "head",
+    "chief",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "three",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "delegation",
+];
+
 /// Whether a mention is the object of a preposition ("a letter to the United Nations").
 fn after_preposition(doc: &Doc, m: &Mention) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
     let mut i = m.tokens.start;
     while i > 0 {
         i -= 1;
-        let w = doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+        let w = word(i);
         if w != "the" {
+            if w == "of" && i > 0 && PARTITIVES.contains(&word(i - 1)) {
+                return false;
+            }
             return matches!(
                 w,
                 "to" | "of"
