@@ -185,4 +185,12 @@ mod tests {
         let text = "A group of Yoruba leaders announced yesterday that they are willing to talk.";
         assert_eq!(code_of(text, "they").as_deref(), Some("NGAGOV"));
     }
+
+    #[test]
+    fn settlers_and_parties() {
+        let text = "Jewish settlers in the West Bank city of Hebron set fire to offices.";
+        assert_eq!(code_of(text, "Jewish settlers").as_deref(), Some("ISRCVL"));
+        let text = "The Homeland Union (Conservatives) began collecting signatures.";
+        assert_eq!(code_of(text, "Homeland Union").as_deref(), Some("LTUPTY"));
+    }
 }
