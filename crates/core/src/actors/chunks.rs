@@ -207,6 +207,34 @@ const TITLE_MODIFIERS: &[&str] = &[
     "impeached",
 ];
 
+/// Words of direction that may precede a place name ("East Jerusalem", "southern Beirut").
+const DIRECTIONS: &[&str] = &[
+    "east",
+    "west",
+    "north",
+    "south",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "downtown",
+    "greater",
+    "occupied",
+];
+
 /// Prepositions after which a bare place name is a location, not an actor.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -396,7 +424,13 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             j += 1;
         }
         let chunk = &items[i..j];
-        let locative = chunk[0].start > 0 && LOCATIVE.contains(&keys[chunk[0].start - 1].as_ref());
+        // "in Kabul", "in East Jerusalem", "in southern Beirut": a direction word may stand
+        // between the preposition and the place.
+        let mut before = chunk[0].start;
+        while before > 0 && DIRECTIONS.contains(&keys[before - 1].as_ref()) {
+            before -= 1;
+        }
+        let locative = before > 0 && LOCATIVE.contains(&keys[before - 1].as_ref());
         let after = chunk[chunk.len() - 1].end;
         // A province or city of a country, from the gazetteer ("the government of Sindh").
         let place_at = |t: usize| {
@@ -478,7 +512,15 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
         [] => !(matches!(prev.item, Item::Unknown) && matches!(next.item, Item::Unknown)),
         ["'s"] => is_agent_or_person(&next.item),
         // "Turkish and Russian delegations": coordinated adjectives share the noun that follows.
-        ["and"] | [","] | ["and", "the"] => {
+        // A comma joins only adjectives: "near Macedonia's border with Bulgaria, Macedonian
+        // officials said" is a name, then a new phrase.
+        [","] => {
+            chunk
+                .iter()
+                .all(|l| is_country(&l.item, &[CountryKind::Adjective, CountryKind::Ethnic]))
+                && is_country(&next.item, &[CountryKind::Adjective, CountryKind::Ethnic])
+        }
+        ["and"] | ["and", "the"] => {
             adjectives_only
                 && is_country(&next.item, &[CountryKind::Adjective, CountryKind::Ethnic])
         }

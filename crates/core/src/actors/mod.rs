@@ -193,4 +193,17 @@ mod tests {
         let text = "The Homeland Union (Conservatives) began collecting signatures.";
         assert_eq!(code_of(text, "Homeland Union").as_deref(), Some("LTUPTY"));
     }
+
+    #[test]
+    fn places_after_prepositions_and_commas() {
+        let text = "Israel threatened to ban voting in East Jerusalem if Hamas ran.";
+        assert!(mentions(text).iter().all(|(t, _)| t != "Jerusalem"));
+        let text =
+            "Rebels seized villages near the border with Bulgaria, Macedonian officials said.";
+        assert_eq!(
+            code_of(text, "Macedonian officials").as_deref(),
+            Some("MKDGOV")
+        );
+        assert_eq!(code_of(text, "Bulgaria").as_deref(), Some("BGR"));
+    }
 }
