@@ -206,4 +206,10 @@ mod tests {
         );
         assert_eq!(code_of(text, "Bulgaria").as_deref(), Some("BGR"));
     }
+
+    #[test]
+    fn an_acronym_in_brackets_is_the_name_before_it() {
+        let text = "The Montenegro Assembly (AKK) demanded support.";
+        assert_eq!(code_of(text, "AKK").as_deref(), Some("MNELEG"));
+    }
 }

@@ -379,6 +379,24 @@ fn head_noun_plural(doc: &Doc, m: &Mention) -> bool {
 /// role, is that role's actor (keeping its own name).
 fn appositions(doc: &Doc, mentions: &mut [Mention]) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+    for i in 1..mentions.len() {
+        // "Montenegro Municipality Association (AKK)": an acronym in brackets after a name is
+        // that name, whatever else the letters may stand for.
+        let (done, rest) = mentions.split_at_mut(i);
+        let (p, m) = (&done[i - 1], &mut rest[0]);
+        let text = doc.slice(m.span);
+        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && text.chars().all(|c| !c.is_lowercase());
+        if acronym
+            && p.actor.code.is_some()
+            && p.tokens.end + 1 == m.tokens.start
+            && word(p.tokens.end) == "("
+            && word(m.tokens.end) == ")"
+        {
+            m.actor = p.actor.clone();
+            m.kind = p.kind;
+        }
+    }
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if m.kind != MentionKind::Unknown || m.actor.code.is_some() || m.tokens.len() < 2 {
