@@ -212,4 +212,15 @@ mod tests {
         let text = "The Montenegro Assembly (AKK) demanded support.";
         assert_eq!(code_of(text, "AKK").as_deref(), Some("MNELEG"));
     }
+
+    #[test]
+    fn a_possessive_belongs_to_the_subject() {
+        let text =
+            "Argentina has apologized to Brazil for one of its gunboats intercepting a ship.";
+        assert_eq!(code_of(text, "gunboats").as_deref(), Some("ARGMIL"));
+        let text = "The Israeli military said its troops shot a man.";
+        assert_eq!(code_of(text, "troops").as_deref(), Some("ISRMIL"));
+        let text = "US air strikes on an Iraqi militia that killed 25 of its fighters.";
+        assert_eq!(code_of(text, "fighters").as_deref(), Some("IRQREB"));
+    }
 }

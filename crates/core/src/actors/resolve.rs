@@ -255,9 +255,25 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                     if !c.possessed {
                         return None;
                     }
+                    // "Argentina has apologized to Brazil for one of its gunboats": the owner is
+                    // the nearest name that is no object of a preposition — unless a relative
+                    // clause opens after it ("strikes on the militia that killed 25 of its
+                    // fighters").
+                    let owner =
+                        |m: &&Mention| m.kind != MentionKind::Pronoun && m.actor.country.is_some();
+                    let relative_after = |m: &Mention| {
+                        (m.tokens.end..c.mention.tokens.start).any(|t| {
+                            doc.tokens.get(t).is_some_and(|t| {
+                                matches!(doc.lower_slice(t.span), "that" | "which" | "who")
+                            })
+                        })
+                    };
                     earlier
                         .clone()
-                        .find(|m| m.kind != MentionKind::Pronoun && m.actor.country.is_some())?
+                        .take_while(|m| m.sentence == c.mention.sentence)
+                        .filter(owner)
+                        .find(|m| !after_preposition(doc, m) || relative_after(m))
+                        .or_else(|| earlier.clone().find(owner))?
                         .actor
                         .country
                         .clone()
