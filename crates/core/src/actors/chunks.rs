@@ -22,6 +22,9 @@ pub struct Candidate {
     /// After "its"/"their"/"his"/"her": the role noun belongs to the actor just named
     /// ("the Israeli military said its troops …").
     pub possessed: bool,
+    /// A national adjective modifying a thing ("a Senegalese peace plan"): it names no one who
+    /// could speak or be meant by a pronoun.
+    pub modifier: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -680,6 +683,7 @@ fn read_chunk(
         plural: false,
         pronoun: None,
         context_country: context_country.clone(),
+        modifier: false,
         possessed: start > 0
             && matches!(
                 doc.lower_slice(toks[start - 1].span),
@@ -876,8 +880,13 @@ fn read_chunk(
                 _ => MentionKind::Name,
             };
             let m = make(a, b, mkind, code(Some(c), role));
+            let before_noun = toks.get(b).is_some_and(|t| {
+                t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_lowercase)
+            });
             Candidate {
                 plural: kind == CountryKind::People,
+                modifier: matches!(kind, CountryKind::Adjective | CountryKind::Ethnic)
+                    && before_noun,
                 ..plain(m)
             }
         })

@@ -223,4 +223,10 @@ mod tests {
         let text = "US air strikes on an Iraqi militia that killed 25 of its fighters.";
         assert_eq!(code_of(text, "fighters").as_deref(), Some("IRQREB"));
     }
+
+    #[test]
+    fn an_adjective_of_a_thing_does_not_speak() {
+        let text = "Ivory Coast rebels rejected a Senegalese peace plan, and said they opposed it.";
+        assert_eq!(code_of(text, "they").as_deref(), Some("CIVREB"));
+    }
 }

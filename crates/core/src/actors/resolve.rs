@@ -339,6 +339,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                 Pronoun::Thing | Pronoun::Plural if after_speech(doc, &c.mention) => done
                     .iter()
                     .rev()
+                    .filter(|d| !d.modifier)
                     .map(|d| &d.mention)
                     .take_while(|m| m.sentence == c.mention.sentence)
                     .find(|m| {
