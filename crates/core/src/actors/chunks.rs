@@ -529,9 +529,20 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
         }
         // "Ibo traditional elders", "Chilean senior officials": one plain modifier between the
         // national word and its role noun.
+        // "Ankara's Cankaya district administration", "Iran nuclear negotiators": a name or seat
+        // as a noun modifier likewise.
         [w] => {
-            adjectives_only
-                && is_country(&prev.item, &[CountryKind::Adjective, CountryKind::Ethnic])
+            chunk.iter().all(|l| matches!(l.item, Item::Hit(_)))
+                && is_country(
+                    &prev.item,
+                    &[
+                        CountryKind::Adjective,
+                        CountryKind::Ethnic,
+                        CountryKind::Name,
+                        CountryKind::Capital,
+                        CountryKind::Seat,
+                    ],
+                )
                 && is_role_noun(&next.item)
                 && plain_modifier(w)
         }

@@ -229,4 +229,18 @@ mod tests {
         let text = "Ivory Coast rebels rejected a Senegalese peace plan, and said they opposed it.";
         assert_eq!(code_of(text, "they").as_deref(), Some("CIVREB"));
     }
+
+    #[test]
+    fn a_name_or_seat_may_modify_a_role_noun_across_one_word() {
+        let text = "Ankara's Cankaya district administration has denied the request.";
+        assert_eq!(
+            code_of(text, "Cankaya district administration").as_deref(),
+            Some("TURGOV")
+        );
+        let text = "Iran nuclear negotiators arrived in Vienna.";
+        assert_eq!(
+            code_of(text, "Iran nuclear negotiators").as_deref(),
+            Some("IRNGOV")
+        );
+    }
 }
