@@ -36,7 +36,7 @@ impl Stage for Actors {
         for i in 0..doc.sentences.len() {
             found.extend(chunks::sentence_mentions(doc, i, self.dict));
         }
-        doc.mentions = resolve::resolve(doc, found);
+        doc.mentions = resolve::resolve(doc, found, self.dict);
     }
 }
 
@@ -242,5 +242,15 @@ mod tests {
             code_of(text, "Iran nuclear negotiators").as_deref(),
             Some("IRNGOV")
         );
+    }
+
+    #[test]
+    fn the_only_country_named_owns_unplaced_groups() {
+        let text = "Islamic fundamentalists continued their hunger strike to demand the \
+                    resignation of Algerian President Ahmed Ben Bella.";
+        assert_eq!(code_of(text, "fundamentalists").as_deref(), Some("DZAINS"));
+        // Two countries named: no guess.
+        let text = "Fundamentalists protested as Algerian and Moroccan envoys met.";
+        assert_eq!(code_of(text, "Fundamentalists"), None);
     }
 }

@@ -2,6 +2,7 @@
 //! pronouns and surname-only re-mentions.
 
 use super::chunks::{Candidate, Pronoun};
+use super::dictionary::ActorDictionary;
 use crate::doc::{Doc, Mention, MentionKind};
 use std::collections::HashMap;
 
@@ -210,7 +211,26 @@ fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
         .map(|p| p.place.country.clone())
 }
 
-pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
+/// The one country an article names, when it names only one: "Islamic fundamentalists continued
+/// their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella".
+fn only_country(cands: &[Candidate], dict: &ActorDictionary) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for c in cands.iter().filter(|c| c.pronoun.is_none()) {
+        let Some(country) = c.mention.actor.country.as_deref() else {
+            continue;
+        };
+        if !dict.country_codes.contains(country) {
+            continue;
+        }
+        match found {
+            Some(f) if f != country => return None,
+            _ => found = Some(country),
+        }
+    }
+    found.map(str::to_string)
+}
+
+pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> Vec<Mention> {
     let regime = regime_country(doc, &cands);
     // A focus that only a cause names ("pro-Russia rebels") is no place at all.
     let focus = crate::geo::focus_country(doc).filter(|f| {
@@ -218,6 +238,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
             .iter()
             .any(|p| p.place.country == *f && !cause_place(doc, p))
     });
+    let focus = focus.or_else(|| only_country(&cands, dict));
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
         let Some((c, later)) = rest.split_first_mut() else {
