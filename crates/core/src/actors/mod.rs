@@ -117,6 +117,11 @@ mod tests {
         assert_eq!(code_of(text, "Mohammed Mamoun").as_deref(), Some("SYRLEG"));
         let text = "Ahmet Yilmaz, a Turkish diplomat, said the talks failed.";
         assert_eq!(code_of(text, "Ahmet Yilmaz").as_deref(), Some("TURGOV"));
+        let text = "Salaheddine Sidhoum, Algeria's leading human rights activist, began a strike.";
+        assert_eq!(
+            code_of(text, "Salaheddine Sidhoum").as_deref(),
+            Some("DZAOPP")
+        );
         // A list is no apposition.
         let text = "Turkish troops, Omar Khaled and Ali Baba met.";
         assert_eq!(code_of(text, "Omar Khaled"), None);

@@ -412,6 +412,12 @@ fn head_noun_plural(doc: &Doc, m: &Mention) -> bool {
     last.ends_with('s') && !last.ends_with("ss")
 }
 
+/// Words that end a noun phrase: an apposition's role noun cannot lie beyond them.
+const APPOSITION_BARRIERS: &[&str] = &[
+    ",", "and", "or", "of", "to", "in", "on", "with", "by", "for", "from", "at", "that", "which",
+    "who", "was", "is", "has", "had", "have", "were", "are", "will", "would", "said", "says",
+];
+
 /// "A member of the Syrian parliament, Mohammed Mamoun, started…", "Ahmet Yilmaz, a Turkish
 /// diplomat, said…": a name the dictionaries do not know, set off by commas next to a coded
 /// role, is that role's actor (keeping its own name).
@@ -450,12 +456,21 @@ fn appositions(doc: &Doc, mentions: &mut [Mention]) {
             .filter(|p| p.sentence == m.sentence && p.tokens.end + 1 == start)
             .filter(|_| word(start - 1) == ",")
             .filter(|p| appositive(doc, p) && closes);
+        // "Salaheddine Sidhoum, Algeria's leading human rights activist,": the role may follow
+        // a possessive country and a few modifiers.
+        let mut k = i + 1;
+        while mentions
+            .get(k)
+            .is_some_and(|n| n.kind == MentionKind::Name && word(n.tokens.end) == "'s")
+        {
+            k += 1;
+        }
         let after = mentions
-            .get(i + 1)
+            .get(k)
             .filter(|n| n.sentence == m.sentence && word(end) == ",")
             .filter(|n| {
-                let gap = n.tokens.start.saturating_sub(end + 1);
-                gap == 0 || (gap == 1 && matches!(word(end + 1), "a" | "an" | "the"))
+                let gap = end + 1..n.tokens.start;
+                gap.len() <= 6 && gap.clone().all(|t| !APPOSITION_BARRIERS.contains(&word(t)))
             })
             .filter(|n| appositive(doc, n) && matches!(word(n.tokens.end), "," | "." | ""));
         if let Some(actor) = before.or(after).map(|a| a.actor.clone()) {
