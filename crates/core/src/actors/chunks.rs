@@ -610,7 +610,7 @@ fn following_country(
     let mut at = after + 1;
     while keys
         .get(at)
-        .is_some_and(|k| QUANTIFIERS.contains(&k.as_ref()))
+        .is_some_and(|k| QUANTIFIERS.contains(&k.as_ref()) || DIRECTIONS.contains(&k.as_ref()))
         && at < after + 3
     {
         at += 1;

@@ -258,4 +258,12 @@ mod tests {
         let text = "Fundamentalists protested as Algerian and Moroccan envoys met.";
         assert_eq!(code_of(text, "Fundamentalists"), None);
     }
+
+    #[test]
+    fn datelines_and_directions() {
+        let text = "LYON: Interpol said it would help identify victims in Malaysia.";
+        assert_eq!(code_of(text, "victims").as_deref(), Some("MYSCVL"));
+        let text = "Israel released the mayor of the northern West Bank city of Nablus.";
+        assert_eq!(code_of(text, "mayor").as_deref(), Some("PSEGOV"));
+    }
 }

@@ -191,7 +191,26 @@ fn set_country(m: &mut Mention, country: &str) {
 fn cause_place(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
     let before = doc.text().get(..p.span.start).unwrap_or("");
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    matches!(word.to_ascii_lowercase().as_str(), "pro-" | "anti-")
+    matches!(word.to_ascii_lowercase().as_str(), "pro-" | "anti-") || dateline(doc, p)
+}
+
+/// "LYON: Interpol has said…", "ANKARA — Turkey…": the dateline says where the report was
+/// filed, not where the people in it are.
+fn dateline(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
+    let Some(first) = doc.sentences.first() else {
+        return false;
+    };
+    let toks = doc.sentence_tokens(0);
+    let opens = toks.first().is_some_and(|t| t.span.start == p.span.start);
+    let text = doc.slice(p.span);
+    let capitals = text.chars().all(|c| !c.is_lowercase());
+    let next = doc.text().get(p.span.end..first.span.end).unwrap_or("");
+    let next = next.trim_start();
+    opens
+        && capitals
+        && ["—", "–", "-", ":", "(", ","]
+            .iter()
+            .any(|m| next.starts_with(m))
 }
 
 /// The country of the place named nearest to `span` in sentence `si`, if any.
