@@ -266,4 +266,13 @@ mod tests {
         let text = "Israel released the mayor of the northern West Bank city of Nablus.";
         assert_eq!(code_of(text, "mayor").as_deref(), Some("PSEGOV"));
     }
+
+    #[test]
+    fn former_country_names() {
+        let text = "Vietnamese-led forces fired on Kampuchean guerrilla camps.";
+        assert_eq!(
+            code_of(text, "Kampuchean guerrilla").as_deref(),
+            Some("KHMREB")
+        );
+    }
 }
