@@ -275,4 +275,12 @@ mod tests {
             Some("KHMREB")
         );
     }
+
+    #[test]
+    fn more_role_nouns() {
+        let text = "Syrian forces clashed with Tunisian rioters, witnesses said.";
+        assert_eq!(code_of(text, "Tunisian rioters").as_deref(), Some("TUNOPP"));
+        let text = "An American lawyer said the Egyptian court erred.";
+        assert_eq!(code_of(text, "American lawyer").as_deref(), Some("USAJUD"));
+    }
 }
