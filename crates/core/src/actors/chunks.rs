@@ -157,6 +157,28 @@ const NOT_NAMES: &[&str] = &[
     "any",
 ];
 
+/// Capitalised adjectives of religions and peoples spread over many countries: "Muslim hackers",
+/// "Moslem fundamentalist demonstrators" are role nouns with a modifier, not named persons.
+const GROUP_ADJECTIVES: &[&str] = &[
+    "muslim",
+    "moslem",
+    "islamic",
+    "islamist",
+    "christian",
+    "jewish",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "shiite",
+    "shia",
+    "sunni",
+    "arab",
+    "kurdish",
+];
+
 /// Nouns that make a capital before them a modifier, not an actor: "the Astana process",
 /// "the Sochi agreement".
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -395,6 +417,7 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
                 || (q > p && is_particle(&keys[q]) && q + 1 < toks.len()))
             && (q > p
                 || !(NOT_NAMES.contains(&keys[q].as_ref())
+                    || GROUP_ADJECTIVES.contains(&keys[q].as_ref())
                     || WEEKDAY_NAMES.contains(&keys[q].as_ref())))
             && !MONTHS.contains(&keys[q].as_ref())
             && !is_compound_modifier(&keys[q])

@@ -283,4 +283,16 @@ mod tests {
         let text = "An American lawyer said the Egyptian court erred.";
         assert_eq!(code_of(text, "American lawyer").as_deref(), Some("USAJUD"));
     }
+
+    #[test]
+    fn a_religion_adjective_is_no_name() {
+        let text = "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators.";
+        let all = mentions(text);
+        assert!(all.iter().all(|(t, _)| !t.starts_with("Moslem")), "{all:?}");
+        let text = "The Islamic Salvation Front called for a boycott.";
+        assert_eq!(
+            code_of(text, "Islamic Salvation Front").as_deref(),
+            Some("DZAOPP")
+        );
+    }
 }
