@@ -41,7 +41,7 @@ ORG_CODES = {
     "CIS", "CST", "EEU", "CWN", "APC", "NON", "IMF", "WTO", "ICC", "OPW", "ITP", "NGO", "IMG",
 }
 
-COUNTRY_KINDS = {"name", "adj", "people", "capital", "seat"}
+COUNTRY_KINDS = {"name", "adj", "people", "capital", "seat", "ethnic"}
 AGENT_KINDS = {"noun", "title"}
 
 # A phrase may stand for two countries only when listed here with a reason (see README.md).

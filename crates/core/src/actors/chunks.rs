@@ -2,7 +2,7 @@
 //! chunks, each chunk read as one or more coded actors.
 
 use super::dictionary::{ActorDictionary, CountryKind, Entry};
-use crate::doc::{ActorCode, Doc, Mention, MentionKind, TokenKind};
+use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
 use crate::lexicon::trie::key;
 use crate::span::Span;
 use std::borrow::Cow;
@@ -22,6 +22,9 @@ pub struct Candidate {
     /// After "its"/"their"/"his"/"her": the role noun belongs to the actor just named
     /// ("the Israeli military said its troops …").
     pub possessed: bool,
+    /// A national adjective modifying a thing ("a Senegalese peace plan"): it names no one who
+    /// could speak or be meant by a pronoun.
+    pub modifier: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,7 +147,6 @@ const NOT_NAMES: &[&str] = &[
     "about",
     "against",
     "until",
-    "then",
     "now",
     "today",
     "yesterday",
@@ -153,6 +155,28 @@ const NOT_NAMES: &[&str] = &[
     "later",
     "several",
     "any",
+];
+
+/// Capitalised adjectives of religions and peoples spread over many countries: "Muslim hackers",
+/// "Moslem fundamentalist demonstrators" are role nouns with a modifier, not named persons.
+const GROUP_ADJECTIVES: &[&str] = &[
+    "muslim",
+    "moslem",
+    "islamic",
+    "islamist",
+    "christian",
+    "jewish",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "shiite",
+    "shia",
+    "sunni",
+    "arab",
+    "kurdish",
 ];
 
 /// Nouns that make a capital before them a modifier, not an actor: "the Astana process",
@@ -182,6 +206,58 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "province",
     "governorate",
     "region",
+];
+
+/// Words before a title or a person's name that say the office is lost or passing ("Ousted
+/// President Askar Akayev", "the jailed opposition leader"): part of the mention, not a verb.
+const TITLE_MODIFIERS: &[&str] = &[
+    "former",
+    "ousted",
+    "exiled",
+    "jailed",
+    "deposed",
+    "toppled",
+    "overthrown",
+    "late",
+    "outgoing",
+    "incoming",
+    "acting",
+    "interim",
+    "imprisoned",
+    "detained",
+    "slain",
+    "assassinated",
+    "disgraced",
+    "embattled",
+    "impeached",
+];
+
+/// Words of direction that may precede a place name ("East Jerusalem", "southern Beirut").
+const DIRECTIONS: &[&str] = &[
+    "east",
+    "west",
+    "north",
+    "south",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "downtown",
+    "greater",
+    "occupied",
 ];
 
 /// Prepositions after which a bare place name is a location, not an actor.
@@ -341,6 +417,7 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
                 || (q > p && is_particle(&keys[q]) && q + 1 < toks.len()))
             && (q > p
                 || !(NOT_NAMES.contains(&keys[q].as_ref())
+                    || GROUP_ADJECTIVES.contains(&keys[q].as_ref())
                     || WEEKDAY_NAMES.contains(&keys[q].as_ref())))
             && !MONTHS.contains(&keys[q].as_ref())
             && !is_compound_modifier(&keys[q])
@@ -373,9 +450,23 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             j += 1;
         }
         let chunk = &items[i..j];
-        let locative = chunk[0].start > 0 && LOCATIVE.contains(&keys[chunk[0].start - 1].as_ref());
+        // "in Kabul", "in East Jerusalem", "in southern Beirut": a direction word may stand
+        // between the preposition and the place.
+        let mut before = chunk[0].start;
+        while before > 0 && DIRECTIONS.contains(&keys[before - 1].as_ref()) {
+            before -= 1;
+        }
+        let locative = before > 0 && LOCATIVE.contains(&keys[before - 1].as_ref());
         let after = chunk[chunk.len() - 1].end;
-        let context_country = following_country(&items[j..], after, &keys);
+        // A province or city of a country, from the gazetteer ("the government of Sindh").
+        let place_at = |t: usize| {
+            let span = toks.get(t)?.span;
+            doc.places
+                .iter()
+                .find(|p| p.span.start == span.start && p.place.precision != Precision::Country)
+                .map(|p| p.place.country.clone())
+        };
+        let context_country = following_country(&items[j..], after, &keys, place_at);
         out.extend(read_chunk(
             doc,
             si,
@@ -433,36 +524,158 @@ fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -
         .iter()
         .map(|k| k.as_ref())
         .collect();
-    let adjectives_only = chunk
-        .iter()
-        .all(|l| is_country(&l.item, &[CountryKind::Adjective, CountryKind::Name]));
+    let adjectives_only = chunk.iter().all(|l| {
+        is_country(
+            &l.item,
+            &[
+                CountryKind::Adjective,
+                CountryKind::Name,
+                CountryKind::Ethnic,
+            ],
+        )
+    });
     match gap.as_slice() {
         [] => !(matches!(prev.item, Item::Unknown) && matches!(next.item, Item::Unknown)),
         ["'s"] => is_agent_or_person(&next.item),
         // "Turkish and Russian delegations": coordinated adjectives share the noun that follows.
-        ["and"] | [","] | ["and", "the"] => {
-            adjectives_only && is_country(&next.item, &[CountryKind::Adjective])
+        // A comma joins only adjectives: "near Macedonia's border with Bulgaria, Macedonian
+        // officials said" is a name, then a new phrase.
+        [","] => {
+            chunk
+                .iter()
+                .all(|l| is_country(&l.item, &[CountryKind::Adjective, CountryKind::Ethnic]))
+                && is_country(&next.item, &[CountryKind::Adjective, CountryKind::Ethnic])
+        }
+        ["and"] | ["and", "the"] => {
+            adjectives_only
+                && is_country(&next.item, &[CountryKind::Adjective, CountryKind::Ethnic])
+        }
+        // "Ibo traditional elders", "Chilean senior officials": one plain modifier between the
+        // national word and its role noun.
+        // "Ankara's Cankaya district administration", "Iran nuclear negotiators": a name or seat
+        // as a noun modifier likewise.
+        [w] => {
+            chunk.iter().all(|l| matches!(l.item, Item::Hit(_)))
+                && is_country(
+                    &prev.item,
+                    &[
+                        CountryKind::Adjective,
+                        CountryKind::Ethnic,
+                        CountryKind::Name,
+                        CountryKind::Capital,
+                        CountryKind::Seat,
+                    ],
+                )
+                && is_role_noun(&next.item)
+                && plain_modifier(w)
         }
         _ => false,
     }
 }
 
-/// "officials in Syria", "the government of Iraq": a country named just after a chunk.
-fn following_country(rest: &[Located], after: usize, keys: &[Cow<str>]) -> Option<String> {
-    let next = rest.first()?;
-    let gap: Vec<&str> = keys[after..next.start].iter().map(|k| k.as_ref()).collect();
-    if !matches!(
-        gap.as_slice(),
-        ["of"] | ["in"] | ["from"] | ["of", "the"] | ["in", "the"] | ["from", "the"]
-    ) {
+fn is_role_noun(item: &Item) -> bool {
+    matches!(item, Item::Hit(e) if e.iter().any(|e| matches!(e, Entry::Agent { title: false, .. })))
+}
+
+/// A lowercase word that can modify a noun: no function word, verb form or adverb.
+fn plain_modifier(w: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+        "from", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
+        "would", "could", "should", "may", "might", "must", "can", "said", "says", "say", "that",
+        "which", "who", "not", "also", "its", "their", "his", "her", "it", "they", "he", "she",
+        "than", "then", "after", "before", "over", "under", "into", "about", "against", "between",
+        "told", "urged", "asked", "accused", "met", "hit", "shot", "killed", "sent", "let", "if",
+        "when", "while", "where", "so", "no", "all", "some", "other", "more", "most", "many",
+    ];
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && w.len() > 2
+        && !FUNCTION.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && !w.ends_with('s')
+}
+
+/// Words that may stand between the preposition and the country: "doctors from two American aid
+/// groups", "a member of the Syrian parliament".
+const QUANTIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "many",
+    "various",
+    "both",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+/// "officials in Syria", "the government of Iraq", "doctors from two American aid groups",
+/// "the government of Sindh province": a country, or a place of a country, named just after a
+/// chunk.
+fn following_country(
+    rest: &[Located],
+    after: usize,
+    keys: &[Cow<str>],
+    place_at: impl Fn(usize) -> Option<String>,
+) -> Option<String> {
+    let prep = keys.get(after).map_or("", |k| k.as_ref());
+    if !matches!(prep, "of" | "in" | "from") {
         return None;
     }
-    match &next.item {
-        Item::Hit(e) => e.iter().find_map(|e| match e {
-            Entry::Country { country, .. } => Some(country.clone()),
+    let mut at = after + 1;
+    while keys
+        .get(at)
+        .is_some_and(|k| QUANTIFIERS.contains(&k.as_ref()) || DIRECTIONS.contains(&k.as_ref()))
+        && at < after + 3
+    {
+        at += 1;
+    }
+    let hit = rest
+        .first()
+        .filter(|l| l.start == at)
+        .and_then(|next| match &next.item {
+            Item::Hit(e) => e.iter().find_map(|e| match e {
+                Entry::Country { country, .. } => Some(country.clone()),
+                _ => None,
+            }),
             _ => None,
-        }),
-        _ => None,
+        });
+    // A place says whose only after "of": "troops in Kabul" may be anybody's.
+    hit.or_else(|| if prep == "of" { place_at(at) } else { None })
+}
+
+/// A country phrase in a chunk: token range, country, kind, role of a capital/seat.
+type CountryHit<'a> = (usize, usize, &'a str, CountryKind, Option<&'a str>);
+
+/// "Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb forces": a national word written right
+/// before a people noun or another national adjective names a group living in the first
+/// country, not two countries. The run becomes one hit of the first country, with the kind of
+/// the last word (a people noun keeps the mention plural).
+fn merge_compounds(countries: &mut Vec<CountryHit>) {
+    let mut k = 1;
+    while k < countries.len() {
+        let (prev, next) = (countries[k - 1], countries[k]);
+        let compound = prev.1 == next.0
+            && prev.2 != next.2
+            && matches!(prev.3, CountryKind::Adjective | CountryKind::Name)
+            && matches!(
+                next.3,
+                CountryKind::Adjective | CountryKind::People | CountryKind::Ethnic
+            );
+        if compound {
+            countries[k - 1] = (prev.0, next.1, prev.2, next.3, prev.4);
+            countries.remove(k);
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -504,6 +717,7 @@ fn read_chunk(
         plural: false,
         pronoun: None,
         context_country: context_country.clone(),
+        modifier: false,
         possessed: start > 0
             && matches!(
                 doc.lower_slice(toks[start - 1].span),
@@ -524,7 +738,7 @@ fn read_chunk(
         }];
     }
 
-    let mut countries: Vec<(usize, usize, &str, CountryKind, Option<&str>)> = Vec::new();
+    let mut countries: Vec<CountryHit> = Vec::new();
     let mut person = None;
     let mut org = None;
     let mut role: Option<&str> = None;
@@ -565,8 +779,43 @@ fn read_chunk(
             }
         }
     }
+    merge_compounds(&mut countries);
+    // "the Peruvian Congress", "Colombia's Congress": a seat named after another country's word
+    // is that country's institution of the same kind.
+    if let Some(k) = countries.iter().position(|c| c.3 == CountryKind::Seat) {
+        let seat = countries[k];
+        let owner = countries[..k].iter().rev().any(|c| {
+            c.2 != seat.2
+                && matches!(
+                    c.3,
+                    CountryKind::Adjective
+                        | CountryKind::Name
+                        | CountryKind::People
+                        | CountryKind::Ethnic
+                )
+        });
+        // "World Uyghur Congress": a seat right after an unknown name is part of that name.
+        let named = unknown.is_some_and(|(_, ub)| ub == seat.0);
+        if owner || named {
+            countries.remove(k);
+            if owner && role.is_none() {
+                role = seat.4;
+                head = Some(seat.1 - 1);
+            }
+        }
+    }
     let head_word = head.map(|h| doc.lower_slice(toks[h].span)).unwrap_or("");
     let plural = head_word.ends_with('s') && !head_word.ends_with("ss");
+    // "Ousted President Askar Akayev": the modifier belongs to the person's mention.
+    let lead = if person.is_some() || title_role.is_some() {
+        let mut s = start;
+        while s > 0 && TITLE_MODIFIERS.contains(&doc.lower_slice(toks[s - 1].span)) {
+            s -= 1;
+        }
+        s
+    } else {
+        start
+    };
 
     if let Some(idx) = person {
         let p = &dict.people[idx];
@@ -576,7 +825,7 @@ fn read_chunk(
         let r = role.or(office_role).or(title_role);
         let mut actor = code(country, r);
         actor.name = Some(p.name.clone());
-        return vec![plain(make(start, end, MentionKind::Person, actor))];
+        return vec![plain(make(lead, end, MentionKind::Person, actor))];
     }
     if let Some(Entry::Org {
         country,
@@ -615,9 +864,10 @@ fn read_chunk(
         };
         // "Defence Minister Pierre Joxe": a titled official whose country the context gives.
         let needs_country = r.is_some() && country.is_none();
+        let from = if r.is_some() { lead } else { start };
         return vec![Candidate {
             needs_country,
-            ..plain(make(start, end, kind, actor))
+            ..plain(make(from, end, kind, actor))
         }];
     }
     // "ethnic Albanians in Serbia": an ethnic group is people of where they live, not citizens of
@@ -664,8 +914,13 @@ fn read_chunk(
                 _ => MentionKind::Name,
             };
             let m = make(a, b, mkind, code(Some(c), role));
+            let before_noun = toks.get(b).is_some_and(|t| {
+                t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_lowercase)
+            });
             Candidate {
                 plural: kind == CountryKind::People,
+                modifier: matches!(kind, CountryKind::Adjective | CountryKind::Ethnic)
+                    && before_noun,
                 ..plain(m)
             }
         })

@@ -14,6 +14,9 @@ pub enum CountryKind {
     People,
     Capital,
     Seat,
+    /// An ethnic group living (almost) only in one country ("Yoruba", "Kikuyu"): coded as that
+    /// country's people.
+    Ethnic,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,6 +124,8 @@ pub struct ActorDictionary {
     pub people: Vec<Person>,
     /// Lowercase surname → the one country all people of that surname served, if only one.
     surnames: std::collections::HashMap<String, Option<String>>,
+    /// The ISO3 codes of countries.tsv (organisation codes are not among them).
+    pub country_codes: std::collections::HashSet<String>,
 }
 
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
@@ -264,6 +269,7 @@ impl ActorDictionary {
                 "people" => CountryKind::People,
                 "capital" => CountryKind::Capital,
                 "seat" => CountryKind::Seat,
+                "ethnic" => CountryKind::Ethnic,
                 other => {
                     return Err(err(
                         "countries.tsv",
@@ -275,6 +281,7 @@ impl ActorDictionary {
             let role = opt(f.get(3)).or_else(|| {
                 matches!(kind, CountryKind::Capital | CountryKind::Seat).then(|| "GOV".to_string())
             });
+            self.country_codes.insert(f[0].to_string());
             for p in f[2].split('|') {
                 self.add(
                     p.trim(),

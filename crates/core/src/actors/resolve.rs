@@ -2,6 +2,7 @@
 //! pronouns and surname-only re-mentions.
 
 use super::chunks::{Candidate, Pronoun};
+use super::dictionary::ActorDictionary;
 use crate::doc::{Doc, Mention, MentionKind};
 use std::collections::HashMap;
 
@@ -17,13 +18,41 @@ fn head_noun(doc: &Doc, m: &Mention) -> String {
     last.strip_suffix('s').unwrap_or(last).to_string()
 }
 
+/// Nouns naming part of a group: "a group of Yoruba leaders", "members of the parliament" are
+/// the group itself, not the object of "of".
+const PARTITIVES: &[&str] = &[
+    "member",
+    "members",
+    "group",
+    "groups",
+    "leader",
+    "leaders",
+    "head",
+    "chief",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "three",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "delegation",
+];
+
 /// Whether a mention is the object of a preposition ("a letter to the United Nations").
 fn after_preposition(doc: &Doc, m: &Mention) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
     let mut i = m.tokens.start;
     while i > 0 {
         i -= 1;
-        let w = doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+        let w = word(i);
         if w != "the" {
+            if w == "of" && i > 0 && PARTITIVES.contains(&word(i - 1)) {
+                return false;
+            }
             return matches!(
                 w,
                 "to" | "of"
@@ -157,11 +186,39 @@ fn set_country(m: &mut Mention, country: &str) {
     m.actor.code = Some(format!("{country}{role}"));
 }
 
+/// "pro-Russia rebels", "anti-American protesters": the place names a cause, not where the
+/// people are.
+fn cause_place(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
+    let before = doc.text().get(..p.span.start).unwrap_or("");
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(word.to_ascii_lowercase().as_str(), "pro-" | "anti-") || dateline(doc, p)
+}
+
+/// "LYON: Interpol has said…", "ANKARA — Turkey…": the dateline says where the report was
+/// filed, not where the people in it are.
+fn dateline(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
+    let Some(first) = doc.sentences.first() else {
+        return false;
+    };
+    let toks = doc.sentence_tokens(0);
+    let opens = toks.first().is_some_and(|t| t.span.start == p.span.start);
+    let text = doc.slice(p.span);
+    let capitals = text.chars().all(|c| !c.is_lowercase());
+    let next = doc.text().get(p.span.end..first.span.end).unwrap_or("");
+    let next = next.trim_start();
+    opens
+        && capitals
+        && ["—", "–", "-", ":", "(", ","]
+            .iter()
+            .any(|m| next.starts_with(m))
+}
+
 /// The country of the place named nearest to `span` in sentence `si`, if any.
 fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
     doc.places
         .iter()
         .filter(|p| p.sentence == si)
+        .filter(|p| !cause_place(doc, p))
         // A city or region says where people are better than a country named in passing ("the US
         // embassy in Baghdad").
         .min_by_key(|p| {
@@ -173,9 +230,34 @@ fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
         .map(|p| p.place.country.clone())
 }
 
-pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
+/// The one country an article names, when it names only one: "Islamic fundamentalists continued
+/// their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella".
+fn only_country(cands: &[Candidate], dict: &ActorDictionary) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for c in cands.iter().filter(|c| c.pronoun.is_none()) {
+        let Some(country) = c.mention.actor.country.as_deref() else {
+            continue;
+        };
+        if !dict.country_codes.contains(country) {
+            continue;
+        }
+        match found {
+            Some(f) if f != country => return None,
+            _ => found = Some(country),
+        }
+    }
+    found.map(str::to_string)
+}
+
+pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> Vec<Mention> {
     let regime = regime_country(doc, &cands);
-    let focus = crate::geo::focus_country(doc);
+    // A focus that only a cause names ("pro-Russia rebels") is no place at all.
+    let focus = crate::geo::focus_country(doc).filter(|f| {
+        doc.places
+            .iter()
+            .any(|p| p.place.country == *f && !cause_place(doc, p))
+    });
+    let focus = focus.or_else(|| only_country(&cands, dict));
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
         let Some((c, later)) = rest.split_first_mut() else {
@@ -187,7 +269,20 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
             .rev()
             .map(|d| &d.mention)
             .take_while(|m| near(m));
-        if c.needs_country {
+        if c.mention.kind == MentionKind::Metonym {
+            // "the Peruvian Congress … Congress also voted": a seat re-mentioned after another
+            // country's institution of the same name is that institution.
+            let head = head_noun(doc, &c.mention);
+            let same = earlier.clone().find(|m| {
+                m.kind == MentionKind::Agent
+                    && m.actor.country.is_some()
+                    && m.actor.country != c.mention.actor.country
+                    && head_noun(doc, m) == head
+            });
+            if let Some(country) = same.and_then(|m| m.actor.country.clone()) {
+                set_country(&mut c.mention, &country);
+            }
+        } else if c.needs_country {
             let head = head_noun(doc, &c.mention);
             let role = c.mention.actor.role.clone();
             let state = role.as_deref().is_some_and(|r| STATE_ROLES.contains(&r));
@@ -200,9 +295,25 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                     if !c.possessed {
                         return None;
                     }
+                    // "Argentina has apologized to Brazil for one of its gunboats": the owner is
+                    // the nearest name that is no object of a preposition — unless a relative
+                    // clause opens after it ("strikes on the militia that killed 25 of its
+                    // fighters").
+                    let owner =
+                        |m: &&Mention| m.kind != MentionKind::Pronoun && m.actor.country.is_some();
+                    let relative_after = |m: &Mention| {
+                        (m.tokens.end..c.mention.tokens.start).any(|t| {
+                            doc.tokens.get(t).is_some_and(|t| {
+                                matches!(doc.lower_slice(t.span), "that" | "which" | "who")
+                            })
+                        })
+                    };
                     earlier
                         .clone()
-                        .find(|m| m.kind != MentionKind::Pronoun && m.actor.country.is_some())?
+                        .take_while(|m| m.sentence == c.mention.sentence)
+                        .filter(owner)
+                        .find(|m| !after_preposition(doc, m) || relative_after(m))
+                        .or_else(|| earlier.clone().find(owner))?
                         .actor
                         .country
                         .clone()
@@ -268,6 +379,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
                 Pronoun::Thing | Pronoun::Plural if after_speech(doc, &c.mention) => done
                     .iter()
                     .rev()
+                    .filter(|d| !d.modifier)
                     .map(|d| &d.mention)
                     .take_while(|m| m.sentence == c.mention.sentence)
                     .find(|m| {
@@ -301,5 +413,90 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<Mention> {
             }
         }
     }
-    cands.into_iter().map(|c| c.mention).collect()
+    let mut mentions: Vec<Mention> = cands.into_iter().map(|c| c.mention).collect();
+    appositions(doc, &mut mentions);
+    mentions
+}
+
+/// Whether a coded mention can stand in apposition to a name: one person or body, named by
+/// role ("the Syrian parliament", "a Turkish diplomat", "President Assad").
+fn appositive(doc: &Doc, m: &Mention) -> bool {
+    let singular = !head_noun_plural(doc, m);
+    m.actor.code.is_some() && singular && matches!(m.kind, MentionKind::Agent | MentionKind::Person)
+}
+
+fn head_noun_plural(doc: &Doc, m: &Mention) -> bool {
+    let text = doc.lower_slice(m.span);
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    last.ends_with('s') && !last.ends_with("ss")
+}
+
+/// Words that end a noun phrase: an apposition's role noun cannot lie beyond them.
+const APPOSITION_BARRIERS: &[&str] = &[
+    ",", "and", "or", "of", "to", "in", "on", "with", "by", "for", "from", "at", "that", "which",
+    "who", "was", "is", "has", "had", "have", "were", "are", "will", "would", "said", "says",
+];
+
+/// "A member of the Syrian parliament, Mohammed Mamoun, started…", "Ahmet Yilmaz, a Turkish
+/// diplomat, said…": a name the dictionaries do not know, set off by commas next to a coded
+/// role, is that role's actor (keeping its own name).
+fn appositions(doc: &Doc, mentions: &mut [Mention]) {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+    for i in 1..mentions.len() {
+        // "Montenegro Municipality Association (AKK)": an acronym in brackets after a name is
+        // that name, whatever else the letters may stand for.
+        let (done, rest) = mentions.split_at_mut(i);
+        let (p, m) = (&done[i - 1], &mut rest[0]);
+        let text = doc.slice(m.span);
+        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && text.chars().all(|c| !c.is_lowercase());
+        if acronym
+            && p.actor.code.is_some()
+            && p.tokens.end + 1 == m.tokens.start
+            && word(p.tokens.end) == "("
+            && word(m.tokens.end) == ")"
+        {
+            m.actor = p.actor.clone();
+            m.kind = p.kind;
+        }
+    }
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != MentionKind::Unknown || m.actor.code.is_some() || m.tokens.len() < 2 {
+            continue;
+        }
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        // Not an item of a list: "X, Y and Z".
+        let closes = matches!(word(end), "," | "") && !matches!(word(end + 1), "and" | "or")
+            || (word(end) != "," && word(end) != "and");
+        let before = i
+            .checked_sub(1)
+            .map(|k| &mentions[k])
+            .filter(|p| p.sentence == m.sentence && p.tokens.end + 1 == start)
+            .filter(|_| word(start - 1) == ",")
+            .filter(|p| appositive(doc, p) && closes);
+        // "Salaheddine Sidhoum, Algeria's leading human rights activist,": the role may follow
+        // a possessive country and a few modifiers.
+        let mut k = i + 1;
+        while mentions
+            .get(k)
+            .is_some_and(|n| n.kind == MentionKind::Name && word(n.tokens.end) == "'s")
+        {
+            k += 1;
+        }
+        let after = mentions
+            .get(k)
+            .filter(|n| n.sentence == m.sentence && word(end) == ",")
+            .filter(|n| {
+                let gap = end + 1..n.tokens.start;
+                gap.len() <= 6 && gap.clone().all(|t| !APPOSITION_BARRIERS.contains(&word(t)))
+            })
+            .filter(|n| appositive(doc, n) && matches!(word(n.tokens.end), "," | "." | ""));
+        if let Some(actor) = before.or(after).map(|a| a.actor.clone()) {
+            let name = mentions[i].actor.name.take();
+            mentions[i].actor = actor;
+            mentions[i].actor.name = name;
+            mentions[i].kind = MentionKind::Person;
+        }
+    }
 }
