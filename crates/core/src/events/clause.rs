@@ -681,7 +681,10 @@ impl View<'_> {
         }
         // "five others wounded", "12 killed": a count before a bare participle is its patient.
         let before = self.key(at.wrapping_sub(1));
-        let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+        let number = |w: &str| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        };
         if matches!(before, "others" | "more" | "people") || number(before) {
             return true;
         }
@@ -1156,6 +1159,9 @@ mod tests {
         assert!(v.passive(4));
         let v = view("rebels surrendered in soroti", &[(0, 1)]);
         assert!(!v.passive(1));
+        // A comma is no count: "X, a member of parliament, started a strike".
+        let v = view("x , a member , started a strike", &[(0, 1)]);
+        assert!(!v.passive(5));
     }
 
     #[test]

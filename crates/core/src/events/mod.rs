@@ -54,7 +54,18 @@ fn one_act_per_actor(events: Vec<Event>, breaks: &[usize]) -> Vec<Event> {
             triggers.push(e.trigger);
         }
     }
-    triggers.sort_by_key(|t| !events.iter().any(|e| e.trigger == *t && foreign(e)));
+    // … then those that name anyone ("insisted on its demands that Burundi's government …").
+    let rank = |t: &crate::Span| {
+        let told = || events.iter().filter(move |e| e.trigger == *t);
+        if told().any(&foreign) {
+            0
+        } else if told().any(|e| e.target.is_some()) {
+            1
+        } else {
+            2
+        }
+    };
+    triggers.sort_by_key(rank);
     let mut kept_triggers: Vec<crate::Span> = Vec::new();
     let mut used: Vec<(usize, Option<String>)> = Vec::new();
     for t in triggers {
