@@ -845,6 +845,26 @@ impl View<'_> {
             .unwrap_or_default()
     }
 
+    /// The party a complaint is about: the mention right after an "over", "about" or "against"
+    /// (over determiners and up to two modifiers) in the clause after `from`.
+    pub fn about(&self, from: usize) -> Vec<usize> {
+        let Some(prep) = (from..(from + 12).min(self.keys.len()))
+            // "crimes by X against Y": Y suffered, X is the one accused.
+            .take_while(|&i| !OBJECT_BARRIERS.contains(&self.key(i)) && self.key(i) != "by")
+            .find(|&i| matches!(self.key(i), "over" | "about" | "against"))
+        else {
+            return Vec::new();
+        };
+        match self
+            .mentions
+            .iter()
+            .position(|m| m.1 > prep && m.1 <= prep + 4)
+        {
+            Some(k) => self.coordinated_right(k),
+            None => Vec::new(),
+        }
+    }
+
     /// Whether "each other" or "one another" is the object of the match from `start` to `end`.
     pub fn each_other(&self, start: usize, end: usize) -> bool {
         (start + 1..end + 1).any(|i| {
@@ -1382,6 +1402,18 @@ mod tests {
         assert!(!v.preparing(2));
         let v = view("troops were preparing to storm the city", &[(0, 1)]);
         assert!(v.preparing(2));
+    }
+
+    #[test]
+    fn complaints_are_about_someone() {
+        // lebanon(0) complained(1) to(2) the(3) un(4) over(5) two(6) israeli(7) air(8) raids(9)
+        let v = view(
+            "lebanon complained to the un over two israeli air raids",
+            &[(0, 1), (4, 5), (7, 8)],
+        );
+        assert_eq!(v.about(2), vec![2]);
+        let v = view("lebanon complained to the un", &[(0, 1), (4, 5)]);
+        assert!(v.about(2).is_empty());
     }
 
     #[test]

@@ -531,6 +531,23 @@ impl Events {
             .iter()
             .map(|&i| mention_actor(&doc.mentions[i]))
             .collect();
+        // "Lebanon complained to the UN over Israeli air raids": a complaint or criticism is
+        // aimed at whom it is about, not at whom it is made to.
+        if code.starts_with("11") && !nominal {
+            let own: Vec<Option<String>> = source_actors
+                .iter()
+                .map(|a| a.actor.country.clone())
+                .collect();
+            let about: Vec<EventActor> = view
+                .about(m.end)
+                .into_iter()
+                .map(|i| mention_actor(&doc.mentions[i]))
+                .filter(|t| t.actor.country.is_some() && !own.contains(&t.actor.country))
+                .collect();
+            if !about.is_empty() {
+                target_actors = about;
+            }
+        }
         // "Erdogan warned that Turkey would not hesitate": a state official's own state, as
         // the subject of what he says, is his side, not whom the words are aimed at.
         if view.keys[m.end - 1].as_ref() == "that" {
