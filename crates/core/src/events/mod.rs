@@ -569,6 +569,24 @@ impl Events {
         if each_other && source_actors.len() > 1 {
             target_actors.clear();
         }
+        // "French and Egyptian warships launched war games": exercises two countries hold
+        // together are military cooperation (062), not a show of force.
+        let countries: std::collections::BTreeSet<&str> = source_actors
+            .iter()
+            .filter_map(|a| a.actor.country.as_deref())
+            .collect();
+        let drill = (m.start..m.end).any(|i| {
+            let k = view.keys[i].as_ref();
+            ["exercise", "drill", "games", "manoeuvre", "maneuver"]
+                .iter()
+                .any(|w| k.starts_with(w))
+        });
+        let mut code = code;
+        let mut joint_act = joint_act;
+        if code.starts_with("15") && countries.len() > 1 && drill {
+            code = "062".to_string();
+            joint_act = true;
+        }
         let mutual =
             source_actors.len() > 1 && (joint_mutual || each_other) && target_actors.is_empty();
         let joint = source_actors.len() > 1 && joint_act || mutual;
