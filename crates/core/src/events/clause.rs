@@ -347,7 +347,14 @@ impl View<'_> {
             let saying = (0..at - 1)
                 .rev()
                 .find(|&i| self.speech.contains(self.key(i)));
-            let main = act.max(saying).map(|s| self.subject(s)).unwrap_or_default();
+            // "X said Y would be crushed, warning that …": words are the sayer's; "officials said
+            // the forces retaliated, killing 20": deeds are the doer's.
+            let main = if self.speech.contains(self.key(at)) {
+                saying.or(act)
+            } else {
+                act.max(saying)
+            };
+            let main = main.map(|s| self.subject(s)).unwrap_or_default();
             if !main.is_empty() {
                 return main;
             }
@@ -656,6 +663,13 @@ impl View<'_> {
                 | "held"
                 | "seized"
                 | "convicted"
+                | "brokered"
+                | "mediated"
+                | "negotiated"
+                | "signed"
+                | "imposed"
+                | "supplied"
+                | "deployed"
                 | "charged"
         );
         let no_object = matches!(

@@ -334,12 +334,18 @@ impl Events {
             // Acts one can refuse to do: agree, meet, support, cooperate, aid, yield. Not asking
             // for something ("did not seek escalation") is no refusal of anything.
             let cooperative = code.as_str() >= "03" && code.as_str() < "09";
+            // … but a meeting, cooperation or aid that did not happen ("have never met", "had not
+            // supplied weapons") is no refusal unless it was wanted or promised.
+            let answer = !matches!(code.get(..2), Some("04" | "06" | "07"));
             // Whether the act itself is done together (agree, meet), whatever became of it.
             let joint_act = is_joint(&code);
             let joint_mutual = is_mutual(&code);
             match governor.map(|g| g.class) {
                 // "will not accept", "did not agree": refusing a cooperative act is rejecting it.
-                None | Some(Class::Intent) if negated && cooperative => {
+                Some(Class::Intent) if negated && cooperative => {
+                    (code, modality) = self.rules.apply(Class::Reject, &code);
+                }
+                None if negated && cooperative && answer => {
                     (code, modality) = self.rules.apply(Class::Reject, &code);
                 }
                 // "failed to reach an agreement": no agreement — a rejection, for cooperative acts.
