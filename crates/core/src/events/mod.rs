@@ -587,7 +587,6 @@ impl Events {
                 .iter()
                 .any(|w| k.starts_with(w))
         });
-        let mut code = code;
         let mut joint_act = joint_act;
         if code.starts_with("15") && countries.len() > 1 && drill {
             code = "062".to_string();
