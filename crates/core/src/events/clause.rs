@@ -787,6 +787,10 @@ impl View<'_> {
             if w == "," || w == ";" {
                 return false;
             }
+            // "once again", "once more": an adverb, not a conjunction.
+            if w == "once" && matches!(self.key(i + 1), "again" | "more") {
+                continue;
+            }
             if matches!(w, "who" | "whom" | "which" | "whose") || SUBORDINATORS.contains(&w) {
                 return true;
             }
@@ -1363,6 +1367,14 @@ mod tests {
             &[(0, 1), (5, 7)],
         );
         assert_eq!(v.by_agent_after(4), vec![1]);
+    }
+
+    #[test]
+    fn once_again_is_no_conjunction() {
+        let v = view("bangladesh has once again rejected the offer", &[(0, 1)]);
+        assert!(!v.subordinate(4));
+        let v = view("once the deal is signed troops will leave", &[]);
+        assert!(v.subordinate(4));
     }
 
     #[test]
