@@ -18,30 +18,6 @@ fn head_noun(doc: &Doc, m: &Mention) -> String {
     last.strip_suffix('s').unwrap_or(last).to_string()
 }
 
-/// Nouns naming part of a group: "a group of Yoruba leaders", "members of the parliament" are
-/// the group itself, not the object of "of".
-const PARTITIVES: &[&str] = &[
-    "member",
-    "members",
-    "group",
-    "groups",
-    "leader",
-    "leaders",
-    "head",
-    "chief",
-    "some",
-    "many",
-    "most",
-    "one",
-    "two",
-    "three",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "several",
-    "delegation",
-];
-
 /// Whether a mention is the object of a preposition ("a letter to the United Nations").
 fn after_preposition(doc: &Doc, m: &Mention) -> bool {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
@@ -50,7 +26,7 @@ fn after_preposition(doc: &Doc, m: &Mention) -> bool {
         i -= 1;
         let w = word(i);
         if w != "the" {
-            if w == "of" && i > 0 && PARTITIVES.contains(&word(i - 1)) {
+            if w == "of" && i > 0 && crate::lexicon::PARTITIVES.contains(&word(i - 1)) {
                 return false;
             }
             return matches!(

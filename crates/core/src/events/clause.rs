@@ -124,44 +124,6 @@ const DETERMINERS: &[&str] = &[
     "both", "all", "some", "two", "several",
 ];
 
-/// Nouns that name part of a group: the group after their "of" acts through them.
-const PARTITIVES: &[&str] = &[
-    "member",
-    "members",
-    "group",
-    "groups",
-    "leader",
-    "leaders",
-    "head",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "delegation",
-    "one",
-    "some",
-    "many",
-    "thousands",
-    "hundreds",
-    "dozens",
-    "scores",
-    "tens",
-    "millions",
-    "supporters",
-    "units",
-    "unit",
-    "representatives",
-    "envoy",
-    "minister",
-    "ministers",
-    "troops",
-    "soldiers",
-    "forces",
-    "army",
-];
-
 /// Conjunctions that open a background clause ("… one day after a jet shot down a helicopter").
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "when", "because", "while", "until", "as", "although", "though",
@@ -239,7 +201,7 @@ impl View<'_> {
             while i > 0 && self.key(i - 1) != "of" {
                 i -= 1;
             }
-            return !PARTITIVES.contains(&self.word_before(i.saturating_sub(1)));
+            return !crate::lexicon::PARTITIVES.contains(&self.word_before(i.saturating_sub(1)));
         }
         PREPOSITIONS.contains(&prep)
     }

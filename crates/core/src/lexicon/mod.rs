@@ -7,6 +7,45 @@ pub mod trie;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// Nouns that name part of a group ("a member of the parliament", "thousands of Kurds"): the
+/// group after their "of" acts through them; it is no prepositional object.
+pub const PARTITIVES: &[&str] = &[
+    "member",
+    "members",
+    "group",
+    "groups",
+    "leader",
+    "leaders",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "delegation",
+    "one",
+    "some",
+    "many",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "tens",
+    "millions",
+    "supporters",
+    "units",
+    "unit",
+    "representatives",
+    "envoy",
+    "minister",
+    "ministers",
+    "troops",
+    "soldiers",
+    "forces",
+    "army",
+];
+
 const QUOTE_WORDS: &str = include_str!("../../../../data/lexicon/quotes.tsv");
 
 /// Verbs of saying ("said", "announced", "told"), from `data/lexicon/quotes.tsv`.
