@@ -360,8 +360,9 @@ impl View<'_> {
                     Vec::new()
                 };
             }
+            // (A verb sharing the subject before its "and"/"but" was looked for first.)
             if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
-                return self.shared_subject(at);
+                return Vec::new();
             }
             // "Haftar's camp said the draft ignored …": the sayer is not the subject of what
             // is said.
@@ -556,14 +557,7 @@ impl View<'_> {
         if (from..by).any(|i| OBJECT_BARRIERS.contains(&self.key(i))) {
             return Vec::new();
         }
-        match self
-            .mentions
-            .iter()
-            .position(|m| m.1 > by && (by + 1..m.1).all(|i| DETERMINERS.contains(&self.key(i))))
-        {
-            Some(k) => self.coordinated_right(k),
-            None => Vec::new(),
-        }
+        self.by_agent_after(by)
     }
 
     /// For an act its subject suffers ("came under fire from", "faces pressure from", "under
@@ -596,13 +590,12 @@ impl View<'_> {
             || verb.ends_with('t')
             || verb.ends_with("wn");
         let before = self.key(at.wrapping_sub(1));
-        let after_word = at > 0
+        // A participle right after its noun (not after a form of "be" or "have", nor a new
+        // clause) modifies that noun.
+        let after_noun = at > 0
             && self.is_word[at - 1]
             && !BE.contains(&before)
-            && !matches!(
-                before,
-                "and" | "or" | "but" | "who" | "which" | "that" | "has" | "have" | "had"
-            );
+            && !matches!(before, "and" | "or" | "but" | "who" | "which" | "that");
         // "a member of Hamas jailed over a year ago", "a journalist detained in 2019": a verb
         // that must take an object, followed by none.
         let needs_object = matches!(
@@ -648,7 +641,7 @@ impl View<'_> {
                 | "while"
                 | "when"
         );
-        if after_word && needs_object && no_object {
+        if after_noun && needs_object && no_object {
             return true;
         }
         // "is opposed to", "is committed to": a state, not a passive act.
@@ -676,10 +669,6 @@ impl View<'_> {
         }
         // "victims killed by the crash", "a plane seized by gunmen": a participle after its noun,
         // with its agent.
-        let after_noun = at > 0
-            && self.is_word[at - 1]
-            && !BE.contains(&before)
-            && !matches!(before, "and" | "or" | "but" | "who" | "which" | "that");
         if after_noun
             && self.key(at + 1) == "by"
             && verb.ends_with("ed")

@@ -129,7 +129,18 @@ struct Sentence<'a> {
     view: View<'a>,
     matches: Vec<triggers::Match>,
     date_mentions: Vec<dates::DateMention>,
-    focus_place: Option<crate::doc::Place>,
+    /// The article's main place, where an event's own sentence names none.
+    focus_place: &'a Option<crate::doc::Place>,
+}
+
+impl Sentence<'_> {
+    /// The date of an act told at token `at`, its precision, and whether it is history.
+    fn date_at(&self, at: usize) -> (Option<crate::Date>, Option<crate::doc::DatePrecision>, bool) {
+        match dates::event_date(&self.date_mentions, at, self.doc.article.published) {
+            Some((d, p, h)) => (Some(d), Some(p), h),
+            None => (None, None, false),
+        }
+    }
 }
 
 pub struct Events {
@@ -159,8 +170,9 @@ impl Stage for Events {
 
     fn run(&self, doc: &mut Doc) {
         let mut events = Vec::new();
+        let focus = focus_place(doc);
         for si in 0..doc.sentences.len() {
-            self.sentence(doc, si, &mut events);
+            self.sentence(doc, si, &focus, &mut events);
         }
         link_rejections(&mut events);
         link_addressees(doc, &mut events);
@@ -188,7 +200,13 @@ impl Stage for Events {
 }
 
 impl Events {
-    fn sentence(&self, doc: &Doc, si: usize, out: &mut Vec<Event>) {
+    fn sentence(
+        &self,
+        doc: &Doc,
+        si: usize,
+        focus_place: &Option<crate::doc::Place>,
+        out: &mut Vec<Event>,
+    ) {
         let (view, matches) = self.read(doc, si);
         let (planned, consumed) = self.plan(&view, &matches);
         let at = Sentence {
@@ -197,7 +215,7 @@ impl Events {
             date_mentions: dates::find(&view.keys, doc.article.published),
             view,
             matches,
-            focus_place: focus_place(doc),
+            focus_place,
         };
         // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
         // the best rank found is kept: background acts ("whom they had taken hostage") make way.
@@ -205,11 +223,7 @@ impl Events {
         for p in planned.into_iter().filter(|p| !consumed[p.mi]) {
             found.extend(self.code_act(&at, p));
         }
-        found.extend(
-            self.demands(doc, si, &at.view, doc.article.published)
-                .into_iter()
-                .map(|e| (0, e)),
-        );
+        found.extend(self.demands(&at).into_iter().map(|e| (0, e)));
         let best = found.iter().map(|(r, _)| *r).min();
         // A nominal act whose actor is named right on it ("repelled a Russian assault", "a deadly
         // Israeli raid") stands beside the main clause when that actor did nothing else there.
@@ -416,8 +430,8 @@ impl Events {
             si,
             view,
             matches,
-            date_mentions,
             focus_place,
+            ..
         } = at;
         let (doc, si) = (*doc, *si);
         let Planned {
@@ -430,7 +444,6 @@ impl Events {
         } = p;
         let toks = doc.sentence_tokens(si);
         let base = doc.sentences[si].tokens.start;
-        let published = doc.article.published;
         let mut found: Vec<(u8, Event)> = Vec::new();
         let m = &matches[mi];
         if view.in_attribution(m.start) {
@@ -603,14 +616,10 @@ impl Events {
         if target_actors.is_empty() && !joint {
             target_actors = unnamed_target(at, m.end, &code, trigger, &source_actors);
         }
-        let (date, date_precision, historical) =
-            match dates::event_date(date_mentions, m.start, published) {
-                Some((d, p, h)) => (Some(d), Some(p), h),
-                None => (None, None, false),
-            };
+        let (date, date_precision, historical) = at.date_at(m.start);
         let mut emit = |source: &EventActor, target: Option<&EventActor>| {
             let place =
-                event_place(doc, si, trigger, source, target).or_else(|| focus_place.clone());
+                event_place(doc, si, trigger, source, target).or_else(|| (*focus_place).clone());
             let coded = |a: &EventActor| a.actor.country.is_some();
             if !coded(source)
                 || target.is_some_and(|t| !coded(t) || t.actor.code == source.actor.code)
@@ -668,13 +677,8 @@ impl Events {
 
     /// "Russia said that Sudan must return the helicopter": a statement that another party must
     /// act is a demand (CAMEO 10) on it.
-    fn demands(
-        &self,
-        doc: &Doc,
-        si: usize,
-        view: &View,
-        published: Option<crate::Date>,
-    ) -> Vec<Event> {
+    fn demands(&self, at: &Sentence) -> Vec<Event> {
+        let (doc, si, view) = (at.doc, at.si, &at.view);
         let mut out = Vec::new();
         for (i, tok) in doc.sentence_tokens(si).iter().enumerate() {
             // "insisted on its demands that Burundi's government grant …": the demand is on
@@ -691,7 +695,7 @@ impl Events {
                 }
                 let targets = view.object(that + 1, 6);
                 if let (Some(&source), Some(&target)) = (sources.first(), targets.first()) {
-                    out.extend(self.demand(doc, si, view, i..that + 1, source, target, published));
+                    out.extend(self.demand(at, i..that + 1, source, target));
                 }
                 continue;
             }
@@ -717,24 +721,21 @@ impl Events {
                 .iter()
                 .filter(|&&t| t != source && doc.mentions[t].span.start > tok.span.start)
             {
-                out.extend(self.demand(doc, si, view, i..modal + 1, source, t, published));
+                out.extend(self.demand(at, i..modal + 1, source, t));
             }
         }
         out
     }
 
     /// A demand (CAMEO 100) by mention `source` on mention `target`, told by the tokens `words`.
-    #[allow(clippy::too_many_arguments)]
     fn demand(
         &self,
-        doc: &Doc,
-        si: usize,
-        view: &View,
+        at: &Sentence,
         words: std::ops::Range<usize>,
         source: usize,
         target: usize,
-        published: Option<crate::Date>,
     ) -> Option<Event> {
+        let (doc, si) = (at.doc, at.si);
         let (source, target) = (&doc.mentions[source], &doc.mentions[target]);
         if source.actor.country.is_none()
             || target.actor.country.is_none()
@@ -744,16 +745,12 @@ impl Events {
         }
         let toks = doc.sentence_tokens(si);
         let trigger = toks[words.start].span.cover(toks[words.end - 1].span);
-        let (date, date_precision, historical) =
-            match dates::event_date(&dates::find(&view.keys, published), words.start, published) {
-                Some((d, p, h)) => (Some(d), Some(p), h),
-                None => (None, None, false),
-            };
+        let (date, date_precision, historical) = at.date_at(words.start);
         let (source, target) = (mention_actor(source), mention_actor(target));
         Some(Event {
             sentence: si,
             place: event_place(doc, si, trigger, &source, Some(&target))
-                .or_else(|| focus_place(doc)),
+                .or_else(|| at.focus_place.clone()),
             source: Some(source),
             target: Some(target),
             cameo: "100".to_string(),
