@@ -207,7 +207,7 @@ impl View<'_> {
     }
 
     /// Whether the mention at `start` names where something happened: after a locative
-    /// preposition, over determiners and up to two modifiers ("near the disputed temple").
+    /// preposition, over determiners and up to three modifiers ("near the disputed temple").
     fn after_locative(&self, start: usize) -> bool {
         let mut i = start;
         let mut modifiers = 0;
@@ -814,8 +814,8 @@ impl View<'_> {
             .unwrap_or_default()
     }
 
-    /// The party a complaint is about: the mention right after an "over", "about" or "against"
-    /// (over determiners and up to two modifiers) in the clause after `from`.
+    /// The party a complaint is about: the mention starting within three words after an "over",
+    /// "about" or "against" in the clause after `from` ("over two Israeli air raids").
     pub fn about(&self, from: usize) -> Vec<usize> {
         let Some(prep) = (from..(from + 12).min(self.keys.len()))
             // "crimes by X against Y": Y suffered, X is the one accused.

@@ -56,26 +56,22 @@ pub(super) fn unnamed_target(
     // home: protesters at their government, police at their own people. Only a state has a home:
     // not the UN, NATO or the Islamic State.
     let state = |c: &String| crate::geo::Gazetteer::bundled().country(c).is_some();
-    match sources.first() {
-        Some(source) if aimed_at_home(code, &source.actor) => {
-            match source.actor.country.clone().filter(state) {
-                Some(country) => {
-                    // Protest is aimed at the government; what a state does at home is done to
-                    // its people, when the state itself is the doer ("Iraq imposed martial law").
-                    let role = if code.starts_with("14") || code == "133" {
-                        Some("GOV")
-                    } else if source.actor.role.is_none() {
-                        Some("CVL")
-                    } else {
-                        None
-                    };
-                    vec![country_actor(trigger, &country, role)]
-                }
-                None => Vec::new(),
-            }
-        }
-        _ => Vec::new(),
-    }
+    let Some(source) = sources.first().filter(|s| aimed_at_home(code, &s.actor)) else {
+        return Vec::new();
+    };
+    let Some(country) = source.actor.country.clone().filter(state) else {
+        return Vec::new();
+    };
+    // Protest is aimed at the government; what a state does at home is done to its people, when
+    // the state itself is the doer ("Iraq imposed martial law").
+    let role = if code.starts_with("14") || code == "133" {
+        Some("GOV")
+    } else if source.actor.role.is_none() {
+        Some("CVL")
+    } else {
+        None
+    };
+    vec![country_actor(trigger, &country, role)]
 }
 
 /// Whether an act with no one named is done to the actor's own country: protest (14) and
@@ -158,9 +154,9 @@ pub(super) fn names_actor(doc: &Doc, span: crate::Span) -> bool {
     })
 }
 
-/// Whether a mention follows a locative preposition, over determiners and up to two modifiers
+/// Whether a mention follows a locative preposition, over articles and up to three modifiers
 /// ("in the Libyan capital Tripoli", "near southern Jerusalem").
-pub(super) fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
+fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
     let first = doc.sentences[m.sentence].tokens.start;
     let mut modifiers = 0;
     for i in (first..m.tokens.start).rev() {
