@@ -5,7 +5,16 @@
 //! entity recogniser with its own tok2vec. The weights and tables are one file under
 //! `data/model/`, built into the binary. This crate knows nothing of events.
 
+pub mod features;
+pub mod lemmatizer;
+pub mod linalg;
 pub mod model_file;
+pub mod ner;
+pub mod parser;
+pub mod strings;
+pub mod tagger;
+pub mod tok2vec;
+pub mod tokenizer;
 pub mod unicode;
 
 pub use model_file::{ModelError, ModelFile};
