@@ -4,6 +4,7 @@
 //!
 //! The rules and tables are the model file's `lemmatizer` document.
 
+mod hash;
 mod morph;
 mod ruler;
 mod rules;
@@ -51,7 +52,7 @@ pub struct Lemmatizer {
 struct Slots<'a> {
     tag: &'a str,
     dep: &'a str,
-    pos: &'a str,
+    pos: Option<&'a ruler::Pos>,
     morph: &'a str,
     lemma: Option<&'a str>,
 }
@@ -95,7 +96,7 @@ impl Lemmatizer {
             .map(|((s, word), low)| Analysis {
                 tag: s.tag.to_string(),
                 dep: s.dep.to_string(),
-                pos: s.pos.to_string(),
+                pos: s.pos.map_or_else(String::new, |p| p.name.clone()),
                 morph: s.morph.to_string(),
                 lemma: match s.lemma {
                     Some(lemma) => lemma.to_string(),
@@ -113,7 +114,7 @@ impl Lemmatizer {
             .map(|v| Slots {
                 tag: v.tag,
                 dep: v.dep,
-                pos: "",
+                pos: None,
                 morph: "",
                 lemma: None,
             })
@@ -124,7 +125,7 @@ impl Lemmatizer {
                 continue;
             };
             if let Some(v) = &attrs.pos {
-                slot.pos = v;
+                slot.pos = Some(v);
             }
             if let Some(v) = &attrs.morph {
                 slot.morph = v;
@@ -143,10 +144,10 @@ impl Lemmatizer {
     }
 
     /// The rule lemmatizer for a token the ruler gave no lemma.
-    fn lemma(&self, word: &str, lower: &str, pos: &str, features: &str) -> String {
-        let upos = pos.to_lowercase();
-        let tables = self.tables.get(&upos);
-        rules::lemma(tables, &self.classes, word, lower, &upos, features)
+    fn lemma(&self, word: &str, lower: &str, pos: Option<&ruler::Pos>, features: &str) -> String {
+        let upos = pos.map_or("", |p| p.upos.as_str());
+        let tables = self.tables.get(upos);
+        rules::lemma(tables, &self.classes, word, lower, upos, features)
     }
 }
 

@@ -5,6 +5,7 @@
 //! else its DEP, else being whitespace), so a token only tries the few patterns that can start
 //! at it instead of all 179 rules.
 
+use super::hash::FastMap;
 use super::morph;
 use regex::Regex;
 use serde::Deserialize;
@@ -21,7 +22,7 @@ pub struct RuleDocument {
 struct RawRule {
     patterns: Vec<Vec<Map<String, Value>>>,
     attrs: HashMap<String, String>,
-    index: i64,
+    index: isize,
 }
 
 /// A token as the Matcher sees it: the tagger's and parser's values, before any rule wrote.
@@ -83,10 +84,17 @@ impl Check {
 /// One token of a pattern: every check must hold.
 type Spec = Vec<Check>;
 
+/// A universal POS as written and lower-cased (the lemmatizer's table key).
+#[derive(Debug)]
+pub struct Pos {
+    pub name: String,
+    pub upos: String,
+}
+
 /// What a rule writes. MORPH is already normalised.
 #[derive(Debug, Default)]
 pub struct Attrs {
-    pub pos: Option<String>,
+    pub pos: Option<Pos>,
     pub morph: Option<String>,
     pub lemma: Option<String>,
     pub tag: Option<String>,
@@ -97,30 +105,30 @@ pub struct Attrs {
 struct Rule {
     patterns: Vec<Vec<Spec>>,
     /// Which token of a match gets `attrs`; negative counts from the match's end.
-    index: i64,
+    index: isize,
     attrs: Attrs,
 }
 
 /// A pattern by its rule and its place in the rule.
 #[derive(Clone, Copy, Debug)]
 struct PatternRef {
-    rule: u32,
-    pattern: u32,
+    rule: usize,
+    pattern: usize,
 }
 
 /// A match of rule `rule` over tokens `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
-    rule: u32,
-    start: u32,
-    end: u32,
+    rule: usize,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Debug, Default)]
 struct Anchors {
-    by_tag: HashMap<String, Vec<PatternRef>>,
-    by_lower: HashMap<String, Vec<PatternRef>>,
-    by_dep: HashMap<String, Vec<PatternRef>>,
+    by_tag: FastMap<String, Vec<PatternRef>>,
+    by_lower: FastMap<String, Vec<PatternRef>>,
+    by_dep: FastMap<String, Vec<PatternRef>>,
     on_space: Vec<PatternRef>,
     anywhere: Vec<PatternRef>,
 }
@@ -143,8 +151,8 @@ impl AttributeRuler {
         for (r, rule) in rules.iter().enumerate() {
             for (p, pattern) in rule.patterns.iter().enumerate() {
                 let at = PatternRef {
-                    rule: r as u32,
-                    pattern: p as u32,
+                    rule: r,
+                    pattern: p,
                 };
                 anchors.file(&pattern[0], at);
             }
@@ -157,7 +165,7 @@ impl AttributeRuler {
         let mut hits = Vec::new();
         for start in 0..views.len() {
             self.anchors.candidates(&views[start], |at| {
-                let pattern = &self.rules[at.rule as usize].patterns[at.pattern as usize];
+                let pattern = &self.rules[at.rule].patterns[at.pattern];
                 if let Some(tokens) = views.get(start..start + pattern.len()) {
                     let all = pattern
                         .iter()
@@ -166,8 +174,8 @@ impl AttributeRuler {
                     if all {
                         hits.push(Hit {
                             rule: at.rule,
-                            start: start as u32,
-                            end: (start + pattern.len()) as u32,
+                            start,
+                            end: start + pattern.len(),
                         });
                     }
                 }
@@ -181,14 +189,10 @@ impl AttributeRuler {
 
     /// The token a hit writes to, and what it writes.
     pub fn target(&self, hit: &Hit) -> (usize, &Attrs) {
-        let rule = &self.rules[hit.rule as usize];
+        let rule = &self.rules[hit.rule];
         // `compile_rule` checked that the index falls inside every pattern of the rule.
-        let token = if rule.index >= 0 {
-            i64::from(hit.start) + rule.index
-        } else {
-            i64::from(hit.end) + rule.index
-        };
-        (token as usize, &rule.attrs)
+        let base = if rule.index >= 0 { hit.start } else { hit.end };
+        (base.wrapping_add_signed(rule.index), &rule.attrs)
     }
 }
 
@@ -249,7 +253,7 @@ fn compile_rule(raw: RawRule) -> Result<Rule, String> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     for pattern in &patterns {
-        let len = pattern.len() as i64;
+        let len = pattern.len() as isize;
         if len == 0 || raw.index >= len || raw.index < -len {
             return Err(format!(
                 "index {} outside a pattern of {len} tokens",
@@ -268,7 +272,11 @@ fn compile_attrs(raw: HashMap<String, String>) -> Result<Attrs, String> {
     let mut attrs = Attrs::default();
     for (key, value) in raw {
         let slot = match key.as_str() {
-            "POS" => &mut attrs.pos,
+            "POS" => {
+                let upos = value.to_lowercase();
+                attrs.pos = Some(Pos { name: value, upos });
+                continue;
+            }
             "MORPH" => &mut attrs.morph,
             "LEMMA" => &mut attrs.lemma,
             "TAG" => &mut attrs.tag,

@@ -1,9 +1,10 @@
 //! spaCy's rule lemmatizer (mode `rule`) with the English `is_base_form` (SPEC §15.2).
 
+use super::hash::{FastMap, FastSet};
 use super::morph;
 use crate::unicode::CharClasses;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// POS values (lower-cased) that get the lower-cased text without looking at any table.
 const NO_LEMMA_POS: [&str; 3] = ["", "eol", "space"];
@@ -24,25 +25,25 @@ pub struct PosTables {
     /// Suffix rewrites `(old, new)`, in table order.
     rules: Vec<(String, String)>,
     /// Irregular forms: lower-cased word to its lemmas.
-    exceptions: HashMap<String, Vec<String>>,
+    exceptions: FastMap<String, Vec<String>>,
     /// Known lemmas.
-    index: HashSet<String>,
+    index: FastSet<String>,
 }
 
 /// Every part of speech's tables.
 #[derive(Debug, Default)]
 pub struct Tables {
-    by_pos: HashMap<String, PosTables>,
+    by_pos: FastMap<String, PosTables>,
 }
 
 impl Tables {
     pub fn new(doc: TableDocument) -> Self {
-        let mut by_pos: HashMap<String, PosTables> = HashMap::new();
+        let mut by_pos: FastMap<String, PosTables> = FastMap::default();
         for (pos, rules) in doc.lemma_rules {
             by_pos.entry(pos).or_default().rules = rules;
         }
         for (pos, exceptions) in doc.lemma_exc {
-            by_pos.entry(pos).or_default().exceptions = exceptions;
+            by_pos.entry(pos).or_default().exceptions = exceptions.into_iter().collect();
         }
         for (pos, index) in doc.lemma_index {
             by_pos.entry(pos).or_default().index = index.into_iter().collect();
