@@ -72,7 +72,7 @@ mod tests {
 
     #[test]
     fn modifiers_before_a_title_join_the_mention() {
-        let text = "Ousted President Askar Akayev has agreed to resign.";
+        let text = "Ousted President Askar Akayev later agreed to step down.";
         assert_eq!(
             code_of(text, "Ousted President Askar Akayev").as_deref(),
             Some("KGZGOV")
@@ -107,14 +107,14 @@ mod tests {
     fn a_country_after_of_or_from_owns_the_noun() {
         let text = "Doctors from two American aid groups delivered goods to Baghdad.";
         assert_eq!(code_of(text, "Doctors").as_deref(), Some("USAHLH"));
-        let text = "The government of Sindh province has ordered patrols.";
+        let text = "The government of Sindh province sent more police on Monday.";
         assert_eq!(code_of(text, "government").as_deref(), Some("PAKGOV"));
     }
 
     #[test]
     fn a_name_in_apposition_takes_the_role() {
-        let text = "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike.";
-        assert_eq!(code_of(text, "Mohammed Mamoun").as_deref(), Some("SYRLEG"));
+        let text = "A member of the Syrian parliament, Khaled Nasser, walked out of the session.";
+        assert_eq!(code_of(text, "Khaled Nasser").as_deref(), Some("SYRLEG"));
         let text = "Ahmet Yilmaz, a Turkish diplomat, said the talks failed.";
         assert_eq!(code_of(text, "Ahmet Yilmaz").as_deref(), Some("TURGOV"));
         let text = "Salaheddine Sidhoum, Algeria's leading human rights activist, began a strike.";
@@ -178,7 +178,7 @@ mod tests {
         assert!(mentions(text)
             .iter()
             .all(|(_, c)| c.as_deref() != Some("USALEG")));
-        let text = "The US State department has advised against travel to Tunisia.";
+        let text = "The US State department warned citizens against travel to Tunisia.";
         assert_eq!(
             code_of(text, "US State department").as_deref(),
             Some("USAGOV")
@@ -187,13 +187,13 @@ mod tests {
 
     #[test]
     fn a_group_of_people_is_the_speaker() {
-        let text = "A group of Yoruba leaders announced yesterday that they are willing to talk.";
+        let text = "A group of Yoruba leaders said on Friday that they are ready to negotiate.";
         assert_eq!(code_of(text, "they").as_deref(), Some("NGAGOV"));
     }
 
     #[test]
     fn settlers_and_parties() {
-        let text = "Jewish settlers in the West Bank city of Hebron set fire to offices.";
+        let text = "Jewish settlers in the West Bank town of Hebron burned two cars.";
         assert_eq!(code_of(text, "Jewish settlers").as_deref(), Some("ISRCVL"));
         let text = "The Homeland Union (Conservatives) began collecting signatures.";
         assert_eq!(code_of(text, "Homeland Union").as_deref(), Some("LTUPTY"));
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn places_after_prepositions_and_commas() {
-        let text = "Israel threatened to ban voting in East Jerusalem if Hamas ran.";
+        let text = "Israel said it might bar polling in East Jerusalem if Hamas ran.";
         assert!(mentions(text).iter().all(|(t, _)| t != "Jerusalem"));
         let text =
             "Rebels seized villages near the border with Bulgaria, Macedonian officials said.";
@@ -221,8 +221,8 @@ mod tests {
     #[test]
     fn a_possessive_belongs_to_the_subject() {
         let text =
-            "Argentina has apologized to Brazil for one of its gunboats intercepting a ship.";
-        assert_eq!(code_of(text, "gunboats").as_deref(), Some("ARGMIL"));
+            "Chile has apologised to Peru for one of its gunboats stopping a trawler.";
+        assert_eq!(code_of(text, "gunboats").as_deref(), Some("CHLMIL"));
         let text = "The Israeli military said its troops shot a man.";
         assert_eq!(code_of(text, "troops").as_deref(), Some("ISRMIL"));
         let text = "US air strikes on an Iraqi militia that killed 25 of its fighters.";
@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn an_adjective_of_a_thing_does_not_speak() {
-        let text = "Ivory Coast rebels rejected a Senegalese peace plan, and said they opposed it.";
+        let text = "Ivory Coast rebels rejected a Ghanaian truce proposal, and said they opposed it.";
         assert_eq!(code_of(text, "they").as_deref(), Some("CIVREB"));
     }
 
@@ -251,8 +251,8 @@ mod tests {
 
     #[test]
     fn the_only_country_named_owns_unplaced_groups() {
-        let text = "Islamic fundamentalists continued their hunger strike to demand the \
-                    resignation of Algerian President Ahmed Ben Bella.";
+        let text = "Islamic fundamentalists kept up their sit-in to press for the \
+                    resignation of the Algerian president.";
         assert_eq!(code_of(text, "fundamentalists").as_deref(), Some("DZAINS"));
         // Two countries named: no guess.
         let text = "Fundamentalists protested as Algerian and Moroccan envoys met.";
@@ -263,7 +263,7 @@ mod tests {
     fn datelines_and_directions() {
         let text = "LYON: Interpol said it would help identify victims in Malaysia.";
         assert_eq!(code_of(text, "victims").as_deref(), Some("MYSCVL"));
-        let text = "Israel released the mayor of the northern West Bank city of Nablus.";
+        let text = "Israel freed the mayor of the northern West Bank town of Nablus.";
         assert_eq!(code_of(text, "mayor").as_deref(), Some("PSEGOV"));
     }
 
@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn a_religion_adjective_is_no_name() {
-        let text = "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators.";
+        let text = "Egyptian police fired tear gas at Moslem fundamentalist marchers.";
         let all = mentions(text);
         assert!(all.iter().all(|(t, _)| !t.starts_with("Moslem")), "{all:?}");
         let text = "The Islamic Salvation Front called for a boycott.";

@@ -206,8 +206,8 @@ fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
         .map(|p| p.place.country.clone())
 }
 
-/// The one country an article names, when it names only one: "Islamic fundamentalists continued
-/// their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella".
+/// The one country an article names, when it names only one: "Striking dockworkers kept up their
+/// protest to demand that the Peruvian transport minister step down".
 fn only_country(cands: &[Candidate], dict: &ActorDictionary) -> Option<String> {
     let mut found: Option<&str> = None;
     for c in cands.iter().filter(|c| c.pronoun.is_none()) {
@@ -271,7 +271,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     if !c.possessed {
                         return None;
                     }
-                    // "Argentina has apologized to Brazil for one of its gunboats": the owner is
+                    // "Chile has apologised to Peru for one of its patrol boats": the owner is
                     // the nearest name that is no object of a preposition — unless a relative
                     // clause opens after it ("strikes on the militia that killed 25 of its
                     // fighters").
@@ -413,7 +413,7 @@ const APPOSITION_BARRIERS: &[&str] = &[
     "who", "was", "is", "has", "had", "have", "were", "are", "will", "would", "said", "says",
 ];
 
-/// "A member of the Syrian parliament, Mohammed Mamoun, started…", "Ahmet Yilmaz, a Turkish
+/// "A senior figure of the Iraqi parliament, Karim Hassan, began…", "Ahmet Yilmaz, a Turkish
 /// diplomat, said…": a name the dictionaries do not know, set off by commas next to a coded
 /// role, is that role's actor (keeping its own name).
 fn appositions(doc: &Doc, mentions: &mut [Mention]) {

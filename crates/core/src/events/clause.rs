@@ -321,7 +321,7 @@ impl View<'_> {
                 return main;
             }
         }
-        // "Pakistan, a key U.S. ally in the war, has refused": the subject stands before the
+        // "Kenya, a close partner of the mission, has declined": the subject stands before the
         // apposition that ends with a comma right before the verb.
         let mut v = at;
         while v > 0
@@ -657,7 +657,7 @@ impl View<'_> {
         if matches!(before, "others" | "more" | "people") || number(before) {
             return true;
         }
-        // "There were 10 Russian soldiers killed in Ukraine": a counted group said to exist.
+        // "There were 12 Malian soldiers wounded near Gao": a counted group said to exist.
         if self.mentions.iter().any(|m| {
             m.2 == at
                 && m.1 > 2
@@ -1073,12 +1073,12 @@ mod tests {
     #[test]
     fn reported_clauses_are_found() {
         let v = view(
-            "the us claimed that isil had attacked iraq",
+            "the uk claimed that iran had attacked oman",
             &[(1, 2), (4, 5), (7, 8)],
         );
         assert_eq!(v.reported_clause(6), Some((2, Report::Alleged)));
         let v = view(
-            "the us said that isil had attacked iraq",
+            "the uk said that iran had attacked oman",
             &[(1, 2), (4, 5), (7, 8)],
         );
         assert_eq!(v.reported_clause(6), None);
@@ -1126,9 +1126,9 @@ mod tests {
 
     #[test]
     fn reduced_passives() {
-        // there(0) were(1) 10(2) russian(3) soldiers(4) killed(5) in(6) ukraine(7)
+        // there(0) were(1) 12(2) malian(3) soldiers(4) killed(5) in(6) gao(7)
         let v = view(
-            "there were 10 russian soldiers killed in ukraine",
+            "there were 12 malian soldiers killed in gao",
             &[(3, 5), (7, 8)],
         );
         assert!(v.passive(5));

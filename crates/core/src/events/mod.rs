@@ -474,7 +474,7 @@ impl Events {
                 code = self.triggers.patterns[weapon.pattern].code.to_string();
             }
         }
-        // "The US claimed that ISIL had attacked Iraq": an allegation is an accusation by its
+        // "France alleged that the militia had shelled Chad": an allegation is an accusation by its
         // author against the alleged actor, not the alleged act.
         let mut subject_at = subject_at;
         let report = view.reported_clause(m.start);
@@ -681,7 +681,7 @@ impl Events {
         let (doc, si, view) = (at.doc, at.si, &at.view);
         let mut out = Vec::new();
         for (i, tok) in doc.sentence_tokens(si).iter().enumerate() {
-            // "insisted on its demands that Burundi's government grant …": the demand is on
+            // "pressed its demand that Togo's cabinet release …": the demand is on
             // whoever the that-clause names.
             if let Some(that) = view.demand_clause(i) {
                 // "… insisted on its demands that": the demands are the insister's.

@@ -118,8 +118,8 @@ fn place_target(
             || matches!(
                 doc.lower_slice(toks[i].span),
                 "said" | "says" | "told" | "according"
-                    // … nor into a clause of its own ("sworn to fight until they gain control of
-                    // villages near the border with Bulgaria").
+                    // … nor into a clause of its own ("vowed to fight on until they hold
+                    // the hills along the frontier").
                     | "until" | "unless" | "because" | "while" | "whereas" | "although"
             )
             || (doc.lower_slice(toks[i].span) == ","
