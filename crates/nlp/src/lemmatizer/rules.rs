@@ -15,8 +15,8 @@ const PROPER_NOUN: &str = "propn";
 #[derive(Debug, Deserialize)]
 pub struct TableDocument {
     lemma_rules: HashMap<String, Vec<(String, String)>>,
-    lemma_exc: HashMap<String, HashMap<String, Vec<String>>>,
-    lemma_index: HashMap<String, Vec<String>>,
+    lemma_exc: HashMap<String, FastMap<String, Vec<String>>>,
+    lemma_index: HashMap<String, FastSet<String>>,
 }
 
 /// The tables of one part of speech.
@@ -43,10 +43,10 @@ impl Tables {
             by_pos.entry(pos).or_default().rules = rules;
         }
         for (pos, exceptions) in doc.lemma_exc {
-            by_pos.entry(pos).or_default().exceptions = exceptions.into_iter().collect();
+            by_pos.entry(pos).or_default().exceptions = exceptions;
         }
         for (pos, index) in doc.lemma_index {
-            by_pos.entry(pos).or_default().index = index.into_iter().collect();
+            by_pos.entry(pos).or_default().index = index;
         }
         // spaCy treats empty tables as missing ones (`if not (index or exc or rules)`).
         by_pos
