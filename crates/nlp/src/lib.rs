@@ -15,6 +15,7 @@ pub mod strings;
 pub mod tagger;
 pub mod tok2vec;
 pub mod tokenizer;
+pub mod transition;
 pub mod unicode;
 
 pub use model_file::{ModelError, ModelFile};
