@@ -73,15 +73,23 @@ pub struct Network {
     lower_b: Vec<f32>,
     /// The learned vector an absent context token contributes, per slot, ordered (piece, unit).
     pad: Vec<f32>,
-    upper_w: Vec<f32>,
+    /// Upper layer transposed, `hidden × padded_moves`, each row padded with zero weights to a
+    /// whole number of [`BLOCK`]s.
+    upper_t: Vec<f32>,
+    /// Upper bias, padded likewise.
     upper_b: Vec<f32>,
+    padded_moves: usize,
 }
+
+/// Moves scored together in the upper layer: a block of accumulators stays in vector registers.
+const BLOCK: usize = 16;
 
 /// Working memory for scoring states, allocated once per document.
 #[derive(Debug)]
 pub struct Scratch {
     sum: Vec<f32>,
     hidden: Vec<f32>,
+    scores: Vec<f32>,
 }
 
 impl Network {
@@ -121,8 +129,9 @@ impl Network {
             lower_w: pieces_first(&lower_w.data, slots, hidden, pieces, proj_width),
             lower_b: pieces_first(&lower_b.data, 1, hidden, pieces, 1),
             pad: pieces_first(&pad.data, slots, hidden, pieces, 1),
-            upper_w: upper_w.data.clone(),
-            upper_b: upper_b.data.clone(),
+            upper_t: padded(&transpose(&upper_w.data, moves, hidden), moves),
+            upper_b: padded(&upper_b.data, moves),
+            padded_moves: moves.div_ceil(BLOCK) * BLOCK,
         })
     }
 
@@ -169,6 +178,7 @@ impl Network {
         Scratch {
             sum: vec![0.0; self.dims.pieces * self.dims.hidden],
             hidden: vec![0.0; self.dims.hidden],
+            scores: vec![0.0; self.padded_moves],
         }
     }
 
@@ -181,19 +191,17 @@ impl Network {
         valid: impl Fn(usize) -> bool,
         scratch: &mut Scratch,
     ) -> Option<usize> {
-        if !(0..self.dims.moves).any(&valid) {
-            return None;
-        }
         self.hidden_layer(pre, context, scratch);
+        scratch.scores.copy_from_slice(&self.upper_b);
+        upper_layer(&scratch.hidden, &self.upper_t, &mut scratch.scores);
         let mut best: Option<(usize, f32)> = None;
-        let hidden = &scratch.hidden;
-        let rows = self.upper_w.chunks_exact(self.dims.hidden);
-        for (m, (w, b)) in rows.zip(&self.upper_b).enumerate() {
-            if !valid(m) {
-                continue;
-            }
-            let score = b + dot(w, hidden);
-            if best.map_or(true, |(_, top)| score > top) {
+        let scores = &scratch.scores[..self.dims.moves];
+        for (m, &score) in scores.iter().enumerate() {
+            let better = match best {
+                Some((_, top)) => score > top,
+                None => true,
+            };
+            if better && valid(m) {
                 best = Some((m, score));
             }
         }
@@ -245,23 +253,62 @@ fn pieces_first(data: &[f32], outer: usize, units: usize, pieces: usize, inner: 
     out
 }
 
-/// Dot product in eight independent lanes, so that the compiler can keep it in vector registers.
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut lanes = [0.0f32; 8];
-    let chunks = a.chunks_exact(8).zip(b.chunks_exact(8));
-    for (x, y) in chunks {
-        for k in 0..8 {
-            lanes[k] += x[k] * y[k];
+/// `scores += Σ_o hidden[o] · upper_t[o]`, with AVX2 and FMA where the processor has them.
+fn upper_layer(hidden: &[f32], upper_t: &[f32], scores: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+        // SAFETY: the processor supports the features the function is compiled for.
+        unsafe { upper_layer_avx2(hidden, upper_t, scores) };
+        return;
+    }
+    upper_layer_blocks(hidden, upper_t, scores);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn upper_layer_avx2(hidden: &[f32], upper_t: &[f32], scores: &mut [f32]) {
+    upper_layer_blocks(hidden, upper_t, scores);
+}
+
+/// The upper layer a block of moves at a time; `scores.len()` is a multiple of [`BLOCK`] and
+/// each row of `upper_t` is that long.
+#[inline(always)]
+fn upper_layer_blocks(hidden: &[f32], upper_t: &[f32], scores: &mut [f32]) {
+    let width = scores.len();
+    for (b, out) in scores.chunks_exact_mut(BLOCK).enumerate() {
+        let mut acc = [0.0f32; BLOCK];
+        acc.copy_from_slice(out);
+        for (&h, row) in hidden.iter().zip(upper_t.chunks_exact(width)) {
+            let w = &row[b * BLOCK..(b + 1) * BLOCK];
+            for k in 0..BLOCK {
+                acc[k] += h * w[k];
+            }
+        }
+        out.copy_from_slice(&acc);
+    }
+}
+
+/// Pad each row of a `rows × cols` matrix (a vector is one row) with zeros to a multiple of
+/// [`BLOCK`] columns.
+fn padded(data: &[f32], cols: usize) -> Vec<f32> {
+    let wide = cols.div_ceil(BLOCK) * BLOCK;
+    let mut out = Vec::with_capacity(data.len() / cols.max(1) * wide);
+    for row in data.chunks_exact(cols.max(1)) {
+        out.extend_from_slice(row);
+        out.resize(out.len() + wide - cols, 0.0);
+    }
+    out
+}
+
+/// `rows × cols` row-major → `cols × rows` row-major.
+fn transpose(data: &[f32], rows: usize, cols: usize) -> Vec<f32> {
+    let mut out = vec![0.0; data.len()];
+    for r in 0..rows {
+        for c in 0..cols {
+            out[c * rows + r] = data[r * cols + c];
         }
     }
-    let tail: f32 = a
-        .chunks_exact(8)
-        .remainder()
-        .iter()
-        .zip(b.chunks_exact(8).remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    lanes.iter().sum::<f32>() + tail
+    out
 }
 
 #[cfg(test)]
@@ -276,11 +323,26 @@ mod tests {
     }
 
     #[test]
-    fn dot_matches_the_definition() {
-        let a: Vec<f32> = (0..11).map(|i| i as f32).collect();
-        let b: Vec<f32> = (0..11).map(|i| (i % 3) as f32 - 1.0).collect();
-        let want: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
-        assert_eq!(dot(&a, &b), want);
+    fn upper_layer_matches_the_definition() {
+        let (hidden, moves) = (5, 21);
+        let h: Vec<f32> = (0..hidden).map(|i| i as f32 - 2.0).collect();
+        let w: Vec<f32> = (0..hidden * moves).map(|i| (i % 7) as f32 * 0.5).collect();
+        let t = padded(&transpose(&w, moves, hidden), moves);
+        let mut scores = padded(&vec![1.0; moves], moves);
+        upper_layer(&h, &t, &mut scores);
+        for m in 0..moves {
+            let want: f32 = 1.0 + (0..hidden).map(|o| h[o] * w[m * hidden + o]).sum::<f32>();
+            assert_eq!(scores[m], want, "move {m}");
+        }
+        assert!(scores[moves..].iter().all(|&s| s == 0.0));
+    }
+
+    #[test]
+    fn transpose_swaps_rows_and_columns() {
+        assert_eq!(
+            transpose(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], 2, 3),
+            vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]
+        );
     }
 
     fn tiny_network() -> Network {
@@ -299,8 +361,9 @@ mod tests {
             lower_w: vec![1.0, -1.0],
             lower_b: vec![0.0, 0.0],
             pad: vec![5.0, 0.0],
-            upper_w: vec![1.0, -1.0, 1.0],
-            upper_b: vec![0.0, 0.0, 0.0],
+            upper_t: padded(&[1.0, -1.0, 1.0], 3),
+            upper_b: padded(&[0.0, 0.0, 0.0], 3),
+            padded_moves: BLOCK,
         }
     }
 

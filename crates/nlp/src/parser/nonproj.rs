@@ -41,11 +41,11 @@ pub fn edges(heads: &[usize]) -> Edges {
 }
 
 fn propagate(heads: &[usize], e: &mut Edges) {
-    for i in 0..heads.len() {
-        widen(i, heads[i], e);
+    for (i, &h) in heads.iter().enumerate() {
+        widen(i, h, e);
     }
-    for i in (0..heads.len()).rev() {
-        widen(i, heads[i], e);
+    for (i, &h) in heads.iter().enumerate().rev() {
+        widen(i, h, e);
     }
 }
 
