@@ -14,6 +14,10 @@ use serde_json::Value;
 use std::collections::HashSet;
 
 const FLOOR: f64 = 0.999;
+/// Documents allowed to differ at all: a different float summation order could flip a near-tie
+/// (spaCy's smallest winning margin on news is 3.7e-4), but rare code paths such as
+/// deprojectivisation touch only a few tokens, so per-token floors alone would not notice them.
+const DOCS_DIFFERING: usize = 1;
 
 /// One reference document, run through both tok2vecs.
 struct Doc {
@@ -77,6 +81,7 @@ struct Tally {
     docs_same: usize,
 }
 
+/// Sentences as `(first, end)` token spans from sentence-start flags.
 fn spans(starts: &[bool]) -> HashSet<(usize, usize)> {
     let mut out = HashSet::new();
     let mut begin = 0;
@@ -86,10 +91,94 @@ fn spans(starts: &[bool]) -> HashSet<(usize, usize)> {
             begin = i;
         }
     }
-    if starts.is_empty() {
-        out.clear();
-    }
     out
+}
+
+type Ents = HashSet<(usize, usize, String)>;
+
+fn spacy_entities(record: &Value) -> Ents {
+    record["ents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let start = e[0].as_u64().unwrap() as usize;
+            let end = e[1].as_u64().unwrap() as usize;
+            (start, end, e[2].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+impl Tally {
+    /// Count one document; true if it is identical to spaCy's.
+    fn add(&mut self, doc: &Doc, parser: &Parser, ner: &Ner) -> bool {
+        let tokens = doc.record["tokens"].as_array().unwrap();
+        assert_eq!(tokens.len(), doc.is_space.len());
+        let parse = parser.parse(&doc.tensor, &doc.is_space);
+        let mut same = true;
+        for (i, tok) in tokens.iter().enumerate() {
+            let head_ok = parse.heads[i] == tok[10].as_u64().unwrap() as usize;
+            let arc_ok = head_ok && parser.label(parse.labels[i]) == tok[5].as_str().unwrap();
+            let start_ok = parse.sent_starts[i] == tok[12].as_bool().unwrap();
+            self.heads_same += usize::from(head_ok);
+            self.arcs_same += usize::from(arc_ok);
+            self.starts_same += usize::from(start_ok);
+            same &= arc_ok && start_ok;
+        }
+        self.tokens += tokens.len();
+        let spacy_starts: Vec<bool> = tokens.iter().map(|x| x[12].as_bool().unwrap()).collect();
+        let (gold, ours) = (spans(&spacy_starts), spans(&parse.sent_starts));
+        self.sents_gold += gold.len();
+        self.sents_ours += ours.len();
+        self.sents_same += gold.intersection(&ours).count();
+        let ents = ner.predict(&doc.ner_tensor, &parse.sent_starts, &doc.is_space);
+        let gold = spacy_entities(&doc.record);
+        let ours: Ents = ents
+            .iter()
+            .map(|e| (e.start, e.end, ner.label(e.label).to_string()))
+            .collect();
+        self.ents_gold += gold.len();
+        self.ents_ours += ours.len();
+        self.ents_same += gold.intersection(&ours).count();
+        same &= gold == ours && ours.len() == ents.len();
+        self.docs += 1;
+        self.docs_same += usize::from(same);
+        same
+    }
+
+    /// Print the figures and return each with its name.
+    fn report(&self) -> Vec<(&'static str, f64)> {
+        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        let arcs = ratio(self.arcs_same, self.tokens);
+        let (sent_p, sent_r) = (
+            ratio(self.sents_same, self.sents_ours),
+            ratio(self.sents_same, self.sents_gold),
+        );
+        let (ent_p, ent_r) = (
+            ratio(self.ents_same, self.ents_ours),
+            ratio(self.ents_same, self.ents_gold),
+        );
+        println!(
+            "heads: {}/{} tokens; heads+labels: {}/{} = {arcs:.4}",
+            self.heads_same, self.tokens, self.arcs_same, self.tokens
+        );
+        println!(
+            "sentence starts: {}/{} tokens; sentence spans: {}/{} spaCy, {}/{} ours (P {sent_p:.4} R {sent_r:.4})",
+            self.starts_same, self.tokens, self.sents_same, self.sents_gold, self.sents_same, self.sents_ours
+        );
+        println!(
+            "entities: {}/{} spaCy, {}/{} ours (P {ent_p:.4} R {ent_r:.4}); documents identical {}/{}",
+            self.ents_same, self.ents_gold, self.ents_same, self.ents_ours, self.docs_same, self.docs
+        );
+        vec![
+            ("heads+labels", arcs),
+            ("sentence starts", ratio(self.starts_same, self.tokens)),
+            ("sentence precision", sent_p),
+            ("sentence recall", sent_r),
+            ("entity precision", ent_p),
+            ("entity recall", ent_r),
+        ]
+    }
 }
 
 #[test]
@@ -98,93 +187,23 @@ fn parser_and_ner_agree_with_spacy() {
     let parser = Parser::load(&model).unwrap();
     let ner = Ner::load(&model).unwrap();
     let docs = load_docs(&model);
-    let mut t = Tally::default();
+    let mut tally = Tally::default();
     for doc in &docs {
-        let record = &doc.record;
-        let tokens = record["tokens"].as_array().unwrap();
-        assert_eq!(tokens.len(), doc.is_space.len());
-        let parse = parser.parse(&doc.tensor, &doc.is_space);
-        let ents = ner.predict(&doc.ner_tensor, &parse.sent_starts, &doc.is_space);
-        let mut same_doc = true;
-        for (i, tok) in tokens.iter().enumerate() {
-            let head = tok[10].as_u64().unwrap() as usize;
-            let label = tok[5].as_str().unwrap();
-            let start = tok[12].as_bool().unwrap();
-            let head_ok = parse.heads[i] == head;
-            let arc_ok = head_ok && parser.label(parse.labels[i]) == label;
-            t.heads_same += usize::from(head_ok);
-            t.arcs_same += usize::from(arc_ok);
-            t.starts_same += usize::from(parse.sent_starts[i] == start);
-            same_doc &= arc_ok && parse.sent_starts[i] == start;
+        if !tally.add(doc, &parser, &ner) {
+            println!("differs: {}", doc.record["id"]);
         }
-        t.tokens += tokens.len();
-        let gold_starts: Vec<bool> = tokens.iter().map(|x| x[12].as_bool().unwrap()).collect();
-        let (gold, ours) = (spans(&gold_starts), spans(&parse.sent_starts));
-        t.sents_gold += gold.len();
-        t.sents_ours += ours.len();
-        t.sents_same += gold.intersection(&ours).count();
-        let gold_ents: HashSet<(usize, usize, String)> = record["ents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                let s = e[0].as_u64().unwrap() as usize;
-                let end = e[1].as_u64().unwrap() as usize;
-                (s, end, e[2].as_str().unwrap().to_string())
-            })
-            .collect();
-        let our_ents: HashSet<(usize, usize, String)> = ents
-            .iter()
-            .map(|e| (e.start, e.end, ner.label(e.label).to_string()))
-            .collect();
-        t.ents_gold += gold_ents.len();
-        t.ents_ours += our_ents.len();
-        t.ents_same += gold_ents.intersection(&our_ents).count();
-        same_doc &= gold_ents == our_ents && our_ents.len() == ents.len();
-        if !same_doc {
-            println!("differs: {}", record["id"]);
-        }
-        t.docs += 1;
-        t.docs_same += usize::from(same_doc);
     }
-    assert!(t.docs >= 100, "reference has {} texts", t.docs);
-    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
-    let arcs = ratio(t.arcs_same, t.tokens);
-    let starts = ratio(t.starts_same, t.tokens);
-    let sent_p = ratio(t.sents_same, t.sents_ours);
-    let sent_r = ratio(t.sents_same, t.sents_gold);
-    let ent_p = ratio(t.ents_same, t.ents_ours);
-    let ent_r = ratio(t.ents_same, t.ents_gold);
-    println!(
-        "heads: {}/{} tokens; heads+labels: {}/{} = {:.4}",
-        t.heads_same, t.tokens, t.arcs_same, t.tokens, arcs
-    );
-    println!(
-        "sentence starts: {}/{} tokens; sentence spans: {}/{} spaCy, {}/{} ours (P {:.4} R {:.4})",
-        t.starts_same,
-        t.tokens,
-        t.sents_same,
-        t.sents_gold,
-        t.sents_same,
-        t.sents_ours,
-        sent_p,
-        sent_r
-    );
-    println!(
-        "entities: {}/{} spaCy, {}/{} ours (P {:.4} R {:.4}); documents identical {}/{}",
-        t.ents_same, t.ents_gold, t.ents_same, t.ents_ours, ent_p, ent_r, t.docs_same, t.docs
-    );
+    assert!(tally.docs >= 100, "reference has {} texts", tally.docs);
+    let figures = tally.report();
     print_speed(&parser, &ner, &docs);
-    for (what, value) in [
-        ("heads+labels", arcs),
-        ("sentence starts", starts),
-        ("sentence precision", sent_p),
-        ("sentence recall", sent_r),
-        ("entity precision", ent_p),
-        ("entity recall", ent_r),
-    ] {
+    for (what, value) in figures {
         assert!(value >= FLOOR, "{what}: {value:.4} below {FLOOR}");
     }
+    let differing = tally.docs - tally.docs_same;
+    assert!(
+        differing <= DOCS_DIFFERING,
+        "{differing} documents differ from spaCy"
+    );
 }
 
 /// Throughput of the two state machines with their precomputation, in CPU time of this thread
