@@ -1,18 +1,25 @@
 //! `flashpoint code`: articles in, one JSON line per coded article out.
 
-use crate::input;
+use crate::input::{self, Origin, Problem, Severity, Sink};
 use anyhow::Context;
 use clap::Args;
 use flashpoint_core::codebook::Codebook;
 use flashpoint_core::ingest::PlainOptions;
 use flashpoint_core::output::Output;
-use flashpoint_core::{Date, Pipeline};
+use flashpoint_core::{Article, Date, Pipeline};
 use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 
 #[derive(Args)]
+#[command(
+    after_help = "Exit status: 0 when every input was read and coded; 1 when some input \
+could not be (each problem is on stderr as FILE:LINE: reason, and the rest is still coded); 2 when \
+output could not be written. With --errors-as-lines, only unreadable inputs make it 1."
+)]
 pub struct CodeArgs {
-    /// Files or directories to code; `-` reads JSONL from stdin.
+    /// Files or directories to code; `-` reads JSONL from stdin (output is then flushed after each
+    /// line, so a caller can write one article and read its answer before writing the next).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) for plain .txt/.html files that do not state one.
@@ -28,6 +35,13 @@ pub struct CodeArgs {
     /// their `modality`; by default they are left out.
     #[arg(long)]
     include_hypothetical: bool,
+    /// Pipe mode (for Spark's `RDD.pipe` and other external-process stages): every JSONL line gets
+    /// exactly one output line, in input order. A line that cannot be coded (bad JSON, a missing
+    /// field, a blank line, a failure in the coder) is answered on stdout by an error line,
+    /// `{"error": REASON, "id": ID or null, "input": "<stdin>", "line": N}`, and leaves the exit
+    /// status 0; it is non-zero only when an input could not be read or output not written.
+    #[arg(long)]
+    errors_as_lines: bool,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -35,7 +49,8 @@ fn parse_date(s: &str) -> Result<Date, String> {
         .map_err(|e: flashpoint_core::date::DateError| e.to_string())
 }
 
-/// Returns Ok(false) when some input could not be read (reported on stderr), Ok(true) otherwise.
+/// Returns Ok(false) when some input could not be read or coded (see the exit status in `--help`),
+/// Ok(true) otherwise.
 pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     let opts = PlainOptions {
         id: args.id.clone(),
@@ -46,38 +61,112 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     let pipeline = Pipeline::with_options(&flashpoint_core::pipeline::Options {
         include_hypothetical: args.include_hypothetical,
     });
-    let book = Codebook::bundled();
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut clean = true;
-    let mut write_error = None;
-    let mut report = |msg: String| {
-        eprintln!("{msg}");
-        clean = false;
+    let mut coder = Coder {
+        pipeline: &pipeline,
+        book: Codebook::bundled(),
+        out: std::io::BufWriter::new(stdout.lock()),
+        errors_as_lines: args.errors_as_lines,
+        flush_each: args.paths.iter().any(|p| p.as_os_str() == "-"),
+        problems: false,
+        failed: false,
+        write_error: None,
     };
-    let files = input::expand(&args.paths, &mut report);
+    let files = input::expand(&args.paths, &mut coder);
     for path in files {
-        input::read(
-            &path,
-            &opts,
-            &mut |article| {
-                if write_error.is_some() {
-                    return;
-                }
-                let doc = pipeline.run(article);
-                let line =
-                    serde_json::to_string(&Output::new(&doc, book)).map_err(anyhow::Error::from);
-                if let Err(e) = line.and_then(|l| writeln!(out, "{l}").map_err(anyhow::Error::from))
-                {
-                    write_error = Some(e);
-                }
-            },
-            &mut report,
-        );
+        input::read(&path, &opts, &mut coder);
     }
-    if let Some(e) = write_error {
+    if let Some(e) = coder.write_error {
         return Err(e).context("writing output");
     }
-    out.flush().context("writing output")?;
-    Ok(clean)
+    coder.out.flush().context("writing output")?;
+    Ok(!coder.failed && (args.errors_as_lines || !coder.problems))
+}
+
+/// Codes each article as it is read and writes its line; handles problems as the mode says.
+struct Coder<'a, W: Write> {
+    pipeline: &'a Pipeline,
+    book: &'a Codebook,
+    out: W,
+    errors_as_lines: bool,
+    flush_each: bool,
+    /// Some article was skipped or coded with a warning (each reported on stderr).
+    problems: bool,
+    /// Some input could not be read.
+    failed: bool,
+    /// Once output fails nothing more is coded; the error is returned at the end.
+    write_error: Option<std::io::Error>,
+}
+
+impl<W: Write> Coder<'_, W> {
+    fn write(&mut self, line: &str) {
+        if self.write_error.is_some() {
+            return;
+        }
+        let mut written = writeln!(self.out, "{line}");
+        if self.flush_each {
+            written = written.and_then(|()| self.out.flush());
+        }
+        self.write_error = written.err();
+    }
+}
+
+impl<W: Write> Sink for Coder<'_, W> {
+    fn article(&mut self, article: Article, origin: Origin) {
+        if self.write_error.is_some() {
+            return;
+        }
+        let id = article.id.clone();
+        match code_one(self.pipeline, self.book, article) {
+            Ok(line) => self.write(&line),
+            Err(reason) => self.problem(Problem {
+                origin,
+                id: Some(id),
+                reason,
+                severity: Severity::Skipped,
+            }),
+        }
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        let answered = matches!(problem.severity, Severity::Blank | Severity::Skipped);
+        if self.errors_as_lines && answered {
+            let line = serde_json::json!({
+                "error": problem.reason,
+                "id": problem.id,
+                "input": problem.origin.input,
+                "line": problem.origin.line,
+            });
+            return self.write(&line.to_string());
+        }
+        match problem.severity {
+            Severity::Blank => return,
+            Severity::Failed => self.failed = true,
+            // In pipe mode a warning is only news: the article was coded.
+            Severity::Warning | Severity::Skipped => self.problems |= !self.errors_as_lines,
+        }
+        eprintln!("{problem}");
+    }
+}
+
+/// One article to its output line. A panic in the coder is caught so that one article cannot stop
+/// a stream of millions: it becomes that article's problem (the stages keep no state between
+/// articles, so the next one starts clean).
+fn code_one(pipeline: &Pipeline, book: &Codebook, article: Article) -> Result<String, String> {
+    let coded = catch_unwind(AssertUnwindSafe(|| {
+        let doc = pipeline.run(article);
+        serde_json::to_string(&Output::new(&doc, book))
+    }));
+    match coded {
+        Ok(Ok(line)) => Ok(line),
+        Ok(Err(e)) => Err(format!("cannot write the coded article: {e}")),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("the coder failed on this article: {message}"))
+        }
+    }
 }

@@ -1,9 +1,10 @@
-//! Finding and reading input: files, directories, stdin. Bad input is reported (`FILE:LINE:
-//! reason` or `FILE: reason`) and skipped; everything else is still read.
+//! Finding and reading input: files, directories, stdin. Bad input is reported as a [`Problem`]
+//! (shown as `FILE:LINE: reason` or `FILE: reason`) and skipped; everything else is still read.
 
 use flashpoint_core::ingest::{self, PlainOptions};
 use flashpoint_core::Article;
 use std::collections::HashSet;
+use std::fmt;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,81 @@ const MAX_LINE_BYTES: usize = 64 << 20;
 
 /// How stdin is named in messages.
 const STDIN_NAME: &str = "<stdin>";
+
+/// Where an article or a problem came from: the input's name and, for JSONL, the 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub input: String,
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.input),
+            None => f.write_str(&self.input),
+        }
+    }
+}
+
+/// How much of the input a problem cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// A blank JSONL line: no article and nothing wrong, but a pipe still answers it.
+    Blank,
+    /// The article was coded all the same (e.g. invalid UTF-8 decoded lossily).
+    Warning,
+    /// One article (one JSONL line, one plain file) was not coded; the rest of the input was read.
+    Skipped,
+    /// An input, or the rest of it, could not be read at all.
+    Failed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub origin: Origin,
+    /// The article's id when it could be recovered.
+    pub id: Option<String>,
+    pub reason: String,
+    pub severity: Severity,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.reason)
+    }
+}
+
+/// Where [`read`] sends what it finds: each article with its origin, and each problem.
+pub trait Sink {
+    fn article(&mut self, article: Article, origin: Origin);
+    fn problem(&mut self, problem: Problem);
+}
+
+impl Origin {
+    fn file(input: &str) -> Origin {
+        Origin {
+            input: input.to_string(),
+            line: None,
+        }
+    }
+
+    fn line(input: &str, line: usize) -> Origin {
+        Origin {
+            input: input.to_string(),
+            line: Some(line),
+        }
+    }
+
+    fn problem(self, severity: Severity, reason: String) -> Problem {
+        Problem {
+            origin: self,
+            id: None,
+            reason,
+            severity,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
@@ -33,13 +109,13 @@ fn format_of(path: &Path) -> Option<Format> {
 /// Expand the command-line paths: directories are walked (sorted, known extensions only,
 /// hidden entries skipped); a file named explicitly is read whatever its extension (as text if
 /// unknown), and a missing one is reported when read.
-pub fn expand(paths: &[PathBuf], report: &mut dyn FnMut(String)) -> Vec<PathBuf> {
+pub fn expand(paths: &[PathBuf], sink: &mut dyn Sink) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" || !p.is_dir() {
             out.push(p.clone());
         } else {
-            walk(p, &mut out, report);
+            walk(p, &mut out, sink);
         }
     }
     out
@@ -47,7 +123,7 @@ pub fn expand(paths: &[PathBuf], report: &mut dyn FnMut(String)) -> Vec<PathBuf>
 
 /// Depth-first in sorted path order (a subdirectory's files come at its place among its
 /// siblings); a directory reached twice (symlink loop) is walked once.
-fn walk(root: &Path, out: &mut Vec<PathBuf>, report: &mut dyn FnMut(String)) {
+fn walk(root: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn Sink) {
     let mut seen = HashSet::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(path) = pending.pop() {
@@ -64,7 +140,10 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, report: &mut dyn FnMut(String)) {
         let entries = match std::fs::read_dir(&path) {
             Ok(e) => e,
             Err(e) => {
-                report(format!("{}: cannot read directory: {e}", path.display()));
+                let origin = Origin::file(&path.display().to_string());
+                sink.problem(
+                    origin.problem(Severity::Failed, format!("cannot read directory: {e}")),
+                );
                 continue;
             }
         };
@@ -75,9 +154,9 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, report: &mut dyn FnMut(String)) {
                     children.push(e.path())
                 }
                 Ok(_) => {}
-                Err(e) => report(format!(
-                    "{}: cannot read directory entry: {e}",
-                    path.display()
+                Err(e) => sink.problem(Origin::file(&path.display().to_string()).problem(
+                    Severity::Failed,
+                    format!("cannot read directory entry: {e}"),
                 )),
             }
         }
@@ -86,29 +165,27 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, report: &mut dyn FnMut(String)) {
     }
 }
 
-/// Read one input and hand each article to `emit`; problems go to `report` as `FILE:LINE: reason`.
-pub fn read(
-    path: &Path,
-    opts: &PlainOptions,
-    emit: &mut dyn FnMut(Article),
-    report: &mut dyn FnMut(String),
-) {
+/// Read one input into `sink`: each article with where it came from, and each problem.
+pub fn read(path: &Path, opts: &PlainOptions, sink: &mut dyn Sink) {
     if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
-        return read_jsonl(stdin.lock(), STDIN_NAME, emit, report);
+        return read_jsonl(stdin.lock(), STDIN_NAME, sink);
     }
     let name = path.display().to_string();
     let format = format_of(path).unwrap_or(Format::Text);
+    let cannot_read = |e: std::io::Error| {
+        Origin::file(&name).problem(Severity::Failed, format!("cannot read: {e}"))
+    };
     if format == Format::Jsonl {
         match std::fs::File::open(path) {
-            Ok(f) => read_jsonl(std::io::BufReader::new(f), &name, emit, report),
-            Err(e) => report(format!("{name}: cannot read: {e}")),
+            Ok(f) => read_jsonl(std::io::BufReader::new(f), &name, sink),
+            Err(e) => sink.problem(cannot_read(e)),
         }
         return;
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return report(format!("{name}: cannot read: {e}")),
+        Err(e) => return sink.problem(cannot_read(e)),
     };
     // An empty file (blank, or a lone BOM) is no article and no problem.
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -123,21 +200,19 @@ pub fn read(
         Format::Html => ingest::html::parse(&bytes, stem, opts),
         _ => ingest::txt::parse(&bytes, stem, opts),
     };
+    let origin = Origin::file(&name);
     for w in &article.warnings {
-        report(format!("{name}: {w}"));
+        sink.problem(origin.clone().problem(Severity::Warning, w.clone()));
     }
     if article.text.trim().is_empty() {
-        return report(format!("{name}: no article text found"));
+        let mut problem = origin.problem(Severity::Skipped, "no article text found".into());
+        problem.id = Some(article.id);
+        return sink.problem(problem);
     }
-    emit(article);
+    sink.article(article, origin);
 }
 
-fn read_jsonl(
-    mut reader: impl BufRead,
-    name: &str,
-    emit: &mut dyn FnMut(Article),
-    report: &mut dyn FnMut(String),
-) {
+fn read_jsonl(mut reader: impl BufRead, name: &str, sink: &mut dyn Sink) {
     let mut buf = Vec::new();
     let mut line = 0;
     loop {
@@ -147,22 +222,32 @@ fn read_jsonl(
             Ok(Line::Full) => line += 1,
             Ok(Line::TooLong) => {
                 line += 1;
-                report(format!(
-                    "{name}:{line}: line longer than {MAX_LINE_BYTES} bytes, skipped"
+                sink.problem(Origin::line(name, line).problem(
+                    Severity::Skipped,
+                    format!("line longer than {MAX_LINE_BYTES} bytes, skipped"),
                 ));
                 continue;
             }
-            Err(e) => return report(format!("{name}:{}: cannot read: {e}", line + 1)),
+            Err(e) => {
+                let origin = Origin::line(name, line + 1);
+                return sink.problem(origin.problem(Severity::Failed, format!("cannot read: {e}")));
+            }
         }
+        let origin = Origin::line(name, line);
         match ingest::jsonl::parse_bytes(&buf, line) {
             Ok(Some(article)) => {
                 for w in &article.warnings {
-                    report(format!("{name}:{line}: {w}"));
+                    sink.problem(origin.clone().problem(Severity::Warning, w.clone()));
                 }
-                emit(article)
+                sink.article(article, origin)
             }
-            Ok(None) => {}
-            Err(e) => report(format!("{name}:{}: {}", e.line, e.reason)),
+            Ok(None) => sink.problem(origin.problem(Severity::Blank, "blank line".into())),
+            Err(e) => sink.problem(Problem {
+                origin,
+                id: e.id,
+                reason: e.reason,
+                severity: Severity::Skipped,
+            }),
         }
     }
 }
@@ -206,25 +291,50 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Li
 mod tests {
     use super::*;
 
-    fn jsonl(input: &str) -> (Vec<String>, Vec<String>) {
-        let mut ids = Vec::new();
-        let mut problems = Vec::new();
-        read_jsonl(
-            input.as_bytes(),
-            "f.jsonl",
-            &mut |a| ids.push(a.id),
-            &mut |p| problems.push(p),
-        );
-        (ids, problems)
+    /// Articles as `id@origin`, and problems, in the order read.
+    #[derive(Default)]
+    struct Collect {
+        ids: Vec<String>,
+        problems: Vec<Problem>,
+    }
+
+    impl Sink for Collect {
+        fn article(&mut self, article: Article, origin: Origin) {
+            self.ids.push(format!("{}@{origin}", article.id));
+        }
+        fn problem(&mut self, problem: Problem) {
+            self.problems.push(problem);
+        }
+    }
+
+    fn jsonl(input: &[u8]) -> (Vec<String>, Vec<Problem>) {
+        let mut sink = Collect::default();
+        read_jsonl(input, "f.jsonl", &mut sink);
+        (sink.ids, sink.problems)
     }
 
     #[test]
     fn jsonl_errors_name_file_and_line() {
         let (ids, problems) = jsonl(
-            "{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"b\"}\r\n{\"id\":\"c\",\"text\":\"y\"}",
+            b"{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"b\"}\r\n{\"id\":\"c\",\"text\":\"y\"}",
         );
-        assert_eq!(ids, ["a", "c"]);
-        assert_eq!(problems, ["f.jsonl:3: missing field `text`"]);
+        assert_eq!(ids, ["a@f.jsonl:1", "c@f.jsonl:4"]);
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["f.jsonl:2: blank line", "f.jsonl:3: missing field `text`"]
+        );
+        assert_eq!(problems[0].severity, Severity::Blank);
+        assert_eq!(problems[1].severity, Severity::Skipped);
+        assert_eq!(problems[1].id.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_warning_and_the_article_is_kept() {
+        let (ids, problems) = jsonl(b"{\"id\":\"a\",\"text\":\"caf\xE9\"}\n");
+        assert_eq!(ids, ["a@f.jsonl:1"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].severity, Severity::Warning);
     }
 
     #[test]

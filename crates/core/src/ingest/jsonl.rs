@@ -9,6 +9,9 @@ use serde_json::{Map, Value};
 #[error("line {line}: {reason}")]
 pub struct LineError {
     pub line: usize,
+    /// The article's id when the line got as far as naming one (a bad date, a missing text), so
+    /// that a pipe can say which article it could not code.
+    pub id: Option<String>,
     pub reason: String,
 }
 
@@ -29,7 +32,11 @@ pub fn parse_line(line_text: &str, line: usize) -> Result<Option<Article>, LineE
     if trimmed.is_empty() {
         return Ok(None);
     }
-    let err = |reason: String| LineError { line, reason };
+    let err = |reason: String| LineError {
+        line,
+        id: None,
+        reason,
+    };
     let value: Value =
         serde_json::from_str(trimmed).map_err(|e| err(format!("invalid JSON: {e}")))?;
     let Value::Object(obj) = value else {
@@ -48,6 +55,11 @@ pub fn parse_line(line_text: &str, line: usize) -> Result<Option<Article>, LineE
         Some(Value::String(s)) => s.clone(),
         Some(other) => return Err(err(wrong_type("id", "a string", other))),
     };
+    let err = |reason: String| LineError {
+        line,
+        id: Some(id.clone()),
+        reason,
+    };
     let text = match obj.get("text") {
         None | Some(Value::Null) => return Err(err("missing field `text`".into())),
         // An empty text is a (dull) article, not a broken line: it is coded to an empty result.
@@ -63,18 +75,18 @@ pub fn parse_line(line_text: &str, line: usize) -> Result<Option<Article>, LineE
             ))
         })?),
     };
+    let field = |name: &str| {
+        optional_string(&obj, name)
+            .map(|s| s.map(str::to_string))
+            .map_err(err)
+    };
+    let (url, source_name, title) = (field("url")?, field("source_name")?, field("title")?);
     Ok(Some(Article {
         id,
-        url: optional_string(&obj, "url")
-            .map_err(err)?
-            .map(str::to_string),
+        url,
         published,
-        source_name: optional_string(&obj, "source_name")
-            .map_err(err)?
-            .map(str::to_string),
-        title: optional_string(&obj, "title")
-            .map_err(err)?
-            .map(str::to_string),
+        source_name,
+        title,
         text,
         warnings: Vec::new(),
     }))
@@ -214,6 +226,18 @@ mod tests {
             let e = p(bad).unwrap_err();
             assert!(e.reason.starts_with("field `published`: not a date"), "{e}");
         }
+    }
+
+    #[test]
+    fn errors_keep_the_id_once_it_is_known() {
+        let id = |line: &str| parse_line(line, 1).unwrap_err().id;
+        assert_eq!(id(r#"{"id":"a7"}"#), Some("a7".to_string()));
+        assert_eq!(
+            id(r#"{"id":12,"text":"t","published":"May"}"#),
+            Some("12".into())
+        );
+        assert_eq!(id(r#"{"text":"t"}"#), None);
+        assert_eq!(id(r#"{"id":"a7","text":"t""#), None);
     }
 
     #[test]
