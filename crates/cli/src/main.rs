@@ -1,7 +1,9 @@
 //! `flashpoint`: code news articles into political event data.
 
 mod code;
+mod ingest;
 mod input;
+mod query;
 
 use clap::{Parser, Subcommand};
 
@@ -29,6 +31,10 @@ enum Command {
         #[arg(long)]
         published: Option<String>,
     },
+    /// Code articles (or read coded JSONL) and store them in a database.
+    Ingest(ingest::IngestArgs),
+    /// Read the store: dyad series, the busiest dyads, events.
+    Query(query::QueryArgs),
 }
 
 fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
@@ -52,6 +58,8 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(&args),
         Command::Explain { text, published } => explain(text, published),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Query(args) => query::run(&args),
     };
     match result {
         Ok(true) => std::process::ExitCode::SUCCESS,

@@ -1,0 +1,167 @@
+//! Dedup across sources. A mention joins an existing event when both have the same source actor,
+//! the same target actor, the same CAMEO root, dates at most one day apart, and the same place or
+//! no place on either side; among several such events the nearest in date wins, then the oldest.
+//! The event's fields are those of its root: the mention from the earliest-published article
+//! (then the first stored). Its counts follow GDELT: mentions, distinct articles, distinct
+//! sources (outlet name; an article without one counts as its own source).
+
+use crate::record::{ActorRef, CodedEvent, DatePrecision, Place};
+use crate::time;
+use flashpoint_core::Date;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// What dedup compares, computed once per mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MentionKeys {
+    /// The event's date, or the article's when the coder gave none.
+    pub date: Option<Date>,
+    pub day: Option<i64>,
+    /// Known to the day (not a month or a year).
+    pub day_precise: bool,
+    pub source: String,
+    pub target: String,
+    pub root: String,
+    pub place: Option<String>,
+}
+
+impl MentionKeys {
+    pub fn of(e: &CodedEvent, published: Option<Date>) -> MentionKeys {
+        let date = e.date.or(published);
+        MentionKeys {
+            date,
+            day: date.map(time::day_of),
+            day_precise: date.is_some() && e.date_precision.is_none_or(|p| p == DatePrecision::Day),
+            source: actor_key(e.source.as_ref()),
+            target: actor_key(e.target.as_ref()),
+            root: e.cameo.chars().take(2).collect(),
+            place: e.place.as_ref().map(place_key),
+        }
+    }
+}
+
+/// The actor's code; an actor without one by its lowercased text (marked `~`); none is "".
+fn actor_key(a: Option<&ActorRef>) -> String {
+    match a {
+        Some(ActorRef {
+            code: Some(code), ..
+        }) => code.clone(),
+        Some(a) => format!("~{}", a.text.to_lowercase()),
+        None => String::new(),
+    }
+}
+
+/// A place by its gazetteer id, or by name and country when it has none.
+fn place_key(p: &Place) -> String {
+    match p.geonameid {
+        Some(id) => format!("g{id}"),
+        None => format!("n{}|{}", p.name.to_lowercase(), p.country),
+    }
+}
+
+/// The event this mention tells, if one is stored.
+pub fn find_event(tx: &Transaction, k: &MentionKeys) -> rusqlite::Result<Option<i64>> {
+    let Some(day) = k.day else {
+        return Ok(None);
+    };
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, day, place_key FROM events
+         WHERE source_key = ?1 AND target_key = ?2 AND cameo_root = ?3
+           AND day BETWEEN ?4 - 1 AND ?4 + 1",
+    )?;
+    let rows = stmt.query_map(params![k.source, k.target, k.root, day], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    let mut best: Option<(i64, i64)> = None;
+    for row in rows {
+        let (id, event_day, place) = row?;
+        let place_ok = match (&place, &k.place) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let rank = ((event_day - day).abs(), id);
+        if place_ok && best.is_none_or(|b| rank < b) {
+            best = Some(rank);
+        }
+    }
+    Ok(best.map(|(_, id)| id))
+}
+
+/// A new event whose only (root) mention is about to be stored; `set_root` names it after.
+pub fn create_event(tx: &Transaction, k: &MentionKeys, e: &CodedEvent) -> rusqlite::Result<i64> {
+    let s = e.source.as_ref();
+    let t = e.target.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO events (root_mention, day, date, day_precise, source_key, target_key,
+            cameo_root, place_key, source_code, source_country, source_role, target_code,
+            target_country, target_role, cameo, quad_class, goldstein, modality,
+            num_mentions, num_sources, num_articles)
+         VALUES (0, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 1, 1, 1)",
+    )?
+    .execute(params![
+        k.day,
+        k.date.map(|d| d.to_string()),
+        k.day_precise,
+        k.source,
+        k.target,
+        k.root,
+        k.place,
+        s.and_then(|x| x.code.as_deref()),
+        s.and_then(|x| x.country.as_deref()),
+        s.and_then(|x| x.role.as_deref()),
+        t.and_then(|x| x.code.as_deref()),
+        t.and_then(|x| x.country.as_deref()),
+        t.and_then(|x| x.role.as_deref()),
+        e.cameo,
+        e.quad_class,
+        e.goldstein,
+        e.modality.as_str(),
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub fn set_root(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached("UPDATE events SET root_mention = ?2 WHERE id = ?1")?
+        .execute([event, mention])?;
+    Ok(())
+}
+
+/// Recount an event from its mentions and take its fields from its root again; an event no
+/// mention tells any more is deleted.
+pub fn refresh_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
+    let root: Option<i64> = tx
+        .prepare_cached(
+            "SELECT m.id FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.event_id = ?1
+             ORDER BY a.published IS NULL, a.published, m.id LIMIT 1",
+        )?
+        .query_row([event], |r| r.get(0))
+        .optional()?;
+    let Some(root) = root else {
+        tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
+            .execute([event])?;
+        return Ok(());
+    };
+    tx.prepare_cached(
+        "UPDATE events SET
+            (root_mention, day, date, day_precise, source_key, target_key, cameo_root, place_key,
+             source_code, source_country, source_role, target_code, target_country, target_role,
+             cameo, quad_class, goldstein, modality) =
+            (SELECT id, day, date, day_precise, source_key, target_key, cameo_root, place_key,
+                    source_code, source_country, source_role, target_code, target_country,
+                    target_role, cameo, quad_class, goldstein, modality
+             FROM mentions WHERE id = ?2),
+            num_mentions = (SELECT COUNT(*) FROM mentions WHERE event_id = ?1),
+            num_articles = (SELECT COUNT(DISTINCT article_id) FROM mentions WHERE event_id = ?1),
+            num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source_name, a.key))
+                           FROM mentions m JOIN articles a ON a.id = m.article_id
+                           WHERE m.event_id = ?1)
+         WHERE id = ?1",
+    )?
+    .execute([event, root])?;
+    Ok(())
+}

@@ -1,0 +1,196 @@
+//! The schema and its versioned migrations. `PRAGMA application_id` marks a Flashpoint database
+//! (so that a foreign SQLite file is refused, not altered); `PRAGMA user_version` is the number of
+//! migrations applied. Each migration runs in its own transaction.
+
+use rusqlite::Connection;
+
+/// "FLPT": the SQLite application id of a Flashpoint store.
+pub const APPLICATION_ID: i64 = 0x464C_5054;
+
+/// Migrations in order; `user_version` = how many have been applied. Append, never edit.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// Version 1: articles and what was coded in them; events (deduplicated) and their mentions.
+const V1: &str = r#"
+CREATE TABLE articles (
+    id             INTEGER PRIMARY KEY,
+    doc_id         TEXT NOT NULL,           -- the article's own id
+    url            TEXT,
+    key            TEXT NOT NULL UNIQUE,    -- 'url:…' or 'id:…': a new version replaces the old
+    content_hash   BLOB NOT NULL UNIQUE,    -- SHA-256 of what was ingested
+    published      TEXT,                    -- YYYY-MM-DD
+    source_name    TEXT,
+    title          TEXT,
+    sentence_count INTEGER NOT NULL,
+    event_count    INTEGER NOT NULL,        -- events coded in it (= its mentions once stored)
+    warnings       TEXT,                    -- JSON array, or NULL when none
+    text           TEXT,                    -- the article text, when ingested from text
+    ingested_at    TEXT NOT NULL            -- UTC, YYYY-MM-DDTHH:MM:SSZ
+);
+
+-- The sentences events were found in: the evidence behind each mention.
+CREATE TABLE sentences (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+
+-- One row per real-world event; its fields are those of its root (earliest) mention.
+CREATE TABLE events (
+    id             INTEGER PRIMARY KEY,
+    root_mention   INTEGER NOT NULL,
+    day            INTEGER,                 -- days since 1970-01-01; NULL when undated
+    date           TEXT,
+    day_precise    INTEGER NOT NULL,        -- 1 when the date is known to the day
+    source_key     TEXT NOT NULL,           -- dedup keys: actor code (or ~text), CAMEO root, place
+    target_key     TEXT NOT NULL,
+    cameo_root     TEXT NOT NULL,
+    place_key      TEXT,
+    source_code    TEXT,
+    source_country TEXT,
+    source_role    TEXT,
+    target_code    TEXT,
+    target_country TEXT,
+    target_role    TEXT,
+    cameo          TEXT NOT NULL,
+    quad_class     INTEGER,
+    goldstein      REAL,
+    modality       TEXT NOT NULL,
+    num_mentions   INTEGER NOT NULL,
+    num_sources    INTEGER NOT NULL,
+    num_articles   INTEGER NOT NULL
+);
+CREATE INDEX events_match ON events (source_key, target_key, cameo_root, day);
+CREATE INDEX events_country_dyad ON events (source_country, target_country, day);
+CREATE INDEX events_code_dyad ON events (source_code, target_code, day);
+CREATE INDEX events_day ON events (day);
+
+-- One row per event as coded in one article (GDELT's mentions table).
+CREATE TABLE mentions (
+    id             INTEGER PRIMARY KEY,
+    event_id       INTEGER NOT NULL REFERENCES events(id),
+    article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal        INTEGER NOT NULL,        -- position in the article's list of events
+    coded_id       TEXT NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    trigger_text   TEXT NOT NULL,
+    trigger_start  INTEGER NOT NULL,
+    trigger_end    INTEGER NOT NULL,
+    source_text    TEXT,
+    source_code    TEXT,
+    source_country TEXT,
+    source_role    TEXT,
+    source_name    TEXT,
+    target_text    TEXT,
+    target_code    TEXT,
+    target_country TEXT,
+    target_role    TEXT,
+    target_name    TEXT,
+    cameo          TEXT NOT NULL,
+    cameo_name     TEXT,
+    goldstein      REAL,
+    quad_class     INTEGER,
+    plover_event   TEXT,
+    plover_mode    TEXT,
+    plover_context TEXT,
+    negated        INTEGER NOT NULL,
+    modality       TEXT NOT NULL,
+    date           TEXT,
+    day            INTEGER,                 -- the date's day number (the article's date if none)
+    day_precise    INTEGER NOT NULL,
+    date_precision TEXT,
+    historical     INTEGER NOT NULL,
+    place_name     TEXT,
+    place_country  TEXT,
+    place_admin1   TEXT,
+    place_lat      REAL,
+    place_lon      REAL,
+    place_geonameid INTEGER,
+    place_precision TEXT,
+    quote_id       INTEGER,
+    confidence     REAL NOT NULL,
+    source_key     TEXT NOT NULL,
+    target_key     TEXT NOT NULL,
+    cameo_root     TEXT NOT NULL,
+    place_key      TEXT,
+    UNIQUE (article_id, ordinal)
+);
+CREATE INDEX mentions_event ON mentions (event_id);
+
+-- Actor mentions in the text.
+CREATE TABLE actors (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    code       TEXT,
+    name       TEXT,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX actors_code ON actors (code);
+
+CREATE TABLE quotes (
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    quote_id      INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    speaker_name  TEXT,
+    speaker_code  TEXT,
+    speaker_start INTEGER,
+    speaker_end   INTEGER,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE quantities (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    value      INTEGER NOT NULL,
+    qualifier  TEXT,
+    unit       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    actor      TEXT,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE places (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    country    TEXT NOT NULL,
+    admin1     TEXT,
+    lat        REAL NOT NULL,
+    lon        REAL NOT NULL,
+    geonameid  INTEGER,
+    precision  TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+"#;
+
+/// Bring a Flashpoint database up to the newest schema. Returns the version found before.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", n as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(found)
+}
+
+/// The newest schema version this build knows.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
