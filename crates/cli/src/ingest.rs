@@ -66,17 +66,13 @@ struct Ingest {
     problems: u64,
     progress: ProgressBar,
     started: Instant,
+    /// A store error met while the article reader was pushing articles.
+    failure: Option<anyhow::Error>,
 }
 
 /// Returns Ok(false) when some input was bad (each problem reported on stderr as FILE:LINE: …).
 pub fn run(args: &IngestArgs) -> anyhow::Result<bool> {
     let store = Store::create(&args.db)?;
-    let mut report = |msg: String| eprintln!("{msg}");
-    let files = input::expand(&args.paths, &mut report);
-    let total: u64 = files
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok().map(|m| m.len()))
-        .sum();
     let mut ingest = Ingest {
         store,
         pipeline: Pipeline::with_options(&flashpoint_core::pipeline::Options {
@@ -87,8 +83,9 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<bool> {
         raw: Vec::new(),
         report: BatchReport::default(),
         problems: 0,
-        progress: progress_bar(total, args.quiet),
+        progress: progress_bar(0, args.quiet),
         started: Instant::now(),
+        failure: None,
     };
     let opts = PlainOptions {
         id: None,
@@ -96,6 +93,12 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<bool> {
         source_name: args.source_name.clone(),
         url: None,
     };
+    let files = input::expand(&args.paths, &mut ingest);
+    let total: u64 = files
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok().map(|m| m.len()))
+        .sum();
+    ingest.progress.set_length(total);
     for path in &files {
         ingest.file(path, &opts, args.coded)?;
     }
@@ -123,6 +126,24 @@ fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
+impl input::Sink for Ingest {
+    fn article(&mut self, article: Article, _origin: input::Origin) {
+        if self.failure.is_none() {
+            if let Err(e) = self.push_raw(article) {
+                self.failure = Some(e);
+            }
+        }
+    }
+
+    fn problem(&mut self, problem: input::Problem) {
+        match problem.severity {
+            input::Severity::Blank => {}
+            input::Severity::Warning => self.progress.suspend(|| eprintln!("{problem}")),
+            _ => self.report_problem(problem.to_string()),
+        }
+    }
+}
+
 impl Ingest {
     fn file(&mut self, path: &Path, opts: &PlainOptions, force_coded: bool) -> anyhow::Result<()> {
         let name = if path.as_os_str() == "-" {
@@ -142,7 +163,7 @@ impl Ingest {
                 match std::fs::File::open(path) {
                     Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 20, f)),
                     Err(e) => {
-                        self.problem(format!("{name}: cannot read: {e}"));
+                        self.report_problem(format!("{name}: cannot read: {e}"));
                         return Ok(());
                     }
                 }
@@ -150,22 +171,12 @@ impl Ingest {
             if force_coded || starts_coded(&mut reader) {
                 return self.coded_lines(reader, &name);
             }
-            // Not coded: the article reader takes it from the start (stdin cannot be re-read, so
-            // its first line decided; a raw article stream on stdin goes through here too).
-            if path.as_os_str() == "-" {
-                return self.raw_lines(reader, &name);
-            }
+            // Not coded: the article reader takes it from the start (peeking consumed nothing,
+            // on stdin too).
         }
-        let mut problems = Vec::new();
-        let mut articles = Vec::new();
-        input::read(path, opts, &mut |a| articles.push(a), &mut |p| {
-            problems.push(p)
-        });
-        for p in problems {
-            self.problem(p);
-        }
-        for a in articles {
-            self.push_raw(a)?;
+        input::read(path, opts, self);
+        if let Some(e) = self.failure.take() {
+            return Err(e);
         }
         if let Ok(m) = std::fs::metadata(path) {
             self.progress.set_position(start + m.len());
@@ -183,14 +194,14 @@ impl Ingest {
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) => {
-                    self.problem(format!("{name}:{}: cannot read: {e}", line + 1));
+                    self.report_problem(format!("{name}:{}: cannot read: {e}", line + 1));
                     break;
                 }
             };
             line += 1;
             self.progress.inc(n as u64);
             if n as u64 > MAX_LINE_BYTES {
-                self.problem(format!(
+                self.report_problem(format!(
                     "{name}:{line}: line longer than {MAX_LINE_BYTES} bytes, skipped"
                 ));
                 continue;
@@ -210,30 +221,7 @@ impl Ingest {
                         self.flush()?;
                     }
                 }
-                Err(e) => self.problem(format!("{name}:{line}: {e}")),
-            }
-        }
-        Ok(())
-    }
-
-    /// Article JSONL from a stream that cannot be reopened (stdin).
-    fn raw_lines(&mut self, mut reader: Box<dyn BufRead>, name: &str) -> anyhow::Result<()> {
-        let mut buf = Vec::new();
-        let mut line = 0usize;
-        loop {
-            buf.clear();
-            match read_line(&mut reader, &mut buf) {
-                Ok(0) => break,
-                Ok(_) => line += 1,
-                Err(e) => {
-                    self.problem(format!("{name}:{}: cannot read: {e}", line + 1));
-                    break;
-                }
-            }
-            match flashpoint_core::ingest::jsonl::parse_bytes(&buf, line) {
-                Ok(Some(a)) => self.push_raw(a)?,
-                Ok(None) => {}
-                Err(e) => self.problem(format!("{name}:{}: {}", e.line, e.reason)),
+                Err(e) => self.report_problem(format!("{name}:{line}: {e}")),
             }
         }
         Ok(())
@@ -285,7 +273,7 @@ impl Ingest {
         Ok(())
     }
 
-    fn problem(&mut self, msg: String) {
+    fn report_problem(&mut self, msg: String) {
         self.problems += 1;
         self.progress.suspend(|| eprintln!("{msg}"));
     }

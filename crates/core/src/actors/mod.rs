@@ -220,8 +220,7 @@ mod tests {
 
     #[test]
     fn a_possessive_belongs_to_the_subject() {
-        let text =
-            "Chile has apologised to Peru for one of its gunboats stopping a trawler.";
+        let text = "Chile has apologised to Peru for one of its gunboats stopping a trawler.";
         assert_eq!(code_of(text, "gunboats").as_deref(), Some("CHLMIL"));
         let text = "The Israeli military said its troops shot a man.";
         assert_eq!(code_of(text, "troops").as_deref(), Some("ISRMIL"));
@@ -231,7 +230,8 @@ mod tests {
 
     #[test]
     fn an_adjective_of_a_thing_does_not_speak() {
-        let text = "Ivory Coast rebels rejected a Ghanaian truce proposal, and said they opposed it.";
+        let text =
+            "Ivory Coast rebels rejected a Ghanaian truce proposal, and said they opposed it.";
         assert_eq!(code_of(text, "they").as_deref(), Some("CIVREB"));
     }
 
