@@ -19,6 +19,8 @@ pub const SUFFIX: usize = 2;
 pub const SHAPE: usize = 3;
 pub const SPACY: usize = 4;
 pub const IS_SPACE: usize = 5;
+/// Columns in a feature row.
+pub const COLUMNS: usize = 6;
 
 /// The column of a feature row that holds the attribute spaCy calls `attr`.
 pub fn column(attr: &str) -> Option<usize> {
@@ -90,8 +92,8 @@ impl Features {
     }
 
     /// One row per token: `[NORM, PREFIX, SUFFIX, SHAPE, SPACY, IS_SPACE]` ids.
-    pub fn extract(&self, tokens: &[TokenText]) -> Vec<[u64; 6]> {
-        let mut seen: HashMap<(&str, Option<&str>), [u64; 6]> = HashMap::new();
+    pub fn extract(&self, tokens: &[TokenText]) -> Vec<[u64; COLUMNS]> {
+        let mut seen: HashMap<(&str, Option<&str>), [u64; COLUMNS]> = HashMap::new();
         tokens
             .iter()
             .map(|t| {
@@ -105,9 +107,9 @@ impl Features {
     }
 
     /// The row of a word without its SPACY column (that depends on the text after it).
-    fn word_row(&self, t: &TokenText) -> [u64; 6] {
+    fn word_row(&self, t: &TokenText) -> [u64; COLUMNS] {
         let id = |s: &str| self.symbols.string_id(s);
-        let mut row = [0u64; 6];
+        let mut row = [0u64; COLUMNS];
         row[NORM] = id(&self.norm_string(t));
         row[PREFIX] = id(first_chars(t.text, 1));
         row[SUFFIX] = id(last_chars(t.text, 3));

@@ -9,9 +9,12 @@
 //! feed the edge tokens, exactly as spaCy's `with_array(pad=…)` does.
 
 use crate::features;
-use crate::linalg::{affine, affine_strided};
+use crate::linalg::{affine, max_pieces, sum_rows, Maxout};
 use crate::model_file::{ModelError, ModelFile};
 use serde::Deserialize;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// How one tok2vec is built (`meta.tok2vec`, `meta.ner.tok2vec`).
 #[derive(Debug, Deserialize)]
@@ -41,8 +44,19 @@ struct HashTable {
     column: usize,
     seed: u64,
     rows: usize,
-    /// `rows × (width·pieces)`: row r is `W_mix[:, table slice] · E[r]`.
+    /// `rows × hidden`: row r is `W_mix[:, table slice] · E[r]` (piece-major, as the weights).
     projected: Vec<f32>,
+}
+
+impl HashTable {
+    /// The four projected rows `key` hashes to.
+    fn rows_for(&self, key: u64) -> [&[f32]; 4] {
+        let hidden = self.projected.len() / self.rows;
+        murmur3_row_keys(key, self.seed).map(|word| {
+            let r = (word % self.rows as u32) as usize;
+            &self.projected[r * hidden..(r + 1) * hidden]
+        })
+    }
 }
 
 #[derive(Debug)]
@@ -54,10 +68,7 @@ struct LayerNorm {
 /// A maxout layer whose outputs are layer-normalised, as every layer of the tok2vec is.
 #[derive(Debug)]
 struct MaxoutNorm {
-    /// `(width·pieces) × inputs`, row `o·pieces + p`.
-    weights: Vec<f32>,
-    bias: Vec<f32>,
-    pieces: usize,
+    maxout: Maxout,
     norm: LayerNorm,
 }
 
@@ -67,7 +78,15 @@ pub struct Tok2Vec {
     width: usize,
     pad: usize,
     eps: f32,
+    /// Tables of attributes with many values (NORM, PREFIX, SUFFIX, SHAPE).
     tables: Vec<HashTable>,
+    /// Tables of the 0/1 attributes (SPACY, IS_SPACE): their rows for 0 and 1 are summed
+    /// with the mix bias once, into `base`.
+    flag_tables: Vec<HashTable>,
+    /// `2^flags × hidden`: mix bias plus the flag tables' rows, indexed by the flags as bits.
+    base: Vec<f32>,
+    /// Feature columns this model reads (repeated tokens are found by these alone).
+    columns: Vec<usize>,
     /// The mix layer; its weights are folded into the tables, so they are left empty.
     mix: MaxoutNorm,
     blocks: Vec<MaxoutNorm>,
@@ -92,19 +111,23 @@ impl Tok2Vec {
             return Err(bad("one table per attribute expected".into()));
         }
         let width = meta.width;
-        let hidden = width * meta.mix_pieces;
         let inputs = width * meta.tables.len();
-        let mix_w = model.array(
-            &format!("{prefix}.mix.W"),
-            &[width, meta.mix_pieces, inputs],
+        let mut mix = load_maxout_norm(
+            model,
+            &format!("{prefix}.mix"),
+            width,
+            meta.mix_pieces,
+            inputs,
         )?;
-        let mut tables = Vec::with_capacity(meta.tables.len());
+        let hidden = width * meta.mix_pieces;
+        let mix_weights = mix.maxout.weights();
+        let (mut tables, mut flag_tables) = (Vec::new(), Vec::new());
         for (i, table) in meta.tables.iter().enumerate() {
             let column = features::column(&table.attr)
                 .ok_or_else(|| bad(format!("unknown attribute {}", table.attr)))?;
             let name = format!("{prefix}.embed.{}.E", table.attr);
             let e = model.array(&name, &[table.rows, width])?;
-            let slice = column_block(&mix_w.data, hidden, inputs, i * width, width);
+            let slice = column_block(mix_weights, hidden, inputs, i * width, width);
             let mut projected = vec![0.0; table.rows * hidden];
             affine(
                 &e.data,
@@ -115,21 +138,20 @@ impl Tok2Vec {
                 &vec![0.0; hidden],
                 &mut projected,
             );
-            tables.push(HashTable {
+            let table = HashTable {
                 column,
                 seed: table.seed,
                 rows: table.rows,
                 projected,
-            });
+            };
+            if column == features::SPACY || column == features::IS_SPACE {
+                flag_tables.push(table);
+            } else {
+                tables.push(table);
+            }
         }
-        let mut mix = load_maxout_norm(
-            model,
-            &format!("{prefix}.mix"),
-            width,
-            meta.mix_pieces,
-            inputs,
-        )?;
-        mix.weights = Vec::new();
+        let base = flag_bases(mix.maxout.bias(), &flag_tables);
+        mix.maxout.keep_bias_only();
         let blocks = (0..meta.depth)
             .map(|i| {
                 load_maxout_norm(
@@ -141,11 +163,19 @@ impl Tok2Vec {
                 )
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let columns = tables
+            .iter()
+            .chain(&flag_tables)
+            .map(|t| t.column)
+            .collect();
         Ok(Tok2Vec {
             width,
             pad: meta.doc_pad_rows,
             eps: meta.layernorm_eps,
             tables,
+            flag_tables,
+            base,
+            columns,
             mix,
             blocks,
         })
@@ -163,39 +193,73 @@ impl Tok2Vec {
         }
         let w = self.width;
         let rows = n + 2 * self.pad;
-        let hidden = w * self
-            .blocks
-            .iter()
-            .map(|b| b.pieces)
-            .max()
-            .unwrap_or(1)
-            .max(self.mix.pieces);
         let mut x = vec![0.0f32; rows * w];
-        let mut pre = vec![0.0f32; rows * hidden];
-        self.embed(features, &mut pre[..n * w * self.mix.pieces]);
-        for (t, p) in pre.chunks_exact(w * self.mix.pieces).take(n).enumerate() {
-            let at = (self.pad + t) * w;
-            self.mix.apply(p, self.eps, &mut x[at..at + w], false);
-        }
+        self.mix(features, &mut x[self.pad * w..(self.pad + n) * w]);
+        let mut y = vec![0.0f32; rows * w];
         for (i, block) in self.blocks.iter().enumerate() {
-            self.encode(i, block, &mut x, &mut pre);
+            self.encode(i, block, &mut x, &mut y);
         }
         x[self.pad * w..(self.pad + n) * w].to_vec()
     }
 
-    /// The mix pre-activation of every token: bias plus the projected rows its ids hash to.
-    fn embed(&self, features: &[[u64; 6]], pre: &mut [f32]) {
-        let hidden = self.width * self.mix.pieces;
-        for (row, out) in features.iter().zip(pre.chunks_exact_mut(hidden)) {
-            out.copy_from_slice(&self.mix.bias);
-            for table in &self.tables {
-                for key in murmur3_row_keys(row[table.column], table.seed) {
-                    let r = (key % table.rows as u32) as usize;
-                    let v = &table.projected[r * hidden..(r + 1) * hidden];
-                    out.iter_mut().zip(v).for_each(|(o, v)| *o += v);
+    /// The mix layer's output for every token into `x` (`n × width`). A token whose features
+    /// were seen earlier in the document copies that token's row.
+    fn mix(&self, features: &[[u64; 6]], x: &mut [f32]) {
+        let w = self.width;
+        let mut pre = vec![0.0f32; w * self.mix.maxout.pieces()];
+        let mut y = vec![0.0f32; w];
+        let mut seen: HashMap<RowKey, usize, BuildHasherDefault<RowHasher>> =
+            HashMap::with_capacity_and_hasher(features.len(), Default::default());
+        for (t, row) in features.iter().enumerate() {
+            let mut key = [0u64; 6];
+            for &c in &self.columns {
+                key[c] = row[c];
+            }
+            match seen.entry(RowKey(key)) {
+                Entry::Occupied(first) => {
+                    let from = *first.get() * w;
+                    x.copy_within(from..from + w, t * w);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(t);
+                    self.preactivate(row, &mut pre);
+                    max_pieces(&pre, &mut y);
+                    self.mix
+                        .norm
+                        .apply(&mut y, self.eps, &mut x[t * w..(t + 1) * w], false);
                 }
             }
         }
+    }
+
+    /// A token's mix pre-activation: bias plus the projected rows its ids hash to.
+    fn preactivate(&self, row: &[u64; 6], out: &mut [f32]) {
+        let hidden = out.len();
+        let mut index = 0;
+        let mut flags_binary = true;
+        for (bit, table) in self.flag_tables.iter().enumerate() {
+            match row[table.column] {
+                0 => {}
+                1 => index |= 1 << bit,
+                _ => flags_binary = false,
+            }
+        }
+        let hashed: &[HashTable] = if flags_binary {
+            out.copy_from_slice(&self.base[index * hidden..(index + 1) * hidden]);
+            &[]
+        } else {
+            out.copy_from_slice(self.mix.maxout.bias());
+            &self.flag_tables
+        };
+        let mut rows: [&[f32]; 4 * features::COLUMNS] = [&[]; 4 * features::COLUMNS];
+        let mut count = 0;
+        for table in hashed.iter().chain(&self.tables) {
+            for r in table.rows_for(row[table.column]) {
+                rows[count] = r;
+                count += 1;
+            }
+        }
+        sum_rows(out, &rows[..count]);
     }
 
     /// Block `i` over the padded rows, in place: `x ← x + LN(maxout(window(x)))`.
@@ -203,61 +267,84 @@ impl Tok2Vec {
     /// Only rows that still reach a real token are computed: block `i` of `depth` needs rows
     /// `i+1 .. rows-i-1` (the receptive field shrinks by one row per side per block). The rows
     /// outside keep their values and are never read again.
-    fn encode(&self, i: usize, block: &MaxoutNorm, x: &mut [f32], pre: &mut [f32]) {
+    fn encode(&self, i: usize, block: &MaxoutNorm, x: &mut [f32], y: &mut [f32]) {
         let w = self.width;
         let rows = x.len() / w;
         let count = rows.saturating_sub(2 * (i + 1));
         if count == 0 {
             return;
         }
-        let hidden = w * block.pieces;
-        let pre = &mut pre[..count * hidden];
-        affine_strided(
-            &x[i * w..],
-            count,
-            3 * w,
-            w,
-            &block.weights,
-            hidden,
-            &block.bias,
-            pre,
-        );
+        let y = &mut y[..count * w];
+        block.maxout.forward_strided(&x[i * w..], count, w, y);
         let first = i + 1;
-        for (r, p) in pre.chunks_exact(hidden).enumerate() {
+        for (r, yr) in y.chunks_exact_mut(w).enumerate() {
             let at = (first + r) * w;
-            block.apply(p, self.eps, &mut x[at..at + w], true);
+            block.norm.apply(yr, self.eps, &mut x[at..at + w], true);
         }
     }
 }
 
-impl MaxoutNorm {
-    /// Max over the pieces of `pre`, then LayerNorm; written to `out`, or added to it for a
-    /// residual block.
-    fn apply(&self, pre: &[f32], eps: f32, out: &mut [f32], add: bool) {
-        let width = out.len();
-        let mut y = [0.0f32; MAX_WIDTH];
-        let y = &mut y[..width];
-        for (yo, p) in y.iter_mut().zip(pre.chunks_exact(self.pieces)) {
-            *yo = p.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+/// The mix bias plus the flag tables' rows for every combination of flag values.
+fn flag_bases(bias: &[f32], flag_tables: &[HashTable]) -> Vec<f32> {
+    let combos = 1usize << flag_tables.len();
+    let mut base = Vec::with_capacity(combos * bias.len());
+    for index in 0..combos {
+        let mut row = bias.to_vec();
+        for (bit, table) in flag_tables.iter().enumerate() {
+            sum_rows(&mut row, &table.rows_for(((index >> bit) & 1) as u64));
         }
-        let mean = sum(y) / width as f32;
+        base.extend_from_slice(&row);
+    }
+    base
+}
+
+/// A feature row as a hash key, hashed word by word.
+#[derive(PartialEq, Eq)]
+struct RowKey([u64; 6]);
+
+impl Hash for RowKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.iter().for_each(|&v| state.write_u64(v));
+    }
+}
+
+/// A multiply-rotate hasher: the ids are already well-mixed hashes, so SipHash buys nothing.
+#[derive(Default)]
+struct RowHasher(u64);
+
+impl Hasher for RowHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl LayerNorm {
+    /// LayerNorm of `y` (centred in place), written to `out` or, for a residual block, added
+    /// to it.
+    fn apply(&self, y: &mut [f32], eps: f32, out: &mut [f32], add: bool) {
+        let width = y.len() as f32;
+        let mean = sum(y) / width;
         y.iter_mut().for_each(|v| *v -= mean);
-        let var = sum_squares(y) / width as f32;
+        let var = sum_squares(y) / width;
         let scale = 1.0 / (var + eps).sqrt();
-        let norm = &self.norm;
-        for ((o, v), (g, b)) in out
-            .iter_mut()
-            .zip(y.iter())
-            .zip(norm.gain.iter().zip(&norm.bias))
-        {
-            let z = v * scale * g + b;
-            *o = if add { *o + z } else { z };
+        let terms = y.iter().zip(self.gain.iter().zip(&self.bias));
+        if add {
+            out.iter_mut()
+                .zip(terms)
+                .for_each(|(o, (v, (g, b)))| *o += v * scale * g + b);
+        } else {
+            out.iter_mut()
+                .zip(terms)
+                .for_each(|(o, (v, (g, b)))| *o = v * scale * g + b);
         }
     }
 }
-
-/// The widest layer `MaxoutNorm::apply` takes (spaCy's small model is 96 wide).
-const MAX_WIDTH: usize = 512;
 
 /// Sum with eight running lanes (vectorises, and loses less precision than one running sum).
 fn sum(v: &[f32]) -> f32 {
@@ -309,25 +396,16 @@ fn load_maxout_norm(
     pieces: usize,
     inputs: usize,
 ) -> Result<MaxoutNorm, ModelError> {
-    if width > MAX_WIDTH {
-        return Err(ModelError::Section {
-            name: name.to_string(),
-            reason: format!("width {width} over {MAX_WIDTH}"),
-        });
-    }
-    let array = |suffix: &str, shape: &[usize]| -> Result<Vec<f32>, ModelError> {
-        Ok(model
-            .array(&format!("{name}.{suffix}"), shape)?
-            .data
-            .clone())
+    let array = |suffix: &str, shape: &[usize]| -> Result<&[f32], ModelError> {
+        Ok(&model.array(&format!("{name}.{suffix}"), shape)?.data)
     };
+    let weights = array("W", &[width, pieces, inputs])?;
+    let bias = array("b", &[width, pieces])?;
     Ok(MaxoutNorm {
-        weights: array("W", &[width, pieces, inputs])?,
-        bias: array("b", &[width, pieces])?,
-        pieces,
+        maxout: Maxout::new(weights, bias, width, pieces, inputs),
         norm: LayerNorm {
-            gain: array("ln.G", &[width])?,
-            bias: array("ln.b", &[width])?,
+            gain: array("ln.G", &[width])?.to_vec(),
+            bias: array("ln.b", &[width])?.to_vec(),
         },
     })
 }
@@ -376,21 +454,16 @@ mod tests {
     }
 
     #[test]
-    fn maxout_norm_takes_the_max_piece_then_normalises() {
-        let layer = MaxoutNorm {
-            weights: Vec::new(),
-            bias: Vec::new(),
-            pieces: 2,
-            norm: LayerNorm {
-                gain: vec![2.0, 2.0],
-                bias: vec![0.5, 0.5],
-            },
+    fn layer_norm_centres_scales_and_adds() {
+        let norm = LayerNorm {
+            gain: vec![2.0, 2.0],
+            bias: vec![0.5, 0.5],
         };
-        // Maxes 3 and -1: mean 1, variance 4, so normalised to +1 and -1.
+        // 3 and -1: mean 1, variance 4, so normalised to +1 and -1.
         let mut out = [10.0, 10.0];
-        layer.apply(&[3.0, 1.0, -2.0, -1.0], 0.0, &mut out, true);
+        norm.apply(&mut [3.0, -1.0], 0.0, &mut out, true);
         assert_eq!(out, [12.5, 8.5]);
-        layer.apply(&[3.0, 1.0, -2.0, -1.0], 0.0, &mut out, false);
+        norm.apply(&mut [3.0, -1.0], 0.0, &mut out, false);
         assert_eq!(out, [2.5, -1.5]);
     }
 
