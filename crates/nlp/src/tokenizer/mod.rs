@@ -287,7 +287,11 @@ impl Tokenizer {
     /// spaCy's `_attach_tokens` for a core that is no special case or URL: the text between
     /// infix matches and the matches themselves; a match at position 0 is skipped.
     fn split_infixes<'t>(&'t self, core: &str, base: usize, out: &mut Vec<Piece<'t>>) {
-        let matches = self.infix.as_ref().map(|p| p.find_all(core)).unwrap_or_default();
+        let matches = self
+            .infix
+            .as_ref()
+            .map(|p| p.find_all(core))
+            .unwrap_or_default();
         let mut start = 0;
         for (a, b) in matches {
             if a == 0 {

@@ -173,7 +173,9 @@ impl LookAlternative {
         };
         let end = if end_anchored { r"\z" } else { "" };
         Ok(Some(Self {
-            behind: behind.map(|b| compile(&format!(r"(?:{b})\z"))).transpose()?,
+            behind: behind
+                .map(|b| compile(&format!(r"(?:{b})\z")))
+                .transpose()?,
             start_anchored,
             options: options
                 .iter()

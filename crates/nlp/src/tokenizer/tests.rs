@@ -59,7 +59,10 @@ fn final_pass_restores_special_cases_split_by_affixes() {
 
 #[test]
 fn affixes_urls_and_infixes() {
-    assert_eq!(show("(https://x.org/a),"), ["(", "https://x.org/a", ")", ","]);
+    assert_eq!(
+        show("(https://x.org/a),"),
+        ["(", "https://x.org/a", ")", ","]
+    );
     assert_eq!(show("5km."), ["5", "km", "."]);
     assert_eq!(show("US$20"), ["US$", "20"]);
     assert_eq!(show("well-known"), ["well", "-", "known"]);

@@ -53,6 +53,9 @@ mod tests {
 
     #[test]
     fn removes_negative_lookaheads_only() {
-        assert_eq!(without_negative_lookaheads(r"^(?!1[0-9])\d+(?:x)$"), r"^\d+(?:x)$");
+        assert_eq!(
+            without_negative_lookaheads(r"^(?!1[0-9])\d+(?:x)$"),
+            r"^\d+(?:x)$"
+        );
     }
 }
