@@ -305,3 +305,13 @@ fn throughput_on_corpus_articles() {
         tokens as f64 / seconds
     );
 }
+
+#[test]
+#[ignore]
+fn load_time() {
+    let started = Instant::now();
+    let model = ModelFile::parse(MODEL_BYTES).expect("bundled model");
+    let parsed = started.elapsed();
+    let _tokenizer = Tokenizer::load(&model).expect("tokenizer");
+    println!("model parse {:?}, tokenizer load {:?}", parsed, started.elapsed() - parsed);
+}

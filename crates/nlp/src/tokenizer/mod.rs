@@ -8,12 +8,14 @@
 //! tokens that spell a special case (`let` `'s`) and re-tokenizes them with the case's NORMs.
 //! Phase one depends only on the chunk, so it is memoised per chunk within a call.
 
+mod fast_hash;
 mod pattern;
 mod specials;
 mod url;
 
 use crate::model_file::{ModelError, ModelFile};
 use crate::unicode::CharClasses;
+use fast_hash::FastMap;
 use pattern::AffixPattern;
 use serde::Deserialize;
 use specials::{filter_spans, SequenceMatcher, Specials, SubToken};
@@ -388,7 +390,7 @@ fn special_cases(data: HashMap<String, Vec<SpecialPiece>>) -> Result<Specials, S
 /// Phase-one tokens per distinct chunk within one call (chunks repeat: "the", ",", "said").
 #[derive(Default)]
 struct Memo<'c, 't> {
-    by_chunk: HashMap<&'c str, Range<usize>>,
+    by_chunk: FastMap<&'c str, Range<usize>>,
     pieces: Vec<Piece<'t>>,
 }
 

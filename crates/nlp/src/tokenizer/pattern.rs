@@ -17,6 +17,10 @@ pub struct PatternError(pub String);
 #[derive(Debug)]
 pub struct AffixPattern {
     segments: Vec<Segment>,
+    /// Matches a string exactly when some alternative matches somewhere in it: look-behinds and
+    /// look-aheads become ordinary groups (they may only look inside the searched string) and
+    /// negative look-aheads are dropped. One scan that rejects most words.
+    exists: Regex,
 }
 
 #[derive(Debug)]
@@ -45,22 +49,33 @@ impl AffixPattern {
     pub fn compile(pattern: &str) -> Result<Self, PatternError> {
         let mut segments = Vec::new();
         let mut plain: Vec<&str> = Vec::new();
+        let mut loose = Vec::new();
         for alternative in split_top_level(pattern) {
             match LookAlternative::parse(alternative)? {
-                Some(look) => {
+                Some((look, superset)) => {
                     flush_plain(&mut plain, &mut segments)?;
                     segments.push(Segment::Look(look));
+                    loose.push(superset);
                 }
-                None => plain.push(alternative),
+                None => {
+                    plain.push(alternative);
+                    loose.push(alternative.to_string());
+                }
             }
         }
         flush_plain(&mut plain, &mut segments)?;
-        Ok(Self { segments })
+        Ok(Self {
+            segments,
+            exists: compile(&loose.join("|"))?,
+        })
     }
 
     /// Byte length of the prefix `re.search` finds in `s` (every alternative is `^`-anchored, so
     /// the first alternative in list order that matches at 0 wins).
     pub fn prefix_len(&self, s: &str) -> usize {
+        if !self.exists.is_match(s) {
+            return 0;
+        }
         for segment in &self.segments {
             let found = match segment {
                 Segment::Plain(re) => re.find(s).filter(|m| m.start() == 0).map(|m| m.end()),
@@ -76,6 +91,9 @@ impl AffixPattern {
     /// Byte length of the suffix `re.search` finds in `s` (every alternative is `$`-anchored, so
     /// the leftmost start of any alternative wins).
     pub fn suffix_len(&self, s: &str) -> usize {
+        if !self.exists.is_match(s) {
+            return 0;
+        }
         let start = self
             .segments
             .iter()
@@ -91,6 +109,9 @@ impl AffixPattern {
     /// each search starting where the last match ended.
     pub fn find_all(&self, s: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
+        if !self.exists.is_match(s) {
+            return out;
+        }
         let mut at = 0;
         while at <= s.len() {
             let Some((start, end)) = self.find_from(s, at) else {
@@ -105,7 +126,7 @@ impl AffixPattern {
 
     /// True when any alternative matches anywhere in `s`.
     pub fn is_match(&self, s: &str) -> bool {
-        self.find_from(s, 0).is_some()
+        self.exists.is_match(s) && self.find_from(s, 0).is_some()
     }
 
     fn find_from(&self, s: &str, at: usize) -> Option<(usize, usize)> {
@@ -139,8 +160,9 @@ fn flush_plain(plain: &mut Vec<&str>, segments: &mut Vec<Segment>) -> Result<(),
 }
 
 impl LookAlternative {
-    /// `None` when the alternative has no look-around (it stays a plain regex).
-    fn parse(alternative: &str) -> Result<Option<Self>, PatternError> {
+    /// `None` when the alternative has no look-around (it stays a plain regex); else the
+    /// alternative and a look-around-free pattern that matches the same strings somewhere.
+    fn parse(alternative: &str) -> Result<Option<(Self, String)>, PatternError> {
         let mut rest = alternative;
         let mut behind = None;
         if rest.starts_with("(?<=") {
@@ -172,7 +194,13 @@ impl LookAlternative {
             _ => vec![rest],
         };
         let end = if end_anchored { r"\z" } else { "" };
-        Ok(Some(Self {
+        let superset = format!(
+            "(?:{}){}(?:{rest}){end}(?:{})",
+            behind.unwrap_or(""),
+            if start_anchored { "^" } else { "" },
+            ahead.filter(|a| a.1).map_or("", |a| a.0),
+        );
+        let look = Self {
             behind: behind
                 .map(|b| compile(&format!(r"(?:{b})\z")))
                 .transpose()?,
@@ -185,7 +213,8 @@ impl LookAlternative {
                 .map(|(a, positive)| compile(&format!("^(?:{a})")).map(|re| (re, positive)))
                 .transpose()?,
             any_option: compile(&format!("(?:{}){end}", options.join("|")))?,
-        }))
+        };
+        Ok(Some((look, superset)))
     }
 
     /// The end of this alternative's match starting at byte `at` of `s`, if it matches there.

@@ -1,7 +1,7 @@
 //! Special cases (`don't` → `do` + `n't` with NORM `not`) and the final pass that re-applies them
 //! to token sequences that affix splitting produced (spaCy's special-case PhraseMatcher).
 
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 /// One sub-token of a special case: its byte length and the NORM it sets, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,7 +13,7 @@ pub struct SubToken {
 /// The special cases by exact string.
 #[derive(Debug, Default)]
 pub struct Specials {
-    map: HashMap<String, Vec<SubToken>>,
+    map: FastMap<String, Vec<SubToken>>,
 }
 
 impl Specials {
@@ -42,7 +42,7 @@ pub struct SequenceMatcher {
 
 #[derive(Debug, Default)]
 struct Node {
-    next: HashMap<String, usize>,
+    next: FastMap<String, usize>,
     complete: bool,
 }
 
