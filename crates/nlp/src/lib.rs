@@ -5,9 +5,12 @@
 //! entity recogniser with its own tok2vec. The weights and tables are one file under
 //! `data/model/`, built into the binary. This crate knows nothing of events.
 
+pub mod annotation;
+pub mod conllu;
 pub mod features;
 pub mod lemmatizer;
 pub mod linalg;
+pub mod model;
 pub mod model_file;
 pub mod ner;
 pub mod parser;
@@ -18,6 +21,8 @@ pub mod tokenizer;
 pub mod transition;
 pub mod unicode;
 
+pub use annotation::{Annotation, Annotator, EntitySpan, Word};
+pub use model::Model;
 pub use model_file::{ModelError, ModelFile};
 
 /// The bundled model file (`data/model/en_core_web_sm-3.8.0.fpm`).

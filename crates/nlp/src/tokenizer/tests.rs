@@ -1,0 +1,79 @@
+use super::*;
+use std::sync::OnceLock;
+
+fn tokenizer() -> &'static Tokenizer {
+    static TOKENIZER: OnceLock<Tokenizer> = OnceLock::new();
+    TOKENIZER.get_or_init(|| {
+        let model = ModelFile::parse(crate::MODEL_BYTES).expect("bundled model");
+        Tokenizer::load(&model).expect("tokenizer rules")
+    })
+}
+
+/// Token texts, with `_` appended where a space follows and `=NORM` where a rule set one.
+fn show(text: &str) -> Vec<String> {
+    tokenizer()
+        .tokenize(text)
+        .iter()
+        .map(|t| {
+            let mut s = text[t.start..t.end].to_string();
+            if let Some(norm) = &t.norm {
+                s.push('=');
+                s.push_str(norm);
+            }
+            if t.space_after {
+                s.push('_');
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn whitespace_runs_become_tokens_but_one_space_is_owned() {
+    assert_eq!(show("a  b"), ["a_", " ", "b"]);
+    assert_eq!(show("a\n b"), ["a", "\n ", "b"]);
+    assert_eq!(show(" a"), [" ", "a"]);
+    assert_eq!(show("a "), ["a_"]);
+    assert_eq!(show("a\u{a0}b"), ["a", "\u{a0}=  ", "b"]);
+    assert_eq!(show("a\u{1c}b"), ["a", "\u{1c}", "b"]);
+    assert!(show("").is_empty());
+}
+
+#[test]
+fn contractions_carry_their_norms() {
+    assert_eq!(show("Don't go."), ["Do=do", "n't=not_", "go", "."]);
+    assert_eq!(show("We're sure"), ["We=we", "'re=are_", "sure"]);
+}
+
+#[test]
+fn final_pass_restores_special_cases_split_by_affixes() {
+    // `'s` peeled off a word is a plain suffix; its own rule's sequence is `'` `s`, so it keeps
+    // no NORM, while the two-token rules re-apply.
+    assert_eq!(show("John's"), ["John", "'s"]);
+    assert_eq!(show("It's"), ["It=it", "'s='s"]);
+    // The two-token rule wins over the one-token one.
+    assert_eq!(show("(let's)"), ["(", "let", "'s=us", ")"]);
+    // With a space inside, the sequence has no rule; the chunk `'s` is a special case itself.
+    assert_eq!(show("let 's"), ["let_", "'s='s"]);
+}
+
+#[test]
+fn affixes_urls_and_infixes() {
+    assert_eq!(
+        show("(https://x.org/a),"),
+        ["(", "https://x.org/a", ")", ","]
+    );
+    assert_eq!(show("5km."), ["5", "km", "."]);
+    assert_eq!(show("US$20"), ["US$", "20"]);
+    assert_eq!(show("well-known"), ["well", "-", "known"]);
+    assert_eq!(show("a--b"), ["a", "--", "b"]);
+    assert_eq!(show("end.Start"), ["end", ".", "Start"]);
+    assert_eq!(show("……x"), ["…", "…", "x"]);
+}
+
+#[test]
+fn offsets_are_bytes() {
+    let tokens = tokenizer().tokenize("Ça coûte €5.");
+    let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
+    assert_eq!(spans, [(0, 3), (4, 10), (11, 14), (14, 15), (15, 16)]);
+}
