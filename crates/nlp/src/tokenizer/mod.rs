@@ -171,7 +171,7 @@ impl Tokenizer {
     /// one ASCII space takes that space as its trailing space; other whitespace becomes tokens.
     fn split<'t>(&'t self, text: &str, with_specials: bool) -> Vec<Piece<'t>> {
         let mut out = Vec::new();
-        let mut memo = Memo::default();
+        let mut memo = Memo::with_capacity(text.len() / 8);
         let Some(first) = text.chars().next() else {
             return out;
         };
@@ -211,7 +211,9 @@ impl Tokenizer {
         }
         let core = &chunk[peeled.core.clone()];
         if !core.is_empty() {
-            if let Some(subs) = self.special(core, with_specials) {
+            // The whole chunk was looked up above already.
+            let peeled_some = core.len() < chunk.len();
+            if let Some(subs) = self.special(core, with_specials).filter(|_| peeled_some) {
                 push_special(peeled.core.start, subs, out);
             } else if self.url.as_ref().is_some_and(|u| u.is_match(core)) {
                 push_plain(peeled.core.clone(), out);
@@ -237,7 +239,8 @@ impl Tokenizer {
     }
 
     /// spaCy's `_split_affixes`: each pass removes at most one prefix and one suffix, until a
-    /// pass removes nothing or what is left (or would be left) is a special case.
+    /// pass removes nothing or what is left (or would be left) is a special case. The caller has
+    /// found that the whole chunk is none.
     fn peel(&self, chunk: &str, with_specials: bool) -> Peeled {
         let (mut lo, mut hi) = (0, chunk.len());
         let mut prefixes = Vec::new();
@@ -245,7 +248,7 @@ impl Tokenizer {
         let mut last_len = usize::MAX;
         while lo < hi && hi - lo != last_len {
             let s = &chunk[lo..hi];
-            if self.is_special(s, with_specials) {
+            if s.len() < chunk.len() && self.is_special(s, with_specials) {
                 break;
             }
             last_len = s.len();
@@ -395,6 +398,13 @@ struct Memo<'c, 't> {
 }
 
 impl<'c, 't> Memo<'c, 't> {
+    fn with_capacity(chunks: usize) -> Self {
+        Self {
+            by_chunk: FastMap::with_capacity_and_hasher(chunks, Default::default()),
+            pieces: Vec::with_capacity(chunks),
+        }
+    }
+
     fn chunk(
         &mut self,
         tokenizer: &'t Tokenizer,

@@ -112,9 +112,28 @@ impl AffixPattern {
         if !self.exists.is_match(s) {
             return out;
         }
+        // Each segment's next match, kept while the search position has not passed its start:
+        // where a segment matches does not depend on where the search began (look-behinds see
+        // the whole string), so each segment scans the string once, not once per match.
+        let mut next: Vec<Next> = vec![Next::Unknown; self.segments.len()];
         let mut at = 0;
         while at <= s.len() {
-            let Some((start, end)) = self.find_from(s, at) else {
+            let mut best: Option<(usize, usize)> = None;
+            for (segment, cached) in self.segments.iter().zip(next.iter_mut()) {
+                let found = match *cached {
+                    Next::At(start, end) if start >= at => Some((start, end)),
+                    Next::Never => None,
+                    _ => segment.find_from(s, at),
+                };
+                *cached = found.map_or(Next::Never, |(start, end)| Next::At(start, end));
+                // Strictly smaller start only: on a tie the earlier segment keeps its match.
+                if let Some(found) = found {
+                    if best.is_none_or(|b| found.0 < b.0) {
+                        best = Some(found);
+                    }
+                }
+            }
+            let Some((start, end)) = best else {
                 break;
             };
             out.push((start, end));
@@ -126,26 +145,30 @@ impl AffixPattern {
 
     /// True when any alternative matches anywhere in `s`.
     pub fn is_match(&self, s: &str) -> bool {
-        self.exists.is_match(s) && self.find_from(s, 0).is_some()
+        self.exists.is_match(s)
+            && self
+                .segments
+                .iter()
+                .any(|seg| seg.find_from(s, 0).is_some())
     }
+}
 
+#[derive(Clone, Copy)]
+enum Next {
+    Unknown,
+    Never,
+    At(usize, usize),
+}
+
+impl Segment {
+    /// The leftmost match starting at or after `at`.
     fn find_from(&self, s: &str, at: usize) -> Option<(usize, usize)> {
-        let mut best: Option<(usize, usize)> = None;
-        for segment in &self.segments {
-            let found = match segment {
-                Segment::Plain(re) => re.find_at(s, at).map(|m| (m.start(), m.end())),
-                Segment::Look(look) => look
-                    .first_start(s, at)
-                    .and_then(|start| look.match_at(s, start).map(|end| (start, end))),
-            };
-            // Strictly smaller start only: on a tie the earlier segment keeps its match.
-            if let Some(found) = found {
-                if best.is_none_or(|b| found.0 < b.0) {
-                    best = Some(found);
-                }
-            }
+        match self {
+            Segment::Plain(re) => re.find_at(s, at).map(|m| (m.start(), m.end())),
+            Segment::Look(look) => look
+                .first_start(s, at)
+                .and_then(|start| look.match_at(s, start).map(|end| (start, end))),
         }
-        best
     }
 }
 

@@ -14,19 +14,26 @@ pub struct SubToken {
 #[derive(Debug, Default)]
 pub struct Specials {
     map: FastMap<String, Vec<SubToken>>,
+    /// The longest key in bytes: longer strings are answered without hashing them, which keeps
+    /// peeling a long chunk one affix at a time from hashing it once per affix.
+    longest: usize,
 }
 
 impl Specials {
     pub fn insert(&mut self, key: String, subs: Vec<SubToken>) {
+        self.longest = self.longest.max(key.len());
         self.map.insert(key, subs);
     }
 
     pub fn get(&self, s: &str) -> Option<&[SubToken]> {
+        if s.len() > self.longest {
+            return None;
+        }
         self.map.get(s).map(Vec::as_slice)
     }
 
     pub fn contains(&self, s: &str) -> bool {
-        self.map.contains_key(s)
+        s.len() <= self.longest && self.map.contains_key(s)
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -38,6 +45,14 @@ impl Specials {
 #[derive(Debug, Default)]
 pub struct SequenceMatcher {
     nodes: Vec<Node>,
+    /// Which (first byte, length up to 15) pairs the first texts have: most tokens start no
+    /// sequence, and this answers without hashing them.
+    first_shapes: Vec<u64>,
+}
+
+fn shape_bit(text: &str) -> usize {
+    let first = text.as_bytes().first().copied().unwrap_or(0);
+    usize::from(first) * 16 + text.len().min(15)
 }
 
 #[derive(Debug, Default)]
@@ -48,9 +63,15 @@ struct Node {
 
 impl SequenceMatcher {
     pub fn add(&mut self, texts: &[&str]) {
+        let Some(first) = texts.first() else {
+            return;
+        };
         if self.nodes.is_empty() {
             self.nodes.push(Node::default());
+            self.first_shapes = vec![0; 256 * 16 / 64];
         }
+        let bit = shape_bit(first);
+        self.first_shapes[bit / 64] |= 1 << (bit % 64);
         let mut at = 0;
         for text in texts {
             at = match self.nodes[at].next.get(*text) {
@@ -73,6 +94,10 @@ impl SequenceMatcher {
             return found;
         };
         for start in 0..texts.len() {
+            let bit = shape_bit(texts[start]);
+            if self.first_shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
             let mut node = root;
             for (end, text) in texts.iter().enumerate().skip(start) {
                 match node.next.get(*text) {

@@ -77,3 +77,14 @@ fn offsets_are_bytes() {
     let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
     assert_eq!(spans, [(0, 3), (4, 10), (11, 14), (14, 15), (15, 16)]);
 }
+
+#[test]
+fn long_glued_runs_split_fully() {
+    // Each pass peels one affix and each infix search resumes where the last ended; these
+    // would take minutes if either rescanned the whole rest of the chunk.
+    let n = 10_000;
+    assert_eq!(tokenizer().tokenize(&"a-".repeat(n)).len(), 2 * n - 1);
+    assert_eq!(tokenizer().tokenize(&"1+".repeat(n)).len(), 2 * n);
+    assert_eq!(tokenizer().tokenize(&"(".repeat(n)).len(), n);
+    assert_eq!(tokenizer().tokenize(&"'s".repeat(n)).len(), n);
+}
