@@ -186,6 +186,44 @@ pub fn sum_rows(out: &mut [f32], rows: &[&[f32]]) {
     }
 }
 
+/// thinc's LayerNorm of `y` with population variance and `eps` added to it: `y` is centred in
+/// place, and `(y-mean)/sqrt(var+eps)·gain + bias` is written to `out`, or added to it (`add`,
+/// for a residual block).
+pub fn layer_norm(y: &mut [f32], gain: &[f32], bias: &[f32], eps: f32, out: &mut [f32], add: bool) {
+    let width = y.len();
+    assert!(
+        gain.len() == width && bias.len() == width && out.len() == width,
+        "layer_norm: lengths"
+    );
+    if fast::available() {
+        fast::layer_norm(y, gain, bias, eps, out, add);
+        return;
+    }
+    let mean = lane_sum(y.iter().copied()) / width as f32;
+    y.iter_mut().for_each(|v| *v -= mean);
+    let var = lane_sum(y.iter().map(|v| v * v)) / width as f32;
+    let scale = 1.0 / (var + eps).sqrt();
+    let terms = y.iter().zip(gain.iter().zip(bias));
+    if add {
+        out.iter_mut()
+            .zip(terms)
+            .for_each(|(o, (v, (g, b)))| *o += v * scale * g + b);
+    } else {
+        out.iter_mut()
+            .zip(terms)
+            .for_each(|(o, (v, (g, b)))| *o = v * scale * g + b);
+    }
+}
+
+/// A sum in eight interleaved lanes (it vectorises, and rounds less than one running sum).
+fn lane_sum(values: impl Iterator<Item = f32>) -> f32 {
+    let mut lanes = [0.0f32; 8];
+    for (i, v) in values.enumerate() {
+        lanes[i % 8] += v;
+    }
+    lanes.iter().sum()
+}
+
 /// Rows `o·pieces + p` (each `len` long) reordered to `p·outputs + o`.
 fn piece_major(m: &[f32], outputs: usize, pieces: usize, len: usize) -> Vec<f32> {
     let mut out = Vec::with_capacity(m.len());
@@ -239,6 +277,66 @@ mod fast {
                 .iter_mut()
                 .zip(&row[whole..])
                 .for_each(|(o, v)| *o += v);
+        }
+    }
+
+    /// `linalg::layer_norm`, 16 lanes at a time (the caller checked the lengths).
+    pub fn layer_norm(
+        y: &mut [f32],
+        gain: &[f32],
+        bias: &[f32],
+        eps: f32,
+        out: &mut [f32],
+        add: bool,
+    ) {
+        // SAFETY: `available()` was checked by the caller; every access is inside the slices,
+        // which the caller checked are all `y.len()` long.
+        unsafe { layer_norm_avx512(y, gain, bias, eps, out, add) }
+    }
+
+    #[target_feature(enable = "avx512f")]
+    unsafe fn layer_norm_avx512(
+        y: &mut [f32],
+        gain: &[f32],
+        bias: &[f32],
+        eps: f32,
+        out: &mut [f32],
+        add: bool,
+    ) {
+        let width = y.len();
+        let whole = width / LANES * LANES;
+        let mut acc = _mm512_setzero_ps();
+        for at in (0..whole).step_by(LANES) {
+            acc = _mm512_add_ps(acc, _mm512_loadu_ps(y.as_ptr().add(at)));
+        }
+        let mean = (_mm512_reduce_add_ps(acc) + y[whole..].iter().sum::<f32>()) / width as f32;
+        let m = _mm512_set1_ps(mean);
+        let mut acc = _mm512_setzero_ps();
+        for at in (0..whole).step_by(LANES) {
+            let v = _mm512_sub_ps(_mm512_loadu_ps(y.as_ptr().add(at)), m);
+            _mm512_storeu_ps(y.as_mut_ptr().add(at), v);
+            acc = _mm512_fmadd_ps(v, v, acc);
+        }
+        y[whole..].iter_mut().for_each(|v| *v -= mean);
+        let var = (_mm512_reduce_add_ps(acc) + y[whole..].iter().map(|v| v * v).sum::<f32>())
+            / width as f32;
+        let scale = 1.0 / (var + eps).sqrt();
+        let s = _mm512_set1_ps(scale);
+        for at in (0..whole).step_by(LANES) {
+            let v = _mm512_mul_ps(_mm512_loadu_ps(y.as_ptr().add(at)), s);
+            let mut z = _mm512_fmadd_ps(
+                v,
+                _mm512_loadu_ps(gain.as_ptr().add(at)),
+                _mm512_loadu_ps(bias.as_ptr().add(at)),
+            );
+            if add {
+                z = _mm512_add_ps(z, _mm512_loadu_ps(out.as_ptr().add(at)));
+            }
+            _mm512_storeu_ps(out.as_mut_ptr().add(at), z);
+        }
+        for i in whole..width {
+            let z = y[i] * scale * gain[i] + bias[i];
+            out[i] = if add { out[i] + z } else { z };
         }
     }
 
@@ -377,6 +475,10 @@ mod fast {
         unreachable!("no AVX-512 kernel in this build")
     }
 
+    pub fn layer_norm(_: &mut [f32], _: &[f32], _: &[f32], _: f32, _: &mut [f32], _: bool) {
+        unreachable!("no AVX-512 kernel in this build")
+    }
+
     pub fn pack(_: &[f32], _: usize, _: usize, _: usize) -> Option<Vec<f32>> {
         None
     }
@@ -491,6 +593,27 @@ mod tests {
         for i in 0..37 {
             assert_eq!(out[i], 1.0 + a[i] + b[i] + a[i]);
         }
+    }
+
+    #[test]
+    fn layer_norm_centres_scales_and_adds() {
+        // 18 values (a full block of 16 and a tail of 2): 3 and -1 alternating, mean 1,
+        // variance 4, so normalised to +1 and -1.
+        let values: Vec<f32> = (0..18)
+            .map(|i| if i % 2 == 0 { 3.0 } else { -1.0 })
+            .collect();
+        let (gain, bias) = (vec![2.0; 18], vec![0.5; 18]);
+        let mut out = vec![10.0; 18];
+        layer_norm(&mut values.clone(), &gain, &bias, 0.0, &mut out, true);
+        assert!(out
+            .iter()
+            .enumerate()
+            .all(|(i, &v)| v == if i % 2 == 0 { 12.5 } else { 8.5 }));
+        layer_norm(&mut values.clone(), &gain, &bias, 0.0, &mut out, false);
+        assert!(out
+            .iter()
+            .enumerate()
+            .all(|(i, &v)| v == if i % 2 == 0 { 2.5 } else { -1.5 }));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! feed the edge tokens, exactly as spaCy's `with_array(pad=…)` does.
 
 use crate::features;
-use crate::linalg::{affine, max_pieces, sum_rows, Maxout};
+use crate::linalg::{affine, layer_norm, max_pieces, sum_rows, Maxout};
 use crate::model_file::{ModelError, ModelFile};
 use serde::Deserialize;
 use std::collections::hash_map::Entry;
@@ -328,43 +328,8 @@ impl LayerNorm {
     /// LayerNorm of `y` (centred in place), written to `out` or, for a residual block, added
     /// to it.
     fn apply(&self, y: &mut [f32], eps: f32, out: &mut [f32], add: bool) {
-        let width = y.len() as f32;
-        let mean = sum(y) / width;
-        y.iter_mut().for_each(|v| *v -= mean);
-        let var = sum_squares(y) / width;
-        let scale = 1.0 / (var + eps).sqrt();
-        let terms = y.iter().zip(self.gain.iter().zip(&self.bias));
-        if add {
-            out.iter_mut()
-                .zip(terms)
-                .for_each(|(o, (v, (g, b)))| *o += v * scale * g + b);
-        } else {
-            out.iter_mut()
-                .zip(terms)
-                .for_each(|(o, (v, (g, b)))| *o = v * scale * g + b);
-        }
+        layer_norm(y, &self.gain, &self.bias, eps, out, add);
     }
-}
-
-/// Sum with eight running lanes (vectorises, and loses less precision than one running sum).
-fn sum(v: &[f32]) -> f32 {
-    let mut lanes = [0.0f32; 8];
-    let chunks = v.chunks_exact(8);
-    let rest: f32 = chunks.remainder().iter().sum();
-    for c in chunks {
-        lanes.iter_mut().zip(c).for_each(|(l, x)| *l += x);
-    }
-    lanes.iter().sum::<f32>() + rest
-}
-
-fn sum_squares(v: &[f32]) -> f32 {
-    let mut lanes = [0.0f32; 8];
-    let chunks = v.chunks_exact(8);
-    let rest: f32 = chunks.remainder().iter().map(|x| x * x).sum();
-    for c in chunks {
-        lanes.iter_mut().zip(c).for_each(|(l, x)| *l += x * x);
-    }
-    lanes.iter().sum::<f32>() + rest
 }
 
 /// Columns `from .. from+count` of a row-major `rows × cols` matrix, as a `rows × count` matrix.
@@ -454,17 +419,11 @@ mod tests {
     }
 
     #[test]
-    fn layer_norm_centres_scales_and_adds() {
-        let norm = LayerNorm {
-            gain: vec![2.0, 2.0],
-            bias: vec![0.5, 0.5],
-        };
-        // 3 and -1: mean 1, variance 4, so normalised to +1 and -1.
-        let mut out = [10.0, 10.0];
-        norm.apply(&mut [3.0, -1.0], 0.0, &mut out, true);
-        assert_eq!(out, [12.5, 8.5]);
-        norm.apply(&mut [3.0, -1.0], 0.0, &mut out, false);
-        assert_eq!(out, [2.5, -1.5]);
+    fn models_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Tok2Vec>();
+        shared::<crate::features::Features>();
+        shared::<crate::tagger::Tagger>();
     }
 
     #[test]
