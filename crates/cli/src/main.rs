@@ -3,6 +3,7 @@
 mod code;
 mod ingest;
 mod input;
+mod parse;
 mod query;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,9 @@ enum Command {
         #[arg(long)]
         published: Option<String>,
     },
+    /// Print the model's reading of articles as CoNLL-U: lemma, POS and fine tag, head and
+    /// dependency label per token, with byte ranges and entity tags in MISC.
+    Parse(parse::ParseArgs),
     /// Code articles (or read coded JSONL) and store them in a database.
     Ingest(ingest::IngestArgs),
     /// Read the store: dyad series, the busiest dyads, events.
@@ -58,6 +62,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Code(args) => code::run(&args),
         Command::Explain { text, published } => explain(text, published),
+        Command::Parse(args) => parse::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Query(args) => query::run(&args),
     };

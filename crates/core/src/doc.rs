@@ -196,6 +196,8 @@ pub struct Doc {
     pub quantities: Vec<Quantity>,
     pub places: Vec<PlaceMention>,
     pub events: Vec<Event>,
+    /// The model's tokens, tags, lemmas, tree and entities (the `syntax` stage).
+    pub syntax: Option<flashpoint_nlp::Annotation>,
     pub warnings: Vec<String>,
 }
 

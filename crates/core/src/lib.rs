@@ -18,6 +18,7 @@ pub mod quantities;
 pub mod quotes;
 pub mod segment;
 pub mod span;
+pub mod syntax;
 pub mod tokens;
 
 pub use article::Article;

@@ -36,6 +36,7 @@ impl Pipeline {
         events.include_hypothetical = options.include_hypothetical;
         Pipeline::new(vec![
             Box::new(crate::segment::Segment),
+            Box::new(crate::syntax::Syntax::bundled()),
             Box::new(crate::geo::Places),
             Box::new(crate::actors::Actors::bundled()),
             Box::new(crate::quotes::Quotes),
