@@ -144,7 +144,7 @@ def check(out, reference, expected_errors):
     return len(events), len(errors)
 
 
-def run_job(spark_args, job_args):
+def run_job(spark_args, job_args, master="local[2]"):
     import pyspark
 
     submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
@@ -156,7 +156,7 @@ def run_job(spark_args, job_args):
     )
     command = [
         submit,
-        "--master", "local[2]",
+        "--master", master,
         "--driver-memory", "1g",
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.log.level=WARN",
