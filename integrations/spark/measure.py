@@ -38,21 +38,28 @@ def feed(path, copies):
     return len(rows) * copies
 
 
-def single_process(binary, path):
+def timed(run):
+    """Wall seconds and CPU seconds of the child processes `run` waits for (JVM, Python workers
+    and coder processes alike)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    subprocess.run([binary, "code", path], stdout=subprocess.DEVNULL, check=True)
+    run()
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def single_process(binary, path):
+    return timed(lambda: subprocess.run([binary, "code", path], stdout=subprocess.DEVNULL, check=True))
 
 
 def spark(binary, path, out, cores):
-    return test_spark_job.run_job(
-        ["--files", binary],
-        ["--input", path, "--output", out, "--overwrite"],
-        master=f"local[{cores}]",
+    return timed(
+        lambda: test_spark_job.run_job(
+            ["--files", binary],
+            ["--input", path, "--output", out, "--overwrite"],
+            master=f"local[{cores}]",
+        )
     )
 
 
@@ -74,11 +81,15 @@ def main():
         print(f"single process: {n_big} articles in {wall:.1f} s = {n_big / wall:,.0f} articles/s "
               f"wall; {n_big / cpu:,.0f} articles per CPU-second "
               f"({n_big / cpu * 3600:,.0f} per core-hour)")
-        t_small = spark(binary, small, tmp / "out-small", args.cores)
-        t_big = spark(binary, big, tmp / "out-big", args.cores)
+        t_small, cpu_small = spark(binary, small, tmp / "out-small", args.cores)
+        t_big, cpu_big = spark(binary, big, tmp / "out-big", args.cores)
+        n = n_big - n_small
         print(f"spark local[{args.cores}]: {n_big} articles in {t_big:.1f} s = "
               f"{n_big / t_big:,.0f} articles/s end to end; {n_small} articles in {t_small:.1f} s; "
-              f"marginal {(n_big - n_small) / (t_big - t_small):,.0f} articles/s")
+              f"marginal {n / (t_big - t_small):,.0f} articles/s")
+        print(f"spark CPU: {cpu_big:.0f} s for the big feed, {cpu_small:.0f} s for the small one; "
+              f"marginal {n / (cpu_big - cpu_small):,.0f} articles per CPU-second "
+              f"({n / (cpu_big - cpu_small) * 3600:,.0f} per core-hour, coder and Spark together)")
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(f"load average at the end: {' '.join(load)}")
 
