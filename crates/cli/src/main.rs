@@ -5,6 +5,7 @@ mod ingest;
 mod input;
 mod parse;
 mod query;
+mod watch;
 
 use clap::{Parser, Subcommand};
 
@@ -39,6 +40,8 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Read the store: dyad series, the busiest dyads, events.
     Query(query::QueryArgs),
+    /// Escalation alerts per dyad, each with the events and sentences behind it.
+    Watch(watch::WatchArgs),
 }
 
 fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
@@ -65,6 +68,7 @@ fn main() -> std::process::ExitCode {
         Command::Parse(args) => parse::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Query(args) => query::run(&args),
+        Command::Watch(args) => watch::run(&args),
     };
     match result {
         Ok(true) => std::process::ExitCode::SUCCESS,

@@ -1,6 +1,7 @@
 //! Dedup across sources. A mention joins an existing event when both have the same source actor,
 //! the same target actor, the same CAMEO root, dates at most one day apart, and the same place or
 //! no place on either side; among several such events the nearest in date wins, then the oldest.
+//! Two reports in one article with different dates stay two events: the writer told them apart.
 //! The event's fields are those of its root: the mention from the earliest-published article
 //! (then the first stored). Its counts follow GDELT: mentions, distinct articles, distinct
 //! sources (outlet name; an article without one counts as its own source).
@@ -59,16 +60,22 @@ fn place_key(p: &Place) -> String {
 }
 
 /// The event this mention tells, if one is stored.
-pub fn find_event(tx: &Transaction, k: &MentionKeys) -> rusqlite::Result<Option<i64>> {
+pub fn find_event(
+    tx: &Transaction,
+    k: &MentionKeys,
+    article_id: i64,
+) -> rusqlite::Result<Option<i64>> {
     let Some(day) = k.day else {
         return Ok(None);
     };
     let mut stmt = tx.prepare_cached(
         "SELECT id, day, place_key FROM events
          WHERE source_key = ?1 AND target_key = ?2 AND cameo_root = ?3
-           AND day BETWEEN ?4 - 1 AND ?4 + 1",
+           AND day BETWEEN ?4 - 1 AND ?4 + 1
+           AND NOT EXISTS (SELECT 1 FROM mentions m
+                           WHERE m.event_id = events.id AND m.article_id = ?5 AND m.day != ?4)",
     )?;
-    let rows = stmt.query_map(params![k.source, k.target, k.root, day], |r| {
+    let rows = stmt.query_map(params![k.source, k.target, k.root, day, article_id], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, i64>(1)?,

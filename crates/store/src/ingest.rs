@@ -137,7 +137,7 @@ fn store_one(
     let mut merged_into = Vec::new();
     for (n, e) in a.events.iter().enumerate() {
         let keys = MentionKeys::of(e, a.published);
-        let event_id = match dedup::find_event(tx, &keys)? {
+        let event_id = match dedup::find_event(tx, &keys, article_id)? {
             Some(id) => {
                 merged_into.push(id);
                 report.merged += 1;

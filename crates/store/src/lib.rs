@@ -16,6 +16,7 @@
 //! Writes go through one [`Store`] (one connection); readers may open their own while an ingest
 //! runs. Every error names the database file or the input field at fault.
 
+mod alerts;
 mod dedup;
 mod error;
 mod ingest;
@@ -25,6 +26,7 @@ mod schema;
 mod series;
 mod time;
 
+pub use alerts::{Alert, AlertParams, AlertQuery, Evidence};
 pub use error::{Error, InputError, Result};
 pub use ingest::{hash_article, hash_bytes, BatchReport, Incoming, Outcome};
 pub use query::{

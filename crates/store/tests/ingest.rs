@@ -231,3 +231,27 @@ fn article_detail_holds_what_was_coded() {
         0
     );
 }
+
+#[test]
+fn one_article_telling_two_days_of_fighting_tells_two_events() {
+    let (_dir, mut store) = fresh_store();
+    let same_day_twice = [
+        ev("RUR", "FRE", "190", "2021-06-10"),
+        ev("RUR", "FRE", "193", "2021-06-10"),
+    ];
+    let two_days = [
+        ev("RUR", "FRE", "190", "2021-07-10"),
+        ev("RUR", "FRE", "193", "2021-07-11"),
+    ];
+    store
+        .ingest_batch(&[
+            incoming("a", "Desk", "2021-06-11", &same_day_twice),
+            incoming("b", "Desk", "2021-07-12", &two_days),
+        ])
+        .unwrap();
+    let events = store
+        .events(&EventFilter::default(), Page::default())
+        .unwrap();
+    let mentions: Vec<_> = events.iter().map(|e| e.num_mentions).collect();
+    assert_eq!(mentions, [2, 1, 1]);
+}
