@@ -1,6 +1,7 @@
 //! `flashpoint`: code news articles into political event data.
 
 mod code;
+mod export;
 mod ingest;
 mod input;
 mod parse;
@@ -42,6 +43,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Escalation alerts per dyad, each with the events and sentences behind it.
     Watch(watch::WatchArgs),
+    /// Write the stored events as GDELT, Phoenix, JSONL, CSV or Parquet files.
+    Export(export::ExportArgs),
 }
 
 fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
@@ -69,6 +72,7 @@ fn main() -> std::process::ExitCode {
         Command::Ingest(args) => ingest::run(&args),
         Command::Query(args) => query::run(&args),
         Command::Watch(args) => watch::run(&args),
+        Command::Export(args) => export::run(&args),
     };
     match result {
         Ok(true) => std::process::ExitCode::SUCCESS,

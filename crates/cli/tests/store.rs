@@ -137,6 +137,7 @@ fn commands_refuse_missing_and_foreign_databases() {
         vec!["query", "dyad", "TUR", "SYR"],
         vec!["query", "top-dyads"],
         vec!["watch"],
+        vec!["export", "--format", "csv", "--out", "never-written"],
     ];
     for args in &commands {
         let mut with_db = args.clone();
@@ -232,4 +233,119 @@ fn turkey_syria_alert_fires_in_the_last_week_of_february() {
             .any(|(start, end)| start.as_str() <= "2020-03-01" && end.as_str() >= "2020-02-24"),
         "{spans:?}"
     );
+}
+
+/// A database holding the sample corpus (ingested from its coded output, which is quicker to
+/// load twice than text).
+fn corpus_db(dir: &Path) -> PathBuf {
+    let db = dir.join("fp.db");
+    let out = flashpoint(&[
+        "ingest",
+        "-q",
+        corpus().to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    db
+}
+
+fn export(db: &Path, format: &str, out: &Path) {
+    let args = [
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        format,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let o = flashpoint(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn gdelt_export_reads_by_its_column_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = corpus_db(dir.path());
+    export(&db, "gdelt", dir.path());
+    let text = std::fs::read_to_string(dir.path().join("events.gdelt.tsv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(header.len(), 61);
+    assert_eq!(
+        (header[0], header[26], header[60]),
+        ("GlobalEventID", "EventCode", "SOURCEURL")
+    );
+    let rows: Vec<std::collections::HashMap<&str, &str>> = lines
+        .map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            assert_eq!(fields.len(), 61, "{l}");
+            header.iter().copied().zip(fields).collect()
+        })
+        .collect();
+    assert_eq!(rows.len() as i64, counts(&db)[2], "one row per event");
+    // Turkey's strike of 1 March 2020 on Syrian forces.
+    let strike = rows
+        .iter()
+        .find(|r| {
+            r["Day"] == "20200301"
+                && r["Actor1CountryCode"] == "TUR"
+                && r["Actor2CountryCode"] == "SYR"
+        })
+        .expect("the 1 March strike");
+    assert_eq!(strike["EventRootCode"], "19");
+    assert_eq!(strike["QuadClass"], "4");
+    assert_eq!(strike["Actor2Type1Code"], "MIL");
+    assert_eq!(strike["MonthYear"], "202003");
+    assert!(strike["NumMentions"].parse::<u32>().unwrap() >= 1);
+    assert!(rows
+        .iter()
+        .all(|r| r["EventBaseCode"].len() == 3 && r["EventCode"].starts_with(r["EventBaseCode"])));
+    assert!(rows
+        .iter()
+        .any(|r| !r["ActionGeo_Lat"].is_empty() && r["ActionGeo_Lat"].parse::<f64>().is_ok()));
+}
+
+#[test]
+fn parquet_export_reads_back_in_pyarrow() {
+    let probe = Command::new("python3")
+        .args(["-c", "import pyarrow"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("SKIPPED: python3 cannot import pyarrow (pip install pyarrow)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = corpus_db(dir.path());
+    export(&db, "parquet", dir.path());
+    let script = r#"
+import sys, json, pyarrow.dataset as ds
+t = ds.dataset(sys.argv[1], format="parquet", partitioning="hive").to_table()
+rows = t.to_pylist()
+strike = [r for r in rows if r["date"] == "2020-03-01" and r["source_country"] == "TUR"
+          and r["target_country"] == "SYR" and r["cameo"].startswith("19")]
+print(json.dumps({"rows": t.num_rows, "dates": len(set(r["date"] for r in rows)),
+                  "mentions": sum(r["num_mentions"] for r in rows),
+                  "strike_quad": strike[0]["quad_class"] if strike else None,
+                  "columns": t.column_names}))
+"#;
+    let events = dir.path().join("events");
+    let out = Command::new("python3")
+        .args(["-c", script, events.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = counts(&db);
+    assert_eq!(got["rows"], c[2], "one row per event");
+    assert_eq!(got["mentions"], c[3], "mention counts add up");
+    assert_eq!(got["strike_quad"], 4);
+    let files = std::fs::read_dir(&events).unwrap().count();
+    assert_eq!(got["dates"], files as i64, "one partition per date");
+    assert!(got["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "sentence_text"));
 }

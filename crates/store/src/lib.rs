@@ -19,6 +19,7 @@
 mod alerts;
 mod dedup;
 mod error;
+mod export;
 mod ingest;
 mod query;
 pub mod record;
@@ -28,6 +29,7 @@ mod time;
 
 pub use alerts::{Alert, AlertParams, AlertQuery, Evidence};
 pub use error::{Error, InputError, Result};
+pub use export::{ExportFormat, ExportOptions, ExportReport, ExportRow};
 pub use ingest::{hash_article, hash_bytes, BatchReport, Incoming, Outcome};
 pub use query::{
     ActorCodes, ArticleDetail, ArticleRow, EventDetail, EventFilter, EventRow, MentionRow, Page,
