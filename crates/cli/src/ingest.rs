@@ -184,8 +184,10 @@ impl Ingest {
         Ok(())
     }
 
-    /// Lines of `flashpoint code` output. A line whose hash is stored is skipped unparsed.
+    /// Lines of `flashpoint code` output. A line whose hash is stored is skipped unparsed; the
+    /// others are parsed a batch at a time, in parallel, and stored in their order.
     fn coded_lines(&mut self, mut reader: Box<dyn BufRead>, name: &str) -> anyhow::Result<()> {
+        let mut pending: Vec<(u64, Vec<u8>)> = Vec::new();
         let mut buf = Vec::new();
         let mut line = 0u64;
         loop {
@@ -214,15 +216,27 @@ impl Ingest {
                 self.report.unchanged += 1;
                 continue;
             }
-            match Incoming::from_coded_line(body) {
-                Ok(inc) => {
-                    self.coded.push(inc);
-                    if self.coded.len() >= self.batch_size {
-                        self.flush()?;
-                    }
-                }
+            pending.push((line, body.to_vec()));
+            if pending.len() >= self.batch_size {
+                self.parse_coded(std::mem::take(&mut pending), name)?;
+            }
+        }
+        self.parse_coded(pending, name)
+    }
+
+    fn parse_coded(&mut self, lines: Vec<(u64, Vec<u8>)>, name: &str) -> anyhow::Result<()> {
+        let parsed: Vec<_> = lines
+            .into_par_iter()
+            .map(|(line, body)| (line, Incoming::from_coded_line(&body)))
+            .collect();
+        for (line, result) in parsed {
+            match result {
+                Ok(inc) => self.coded.push(inc),
                 Err(e) => self.report_problem(format!("{name}:{line}: {e}")),
             }
+        }
+        if self.coded.len() >= self.batch_size {
+            self.flush()?;
         }
         Ok(())
     }

@@ -82,12 +82,10 @@ pub fn hash_article(fields: &[Option<&str>]) -> [u8; 32] {
 }
 
 impl Store {
-    /// Whether an article with this content hash is stored (then ingesting it changes nothing).
+    /// Whether an article with this content hash is stored, or was and has been replaced by a
+    /// newer version (either way, ingesting it changes nothing).
     pub fn is_stored(&self, content_hash: &[u8; 32]) -> Result<bool> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")
-            .at(&self.path)?;
+        let mut stmt = self.conn.prepare_cached(SEEN).at(&self.path)?;
         stmt.exists([&content_hash[..]]).at(&self.path)
     }
 
@@ -105,6 +103,9 @@ impl Store {
     }
 }
 
+const SEEN: &str = "SELECT 1 FROM articles WHERE content_hash = ?1
+                    UNION ALL SELECT 1 FROM superseded WHERE content_hash = ?1";
+
 fn store_one(
     tx: &Transaction,
     inc: &Incoming,
@@ -112,9 +113,7 @@ fn store_one(
     report: &mut BatchReport,
 ) -> rusqlite::Result<()> {
     let hash = &inc.content_hash[..];
-    let stored = tx
-        .prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")?
-        .exists([hash])?;
+    let stored = tx.prepare_cached(SEEN)?.exists([hash])?;
     if stored {
         report.unchanged += 1;
         return Ok(());
@@ -127,7 +126,7 @@ fn store_one(
         .optional()?;
     match old {
         Some(old) => {
-            remove_article(tx, old)?;
+            remove_article(tx, old, now)?;
             report.replaced += 1;
         }
         None => report.added += 1,
@@ -159,9 +158,14 @@ fn store_one(
     Ok(())
 }
 
-/// Delete an article and all it holds; the events it told are recounted (and dropped when no
-/// other article tells them).
-fn remove_article(tx: &Transaction, article_id: i64) -> rusqlite::Result<()> {
+/// Delete an article and all it holds, remembering its hash as superseded; the events it told
+/// are recounted (and dropped when no other article tells them).
+fn remove_article(tx: &Transaction, article_id: i64, now: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO superseded (content_hash, key, replaced_at)
+         SELECT content_hash, key, ?2 FROM articles WHERE id = ?1",
+    )?
+    .execute(params![article_id, now])?;
     let events: Vec<i64> = tx
         .prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1")?
         .query_map([article_id], |r| r.get(0))?

@@ -25,6 +25,7 @@ mod query;
 pub mod record;
 mod schema;
 mod series;
+pub mod synthetic;
 mod time;
 
 pub use alerts::{Alert, AlertParams, AlertQuery, Evidence};
@@ -174,6 +175,8 @@ impl Store {
             .at(&self.path)?;
         c.busy_timeout(std::time::Duration::from_secs(10))
             .at(&self.path)?;
+        // Ingest alone uses some twenty statements; the default cache of 16 would re-parse them.
+        c.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
 

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i64 = 0x464C_5054;
 
 /// Migrations in order; `user_version` = how many have been applied. Append, never edit.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: articles and what was coded in them; events (deduplicated) and their mentions.
 const V1: &str = r#"
@@ -178,6 +178,16 @@ CREATE TABLE places (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 2: the hashes of article versions that a newer one replaced, so that reading an old
+/// version again (a re-run over a feed that holds both) changes nothing.
+const V2: &str = r#"
+CREATE TABLE superseded (
+    content_hash BLOB PRIMARY KEY,
+    key          TEXT NOT NULL,
+    replaced_at  TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
 /// Bring a Flashpoint database up to the newest schema. Returns the version found before.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -193,4 +203,40 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
 /// The newest schema version this build knows.
 pub fn latest() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_database_is_migrated_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.execute_batch(V1).unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        drop(c);
+        let store = crate::Store::open(&path).unwrap();
+        assert!(!store.is_stored(&[0; 32]).unwrap(), "the v2 table is there");
+        let c = Connection::open(&path).unwrap();
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, latest());
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        drop(crate::Store::create(&path).unwrap());
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", latest() + 1).unwrap();
+        drop(c);
+        let e = crate::Store::open(&path).err().unwrap();
+        assert!(e.to_string().contains("newer Flashpoint"), "{e}");
+    }
 }

@@ -255,3 +255,30 @@ fn one_article_telling_two_days_of_fighting_tells_two_events() {
     let mentions: Vec<_> = events.iter().map(|e| e.num_mentions).collect();
     assert_eq!(mentions, [2, 1, 1]);
 }
+
+#[test]
+fn an_old_version_read_again_changes_nothing() {
+    let (_dir, mut store) = fresh_store();
+    let v1 = incoming(
+        "a",
+        "Desk",
+        "2021-05-02",
+        &[ev("RUR", "FRE", "190", "2021-05-01")],
+    );
+    let v2 = incoming(
+        "a",
+        "Desk",
+        "2021-05-02",
+        &[ev("RUR", "FRE", "120", "2021-05-01")],
+    );
+    store.ingest_batch(&[v1.clone(), v2.clone()]).unwrap();
+    let counts = store.counts().unwrap();
+    // A re-run over a feed that holds both versions.
+    let r = store.ingest_batch(&[v1, v2]).unwrap();
+    assert_eq!((r.added, r.replaced, r.unchanged), (0, 0, 2));
+    assert_eq!(store.counts().unwrap(), counts);
+    let events = store
+        .events(&EventFilter::default(), Page::default())
+        .unwrap();
+    assert_eq!(events[0].cameo, "120");
+}
