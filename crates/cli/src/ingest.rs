@@ -58,7 +58,9 @@ const MAX_LINE_BYTES: u64 = 64 << 20;
 /// The ingest in progress: the store, the batch being filled, the tallies.
 struct Ingest {
     store: Store,
-    pipeline: Pipeline,
+    /// Built when the first raw article needs coding (coded input never loads the model).
+    pipeline: Option<Pipeline>,
+    include_hypothetical: bool,
     batch_size: usize,
     coded: Vec<Incoming>,
     raw: Vec<(Article, [u8; 32])>,
@@ -75,9 +77,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<bool> {
     let store = Store::create(&args.db)?;
     let mut ingest = Ingest {
         store,
-        pipeline: Pipeline::with_options(&flashpoint_core::pipeline::Options {
-            include_hypothetical: args.include_hypothetical,
-        }),
+        pipeline: None,
+        include_hypothetical: args.include_hypothetical,
         batch_size: args.batch as usize,
         coded: Vec::new(),
         raw: Vec::new(),
@@ -264,16 +265,7 @@ impl Ingest {
 
     /// Code what is raw (in parallel), then store everything pending in one transaction.
     fn flush(&mut self) -> anyhow::Result<()> {
-        let raw = std::mem::take(&mut self.raw);
-        let book = Codebook::bundled();
-        let pipeline = &self.pipeline;
-        let coded: Vec<anyhow::Result<Incoming>> = raw
-            .into_par_iter()
-            .map(|(article, hash)| code(pipeline, book, article, hash))
-            .collect();
-        for c in coded {
-            self.coded.push(c?);
-        }
+        self.code_raw()?;
         if self.coded.is_empty() {
             return Ok(());
         }
@@ -284,6 +276,28 @@ impl Ingest {
         let secs = self.started.elapsed().as_secs_f64().max(1e-6);
         self.progress
             .set_message(format!("{done} articles, {:.0}/s", done as f64 / secs));
+        Ok(())
+    }
+
+    fn code_raw(&mut self) -> anyhow::Result<()> {
+        let raw = std::mem::take(&mut self.raw);
+        if raw.is_empty() {
+            return Ok(());
+        }
+        let include_hypothetical = self.include_hypothetical;
+        let pipeline = self.pipeline.get_or_insert_with(|| {
+            Pipeline::with_options(&flashpoint_core::pipeline::Options {
+                include_hypothetical,
+            })
+        });
+        let book = Codebook::bundled();
+        let coded: Vec<anyhow::Result<Incoming>> = raw
+            .into_par_iter()
+            .map(|(article, hash)| code(pipeline, book, article, hash))
+            .collect();
+        for c in coded {
+            self.coded.push(c?);
+        }
         Ok(())
     }
 
