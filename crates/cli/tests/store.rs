@@ -349,3 +349,45 @@ print(json.dumps({"rows": t.num_rows, "dates": len(set(r["date"] for r in rows))
         .iter()
         .any(|c| c == "sentence_text"));
 }
+
+#[test]
+fn two_articles_on_one_strike_are_one_event_with_two_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two outlets, a day apart, telling the same shelling in their own words.
+    let articles = [
+        serde_json::json!({"id": "wire-strike", "published": "2021-03-10", "source_name": "Test Wire",
+            "title": "Shelling on the border",
+            "text": "Armenian forces shelled Azerbaijani army positions near the border on Tuesday, \
+                     the defence ministry in Baku said. No casualties were reported."}),
+        serde_json::json!({"id": "desk-strike", "published": "2021-03-11", "source_name": "Other Desk",
+            "title": "Baku reports shelling",
+            "text": "Azerbaijan's defence ministry said on Wednesday that Armenian forces had \
+                     shelled Azerbaijani army positions the day before. Yerevan did not comment."}),
+    ];
+    let input = dir.path().join("strike.jsonl");
+    std::fs::write(&input, format!("{}\n{}\n", articles[0], articles[1])).unwrap();
+    let db = dir.path().join("fp.db");
+    let out = flashpoint(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c = counts(&db);
+    assert_eq!((c[0], c[3]), (2, 2), "two articles, two mentions");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (events, mentions, sources, articles, date): (i64, i64, i64, i64, String) = conn
+        .query_row(
+            "SELECT COUNT(*), MAX(num_mentions), MAX(num_sources), MAX(num_articles), MIN(date)
+             FROM events",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!((events, mentions, sources, articles), (1, 2, 2, 2));
+    assert_eq!(
+        date, "2021-03-09",
+        "the earliest report (Tuesday's) is the root"
+    );
+}

@@ -1,12 +1,13 @@
 //! Dedup across sources. A mention joins an existing event when both have the same source actor,
-//! the same target actor, the same CAMEO root, dates at most one day apart, and the same place or
-//! no place on either side; among several such events the nearest in date wins, then the oldest.
+//! the same target actor, the same CAMEO root, dates at most one day apart, and the same place
+//! (or one holding the other: a country its towns) or no place on either side; among several
+//! such events the nearest in date wins, then the oldest.
 //! Two reports in one article with different dates stay two events: the writer told them apart.
 //! The event's fields are those of its root: the mention from the earliest-published article
 //! (then the first stored). Its counts follow GDELT: mentions, distinct articles, distinct
 //! sources (outlet name; an article without one counts as its own source).
 
-use crate::record::{ActorRef, CodedEvent, DatePrecision, Place};
+use crate::record::{ActorRef, CodedEvent, DatePrecision, Place, PlacePrecision};
 use crate::time;
 use flashpoint_core::Date;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -51,11 +52,34 @@ fn actor_key(a: Option<&ActorRef>) -> String {
     }
 }
 
-/// A place by its gazetteer id, or by name and country when it has none.
+/// A place as dedup compares it: `c|country`, `a|country|admin1` or `p|country|admin1|id`,
+/// from the coarsest precision to the finest.
 fn place_key(p: &Place) -> String {
-    match p.geonameid {
-        Some(id) => format!("g{id}"),
-        None => format!("n{}|{}", p.name.to_lowercase(), p.country),
+    let admin1 = p.admin1.as_deref().unwrap_or(&p.name).to_lowercase();
+    match p.precision {
+        PlacePrecision::Country => format!("c|{}", p.country),
+        PlacePrecision::Admin1 => format!("a|{}|{admin1}", p.country),
+        PlacePrecision::City => {
+            let id = p
+                .geonameid
+                .map_or_else(|| p.name.to_lowercase(), |id| id.to_string());
+            format!("p|{}|{admin1}|{id}", p.country)
+        }
+    }
+}
+
+/// The same place, or one holding the other: a country holds its regions and cities (one outlet
+/// names the town, another only the country), a region its cities.
+pub fn places_agree(a: &str, b: &str) -> bool {
+    let a: Vec<&str> = a.split('|').collect();
+    let b: Vec<&str> = b.split('|').collect();
+    if a.len() < 2 || b.len() < 2 || a[1] != b[1] {
+        return a == b;
+    }
+    match (a[0], b[0]) {
+        ("c", _) | (_, "c") => true,
+        ("a", _) | (_, "a") => a.get(2) == b.get(2),
+        _ => a == b,
     }
 }
 
@@ -86,7 +110,7 @@ pub fn find_event(
     for row in rows {
         let (id, event_day, place) = row?;
         let place_ok = match (&place, &k.place) {
-            (Some(a), Some(b)) => a == b,
+            (Some(a), Some(b)) => places_agree(a, b),
             _ => true,
         };
         let rank = ((event_day - day).abs(), id);
@@ -171,4 +195,41 @@ pub fn refresh_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
     )?
     .execute([event, root])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(
+        name: &str,
+        admin1: Option<&str>,
+        id: Option<u32>,
+        precision: PlacePrecision,
+    ) -> String {
+        place_key(&Place {
+            name: name.into(),
+            country: "RUR".into(),
+            admin1: admin1.map(String::from),
+            lat: 0.0,
+            lon: 0.0,
+            geonameid: id,
+            precision,
+        })
+    }
+
+    #[test]
+    fn places_agree_when_one_holds_the_other() {
+        let town = place("Port Vell", Some("North"), Some(1), PlacePrecision::City);
+        let other_town = place("Castel", Some("North"), Some(2), PlacePrecision::City);
+        let south_town = place("Sudport", Some("South"), Some(3), PlacePrecision::City);
+        let north = place("North", None, None, PlacePrecision::Admin1);
+        let country = place("Ruritania", None, None, PlacePrecision::Country);
+        assert!(places_agree(&town, &town));
+        assert!(!places_agree(&town, &other_town));
+        assert!(places_agree(&town, &country) && places_agree(&country, &south_town));
+        assert!(places_agree(&north, &town) && places_agree(&other_town, &north));
+        assert!(!places_agree(&north, &south_town));
+        assert!(!places_agree(&country, "c|FRE"));
+    }
 }
