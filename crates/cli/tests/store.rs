@@ -391,3 +391,66 @@ fn two_articles_on_one_strike_are_one_event_with_two_sources() {
         "the earliest report (Tuesday's) is the root"
     );
 }
+
+#[test]
+fn dyad_series_and_top_dyads_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = corpus_db(dir.path());
+    let db_arg = db.to_str().unwrap();
+    let args = [
+        "query",
+        "dyad",
+        "TUR",
+        "SYR",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2020-03-31",
+    ];
+    let out = flashpoint(&[&args[..], &["--db", db_arg, "--json"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let series: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let points = series["points"].as_array().unwrap();
+    assert_eq!(points.len(), 14, "every week from 30 December to 30 March");
+    assert_eq!(points[0]["period"], "2019-12-30");
+    let total: u64 = points.iter().map(|p| p["events"].as_u64().unwrap()).sum();
+    let by_quad: u64 = points
+        .iter()
+        .flat_map(|p| {
+            p["quad"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|q| q.as_u64().unwrap())
+        })
+        .sum();
+    assert!(total > 5 && by_quad == total, "{total} {by_quad}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let stored: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM events WHERE source_country = 'TUR' AND target_country = 'SYR'
+             AND date BETWEEN '2020-01-01' AND '2020-03-31' AND day_precise = 1
+             AND modality NOT IN ('hypothetical', 'reported_denied')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(total as i64, stored);
+    let table = flashpoint(&[&args[..], &["--db", db_arg, "--interval", "day"]].concat());
+    assert!(String::from_utf8_lossy(&table.stdout).contains("2020-03-01"));
+
+    let top = flashpoint(&[
+        "query",
+        "top-dyads",
+        "--db",
+        db_arg,
+        "--json",
+        "--limit",
+        "3",
+    ]);
+    let top: serde_json::Value = serde_json::from_slice(&top.stdout).unwrap();
+    let top = top.as_array().unwrap();
+    assert_eq!(top.len(), 3);
+    assert!(top[0]["events"].as_u64() >= top[2]["events"].as_u64());
+    counts(&db);
+}
