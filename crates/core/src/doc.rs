@@ -72,6 +72,9 @@ pub struct Mention {
     pub tokens: Range<usize>,
     pub kind: MentionKind,
     pub actor: ActorCode,
+    /// The country was taken from the article's places ("police" in a report from Kaduna), not
+    /// from the mention's own words or sentence.
+    pub implicit: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

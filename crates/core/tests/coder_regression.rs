@@ -54,6 +54,8 @@ fn coder_cases_hold_their_floor() {
             if let Some(i) = hit {
                 found += 1;
                 used[i] = true;
+            } else if std::env::var_os("FLASHPOINT_SHOW_MISSES").is_some() {
+                eprintln!("{}: missed {g}", case["id"]);
             }
         }
         matched += used.iter().filter(|u| **u).count();

@@ -88,6 +88,7 @@ fn actor_from_mention_on_counted_noun() {
                 code: Some(code.into()),
                 ..ActorCode::default()
             },
+            implicit: false,
         });
     }
     Quantities.run(&mut d);

@@ -233,6 +233,7 @@ fn mention(
             role: code.map(|c| c[3..].to_string()),
             name: (!name.is_empty()).then(|| name.to_string()),
         },
+        implicit: false,
     }
 }
 

@@ -707,6 +707,7 @@ fn read_chunk(
         tokens: base + a..base + b,
         kind,
         actor,
+        implicit: false,
     };
     let date = doc.article.published;
     let (start, end) = (chunk[0].start, chunk[chunk.len() - 1].end);

@@ -260,6 +260,15 @@ mod tests {
     }
 
     #[test]
+    fn state_agents_take_the_country_of_the_articles_places() {
+        let text = "MAIDUGURI — Police detained four traders at a market on Monday.";
+        assert_eq!(code_of(text, "Police").as_deref(), Some("NGACOP"));
+        // A country merely named is no place of the article: it places no state agent.
+        let text = "Troops fired on the crowd, a Kenyan witness said.";
+        assert_eq!(code_of(text, "Troops"), None);
+    }
+
+    #[test]
     fn datelines_and_directions() {
         let text = "LYON: Interpol said it would help identify victims in Malaysia.";
         assert_eq!(code_of(text, "victims").as_deref(), Some("MYSCVL"));

@@ -167,7 +167,7 @@ fn set_country(m: &mut Mention, country: &str) {
 fn cause_place(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
     let before = doc.text().get(..p.span.start).unwrap_or("");
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    matches!(word.to_ascii_lowercase().as_str(), "pro-" | "anti-") || dateline(doc, p)
+    matches!(word.to_ascii_lowercase().as_str(), "pro-" | "anti-")
 }
 
 /// "LYON: Interpol has said…", "ANKARA — Turkey…": the dateline says where the report was
@@ -194,7 +194,7 @@ fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
     doc.places
         .iter()
         .filter(|p| p.sentence == si)
-        .filter(|p| !cause_place(doc, p))
+        .filter(|p| !cause_place(doc, p) && !dateline(doc, p))
         // A city or region says where people are better than a country named in passing ("the US
         // embassy in Baghdad").
         .min_by_key(|p| {
@@ -233,6 +233,9 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             .iter()
             .any(|p| p.place.country == *f && !cause_place(doc, p))
     });
+    // State agents (police, troops, the ministry) with no country of their own belong to the
+    // country where the article's places are; a country merely named is no such evidence.
+    let place_focus = focus.clone();
     let focus = focus.or_else(|| only_country(&cands, dict));
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
@@ -332,10 +335,27 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     } else {
                         place_country(doc, c.mention.sentence, c.mention.span)
                     }
+                });
+            let implicit = country.is_none();
+            // A state agent takes the article's country only when its sentence names no other
+            // country: "American and British warplanes and warships" are not the host's.
+            let foreign_named = |home: &String| {
+                done.iter().chain(later.iter()).any(|d| {
+                    d.mention.sentence == c.mention.sentence
+                        && d.pronoun.is_none()
+                        && d.mention.actor.country.as_ref().is_some_and(|o| o != home)
                 })
-                .or_else(|| if state { None } else { focus.clone() });
+            };
+            let country = country.or_else(|| {
+                if state {
+                    place_focus.clone().filter(|home| !foreign_named(home))
+                } else {
+                    focus.clone()
+                }
+            });
             if let Some(country) = country {
                 set_country(&mut c.mention, &country);
+                c.mention.implicit = implicit;
             }
         } else if let Some(p) = c.pronoun {
             let found = match p {

@@ -516,6 +516,25 @@ impl Events {
                 }
             }
         }
+        // "Britain called up reservists": a state organ that only the article's places gave a
+        // country is the acting state's own side, not the target of its act. (Police against
+        // protesters of the same country is a domestic dyad and stays.)
+        let state = |m: &crate::doc::Mention| {
+            matches!(
+                m.actor.role.as_deref(),
+                None | Some("GOV" | "MIL" | "SPY" | "COP")
+            )
+        };
+        let state_sources: Vec<&Option<String>> = sources
+            .iter()
+            .map(|&i| &doc.mentions[i])
+            .filter(|m| state(m))
+            .map(|m| &m.actor.country)
+            .collect();
+        targets.retain(|&i| {
+            let t = &doc.mentions[i];
+            !(t.implicit && state(t) && state_sources.contains(&&t.actor.country))
+        });
         let trigger = toks[subject_at.min(m.start)]
             .span
             .cover(toks[m.end - 1].span);
