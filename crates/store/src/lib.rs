@@ -17,6 +17,7 @@
 //! runs. Every error names the database file or the input field at fault.
 
 mod alerts;
+pub mod api_queries;
 mod dedup;
 mod error;
 mod export;
