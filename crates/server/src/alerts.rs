@@ -18,7 +18,9 @@ pub async fn alerts(State(state): State<AppState>, RawQuery(raw): RawQuery) -> A
         by_code: p.bool("codes")?,
         dyad: None,
         params: AlertParams {
-            window_days: p.int("window_days", 1, 365)?.map_or(defaults.window_days, |n| n as i64),
+            window_days: p
+                .int("window_days", 1, 365)?
+                .map_or(defaults.window_days, |n| n as i64),
             baseline_windows: p
                 .int("baseline_windows", 1, 104)?
                 .map_or(defaults.baseline_windows, |n| n as i64),

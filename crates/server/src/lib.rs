@@ -15,6 +15,7 @@
 //! country shapes: it needs no network. Reads run on a small pool of SQLite connections; writes
 //! (`POST /api/articles`) code articles with the standard pipeline and need a bearer token.
 
+mod alerts;
 mod api;
 mod assets;
 mod error;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/map", get(api::map))
         .route("/api/dyads/top", get(api::top_dyads))
         .route("/api/dyads/{a}/{b}/series", get(api::dyad_series))
+        .route("/api/alerts", get(alerts::alerts))
         .route("/api/actors", get(api::actors))
         .route("/api/summary", get(api::summary))
         .route("/api/articles", post(ingest::post_articles))

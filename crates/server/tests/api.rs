@@ -385,3 +385,55 @@ async fn unknown_routes_and_methods_answer_json() {
         .unwrap();
     assert!(common::send(&app, req).await.error(405).contains("DELETE"));
 }
+
+#[tokio::test]
+async fn alerts_carry_their_evidence() {
+    let app = corpus_app();
+    let summary = get_json(&app, "/api/summary").await;
+    let first = summary["first_date"].as_str().unwrap();
+    let all = get_json(&app, &format!("/api/alerts?from={first}")).await;
+    let alerts = all["alerts"].as_array().unwrap();
+    assert!(!alerts.is_empty(), "the sample corpus escalates somewhere");
+    let scores: Vec<f64> = alerts
+        .iter()
+        .map(|a| a["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    for a in alerts {
+        assert!(a["explanation"].as_str().unwrap().len() > 10);
+        let evidence = a["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty(), "{a}");
+        // Each piece of evidence opens as an event.
+        let id = evidence[0]["event_id"].as_i64().unwrap();
+        let e = get_json(&app, &format!("/api/events/{id}")).await;
+        assert_eq!(e["event"]["id"], id);
+    }
+    let (s, t) = (
+        alerts[0]["source"].as_str().unwrap(),
+        alerts[0]["target"].as_str().unwrap(),
+    );
+    let dyad = get_json(
+        &app,
+        &format!("/api/alerts?from={first}&source={s}&target={t}"),
+    )
+    .await;
+    let dyad = dyad["alerts"].as_array().unwrap();
+    assert!(!dyad.is_empty());
+    assert!(dyad.iter().all(|a| a["source"] == s && a["target"] == t));
+    let either = get_json(&app, &format!("/api/alerts?from={first}&actor={t}")).await;
+    assert!(either["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["source"] == t || a["target"] == t));
+    for (uri, says) in [
+        ("/api/alerts?source=TUR", "`target`"),
+        ("/api/alerts?threshold=-1", "`threshold`"),
+        ("/api/alerts?window_days=0", "`window_days`"),
+        ("/api/alerts?current=perhaps", "`current`"),
+        ("/api/alerts?from=2020-03-01&to=2020-01-01", "`from`"),
+    ] {
+        let msg = get(&app, uri).await.error(400);
+        assert!(msg.contains(says), "{uri}: {msg}");
+    }
+}
