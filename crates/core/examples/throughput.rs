@@ -1,13 +1,24 @@
-//! Throughput benchmark for the coding pipeline (DESIGN §5 targets).
+//! Throughput benchmark for the coding pipeline (DESIGN §5 targets): raw article text → coded
+//! JSONL, stage by stage, end to end on one thread, and in parallel on several.
 //!
 //! ```text
-//! cargo run --release -p flashpoint_core --example throughput -- [--articles N] [--corpus PATH.jsonl]
-//!     [--repeat R] [--write-corpus OUT.jsonl]
+//! cargo run --release -p flashpoint_core --example throughput -- [--corpus PATH.jsonl]...
+//!     [--synthetic N] [--times T] [--repeat R] [--threads 1,2] [--write-corpus OUT.jsonl]
 //! ```
 //!
-//! Prints start-up time, per-stage time and sentences/s, end-to-end sentences/s and MB/s including
-//! JSON serialisation (single thread), and peak RSS. Without `--corpus` it codes N synthetic
-//! articles generated deterministically from templates below.
+//! The default text set is the project's own article text: the sample corpus (`corpus/*.jsonl`,
+//! 57 reports) and the coder's regression passages (`crates/core/tests/data/coder_cases.jsonl`,
+//! 347 passages of one to three sentences) joined ten at a time into 35 articles, the whole set
+//! `--times` over. `--corpus` reads JSONL records `{id, text, published?}` instead, `--synthetic N`
+//! generates N template-built articles (see the end of this file).
+//!
+//! Prints start-up time, per-stage time and sentences/s, end-to-end sentences/s including JSON
+//! serialisation on one thread, the same coded in parallel with rayon on each `--threads` count
+//! (in input order, as `flashpoint code` does), and RSS. Two clocks throughout: wall time, and
+//! CPU time of the threads that did the work (CLOCK_THREAD_CPUTIME_ID). On a machine shared
+//! with other work the wall time grows with the load; the CPU time much less. With several
+//! threads, the "cpu" rate divides by the busiest thread's CPU time: what the wall time would be
+//! if each thread had a core to itself.
 
 use flashpoint_core::actors::Actors;
 use flashpoint_core::codebook::Codebook;
@@ -17,47 +28,123 @@ use flashpoint_core::output::Output;
 use flashpoint_core::quantities::Quantities;
 use flashpoint_core::quotes::Quotes;
 use flashpoint_core::segment::Segment;
+use flashpoint_core::syntax::Syntax;
 use flashpoint_core::{Article, Date, Doc, Pipeline, Stage};
-use std::time::{Duration, Instant};
+use rayon::prelude::*;
+use std::time::Instant;
+
+const CORPUS: [&str; 2] = [
+    include_str!("../../../corpus/idlib-2019-2020.jsonl"),
+    include_str!("../../../corpus/other-crises.jsonl"),
+];
+const CASES: &str = include_str!("../tests/data/coder_cases.jsonl");
+/// Regression passages per benchmark article.
+const CASES_PER_ARTICLE: usize = 10;
 
 struct Args {
-    articles: usize,
-    corpus: Option<String>,
+    corpus: Vec<String>,
+    synthetic: Option<usize>,
+    times: usize,
     repeat: usize,
-    /// Write the corpus as JSONL here (to feed `flashpoint code` the same input) and stop.
+    threads: Vec<usize>,
+    /// Write the text set as JSONL here (to feed `flashpoint code` and spaCy the same input) and
+    /// stop.
     write_corpus: Option<String>,
 }
 
+const USAGE: &str = "usage: throughput [--corpus PATH.jsonl]... [--synthetic N] [--times T] \
+                     [--repeat R] [--threads 1,2] [--write-corpus OUT.jsonl]";
+
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
-        articles: 2000,
-        corpus: None,
+        corpus: Vec::new(),
+        synthetic: None,
+        times: 1,
         repeat: 3,
+        threads: vec![1, 2],
         write_corpus: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
+        let number = |v: String| v.parse::<usize>().map_err(|e| format!("{a}: {e}"));
         match a.as_str() {
-            "--articles" => args.articles = value()?.parse().map_err(|e| format!("{e}"))?,
-            "--corpus" => args.corpus = Some(value()?),
-            "--repeat" => args.repeat = value()?.parse().map_err(|e| format!("{e}"))?,
-            "--write-corpus" => args.write_corpus = Some(value()?),
-            "-h" | "--help" => {
-                return Err(
-                    "usage: throughput [--articles N] [--corpus PATH.jsonl] [--repeat R] [--write-corpus OUT.jsonl]".into(),
-                )
+            "--corpus" => args.corpus.push(value()?),
+            "--synthetic" | "--articles" => args.synthetic = Some(number(value()?)?),
+            "--times" => args.times = number(value()?)?.max(1),
+            "--repeat" => args.repeat = number(value()?)?.max(1),
+            "--threads" => {
+                args.threads = value()?
+                    .split(',')
+                    .map(|t| t.trim().parse::<usize>().map_err(|e| format!("{a}: {e}")))
+                    .collect::<Result<_, _>>()?;
+                args.threads.retain(|&t| t > 0);
             }
-            other => return Err(format!("unknown argument {other:?}")),
+            "--write-corpus" => args.write_corpus = Some(value()?),
+            _ => return Err(USAGE.into()),
         }
     }
-    args.repeat = args.repeat.max(1);
     Ok(args)
 }
 
+/// Wall and CPU seconds of one measurement (CPU: the busiest thread's).
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: f64,
+    cpu: f64,
+}
+
+impl Timing {
+    const NONE: Timing = Timing {
+        wall: f64::MAX,
+        cpu: f64::MAX,
+    };
+
+    fn best(self, other: Timing) -> Timing {
+        Timing {
+            wall: self.wall.min(other.wall),
+            cpu: self.cpu.min(other.cpu),
+        }
+    }
+
+    fn sum(self, other: Timing) -> Timing {
+        Timing {
+            wall: self.wall + other.wall,
+            cpu: self.cpu + other.cpu,
+        }
+    }
+}
+
+/// Seconds of CPU this thread has run (exact, unlike /proc's schedstat, which advances at
+/// scheduler ticks while a thread runs).
+fn thread_cpu() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec into the struct it is given.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
+    if ok {
+        ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+    } else {
+        f64::NAN
+    }
+}
+
+/// Times `f` on this thread: wall and CPU.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Timing) {
+    let (wall, cpu) = (Instant::now(), thread_cpu());
+    let out = f();
+    let t = Timing {
+        wall: wall.elapsed().as_secs_f64(),
+        cpu: thread_cpu() - cpu,
+    };
+    (out, t)
+}
+
 fn main() {
-    // Start-up first, before anything touches the lazily loaded dictionaries.
-    let t0 = Instant::now();
+    // Start-up first, before anything touches the lazily loaded dictionaries and the model.
+    let (t0, cpu0) = (Instant::now(), thread_cpu());
     let pipeline = Pipeline::standard();
     let book = Codebook::bundled();
     let built = t0.elapsed();
@@ -73,6 +160,7 @@ fn main() {
     let warm = pipeline.run(tiny);
     let _ = serde_json::to_string(&Output::new(&warm, book));
     let startup = t0.elapsed();
+    let startup_cpu = thread_cpu() - cpu0;
     let loaded_rss = proc_status_kb("VmRSS:");
 
     let args = match parse_args() {
@@ -82,15 +170,12 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let articles = match &args.corpus {
-        Some(path) => match read_corpus(path) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                std::process::exit(1);
-            }
-        },
-        None => synthetic_corpus(args.articles),
+    let (articles, what) = match text_set(&args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
     };
     if let Some(path) = &args.write_corpus {
         if let Err(e) = write_corpus(path, &articles) {
@@ -102,112 +187,199 @@ fn main() {
     }
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     println!(
-        "corpus: {} articles, {:.2} MB of text ({})",
+        "corpus: {} articles, {:.2} MB of text ({what})",
         articles.len(),
-        mb(bytes),
-        args.corpus.as_deref().unwrap_or("synthetic")
+        mb(bytes)
     );
     println!(
-        "start-up: {} (Pipeline::standard {}; first article loads gazetteer, dictionaries, codebook)",
-        ms(startup),
-        ms(built)
+        "start-up: {} wall, {} cpu (Pipeline::standard {} wall, the model included; the first \
+         article loads the gazetteer, dictionaries, codebook)",
+        ms(startup.as_secs_f64()),
+        ms(startup_cpu),
+        ms(built.as_secs_f64())
+    );
+    let counts = per_stage(&articles, book, args.repeat);
+    let sentences = counts.sentences;
+    println!(
+        "sentences (segmenter): {sentences}; tokens (model): {}; events coded: {}",
+        counts.tokens, counts.events
     );
 
-    // Per stage: every stage over every document, in pipeline order; best of `repeat` runs.
-    let stages: Vec<Box<dyn Stage>> = vec![
-        Box::new(Segment),
-        Box::new(Places),
-        Box::new(Actors::bundled()),
-        Box::new(Quotes),
-        Box::new(Quantities),
-        Box::new(Events::bundled()),
-    ];
-    let mut best = vec![Duration::MAX; stages.len() + 1];
-    let mut sentences = 0;
-    let mut events = 0;
-    for _ in 0..args.repeat {
-        let mut docs: Vec<Doc> = articles.iter().cloned().map(Doc::new).collect();
-        for (i, stage) in stages.iter().enumerate() {
-            let t = Instant::now();
-            for doc in &mut docs {
-                stage.run(doc);
-            }
-            best[i] = best[i].min(t.elapsed());
-        }
-        let t = Instant::now();
-        let mut out = Vec::with_capacity(bytes * 4);
-        for doc in &docs {
-            write_line(&mut out, doc, book);
-        }
-        best[stages.len()] = best[stages.len()].min(t.elapsed());
-        sentences = docs.iter().map(|d| d.sentences.len()).sum();
-        events = docs.iter().map(|d| d.events.len()).sum::<usize>();
-    }
-    println!("sentences: {sentences}, events coded: {events}");
-    println!("\nper stage (best of {}):", args.repeat);
-    println!(
-        "  {:<12} {:>10} {:>14} {:>10}",
-        "stage", "time", "sentences/s", "MB/s"
-    );
-    let names = stages
-        .iter()
-        .map(|s| s.name())
-        .chain(std::iter::once("json"));
-    for (name, d) in names.zip(&best) {
-        println!(
-            "  {:<12} {:>10} {:>14} {:>10.1}",
-            name,
-            ms(*d),
-            rate(sentences, *d),
-            mb(bytes) / d.as_secs_f64()
-        );
-    }
-    let sum: Duration = best.iter().sum();
-    println!(
-        "  {:<12} {:>10} {:>14} {:>10.1}",
-        "sum",
-        ms(sum),
-        rate(sentences, sum),
-        mb(bytes) / sum.as_secs_f64()
-    );
-
-    // End to end, as `flashpoint code` does it: article in, JSON line out.
-    let mut e2e = Duration::MAX;
+    // End to end, as `flashpoint code` does it: article in, JSON line out, one thread.
+    let mut e2e = Timing::NONE;
     let mut out_bytes = 0;
     for _ in 0..args.repeat {
         let input = articles.clone();
         // One line buffer, as a streaming writer would hold; output size is counted, not kept.
         let mut line = Vec::new();
-        let mut written = 0;
-        let t = Instant::now();
-        for article in input {
-            let doc = pipeline.run(article);
-            line.clear();
-            write_line(&mut line, &doc, book);
-            written += line.len();
-        }
-        e2e = e2e.min(t.elapsed());
+        let (written, t) = timed(|| {
+            let mut written = 0;
+            for article in input {
+                let doc = pipeline.run(article);
+                line.clear();
+                write_line(&mut line, &doc, book);
+                written += line.len();
+            }
+            written
+        });
+        e2e = e2e.best(t);
         out_bytes = written;
     }
     println!(
-        "\nend to end (best of {}): {} for {} sentences: {} sentences/s, {:.2} MB/s in, {:.1} articles/s; {:.2} MB JSONL out",
+        "\nend to end, one thread, no rayon (best of {}): {} wall, {} cpu for {sentences} \
+         sentences; {:.2} MB JSONL out",
         args.repeat,
-        ms(e2e),
-        sentences,
-        rate(sentences, e2e),
-        mb(bytes) / e2e.as_secs_f64(),
-        articles.len() as f64 / e2e.as_secs_f64(),
+        ms(e2e.wall),
+        ms(e2e.cpu),
         mb(out_bytes)
     );
+    rate_line("  sentences/s", sentences, e2e);
+    rate_line("  tokens/s", counts.tokens, e2e);
+    println!(
+        "  {:.0} articles/s cpu, {:.2} MB/s in cpu",
+        articles.len() as f64 / e2e.cpu,
+        mb(bytes) / e2e.cpu
+    );
+
+    println!(
+        "\nend to end in parallel (rayon, output in input order; best of {}):",
+        args.repeat
+    );
+    for &threads in &args.threads {
+        let t = parallel(&pipeline, book, &articles, threads, args.repeat);
+        rate_line(&format!("  {threads} thread(s), sentences/s"), sentences, t);
+    }
     match (loaded_rss, proc_status_kb("VmHWM:")) {
         (Some(loaded), Some(peak)) => println!(
-            "RSS after start-up (everything loaded): {:.1} MB; peak RSS (VmHWM, includes the \
+            "\nRSS after start-up (everything loaded): {:.1} MB; peak RSS (VmHWM, includes the \
              per-stage runs holding every Doc): {:.1} MB",
             loaded as f64 / 1024.0,
             peak as f64 / 1024.0
         ),
         _ => println!("RSS: unavailable (no /proc/self/status)"),
     }
+}
+
+/// What the per-stage run counted.
+struct Counts {
+    sentences: usize,
+    tokens: usize,
+    events: usize,
+}
+
+/// Every stage over every document, in pipeline order; best of `repeat` runs.
+fn per_stage(articles: &[Article], book: &Codebook, repeat: usize) -> Counts {
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(Segment),
+        Box::new(Syntax::bundled()),
+        Box::new(Places),
+        Box::new(Actors::bundled()),
+        Box::new(Quotes),
+        Box::new(Quantities),
+        Box::new(Events::bundled()),
+    ];
+    let mut best = vec![Timing::NONE; stages.len() + 1];
+    let mut counts = Counts {
+        sentences: 0,
+        tokens: 0,
+        events: 0,
+    };
+    for _ in 0..repeat {
+        let mut docs: Vec<Doc> = articles.iter().cloned().map(Doc::new).collect();
+        for (i, stage) in stages.iter().enumerate() {
+            let ((), t) = timed(|| docs.iter_mut().for_each(|doc| stage.run(doc)));
+            best[i] = best[i].best(t);
+        }
+        let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+        let mut out = Vec::with_capacity(bytes * 4);
+        let ((), t) = timed(|| docs.iter().for_each(|doc| write_line(&mut out, doc, book)));
+        best[stages.len()] = best[stages.len()].best(t);
+        counts.sentences = docs.iter().map(|d| d.sentences.len()).sum();
+        counts.tokens = docs
+            .iter()
+            .filter_map(|d| d.syntax.as_ref())
+            .map(|s| s.words.len())
+            .sum();
+        counts.events = docs.iter().map(|d| d.events.len()).sum();
+    }
+    println!("\nper stage, one thread (best of {repeat}):");
+    println!(
+        "  {:<12} {:>10} {:>10} {:>12} {:>12} {:>7}",
+        "stage", "cpu", "wall", "sents/s cpu", "sents/s wall", "share"
+    );
+    let total = best.iter().fold(
+        Timing {
+            wall: 0.0,
+            cpu: 0.0,
+        },
+        |a, b| a.sum(*b),
+    );
+    let names = stages
+        .iter()
+        .map(|s| s.name())
+        .chain(std::iter::once("json"))
+        .chain(std::iter::once("sum"));
+    for (name, t) in names.zip(best.iter().chain(std::iter::once(&total))) {
+        println!(
+            "  {:<12} {:>10} {:>10} {:>12.0} {:>12.0} {:>6.1}%",
+            name,
+            ms(t.cpu),
+            ms(t.wall),
+            counts.sentences as f64 / t.cpu,
+            counts.sentences as f64 / t.wall,
+            100.0 * t.cpu / total.cpu
+        );
+    }
+    counts
+}
+
+/// The whole pipeline over every article on a pool of `threads` threads, lines collected in
+/// input order; best of `repeat`.
+fn parallel(
+    pipeline: &Pipeline,
+    book: &Codebook,
+    articles: &[Article],
+    threads: usize,
+    repeat: usize,
+) -> Timing {
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("thread pool: {e}");
+            return Timing::NONE;
+        }
+    };
+    let mut best = Timing::NONE;
+    for _ in 0..repeat {
+        let input = articles.to_vec();
+        let cpu = pool.broadcast(|_| thread_cpu());
+        let wall = Instant::now();
+        let lines = pool.install(|| {
+            input
+                .into_par_iter()
+                .map(|article| {
+                    let mut line = Vec::new();
+                    write_line(&mut line, &pipeline.run(article), book);
+                    line
+                })
+                .collect::<Vec<_>>()
+        });
+        let wall = wall.elapsed().as_secs_f64();
+        // The busiest worker's CPU time (the broadcast runs once on every worker, in order).
+        let spent = pool.broadcast(|b| thread_cpu() - cpu[b.index()]);
+        std::hint::black_box(lines);
+        let cpu = spent.into_iter().fold(0.0, f64::max);
+        best = best.best(Timing { wall, cpu });
+    }
+    best
+}
+
+fn rate_line(what: &str, n: usize, t: Timing) {
+    println!(
+        "{what:<34} {:>9.0} cpu {:>9.0} wall",
+        n as f64 / t.cpu,
+        n as f64 / t.wall
+    );
 }
 
 fn write_line(out: &mut Vec<u8>, doc: &Doc, book: &Codebook) {
@@ -217,17 +389,55 @@ fn write_line(out: &mut Vec<u8>, doc: &Doc, book: &Codebook) {
     }
 }
 
-fn read_corpus(path: &str) -> Result<Vec<Article>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+/// The articles to code and a description of them.
+fn text_set(args: &Args) -> Result<(Vec<Article>, String), String> {
+    let (one, what) = if let Some(n) = args.synthetic {
+        (synthetic_corpus(n), "synthetic".to_string())
+    } else if args.corpus.is_empty() {
+        let mut a = parse_jsonl(&CORPUS.concat(), "corpus")?;
+        a.extend(case_articles()?);
+        (a, "corpus/*.jsonl + coder_cases joined".to_string())
+    } else {
+        let mut a = Vec::new();
+        for path in &args.corpus {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            a.extend(parse_jsonl(&text, path)?);
+        }
+        (a, args.corpus.join(" "))
+    };
+    let all = (0..args.times).flat_map(|_| one.iter().cloned()).collect();
+    Ok((all, format!("{what}, ×{}", args.times)))
+}
+
+fn parse_jsonl(text: &str, name: &str) -> Result<Vec<Article>, String> {
     let mut articles = Vec::new();
     for (n, line) in text.lines().enumerate() {
         match flashpoint_core::ingest::jsonl::parse_line(line, n + 1) {
             Ok(Some(a)) => articles.push(a),
             Ok(None) => {}
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(format!("{name}: {e}")),
         }
     }
     Ok(articles)
+}
+
+/// The regression passages, ten to an article (as paragraphs), dated by the first.
+fn case_articles() -> Result<Vec<Article>, String> {
+    let cases = parse_jsonl(CASES, "coder_cases.jsonl")?;
+    Ok(cases
+        .chunks(CASES_PER_ARTICLE)
+        .enumerate()
+        .map(|(i, chunk)| Article {
+            id: format!("cases-{i:02}"),
+            published: chunk[0].published,
+            text: chunk
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+            ..Article::default()
+        })
+        .collect())
 }
 
 fn write_corpus(path: &str, articles: &[Article]) -> std::io::Result<()> {
@@ -251,16 +461,12 @@ fn proc_status_kb(field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+fn ms(seconds: f64) -> String {
+    format!("{:.1} ms", seconds * 1000.0)
 }
 
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1_000_000.0
-}
-
-fn rate(n: usize, d: Duration) -> String {
-    format!("{:.0}", n as f64 / d.as_secs_f64().max(1e-9))
 }
 
 // ---------------------------------------------------------------------------------------------
