@@ -7,6 +7,7 @@ use flashpoint_core::codebook::Codebook;
 use flashpoint_core::ingest::PlainOptions;
 use flashpoint_core::output::Output;
 use flashpoint_core::{Article, Date, Pipeline};
+use rayon::prelude::*;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -42,7 +43,21 @@ pub struct CodeArgs {
     /// status 0; it is non-zero only when an input could not be read or output not written.
     #[arg(long)]
     errors_as_lines: bool,
+    /// Articles coded at once, on this many threads (default: every core). Output is in input
+    /// order and identical whatever the count; on stdin an article is answered as soon as the
+    /// input pauses, without waiting for a full batch.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    threads: Option<u32>,
 }
+
+/// Articles per thread in one parallel batch: enough that the threads rarely wait for the
+/// batch's slowest article, few enough to hold in memory.
+const BATCH_PER_THREAD: usize = 32;
+/// A batch is coded once it holds this much text, however few articles it has.
+const BATCH_BYTES: usize = 16 << 20;
+/// Each worker's stack, as large as the main thread's, so that no input can need more stack
+/// with threads than without.
+const WORKER_STACK: usize = 8 << 20;
 
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse()
@@ -61,6 +76,20 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     let pipeline = Pipeline::with_options(&flashpoint_core::pipeline::Options {
         include_hypothetical: args.include_hypothetical,
     });
+    let threads = match args.threads {
+        Some(n) => n as usize,
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    let pool = if threads > 1 {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .stack_size(WORKER_STACK)
+            .build()
+            .context("starting the coding threads")?;
+        Some(pool)
+    } else {
+        None
+    };
     let stdout = std::io::stdout();
     let mut coder = Coder {
         pipeline: &pipeline,
@@ -71,11 +100,21 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
         problems: false,
         failed: false,
         write_error: None,
+        pending: Vec::new(),
+        pending_articles: 0,
+        pending_bytes: 0,
+        batch: if pool.is_some() {
+            threads * BATCH_PER_THREAD
+        } else {
+            1
+        },
+        pool,
     };
     let files = input::expand(&args.paths, &mut coder);
     for path in files {
         input::read(&path, &opts, &mut coder);
     }
+    coder.finish_batch();
     if let Some(e) = coder.write_error {
         return Err(e).context("writing output");
     }
@@ -83,7 +122,8 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     Ok(!coder.failed && (args.errors_as_lines || !coder.problems))
 }
 
-/// Codes each article as it is read and writes its line; handles problems as the mode says.
+/// Codes the articles as they are read, a batch at a time (in parallel when there is a pool),
+/// and writes their lines in input order; handles problems as the mode says.
 struct Coder<'a, W: Write> {
     pipeline: &'a Pipeline,
     book: &'a Codebook,
@@ -96,6 +136,26 @@ struct Coder<'a, W: Write> {
     failed: bool,
     /// Once output fails nothing more is coded; the error is returned at the end.
     write_error: Option<std::io::Error>,
+    /// What was read and not yet answered, in input order.
+    pending: Vec<Pending>,
+    pending_articles: usize,
+    pending_bytes: usize,
+    /// Articles per batch (1 without a pool: each is coded as soon as it is read).
+    batch: usize,
+    pool: Option<rayon::ThreadPool>,
+}
+
+/// One input item waiting for its answer.
+enum Pending {
+    Article(Article, Origin),
+    /// A problem that is answered by an error line in its place (pipe mode).
+    Problem(Problem),
+}
+
+/// An answer, ready to be written in its place.
+enum Answer {
+    Line(String),
+    Problem(Problem),
 }
 
 impl<W: Write> Coder<'_, W> {
@@ -109,28 +169,48 @@ impl<W: Write> Coder<'_, W> {
         }
         self.write_error = written.err();
     }
-}
 
-impl<W: Write> Sink for Coder<'_, W> {
-    fn article(&mut self, article: Article, origin: Origin) {
+    /// Code every pending article (in parallel when there is a pool) and write every answer in
+    /// input order.
+    fn finish_batch(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        (self.pending_articles, self.pending_bytes) = (0, 0);
         if self.write_error.is_some() {
             return;
         }
-        let id = article.id.clone();
-        match code_one(self.pipeline, self.book, article) {
-            Ok(line) => self.write(&line),
-            Err(reason) => self.problem(Problem {
-                origin,
-                id: Some(id),
-                reason,
-                severity: Severity::Skipped,
-            }),
+        let (pipeline, book) = (self.pipeline, self.book);
+        let answer = |item: Pending| match item {
+            Pending::Problem(problem) => Answer::Problem(problem),
+            Pending::Article(article, origin) => {
+                let id = article.id.clone();
+                match code_one(pipeline, book, article) {
+                    Ok(line) => Answer::Line(line),
+                    Err(reason) => Answer::Problem(Problem {
+                        origin,
+                        id: Some(id),
+                        reason,
+                        severity: Severity::Skipped,
+                    }),
+                }
+            }
+        };
+        let answers: Vec<Answer> = match &self.pool {
+            Some(pool) if pending.len() > 1 => {
+                pool.install(|| pending.into_par_iter().map(answer).collect())
+            }
+            _ => pending.into_iter().map(answer).collect(),
+        };
+        for a in answers {
+            match a {
+                Answer::Line(line) => self.write(&line),
+                Answer::Problem(problem) => self.report(problem),
+            }
         }
     }
 
-    fn problem(&mut self, problem: Problem) {
-        let answered = matches!(problem.severity, Severity::Blank | Severity::Skipped);
-        if self.errors_as_lines && answered {
+    /// A problem now: an error line in pipe mode, else a message on stderr.
+    fn report(&mut self, problem: Problem) {
+        if self.errors_as_lines && answered(&problem) {
             let line = serde_json::json!({
                 "error": problem.reason,
                 "id": problem.id,
@@ -146,6 +226,38 @@ impl<W: Write> Sink for Coder<'_, W> {
             Severity::Warning | Severity::Skipped => self.problems |= !self.errors_as_lines,
         }
         eprintln!("{problem}");
+    }
+}
+
+/// The problems that cost one input line its article, which pipe mode answers in its place.
+fn answered(problem: &Problem) -> bool {
+    matches!(problem.severity, Severity::Blank | Severity::Skipped)
+}
+
+impl<W: Write> Sink for Coder<'_, W> {
+    fn article(&mut self, article: Article, origin: Origin) {
+        if self.write_error.is_some() {
+            return;
+        }
+        self.pending_articles += 1;
+        self.pending_bytes += article.text.len();
+        self.pending.push(Pending::Article(article, origin));
+        if self.pending_articles >= self.batch || self.pending_bytes >= BATCH_BYTES {
+            self.finish_batch();
+        }
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        // An error line keeps its place among the pending articles' lines; anything else is
+        // only a message and need not wait.
+        if self.errors_as_lines && answered(&problem) && !self.pending.is_empty() {
+            return self.pending.push(Pending::Problem(problem));
+        }
+        self.report(problem);
+    }
+
+    fn idle(&mut self) {
+        self.finish_batch();
     }
 }
 

@@ -14,6 +14,10 @@ const MAX_LINE_BYTES: usize = 64 << 20;
 /// How stdin is named in messages.
 const STDIN_NAME: &str = "<stdin>";
 
+/// Bytes of stdin read at once: all that a pipe holds, so that a batch can take every article
+/// already written.
+const STDIN_BUFFER: usize = 1 << 20;
+
 /// Where an article or a problem came from: the input's name and, for JSONL, the 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
@@ -62,6 +66,10 @@ impl fmt::Display for Problem {
 pub trait Sink {
     fn article(&mut self, article: Article, origin: Origin);
     fn problem(&mut self, problem: Problem);
+    /// The input (stdin) has nothing more to give without waiting: a sink that holds articles
+    /// back to work on several at once should answer them now, since the writer of the input may
+    /// be waiting for those answers before it writes more.
+    fn idle(&mut self) {}
 }
 
 impl Origin {
@@ -168,8 +176,8 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, sink: &mut dyn Sink) {
 /// Read one input into `sink`: each article with where it came from, and each problem.
 pub fn read(path: &Path, opts: &PlainOptions, sink: &mut dyn Sink) {
     if path.as_os_str() == "-" {
-        let stdin = std::io::stdin();
-        return read_jsonl(stdin.lock(), STDIN_NAME, sink);
+        let stdin = std::io::BufReader::with_capacity(STDIN_BUFFER, std::io::stdin().lock());
+        return read_jsonl(stdin, STDIN_NAME, Pauses::Yes, sink);
     }
     let name = path.display().to_string();
     let format = format_of(path).unwrap_or(Format::Text);
@@ -178,7 +186,7 @@ pub fn read(path: &Path, opts: &PlainOptions, sink: &mut dyn Sink) {
     };
     if format == Format::Jsonl {
         match std::fs::File::open(path) {
-            Ok(f) => read_jsonl(std::io::BufReader::new(f), &name, sink),
+            Ok(f) => read_jsonl(std::io::BufReader::new(f), &name, Pauses::No, sink),
             Err(e) => sink.problem(cannot_read(e)),
         }
         return;
@@ -212,11 +220,27 @@ pub fn read(path: &Path, opts: &PlainOptions, sink: &mut dyn Sink) {
     sink.article(article, origin);
 }
 
-fn read_jsonl(mut reader: impl BufRead, name: &str, sink: &mut dyn Sink) {
+/// Whether reading the input may wait for its writer (a pipe or terminal may; a file does not).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pauses {
+    Yes,
+    No,
+}
+
+fn read_jsonl<R: Read>(
+    mut reader: std::io::BufReader<R>,
+    name: &str,
+    pauses: Pauses,
+    sink: &mut dyn Sink,
+) {
     let mut buf = Vec::new();
     let mut line = 0;
     loop {
         buf.clear();
+        // Whatever is buffered is read without waiting; past it the next read may wait.
+        if pauses == Pauses::Yes && reader.buffer().is_empty() {
+            sink.idle();
+        }
         match read_line(&mut reader, &mut buf) {
             Ok(Line::End) => break,
             Ok(Line::Full) => line += 1,
@@ -309,7 +333,12 @@ mod tests {
 
     fn jsonl(input: &[u8]) -> (Vec<String>, Vec<Problem>) {
         let mut sink = Collect::default();
-        read_jsonl(input, "f.jsonl", &mut sink);
+        read_jsonl(
+            std::io::BufReader::new(input),
+            "f.jsonl",
+            Pauses::No,
+            &mut sink,
+        );
         (sink.ids, sink.problems)
     }
 
@@ -335,6 +364,57 @@ mod tests {
         assert_eq!(ids, ["a@f.jsonl:1"]);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].severity, Severity::Warning);
+    }
+
+    /// Gives one line per read, as a writer that waits for each answer does.
+    struct LineByLine(Vec<Vec<u8>>);
+
+    impl Read for LineByLine {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            if self.0.is_empty() {
+                return Ok(0);
+            }
+            let line = self.0.remove(0);
+            out[..line.len()].copy_from_slice(&line);
+            Ok(line.len())
+        }
+    }
+
+    /// Records articles and pauses in order.
+    #[derive(Default)]
+    struct Events(Vec<String>);
+
+    impl Sink for Events {
+        fn article(&mut self, article: Article, _origin: Origin) {
+            self.0.push(article.id);
+        }
+        fn problem(&mut self, problem: Problem) {
+            self.0.push(format!("problem {}", problem.origin));
+        }
+        fn idle(&mut self) {
+            self.0.push("idle".into());
+        }
+    }
+
+    #[test]
+    fn a_pausing_input_says_when_it_would_wait() {
+        let lines = [
+            b"{\"id\":\"a\",\"text\":\"x\"}\n".to_vec(),
+            b"oops\n{\"id\":\"b\",\"text\":\"y\"}\n".to_vec(),
+        ];
+        let read = |pauses| {
+            let mut sink = Events::default();
+            let reader = std::io::BufReader::new(LineByLine(lines.to_vec()));
+            read_jsonl(reader, "-", pauses, &mut sink);
+            sink.0
+        };
+        // Before the first read, after line 1 (its read is used up), and after lines 2 and 3,
+        // which came in one read; never between those two.
+        assert_eq!(
+            read(Pauses::Yes),
+            ["idle", "a", "idle", "problem -:2", "b", "idle"]
+        );
+        assert_eq!(read(Pauses::No), ["a", "problem -:2", "b"]);
     }
 
     #[test]
