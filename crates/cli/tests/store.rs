@@ -221,10 +221,6 @@ fn turkey_syria_alerts_in_the_idlib_escalation_and_calms_after_the_ceasefire() {
 }
 
 #[test]
-#[ignore = "the coder gives no target to Turkey's strikes of 27 February - 1 March 2020 \
-            ('destroyed tanks ... belonging to the Syrian government', 'targets of the Syrian \
-            government had come under fire'), so TUR -> SYR holds one material-conflict event \
-            in that week and its alert starts on 3 March"]
 fn turkey_syria_alert_fires_in_the_last_week_of_february() {
     let spans: Vec<_> = turkey_syria_alerts().iter().map(span).collect();
     assert!(

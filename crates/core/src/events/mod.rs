@@ -10,6 +10,7 @@ pub mod dates;
 pub mod explain;
 mod links;
 pub mod modality;
+pub mod owners;
 mod places;
 mod targets;
 pub mod triggers;
@@ -631,6 +632,14 @@ impl Events {
         // counterpart, whatever the deal was about.
         if joint && !mutual {
             target_actors.clear();
+        }
+        // "destroyed tanks belonging to the army": an act on a thing is an act on its owner.
+        if target_actors.is_empty() && !joint {
+            target_actors = owners::of_object(doc, toks[m.start].span.start)
+                .into_iter()
+                .map(|i| mention_actor(&doc.mentions[i]))
+                .filter(|t| !own_codes.contains(&t.actor.code))
+                .collect();
         }
         if target_actors.is_empty() && !joint {
             target_actors = unnamed_target(at, m.end, &code, trigger, &source_actors);

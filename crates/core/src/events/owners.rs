@@ -1,0 +1,177 @@
+//! Whose a thing is, read from the dependency tree: "tanks belonging to the government",
+//! "targets of the government", "the government's depots", "positions held by the rebels".
+//! An act done to a thing that is no actor is done to its owner.
+//!
+//! Reads: `Doc::syntax` (heads, labels, lemmas) and `Doc::mentions`.
+
+use crate::doc::Doc;
+use flashpoint_nlp::Annotation;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const OWNERSHIP: &str = include_str!("../../../../data/lexicon/ownership.txt");
+
+fn ownership_lemmas() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        OWNERSHIP
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Mentions (indices into `doc.mentions`, coded with a country) that own what the act whose
+/// trigger starts at byte `trigger_at` is done to.
+pub fn of_object(doc: &Doc, trigger_at: usize) -> Vec<usize> {
+    let Some(ann) = doc.syntax.as_ref() else {
+        return Vec::new();
+    };
+    let Some(verb) = word_at(ann, trigger_at) else {
+        return Vec::new();
+    };
+    let mut owners = Vec::new();
+    for thing in with_conjuncts(ann, patients(ann, verb)) {
+        for owner in owner_words(ann, thing) {
+            if let Some(m) = mention_at(doc, ann, owner) {
+                if !owners.contains(&m) {
+                    owners.push(m);
+                }
+            }
+        }
+    }
+    owners
+}
+
+fn word_at(ann: &Annotation, at: usize) -> Option<usize> {
+    let i = ann.words.partition_point(|w| w.end <= at);
+    ann.words.get(i).filter(|w| w.start <= at).map(|_| i)
+}
+
+fn children<'a>(ann: &'a Annotation, head: usize) -> impl Iterator<Item = usize> + 'a {
+    ann.words
+        .iter()
+        .enumerate()
+        .filter(move |&(i, w)| w.head == head && i != head)
+        .map(|(i, _)| i)
+}
+
+/// What the act is done to: its direct object, a passive subject, or — when the act's doer is
+/// told in a "by" phrase ("came under fire by …") — its grammatical subject.
+fn patients(ann: &Annotation, verb: usize) -> Vec<usize> {
+    let has_agent = children(ann, verb).any(|c| {
+        ann.words[c].dep == "agent"
+            || (ann.words[c].dep == "prep" && ann.words[c].lemma == "by")
+            || children(ann, c).any(|g| ann.words[g].dep == "prep" && ann.words[g].lemma == "by")
+    });
+    children(ann, verb)
+        .filter(|&c| match ann.words[c].dep.as_str() {
+            "dobj" | "nsubjpass" => true,
+            "nsubj" => has_agent,
+            _ => false,
+        })
+        .collect()
+}
+
+/// A thing and the things coordinated with it ("tanks, howitzers and vehicles").
+fn with_conjuncts(ann: &Annotation, mut things: Vec<usize>) -> Vec<usize> {
+    let mut k = 0;
+    while k < things.len() {
+        let more: Vec<usize> = children(ann, things[k])
+            .filter(|&c| ann.words[c].dep == "conj" && !things.contains(&c))
+            .collect();
+        things.extend(more);
+        k += 1;
+    }
+    things
+}
+
+/// The words naming a thing's owner: its possessor, the object of its "of", or the object of
+/// "to"/"by" after an ownership participle ("belonging to", "held by").
+fn owner_words(ann: &Annotation, thing: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for c in children(ann, thing) {
+        let w = &ann.words[c];
+        match w.dep.as_str() {
+            "poss" => out.push(c),
+            "prep" if w.lemma == "of" => out.extend(objects(ann, c)),
+            "acl" if ownership_lemmas().contains(&w.lemma) => {
+                for p in children(ann, c) {
+                    let pw = &ann.words[p];
+                    if matches!(pw.dep.as_str(), "prep" | "agent")
+                        && matches!(pw.lemma.as_str(), "to" | "by")
+                    {
+                        out.extend(objects(ann, p));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn objects(ann: &Annotation, prep: usize) -> Vec<usize> {
+    let first: Vec<usize> = children(ann, prep)
+        .filter(|&c| ann.words[c].dep == "pobj")
+        .collect();
+    with_conjuncts(ann, first)
+}
+
+/// The coded mention that covers word `i`.
+fn mention_at(doc: &Doc, ann: &Annotation, i: usize) -> Option<usize> {
+    let w = &ann.words[i];
+    doc.mentions
+        .iter()
+        .position(|m| m.span.start <= w.start && w.end <= m.span.end && m.actor.country.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Pipeline};
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            published: "2021-06-01".parse().ok(),
+            ..Article::default()
+        };
+        let doc = Pipeline::standard().run(article);
+        let country = |a: &Option<crate::doc::EventActor>| {
+            a.as_ref()
+                .and_then(|a| a.actor.country.clone())
+                .unwrap_or_default()
+        };
+        doc.events
+            .iter()
+            .map(|e| {
+                (
+                    country(&e.source),
+                    country(&e.target),
+                    e.cameo[..2].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_act_on_a_thing_is_an_act_on_its_owner() {
+        let found = events(
+            "The ministry said that Greek jets had destroyed radars and depots belonging to the Turkish army.",
+        );
+        assert!(
+            found.iter().any(|(s, t, _)| s == "GRC" && t == "TUR"),
+            "{found:?}"
+        );
+        let found = events(
+            "Several positions of the Malian army came under fire by Algerian units on Monday.",
+        );
+        assert!(
+            found.iter().any(|(s, t, _)| s == "DZA" && t == "MLI"),
+            "{found:?}"
+        );
+    }
+}
