@@ -11,11 +11,13 @@ run once) and an idle machine. It prints articles/s for
   - the Spark job in local[cores] mode, end to end (spark-submit start to finish, JVM start-up
     and all seven table writes included),
   - the same job's marginal rate: (big feed - small feed) articles / (big - small) seconds, which
-    takes the fixed start-up cost out and is the figure to size a cluster with.
+    takes the fixed start-up cost out, in wall seconds and in CPU seconds (the coder processes and
+    the rest of Spark apart); the CPU figure is the one to size a cluster with.
 """
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -38,29 +40,61 @@ def feed(path, copies):
     return len(rows) * copies
 
 
-def timed(run):
-    """Wall seconds and CPU seconds of the child processes `run` waits for (JVM, Python workers
-    and coder processes alike)."""
+def single_process(binary, path):
+    """Wall and CPU seconds of one `flashpoint code` run (the child is waited for, so getrusage
+    sees all of its CPU)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    run()
+    subprocess.run([binary, "code", path], stdout=subprocess.DEVNULL, check=True)
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def single_process(binary, path):
-    return timed(lambda: subprocess.run([binary, "code", path], stdout=subprocess.DEVNULL, check=True))
-
-
 def spark(binary, path, out, cores):
-    return timed(
-        lambda: test_spark_job.run_job(
-            ["--files", binary],
-            ["--input", path, "--output", out, "--overwrite"],
-            master=f"local[{cores}]",
-        )
+    """Wall seconds, and CPU seconds of the coder processes and of the rest of the job (JVM,
+    Python workers). The JVM never waits for its Python workers, so getrusage would miss them
+    and the coders under them: the process tree is sampled from /proc instead."""
+    command, env = test_spark_job.job_command(
+        ["--files", binary],
+        ["--input", path, "--output", out, "--overwrite"],
+        master=f"local[{cores}]",
     )
+    cpu = {}  # (pid, start time) -> (name, CPU ticks at the last sample)
+    start = time.monotonic()
+    job = subprocess.Popen(command, env=env)
+    while job.poll() is None:
+        sample_tree(job.pid, cpu)
+        time.sleep(0.2)
+    wall = time.monotonic() - start
+    if job.returncode:
+        sys.exit(f"spark job failed ({job.returncode})")
+    tick = os.sysconf("SC_CLK_TCK")
+    coder = sum(t for name, t in cpu.values() if name == "flashpoint") / tick
+    return wall, coder, sum(t for _, t in cpu.values()) / tick - coder
+
+
+def sample_tree(root, cpu):
+    parent, stats = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue  # ended since the listing
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        pid = int(entry)
+        parent[pid] = int(fields[1])
+        stats[pid] = (name, int(fields[11]) + int(fields[12]), fields[19])
+    for pid, (name, ticks, started) in stats.items():
+        p = pid
+        while p in parent and p != root:
+            p = parent[p]
+        if p == root:
+            cpu[(pid, started)] = (name, ticks)
 
 
 def main():
@@ -81,15 +115,17 @@ def main():
         print(f"single process: {n_big} articles in {wall:.1f} s = {n_big / wall:,.0f} articles/s "
               f"wall; {n_big / cpu:,.0f} articles per CPU-second "
               f"({n_big / cpu * 3600:,.0f} per core-hour)")
-        t_small, cpu_small = spark(binary, small, tmp / "out-small", args.cores)
-        t_big, cpu_big = spark(binary, big, tmp / "out-big", args.cores)
+        t_small, coder_small, rest_small = spark(binary, small, tmp / "out-small", args.cores)
+        t_big, coder_big, rest_big = spark(binary, big, tmp / "out-big", args.cores)
         n = n_big - n_small
         print(f"spark local[{args.cores}]: {n_big} articles in {t_big:.1f} s = "
               f"{n_big / t_big:,.0f} articles/s end to end; {n_small} articles in {t_small:.1f} s; "
               f"marginal {n / (t_big - t_small):,.0f} articles/s")
-        print(f"spark CPU: {cpu_big:.0f} s for the big feed, {cpu_small:.0f} s for the small one; "
-              f"marginal {n / (cpu_big - cpu_small):,.0f} articles per CPU-second "
-              f"({n / (cpu_big - cpu_small) * 3600:,.0f} per core-hour, coder and Spark together)")
+        coder, rest = coder_big - coder_small, rest_big - rest_small
+        print(f"spark CPU, big feed minus small: coder processes {coder:.1f} s, "
+              f"Spark itself {rest:.1f} s ({rest / n * 1000:.2f} ms per article); "
+              f"{n / (coder + rest):,.0f} articles per CPU-second, "
+              f"{n / (coder + rest) * 3600:,.0f} per core-hour")
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(f"load average at the end: {' '.join(load)}")
 

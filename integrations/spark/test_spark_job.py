@@ -144,7 +144,8 @@ def check(out, reference, expected_errors):
     return len(events), len(errors)
 
 
-def run_job(spark_args, job_args, master="local[2]"):
+def job_command(spark_args, job_args, master="local[2]"):
+    """The spark-submit command line and environment for the job (also used by measure.py)."""
     import pyspark
 
     submit = Path(pyspark.__file__).parent / "bin" / "spark-submit"
@@ -165,8 +166,13 @@ def run_job(spark_args, job_args, master="local[2]"):
         HERE / "flashpoint_spark.py",
         *job_args,
     ]
+    return [str(c) for c in command], env
+
+
+def run_job(spark_args, job_args):
+    command, env = job_command(spark_args, job_args)
     start = time.monotonic()
-    subprocess.run([str(c) for c in command], env=env, check=True)
+    subprocess.run(command, env=env, check=True)
     return time.monotonic() - start
 
 
