@@ -7,6 +7,7 @@
 
 pub mod annotation;
 pub mod conllu;
+pub mod fast_hash;
 pub mod features;
 pub mod lemmatizer;
 pub mod linalg;

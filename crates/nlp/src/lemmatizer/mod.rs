@@ -4,7 +4,6 @@
 //!
 //! The rules and tables are the model file's `lemmatizer` document.
 
-mod hash;
 mod morph;
 mod ruler;
 mod rules;

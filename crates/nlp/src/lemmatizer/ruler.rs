@@ -5,8 +5,8 @@
 //! else its DEP, else being whitespace), so a token only tries the few patterns that can start
 //! at it instead of all 179 rules.
 
-use super::hash::FastMap;
 use super::morph;
+use crate::fast_hash::FastMap;
 use regex::Regex;
 use serde::Deserialize;
 use serde_json::{Map, Value};

@@ -1,7 +1,7 @@
 //! spaCy's rule lemmatizer (mode `rule`) with the English `is_base_form` (SPEC §15.2).
 
-use super::hash::{FastMap, FastSet};
 use super::morph;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::unicode::CharClasses;
 use serde::Deserialize;
 use std::collections::HashMap;

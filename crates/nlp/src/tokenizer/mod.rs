@@ -8,14 +8,13 @@
 //! tokens that spell a special case (`let` `'s`) and re-tokenizes them with the case's NORMs.
 //! Phase one depends only on the chunk, so it is memoised per chunk within a call.
 
-mod fast_hash;
 mod pattern;
 mod specials;
 mod url;
 
+use crate::fast_hash::FastMap;
 use crate::model_file::{ModelError, ModelFile};
 use crate::unicode::CharClasses;
-use fast_hash::FastMap;
 use pattern::AffixPattern;
 use serde::Deserialize;
 use specials::{filter_spans, SequenceMatcher, Specials, SubToken};

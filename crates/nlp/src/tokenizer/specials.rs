@@ -1,7 +1,7 @@
 //! Special cases (`don't` → `do` + `n't` with NORM `not`) and the final pass that re-applies them
 //! to token sequences that affix splitting produced (spaCy's special-case PhraseMatcher).
 
-use super::fast_hash::FastMap;
+use crate::fast_hash::FastMap;
 
 /// One sub-token of a special case: its byte length and the NORM it sets, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
