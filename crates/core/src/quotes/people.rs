@@ -1,0 +1,381 @@
+//! Who a speaker phrase names: people of the article with the full name given at first
+//! mention, the titles seen with them and, where the text tells it, their gender; and the
+//! coreference a news story relies on for its speakers ("Dupont said", "he said", "the minister
+//! said" after "Foreign Minister Jean Dupont").
+
+use super::lexicon::{Gender, Lexicon};
+use super::tree::Tree;
+use crate::doc::{Doc, MentionKind};
+use crate::span::Span;
+use std::collections::HashSet;
+
+/// A person of the article.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Person {
+    /// The longest form of the name the text gives, titles left out.
+    pub name: String,
+    /// The dictionaries' name for the person, when a mention was coded.
+    pub dict_name: Option<String>,
+    pub code: Option<String>,
+    /// Lower-cased lemmas of the role nouns seen with the name ("minister", "foreign").
+    pub titles: HashSet<String>,
+    pub gender: Option<Gender>,
+}
+
+impl Person {
+    /// The name to report: the text's full name, else the dictionaries' name.
+    pub fn best_name(&self) -> String {
+        if self.name.split_whitespace().count() < 2 {
+            if let Some(d) = &self.dict_name {
+                return d.clone();
+            }
+        }
+        self.name.clone()
+    }
+}
+
+/// One place the article names (or refers to) a person.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Occurrence {
+    /// The head token of the name.
+    pub token: usize,
+    pub span: Span,
+    pub person: usize,
+    /// Subject of a clause (or in apposition to one).
+    pub subject: bool,
+    /// Subject of a verb of saying.
+    pub speaker: bool,
+}
+
+#[derive(Default)]
+pub(crate) struct People {
+    pub persons: Vec<Person>,
+    /// In text order.
+    pub occ: Vec<Occurrence>,
+}
+
+/// Lower-cased words of a name, for comparing forms ("Jean Dupont" ends with "Dupont").
+fn name_words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn ends_with(long: &[String], short: &[String]) -> bool {
+    !short.is_empty() && long.len() >= short.len() && long[long.len() - short.len()..] == *short
+}
+
+impl People {
+    /// The people of the article, from the model's PERSON entities and the actor stage's
+    /// person mentions, in text order.
+    pub fn build(doc: &Doc, tree: &Tree, lex: &Lexicon) -> People {
+        let mut spans: Vec<Span> = tree
+            .ann
+            .entities
+            .iter()
+            .filter(|e| e.label == "PERSON")
+            .map(|e| Span::new(e.start, e.end))
+            .collect();
+        for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+            if !spans.iter().any(|s| s.overlaps(m.span)) {
+                spans.push(m.span);
+            }
+        }
+        spans.sort_by_key(|s| s.start);
+        let mut people = People::default();
+        for span in spans {
+            people.add(doc, tree, lex, span);
+        }
+        people.learn_genders(tree);
+        people
+    }
+
+    fn add(&mut self, doc: &Doc, tree: &Tree, lex: &Lexicon, span: Span) {
+        let toks = tree.tokens_in(span.start, span.end);
+        if toks.is_empty() {
+            return;
+        }
+        let toks = strip_titles(tree, lex, toks);
+        // A possessive ending ("Dupont's") is no part of the name.
+        let mut end = toks.end;
+        while end > toks.start && matches!(tree.tag(end - 1), "POS") {
+            end -= 1;
+        }
+        if end <= toks.start {
+            return;
+        }
+        let name_span = tree.span_of(toks.start, end - 1);
+        let name = doc.slice(name_span).to_string();
+        let words = name_words(&name);
+        let root = (toks.start..end)
+            .find(|&t| tree.head(t).is_none_or(|h| h < toks.start || h >= end))
+            .unwrap_or(end - 1);
+        let mention = doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.overlaps(name_span))
+            .max_by_key(|m| m.span.len());
+        // The same person as an earlier, longer or shorter, form of the name.
+        let known = self.occ.iter().rev().map(|o| o.person).find(|&p| {
+            let w = name_words(&self.persons[p].name);
+            ends_with(&w, &words) || ends_with(&words, &w)
+        });
+        let person = match known {
+            Some(p) => {
+                if words.len() > name_words(&self.persons[p].name).len() {
+                    self.persons[p].name = name.clone();
+                }
+                p
+            }
+            None => {
+                self.persons.push(Person {
+                    name,
+                    ..Person::default()
+                });
+                self.persons.len() - 1
+            }
+        };
+        let p = &mut self.persons[person];
+        if let Some(m) = mention {
+            if p.code.is_none() {
+                p.code = m.actor.code.clone();
+            }
+            if p.dict_name.is_none() && m.kind == MentionKind::Person {
+                p.dict_name = m.actor.name.clone();
+            }
+        }
+        for t in titles_of(tree, lex, root) {
+            if let Some(&g) = lex.gender.get(&t) {
+                p.gender = Some(g);
+            }
+            p.titles.insert(t);
+        }
+        let (subject, speaker) = role_in_clause(tree, lex, root);
+        self.occ.push(Occurrence {
+            token: root,
+            span: name_span,
+            person,
+            subject,
+            speaker,
+        });
+    }
+
+    /// The person named at token `t` (inside one of their names).
+    pub fn at(&self, tree: &Tree, t: usize) -> Option<usize> {
+        let s = tree.span(t);
+        self.occ
+            .iter()
+            .find(|o| o.span.overlaps(s))
+            .map(|o| o.person)
+    }
+
+    /// The latest earlier person whose name ends with `words` ("Dupont" → "Jean Dupont").
+    pub fn by_surname(&self, name: &str, before: usize) -> Option<usize> {
+        let words = name_words(name);
+        self.occ
+            .iter()
+            .rev()
+            .filter(|o| o.span.start < before)
+            .map(|o| o.person)
+            .find(|&p| ends_with(&name_words(&self.persons[p].name), &words))
+    }
+
+    /// The latest earlier person seen with the role noun `lemma` ("the minister").
+    pub fn by_role(&self, lemma: &str, before: usize) -> Option<usize> {
+        self.occ
+            .iter()
+            .rev()
+            .filter(|o| o.span.start < before)
+            .map(|o| o.person)
+            .find(|&p| self.persons[p].titles.contains(lemma))
+    }
+
+    /// The antecedent of a "he"/"she" at token `t`, outside the quote `skip`: in the same or
+    /// the previous sentence the person of matching gender, a speaker, a subject, the latest;
+    /// further back the latest speaker, else the latest person.
+    pub fn pronoun(&self, tree: &Tree, t: usize, gender: Option<Gender>, skip: Span) -> Option<usize> {
+        let at = tree.span(t).start;
+        let window = window_start(tree, t);
+        let ok = |o: &&Occurrence| {
+            o.span.start < at
+                && !skip.contains(o.span)
+                && compatible(self.persons[o.person].gender, gender)
+        };
+        let near = self
+            .occ
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.span.start >= window)
+            .filter(|(_, o)| ok(o))
+            .max_by_key(|(i, o)| {
+                let known = gender.is_some() && self.persons[o.person].gender == gender;
+                (known, o.speaker, o.subject, *i)
+            })
+            .map(|(_, o)| o.person);
+        near.or_else(|| {
+            let earlier = self.occ.iter().rev().filter(ok);
+            let mut speakers = earlier.clone().filter(|o| o.speaker);
+            speakers
+                .next()
+                .or_else(|| earlier.clone().next())
+                .map(|o| o.person)
+        })
+    }
+
+    /// Record that a speaker phrase at token `t` refers to `person` (so that a later "he said"
+    /// finds whoever was speaking).
+    pub fn note_speaker(&mut self, tree: &Tree, t: usize, person: usize) {
+        let span = tree.span(t);
+        let i = self.occ.partition_point(|o| o.span.start <= span.start);
+        self.occ.insert(
+            i,
+            Occurrence {
+                token: t,
+                span,
+                person,
+                subject: true,
+                speaker: true,
+            },
+        );
+    }
+
+    /// Genders told by the text: a "he"/"she" inside a clause attached to the name ("X, who
+    /// says she …"), or the only person named in the pronoun's sentence before it (else in the
+    /// sentence before).
+    fn learn_genders(&mut self, tree: &Tree) {
+        for t in 0..tree.len() {
+            let Some(g) = pronoun_gender(tree, t) else {
+                continue;
+            };
+            if let Some(p) = self.bound_by_clause(tree, t).or_else(|| self.only_person(tree, t)) {
+                if self.persons[p].gender.is_none() {
+                    self.persons[p].gender = Some(g);
+                }
+            }
+        }
+    }
+
+    fn bound_by_clause(&self, tree: &Tree, t: usize) -> Option<usize> {
+        let mut n = t;
+        for _ in 0..tree.len() {
+            let h = tree.head(n)?;
+            if matches!(tree.dep(n), "relcl" | "acl") {
+                return self.occ.iter().find(|o| o.token == h).map(|o| o.person);
+            }
+            n = h;
+        }
+        None
+    }
+
+    fn only_person(&self, tree: &Tree, t: usize) -> Option<usize> {
+        let at = tree.span(t).start;
+        let sent = tree.sentence_of(t)?;
+        let start = tree.span(sent.start).start;
+        let in_range = |a: usize| {
+            let mut ps: Vec<usize> = self
+                .occ
+                .iter()
+                .filter(|o| o.span.start >= a && o.span.start < at)
+                .map(|o| o.person)
+                .collect();
+            ps.dedup();
+            ps
+        };
+        let here = in_range(start);
+        let ps = if here.is_empty() {
+            in_range(window_start(tree, t))
+        } else {
+            here
+        };
+        (ps.len() == 1).then(|| ps[0])
+    }
+}
+
+fn compatible(known: Option<Gender>, wanted: Option<Gender>) -> bool {
+    known.is_none() || wanted.is_none() || known == wanted
+}
+
+/// The gender of a third-person singular pronoun ("he", "she") from the tagger's features.
+pub(crate) fn pronoun_gender(tree: &Tree, t: usize) -> Option<Gender> {
+    if !matches!(tree.tag(t), "PRP" | "PRP$") || tree.feature(t, "Number") == Some("Plur") {
+        return None;
+    }
+    match tree.feature(t, "Gender") {
+        Some("Masc") => Some(Gender::Masc),
+        Some("Fem") => Some(Gender::Fem),
+        _ => None,
+    }
+}
+
+/// Byte offset where the sentence before token `t`'s sentence starts.
+fn window_start(tree: &Tree, t: usize) -> usize {
+    let Some(k) = tree.ann.sentence_of(t) else {
+        return 0;
+    };
+    let s = &tree.ann.sentences[k.saturating_sub(1)];
+    tree.span(s.start).start
+}
+
+/// Leading title words of a name ("President", "Gen.") are left out.
+fn strip_titles(
+    tree: &Tree,
+    lex: &Lexicon,
+    toks: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let mut a = toks.start;
+    'outer: while a + 1 < toks.end {
+        for n in (1..=lex.title_len.min(toks.end - a - 1)).rev() {
+            let words: Vec<String> = (a..a + n).map(|t| tree.lower(t).to_string()).collect();
+            if lex.titles.contains(&words) {
+                a += n;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    a..toks.end
+}
+
+/// Role nouns seen with the name headed by `root`: the last noun of its title before it
+/// ("Foreign Minister Jean Dupont", "Prime Minister Dr Ana Ruiz" → minister; courtesy titles
+/// and gender words are kept too, as they tell the gender), the head of an apposition ("Dupont,
+/// the minister") and the noun the name is in apposition to ("the minister, Jean Dupont").
+fn titles_of(tree: &Tree, lex: &Lexicon, root: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let (a, _) = tree.extent(root, &|c| c > root || tree.is_punct(c));
+    let before: Vec<usize> = (a..root)
+        .filter(|&t| matches!(tree.word(t).pos.as_str(), "NOUN" | "PROPN"))
+        .filter(|&t| tree.ann.entities.iter().all(|e| !(e.tokens.contains(&t) && e.label == "PERSON")))
+        .collect();
+    for &t in before.iter().rev() {
+        let lower = tree.lower(t).to_string();
+        let courtesy = lex.honorific.contains(&lower) || lex.gender.contains_key(&lower);
+        out.push(if courtesy { lower } else { tree.lemma(t) });
+        if !courtesy {
+            break;
+        }
+    }
+    out.extend(tree.kids_with(root, &["appos"]).map(|c| tree.lemma(c)));
+    if tree.dep(root) == "appos" {
+        if let Some(h) = tree.head(root) {
+            out.push(tree.lemma(h));
+        }
+    }
+    out
+}
+
+/// Whether the name headed by `root` is a clause's subject, and a speech verb's subject.
+fn role_in_clause(tree: &Tree, lex: &Lexicon, root: usize) -> (bool, bool) {
+    let mut n = root;
+    // "the minister, Jean Dupont," and "Jean Dupont, the minister,": the phrase's head.
+    if matches!(tree.dep(n), "appos" | "compound") {
+        if let Some(h) = tree.head(n) {
+            n = h;
+        }
+    }
+    if !matches!(tree.dep(n), "nsubj" | "nsubjpass") {
+        return (false, false);
+    }
+    let speaker = tree
+        .head(n)
+        .is_some_and(|v| lex.speech.contains(&tree.lemma(v)));
+    (true, speaker)
+}

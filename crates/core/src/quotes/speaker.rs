@@ -1,0 +1,278 @@
+//! From a speaker phrase's head token to the speaker reported: a person's full name, an
+//! organisation, or the phrase itself ("a Western diplomat"), with the actor code of its
+//! mention.
+
+use super::lexicon::Lexicon;
+use super::people::{pronoun_gender, People};
+use super::tree::Tree;
+use crate::doc::{Doc, MentionKind, Speaker};
+use crate::span::Span;
+
+pub(crate) struct Namer<'a> {
+    pub doc: &'a Doc,
+    pub tree: &'a Tree<'a>,
+    pub lex: &'a Lexicon,
+    pub people: People,
+    /// Speakers that are no person (organisations, documents), by position, for "it said".
+    pub bodies: Vec<(usize, Speaker)>,
+}
+
+/// Dependents that belong to a noun phrase's own words, before its head.
+const LEFT: &[&str] = &[
+    "det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "advmod", "npadvmod",
+];
+
+impl Namer<'_> {
+    /// The speaker named by the phrase headed by token `s`, for the quote at `quote`.
+    pub fn speaker(&mut self, s: usize, quote: Span) -> Option<Speaker> {
+        let found = self.resolve(s, quote, 0)?;
+        if found.person.is_none() && found.body {
+            let i = self.bodies.partition_point(|b| b.0 <= found.speaker.span.start);
+            self.bodies
+                .insert(i, (found.speaker.span.start, found.speaker.clone()));
+        }
+        if let (Some(p), true) = (found.person, found.noted) {
+            self.people.note_speaker(self.tree, s, p);
+        }
+        Some(found.speaker)
+    }
+
+    fn resolve(&self, s: usize, quote: Span, depth: usize) -> Option<Found> {
+        if depth > 3 {
+            return None;
+        }
+        let tree = self.tree;
+        if tree.is_pronoun(s) {
+            return self.pronoun(s, quote);
+        }
+        if let Some(f) = self.coordination(s, quote, depth) {
+            return Some(f);
+        }
+        if let Some(p) = self.people.at(tree, s).or_else(|| self.appos_person(s)) {
+            return Some(self.person(p, s, false));
+        }
+        let lemma = tree.lemma(s);
+        if self.lex.document.contains(&lemma) {
+            if let Some(issuer) = self.issuer(s) {
+                if let Some(f) = self.resolve(issuer, quote, depth + 1) {
+                    return Some(f);
+                }
+            }
+        }
+        let (a, b) = self.phrase(s);
+        let phrase = Span::new(tree.word(a).start, tree.word(b).end);
+        let proper = tree.tag(s).starts_with("NNP");
+        if proper {
+            // A surname or short form of a person named earlier ("Dupont", tagged as an
+            // organisation or not recognised at all).
+            let (na, _) = tree.extent(s, &|c| c > s || tree.dep(c) != "compound");
+            let name = self.doc.slice(tree.span_of(na, s));
+            if let Some(p) = self.people.by_surname(name, phrase.start) {
+                return Some(self.person(p, s, true));
+            }
+        } else if self.is_role(s, a) {
+            if let Some(p) = self.people.by_role(&lemma, phrase.start) {
+                return Some(self.person(p, s, true));
+            }
+        }
+        let text = self.body_name(s, phrase);
+        Some(Found {
+            speaker: Speaker {
+                name: Some(text),
+                code: self.coded(phrase),
+                span: phrase,
+            },
+            person: None,
+            noted: false,
+            body: true,
+        })
+    }
+
+    /// "he"/"she" → a person; "it"/"they" → the latest organisation that spoke.
+    fn pronoun(&self, s: usize, quote: Span) -> Option<Found> {
+        let lower = self.tree.lower(s);
+        let gender = pronoun_gender(self.tree, s);
+        let personal = gender.is_some() || matches!(self.tree.feature(s, "Person"), Some("1"));
+        if personal {
+            let p = self.people.pronoun(self.tree, s, gender, quote)?;
+            return Some(self.person(p, s, true));
+        }
+        if matches!(lower, "it" | "they") {
+            let at = self.tree.span(s).start;
+            let floor = self.doc.sentence_at(at).map_or(0, |i| {
+                let k = i.saturating_sub(3);
+                self.doc.sentences[k].span.start
+            });
+            let body = self
+                .bodies
+                .iter()
+                .rev()
+                .find(|(p, _)| *p < at && *p >= floor && !quote.contains(Span::new(*p, *p)))?;
+            return Some(Found {
+                speaker: Speaker {
+                    span: self.tree.span(s),
+                    ..body.1.clone()
+                },
+                person: None,
+                noted: false,
+                body: false,
+            });
+        }
+        None
+    }
+
+    /// "Ana Ruiz and Jon Berg said": both names.
+    fn coordination(&self, s: usize, quote: Span, depth: usize) -> Option<Found> {
+        let tree = self.tree;
+        let last = tree.kids_with(s, &["conj"]).last()?;
+        let first = self.resolve_single(s, quote, depth)?;
+        let second = self.resolve(last, quote, depth + 1)?;
+        let (a, b) = (first.speaker, second.speaker);
+        let span = a.span.cover(b.span);
+        let name = match (&a.name, &b.name) {
+            (Some(x), Some(y)) => {
+                let and = tree
+                    .kids_with(s, &["cc"])
+                    .next()
+                    .map_or("and", |c| self.doc.slice(tree.span(c)));
+                Some(format!("{x} {and} {y}"))
+            }
+            (x, y) => x.clone().or(y.clone()),
+        };
+        Some(Found {
+            speaker: Speaker {
+                name,
+                code: a.code.or(b.code),
+                span,
+            },
+            person: None,
+            noted: false,
+            body: false,
+        })
+    }
+
+    /// One conjunct of a coordination, without its conjuncts.
+    fn resolve_single(&self, s: usize, quote: Span, depth: usize) -> Option<Found> {
+        if let Some(p) = self.people.at(self.tree, s) {
+            return Some(self.person(p, s, false));
+        }
+        let mut f = self.resolve_plain(s, quote, depth)?;
+        f.person = None;
+        Some(f)
+    }
+
+    fn resolve_plain(&self, s: usize, _quote: Span, _depth: usize) -> Option<Found> {
+        let tree = self.tree;
+        let (a, _) = self.phrase(s);
+        let phrase = Span::new(tree.word(a).start, tree.word(s).end);
+        Some(Found {
+            speaker: Speaker {
+                name: Some(self.body_name(s, phrase)),
+                code: self.coded(phrase),
+                span: phrase,
+            },
+            person: None,
+            noted: false,
+            body: false,
+        })
+    }
+
+    /// "the minister, Jean Dupont, said" and "the capital — Minister Jean Dupont said": a
+    /// person in apposition to the subject.
+    fn appos_person(&self, s: usize) -> Option<usize> {
+        self.tree
+            .kids_with(s, &["appos"])
+            .find_map(|c| self.people.at(self.tree, c))
+    }
+
+    /// "a statement from the ministry", "the ministry's statement": the issuer.
+    fn issuer(&self, s: usize) -> Option<usize> {
+        let tree = self.tree;
+        tree.children(s)
+            .iter()
+            .copied()
+            .find_map(|c| match tree.dep(c) {
+                "poss" => Some(c),
+                "prep" if self.lex.issuer.contains(tree.lower(c)) => {
+                    tree.kids_with(c, &["pobj"]).next()
+                }
+                "acl" => tree
+                    .kids_with(c, &["agent"])
+                    .find_map(|a| tree.kids_with(a, &["pobj"]).next()),
+                _ => None,
+            })
+    }
+
+    /// A definite singular role noun with no person named before it ("the minister",
+    /// "the Prime Minister").
+    fn is_role(&self, s: usize, a: usize) -> bool {
+        let tree = self.tree;
+        let definite = (a..s).any(|t| tree.dep(t) == "det" && tree.lower(t) == "the");
+        let named = (a..s).any(|t| tree.dep(t) == "poss" || self.people.at(tree, t).is_some());
+        definite && !named && tree.feature(s, "Number") != Some("Plur")
+    }
+
+    /// The words of the phrase headed by `s` up to its head: determiners, modifiers and
+    /// compounds before it, not relative clauses or appositions after it.
+    fn phrase(&self, s: usize) -> (usize, usize) {
+        let tree = self.tree;
+        let (a, _) = tree.extent(s, &|c| c > s || !LEFT.contains(&tree.dep(c)));
+        // A named entity that runs past the head keeps its words ("Organization of American
+        // States").
+        let ent = tree
+            .ann
+            .entities
+            .iter()
+            .find(|e| e.start <= tree.word(s).start && tree.word(s).end <= e.end);
+        let b = ent.map_or(s, |e| e.tokens.end.saturating_sub(1).max(s));
+        let a = ent.map_or(a, |e| a.min(e.tokens.start));
+        (a, b)
+    }
+
+    /// The text of a phrase that names no person: titles and all, since it is what the text
+    /// calls the speaker ("a senior Western diplomat", "Russia's foreign ministry").
+    fn body_name(&self, _s: usize, phrase: Span) -> String {
+        self.doc.slice(phrase).to_string()
+    }
+
+    fn person(&self, p: usize, s: usize, noted: bool) -> Found {
+        let person = &self.people.persons[p];
+        let span = self
+            .people
+            .occ
+            .iter()
+            .find(|o| o.token == s || o.span.contains(self.tree.span(s)))
+            .map_or(self.tree.span(s), |o| o.span);
+        let code = self.coded(span).or(person.code.clone());
+        Found {
+            speaker: Speaker {
+                name: Some(person.best_name()),
+                code,
+                span,
+            },
+            person: Some(p),
+            noted,
+            body: false,
+        }
+    }
+
+    /// The code of the longest coded mention overlapping `span` (not a pronoun's guess).
+    fn coded(&self, span: Span) -> Option<String> {
+        self.doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.overlaps(span) && m.actor.code.is_some())
+            .filter(|m| m.kind != MentionKind::Pronoun)
+            .max_by_key(|m| m.span.len())
+            .and_then(|m| m.actor.code.clone())
+    }
+}
+
+struct Found {
+    speaker: Speaker,
+    person: Option<usize>,
+    /// A pronoun, surname or role resolved to a person: remembered as that person speaking.
+    noted: bool,
+    /// An organisation or document, for a later "it said".
+    body: bool,
+}

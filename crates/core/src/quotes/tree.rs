@@ -1,0 +1,136 @@
+//! A read-only view of the model's parse for the quote stage: children lists, token look-up by
+//! byte offset, ancestors and the words a phrase covers.
+
+use crate::span::Span;
+use flashpoint_nlp::Annotation;
+use flashpoint_nlp::annotation::Word;
+
+pub(crate) struct Tree<'a> {
+    pub ann: &'a Annotation,
+    /// Lower-cased text of the article (same offsets as the text).
+    lower: &'a str,
+    kids: Vec<Vec<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    pub fn new(ann: &'a Annotation, lower: &'a str) -> Tree<'a> {
+        let mut kids = vec![Vec::new(); ann.words.len()];
+        for (i, w) in ann.words.iter().enumerate() {
+            if w.head != i && w.head < kids.len() {
+                kids[w.head].push(i);
+            }
+        }
+        Tree { ann, lower, kids }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ann.words.len()
+    }
+
+    pub fn word(&self, i: usize) -> &Word {
+        &self.ann.words[i]
+    }
+
+    pub fn dep(&self, i: usize) -> &str {
+        &self.ann.words[i].dep
+    }
+
+    pub fn tag(&self, i: usize) -> &str {
+        &self.ann.words[i].tag
+    }
+
+    pub fn lemma(&self, i: usize) -> String {
+        self.ann.words[i].lemma.to_lowercase()
+    }
+
+    /// The lower-cased text of token `i`.
+    pub fn lower(&self, i: usize) -> &'a str {
+        let w = &self.ann.words[i];
+        self.lower.get(w.start..w.end).unwrap_or("")
+    }
+
+    pub fn span(&self, i: usize) -> Span {
+        let w = &self.ann.words[i];
+        Span::new(w.start, w.end)
+    }
+
+    /// Span from the start of token `a` to the end of token `b` (inclusive).
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.ann.words[a].start, self.ann.words[b].end)
+    }
+
+    /// The head of `i`, or `None` at a root.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        let h = self.ann.words[i].head;
+        (h != i && h < self.len()).then_some(h)
+    }
+
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.kids[i]
+    }
+
+    /// Children of `i` with one of the labels.
+    pub fn kids_with<'s>(&'s self, i: usize, deps: &'s [&str]) -> impl Iterator<Item = usize> + 's {
+        self.kids[i]
+            .iter()
+            .copied()
+            .filter(move |&c| deps.contains(&self.dep(c)))
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        let w = &self.ann.words[i];
+        w.is_space || w.pos == "PUNCT"
+    }
+
+    pub fn is_verbal(&self, i: usize) -> bool {
+        matches!(self.ann.words[i].pos.as_str(), "VERB" | "AUX")
+    }
+
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.tag(i) == "PRP"
+    }
+
+    /// Tokens starting inside `[start, end)`, as an index range.
+    pub fn tokens_in(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let a = self.ann.words.partition_point(|w| w.start < start);
+        let b = self.ann.words.partition_point(|w| w.start < end);
+        a..b
+    }
+
+    /// The token covering byte `at`, if any.
+    pub fn token_at(&self, at: usize) -> Option<usize> {
+        let i = self.ann.words.partition_point(|w| w.end <= at);
+        (i < self.len() && self.ann.words[i].start <= at).then_some(i)
+    }
+
+    /// The parser sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        self.ann.sentence_of(i).map(|k| self.ann.sentences[k].clone())
+    }
+
+    /// Leftmost and rightmost tokens of the subtree of `i`, leaving out the children for which
+    /// `skip` holds (and their subtrees).
+    pub fn extent(&self, i: usize, skip: &dyn Fn(usize) -> bool) -> (usize, usize) {
+        let (mut a, mut b) = (i, i);
+        let mut stack = vec![i];
+        let mut guard = 0;
+        while let Some(n) = stack.pop() {
+            guard += 1;
+            if guard > self.len() {
+                break;
+            }
+            a = a.min(n);
+            b = b.max(n);
+            stack.extend(self.kids[n].iter().copied().filter(|&c| !skip(c)));
+        }
+        (a, b)
+    }
+
+    /// Morphological feature value of token `i` ("Gender" → "Fem").
+    pub fn feature(&self, i: usize, name: &str) -> Option<&str> {
+        self.ann.words[i].morph.split('|').find_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            (k == name).then_some(v)
+        })
+    }
+}
