@@ -30,8 +30,6 @@ pub(crate) struct Reader<'a> {
     pub para: Vec<usize>,
 }
 
-/// Dependents that carry a clause's subject.
-const SUBJECTS: &[&str] = &["nsubj", "nsubjpass", "csubj"];
 /// Arcs along which a verb without a subject shares that of its head.
 const SHARES_SUBJECT: &[&str] = &["conj", "advcl", "xcomp", "pcomp", "prep", "ccomp", "dep"];
 /// Most arcs walked up from a quote to the verb it hangs on.
@@ -96,20 +94,26 @@ impl<'a> Reader<'a> {
     }
 
     /// Walk up from `h` to the nearest verb of saying (or stance) with a subject, or to an
-    /// "according to" attached on the way: (arcs walked, speaker).
+    /// "according to" or a parenthetical `, X said` attached on the way: (arcs walked, speaker).
     fn climb(&self, mut h: usize, q: &Range<usize>) -> Option<(usize, Found)> {
+        let found = |s| Found { subject: s, plain: false };
         for d in 0..MAX_CLIMB {
-            if let Some(s) = self
-                .tree
-                .children(h)
-                .iter()
-                .find_map(|&c| (!q.contains(&c)).then(|| self.source(c, q)).flatten())
-            {
-                return Some((d, Found { subject: s, plain: false }));
-            }
-            if self.tree.is_verbal(h) && self.lex.attributes(&self.tree.lemma(h)) {
+            if self.speaks(h) {
                 if let Some(s) = self.subject(h, q) {
-                    return Some((d, Found { subject: s, plain: false }));
+                    return Some((d, found(s)));
+                }
+            }
+            for &c in self.tree.children(h) {
+                if q.contains(&c) {
+                    continue;
+                }
+                if let Some(s) = self.source(c, q) {
+                    return Some((d, found(s)));
+                }
+                if self.tree.dep(c) == "parataxis" && self.speaks(c) {
+                    if let Some(s) = self.own_subject(c, q) {
+                        return Some((d + 1, found(s)));
+                    }
                 }
             }
             h = self.head(h)?;
@@ -117,13 +121,23 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// A verb of saying, or one that gives quoted words to its subject.
+    fn speaks(&self, v: usize) -> bool {
+        self.tree.is_verbal(v) && self.lex.attributes(&self.tree.lemma(v))
+    }
+
     /// The first verb above `h` with a subject outside the quote: the speaker of a partial
-    /// quote inside a plain statement (`the audit found "…"`).
+    /// quote inside a plain statement (`the audit found "…"`). A subject that holds the quote
+    /// (`talks on the "…" went on`) is none.
     fn plain_subject(&self, mut h: usize, q: &Range<usize>) -> Option<(usize, Found)> {
         for d in 0..MAX_CLIMB {
             if self.tree.is_verbal(h) {
                 if let Some(s) = self.own_subject(h, q) {
-                    return Some((d, Found { subject: s, plain: true }));
+                    let (a, b) = self.tree.extent(s, &|_| false);
+                    if b < q.start || a >= q.end {
+                        return Some((d, Found { subject: s, plain: true }));
+                    }
+                    return None;
                 }
             }
             h = self.head(h)?;
@@ -167,28 +181,41 @@ impl<'a> Reader<'a> {
 
     /// The subject of the verb of saying `v`: its own, else (for a verb that has none, such as
     /// "saying" in "was quoted as saying" or "adding" in "…, adding that") that of the verb it
-    /// depends on, where a passive subject counts ("X was quoted as").
+    /// depends on. Going up, a verb of saying's subject wins over a plain verb's (a participle
+    /// the parser hung on the reported clause belongs to the reporting verb), and a passive
+    /// subject counts only through a preposition or control ("X was quoted as saying").
     pub fn subject(&self, v: usize, q: &Range<usize>) -> Option<usize> {
         if let Some(s) = self.own_subject(v, q) {
             return Some(s);
         }
+        let mut first = None;
         let mut n = v;
-        for _ in 0..4 {
-            if !SHARES_SUBJECT.contains(&self.tree.dep(n)) {
-                return None;
+        for _ in 0..5 {
+            let arc = self.tree.dep(n).to_string();
+            if !SHARES_SUBJECT.contains(&arc.as_str()) {
+                break;
             }
-            n = self.head(n)?;
-            if self.tree.is_verbal(n) {
-                if let Some(s) = self.own_subject(n, q).or_else(|| {
-                    self.tree
-                        .kids_with(n, SUBJECTS)
-                        .find(|k| !q.contains(k))
-                }) {
+            n = match self.head(n) {
+                Some(h) => h,
+                None => break,
+            };
+            if !self.tree.is_verbal(n) {
+                continue;
+            }
+            let passive = matches!(arc.as_str(), "prep" | "pcomp" | "xcomp");
+            let own = self.own_subject(n, q).or_else(|| {
+                passive
+                    .then(|| self.tree.kids_with(n, &["nsubjpass"]).find(|k| !q.contains(k)))
+                    .flatten()
+            });
+            if let Some(s) = own {
+                if self.speaks(n) {
                     return Some(s);
                 }
+                first = first.or(Some(s));
             }
         }
-        None
+        first
     }
 
     /// The last verb of saying in `range` with a subject: `X said:` before a quote that opens

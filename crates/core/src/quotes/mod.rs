@@ -58,20 +58,22 @@ impl Stage for Quotes {
 pub fn find(doc: &Doc) -> Vec<Quote> {
     let text = doc.text();
     let lex = lexicon();
+    let raws = pair(text, &marks(text));
+    let quoted: Vec<Span> = raws.iter().map(|r| r.content).collect();
     let tree = doc.syntax.as_ref().map(|a| Tree::new(a, &doc.lower));
     let mut reading = tree.as_ref().map(|t| {
         let namer = Namer {
             doc,
             tree: t,
             lex,
-            people: People::build(doc, t, lex),
+            people: People::build(doc, t, lex, &quoted),
             bodies: Vec::new(),
         };
         (Reader::new(t, lex, text), namer)
     });
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<Raw> = None;
-    for raw in pair(text, &marks(text)) {
+    for raw in raws {
         if prev.is_some_and(|p| raw.open_at < p.close_end) {
             continue;
         }

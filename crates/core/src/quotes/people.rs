@@ -45,6 +45,8 @@ pub(crate) struct Occurrence {
     pub subject: bool,
     /// Subject of a verb of saying.
     pub speaker: bool,
+    /// Named inside quotation marks (someone talked about, not the narrator's subject).
+    pub quoted: bool,
 }
 
 #[derive(Default)]
@@ -66,7 +68,7 @@ fn ends_with(long: &[String], short: &[String]) -> bool {
 impl People {
     /// The people of the article, from the model's PERSON entities and the actor stage's
     /// person mentions, in text order.
-    pub fn build(doc: &Doc, tree: &Tree, lex: &Lexicon) -> People {
+    pub fn build(doc: &Doc, tree: &Tree, lex: &Lexicon, quoted: &[Span]) -> People {
         let mut spans: Vec<Span> = tree
             .ann
             .entities
@@ -82,18 +84,18 @@ impl People {
         spans.sort_by_key(|s| s.start);
         let mut people = People::default();
         for span in spans {
-            people.add(doc, tree, lex, span);
+            people.add(doc, tree, lex, span, quoted);
         }
         people.learn_genders(tree);
         people
     }
 
-    fn add(&mut self, doc: &Doc, tree: &Tree, lex: &Lexicon, span: Span) {
+    fn add(&mut self, doc: &Doc, tree: &Tree, lex: &Lexicon, span: Span, quoted: &[Span]) {
         let toks = tree.tokens_in(span.start, span.end);
         if toks.is_empty() {
             return;
         }
-        let toks = strip_titles(tree, lex, toks);
+        let toks = strip_titles(tree, lex, extend_name(tree, toks));
         // A possessive ending ("Dupont's") is no part of the name.
         let mut end = toks.end;
         while end > toks.start && matches!(tree.tag(end - 1), "POS") {
@@ -155,6 +157,7 @@ impl People {
             person,
             subject,
             speaker,
+            quoted: quoted.iter().any(|q| q.contains(name_span)),
         });
     }
 
@@ -196,6 +199,7 @@ impl People {
         let window = window_start(tree, t);
         let ok = |o: &&Occurrence| {
             o.span.start < at
+                && !o.quoted
                 && !skip.contains(o.span)
                 && compatible(self.persons[o.person].gender, gender)
         };
@@ -233,6 +237,7 @@ impl People {
                 person,
                 subject: true,
                 speaker: true,
+                quoted: false,
             },
         );
     }
@@ -273,7 +278,7 @@ impl People {
             let mut ps: Vec<usize> = self
                 .occ
                 .iter()
-                .filter(|o| o.span.start >= a && o.span.start < at)
+                .filter(|o| o.span.start >= a && o.span.start < at && !o.quoted)
                 .map(|o| o.person)
                 .collect();
             ps.dedup();
@@ -312,6 +317,21 @@ fn window_start(tree: &Tree, t: usize) -> usize {
     };
     let s = &tree.ann.sentences[k.saturating_sub(1)];
     tree.span(s.start).start
+}
+
+/// A name the entity recogniser cut short ("Ana Maria" of "Ana Maria Ruiz"): the proper
+/// nouns up to the head of its compound chain.
+fn extend_name(tree: &Tree, toks: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut end = toks.end;
+    while end < tree.len()
+        && tree.tag(end).starts_with("NNP")
+        && tree.dep(end - 1) == "compound"
+        && tree.head(end - 1).is_some_and(|h| h >= end)
+        && tree.ann.entities.iter().all(|e| !e.tokens.contains(&end))
+    {
+        end += 1;
+    }
+    toks.start..end
 }
 
 /// Leading title words of a name ("President", "Gen.") are left out.

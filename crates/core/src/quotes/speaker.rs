@@ -70,7 +70,8 @@ impl Namer<'_> {
             if let Some(p) = self.people.by_surname(name, phrase.start) {
                 return Some(self.person(p, s, true));
             }
-        } else if self.is_role(s, a) {
+        }
+        if self.is_role(s, a) {
             if let Some(p) = self.people.by_role(&lemma, phrase.start) {
                 return Some(self.person(p, s, true));
             }
@@ -93,6 +94,9 @@ impl Namer<'_> {
         let lower = self.tree.lower(s);
         let gender = pronoun_gender(self.tree, s);
         let personal = gender.is_some() || matches!(self.tree.feature(s, "Person"), Some("1"));
+        if let Some(f) = self.bound(s, quote, personal) {
+            return Some(f);
+        }
         if personal {
             let p = self.people.pronoun(self.tree, s, gender, quote)?;
             return Some(self.person(p, s, true));
@@ -116,6 +120,44 @@ impl Namer<'_> {
                 person: None,
                 noted: false,
                 body: false,
+            });
+        }
+        None
+    }
+
+    /// A pronoun inside a clause of its sentence stands for the subject of the clause above it
+    /// when that one fits ("the ministry condemned what it called", "Ruiz said she had").
+    fn bound(&self, s: usize, quote: Span, personal: bool) -> Option<Found> {
+        let tree = self.tree;
+        let mut n = tree.head(s)?;
+        for _ in 0..6 {
+            n = tree.head(n)?;
+            if !tree.is_verbal(n) {
+                continue;
+            }
+            let Some(c) = tree.kids_with(n, &["nsubj"]).next() else {
+                continue;
+            };
+            if tree.is_pronoun(c) || quote.contains(tree.span(c)) {
+                return None;
+            }
+            let f = self.resolve(c, quote, 3)?;
+            let fits = match f.person {
+                Some(p) => {
+                    personal
+                        && (pronoun_gender(tree, s).is_none()
+                            || self.people.persons[p].gender.is_none()
+                            || self.people.persons[p].gender == pronoun_gender(tree, s))
+                }
+                None => !personal && f.body,
+            };
+            return fits.then(|| Found {
+                speaker: Speaker {
+                    span: tree.span(s),
+                    ..f.speaker
+                },
+                noted: f.person.is_some(),
+                ..f
             });
         }
         None
@@ -156,6 +198,9 @@ impl Namer<'_> {
         if let Some(p) = self.people.at(self.tree, s) {
             return Some(self.person(p, s, false));
         }
+        if let Some(t) = self.person_inside(s) {
+            return Some(self.person(self.people.at(self.tree, t)?, t, false));
+        }
         let mut f = self.resolve_plain(s, quote, depth)?;
         f.person = None;
         Some(f)
@@ -175,6 +220,15 @@ impl Namer<'_> {
             noted: false,
             body: false,
         })
+    }
+
+    /// A person named inside the phrase of `s` ("Minister for Trade Jon Berg").
+    fn person_inside(&self, s: usize) -> Option<usize> {
+        let tree = self.tree;
+        let (a, b) = tree.extent(s, &|c| {
+            matches!(tree.dep(c), "relcl" | "acl" | "conj" | "cc") || tree.is_punct(c)
+        });
+        (a..=b).find(|&t| self.people.at(tree, t).is_some())
     }
 
     /// "the minister, Jean Dupont, said" and "the capital — Minister Jean Dupont said": a
@@ -230,9 +284,25 @@ impl Namer<'_> {
     }
 
     /// The text of a phrase that names no person: titles and all, since it is what the text
-    /// calls the speaker ("a senior Western diplomat", "Russia's foreign ministry").
-    fn body_name(&self, _s: usize, phrase: Span) -> String {
-        self.doc.slice(phrase).to_string()
+    /// calls the speaker ("a senior Western diplomat", "Russia's foreign ministry"); a common
+    /// noun keeps the prepositional phrases after it ("a resident of the old town").
+    fn body_name(&self, s: usize, phrase: Span) -> String {
+        let tree = self.tree;
+        if tree.tag(s).starts_with("NNP") || tree.is_pronoun(s) {
+            return self.doc.slice(phrase).to_string();
+        }
+        let mut end = phrase.end;
+        for p in tree.kids_with(s, &["prep"]).filter(|&p| p > s) {
+            let (_, b) = tree.extent(p, &|c| {
+                matches!(tree.dep(c), "relcl" | "acl" | "appos") || tree.is_punct(c)
+            });
+            // Only an unbroken run of words: no comma between the noun and the phrase.
+            let gap = self.doc.text().get(end..tree.word(p).start).unwrap_or(",");
+            if gap.trim().is_empty() {
+                end = end.max(tree.word(b).end);
+            }
+        }
+        self.doc.slice(Span::new(phrase.start, end)).to_string()
     }
 
     fn person(&self, p: usize, s: usize, noted: bool) -> Found {
