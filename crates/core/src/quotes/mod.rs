@@ -62,13 +62,14 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     let quoted: Vec<Span> = raws.iter().map(|r| r.content).collect();
     let tree = doc.syntax.as_ref().map(|a| Tree::new(a, &doc.lower));
     let mut reading = tree.as_ref().map(|t| {
-        let namer = Namer {
+        let mut namer = Namer {
             doc,
             tree: t,
             lex,
             people: People::build(doc, t, lex, &quoted),
             bodies: Vec::new(),
         };
+        namer.collect_bodies();
         (Reader::new(t, lex, text), namer)
     });
     let mut out: Vec<Quote> = Vec::new();

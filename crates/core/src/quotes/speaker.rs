@@ -23,14 +23,34 @@ const LEFT: &[&str] = &[
 ];
 
 impl Namer<'_> {
+    /// Remember every organisation or document that says something in the article, for a
+    /// later "it said" (whether or not it is quoted).
+    pub fn collect_bodies(&mut self) {
+        let tree = self.tree;
+        let none = Span::new(0, 0);
+        for v in 0..tree.len() {
+            if !tree.is_verbal(v) || !self.lex.attributes(&tree.lemma(v)) {
+                continue;
+            }
+            let Some(s) = tree.kids_with(v, &["nsubj"]).next() else {
+                continue;
+            };
+            if tree.is_pronoun(s) {
+                continue;
+            }
+            if let Some(f) = self.resolve(s, none, 2).filter(|f| f.body && f.person.is_none()) {
+                let at = f.speaker.span.start;
+                let i = self.bodies.partition_point(|b| b.0 <= at);
+                if !self.bodies.iter().any(|b| b.0 == at) {
+                    self.bodies.insert(i, (at, f.speaker));
+                }
+            }
+        }
+    }
+
     /// The speaker named by the phrase headed by token `s`, for the quote at `quote`.
     pub fn speaker(&mut self, s: usize, quote: Span) -> Option<Speaker> {
         let found = self.resolve(s, quote, 0)?;
-        if found.person.is_none() && found.body {
-            let i = self.bodies.partition_point(|b| b.0 <= found.speaker.span.start);
-            self.bodies
-                .insert(i, (found.speaker.span.start, found.speaker.clone()));
-        }
         if let (Some(p), true) = (found.person, found.noted) {
             self.people.note_speaker(self.tree, s, p);
         }
@@ -292,7 +312,11 @@ impl Namer<'_> {
             return self.doc.slice(phrase).to_string();
         }
         let mut end = phrase.end;
-        for p in tree.kids_with(s, &["prep"]).filter(|&p| p > s) {
+        // "by" after a noun names whoever did it ("an audit by the league"), not who it is.
+        for p in tree
+            .kids_with(s, &["prep"])
+            .filter(|&p| p > s && tree.lower(p) != "by")
+        {
             let (_, b) = tree.extent(p, &|c| {
                 matches!(tree.dep(c), "relcl" | "acl" | "appos") || tree.is_punct(c)
             });
