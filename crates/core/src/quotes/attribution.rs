@@ -42,9 +42,7 @@ impl<'a> Reader<'a> {
         let mut pos = 0;
         for i in 0..tree.len() {
             let start = tree.word(i).start;
-            line += text
-                .get(pos..start)
-                .map_or(0, |s| s.matches('\n').count());
+            line += text.get(pos..start).map_or(0, |s| s.matches('\n').count());
             pos = start;
             para.push(line);
         }
@@ -82,10 +80,24 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 if let Some(s) = self.source(c, &q) {
-                    keep(&mut best, 1, Found { subject: s, plain: false });
+                    keep(
+                        &mut best,
+                        1,
+                        Found {
+                            subject: s,
+                            plain: false,
+                        },
+                    );
                 } else if self.lex.speech.contains(&self.tree.lemma(c)) && self.tree.is_verbal(c) {
                     if let Some(s) = self.subject(c, &q) {
-                        keep(&mut best, 1, Found { subject: s, plain: false });
+                        keep(
+                            &mut best,
+                            1,
+                            Found {
+                                subject: s,
+                                plain: false,
+                            },
+                        );
                     }
                 }
             }
@@ -96,7 +108,10 @@ impl<'a> Reader<'a> {
     /// Walk up from `h` to the nearest verb of saying (or stance) with a subject, or to an
     /// "according to" or a parenthetical `, X said` attached on the way: (arcs walked, speaker).
     fn climb(&self, mut h: usize, q: &Range<usize>) -> Option<(usize, Found)> {
-        let found = |s| Found { subject: s, plain: false };
+        let found = |s| Found {
+            subject: s,
+            plain: false,
+        };
         for d in 0..MAX_CLIMB {
             if self.speaks(h) {
                 if let Some(s) = self.subject(h, q) {
@@ -112,6 +127,13 @@ impl<'a> Reader<'a> {
                 }
                 if self.tree.dep(c) == "parataxis" && self.speaks(c) {
                     if let Some(s) = self.own_subject(c, q) {
+                        return Some((d + 1, found(s)));
+                    }
+                }
+                // "X was quoted as saying": the verb of saying under a preposition.
+                if self.tree.dep(c) == "prep" {
+                    let said = self.tree.kids_with(c, &["pcomp"]).find(|&k| self.speaks(k));
+                    if let Some(s) = said.and_then(|k| self.subject(k, q)) {
                         return Some((d + 1, found(s)));
                     }
                 }
@@ -135,7 +157,13 @@ impl<'a> Reader<'a> {
                 if let Some(s) = self.own_subject(h, q) {
                     let (a, b) = self.tree.extent(s, &|_| false);
                     if b < q.start || a >= q.end {
-                        return Some((d, Found { subject: s, plain: true }));
+                        return Some((
+                            d,
+                            Found {
+                                subject: s,
+                                plain: true,
+                            },
+                        ));
                     }
                     return None;
                 }
@@ -153,9 +181,7 @@ impl<'a> Reader<'a> {
                 .source
                 .contains(&(first.to_string(), self.tree.lower(k).to_string()))
         })?;
-        self.tree
-            .kids_with(to, &["pobj"])
-            .find(|k| !q.contains(k))
+        self.tree.kids_with(to, &["pobj"]).find(|k| !q.contains(k))
     }
 
     /// A verb's own subject (not shared): nsubj, or the agent of a passive.
@@ -205,7 +231,11 @@ impl<'a> Reader<'a> {
             let passive = matches!(arc.as_str(), "prep" | "pcomp" | "xcomp");
             let own = self.own_subject(n, q).or_else(|| {
                 passive
-                    .then(|| self.tree.kids_with(n, &["nsubjpass"]).find(|k| !q.contains(k)))
+                    .then(|| {
+                        self.tree
+                            .kids_with(n, &["nsubjpass"])
+                            .find(|k| !q.contains(k))
+                    })
                     .flatten()
             });
             if let Some(s) = own {

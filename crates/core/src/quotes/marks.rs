@@ -221,4 +221,3 @@ pub(crate) fn sentence_like(text: &str, raw: &Raw, content: &str, last: Option<c
         .is_none_or(|c| "\n.!?:”\"’(".contains(c));
     capital && ends && opens
 }
-

@@ -78,7 +78,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
         if prev.is_some_and(|p| raw.open_at < p.close_end) {
             continue;
         }
-        let (span, _, last) = trim_content(text, raw.content);
+        let (span, comma, last) = trim_content(text, raw.content);
         let content = span.of(text);
         if span.is_empty() {
             continue;
@@ -91,7 +91,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             }
             speaker = attribute(reader, namer, &raw, span);
             if speaker.is_none() && long {
-                speaker = nearby(text, reader, namer, &raw, span);
+                speaker = nearby(text, reader, namer, &raw, span, comma || last == Some('—'));
             }
         }
         if speaker.is_none() && long {
@@ -125,6 +125,7 @@ fn nearby(
     namer: &mut Namer,
     raw: &Raw,
     span: Span,
+    joined: bool,
 ) -> Option<Speaker> {
     let tree = reader.tree;
     let before = text.get(..raw.open_at)?.trim_end();
@@ -136,16 +137,46 @@ fn nearby(
             }
         }
     }
+    if let Some(s) = signed(text, tree, raw, joined) {
+        return namer.speaker(s, span);
+    }
     let after = raw.close_end;
     let rest = text.get(after..)?;
     let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let first = tree.token_at(after + gap)?;
     let sent = tree.sentence_of(first)?;
-    if sent.start != first || text.get(after..after + gap).is_some_and(|g| g.contains('\n')) {
+    if sent.start != first
+        || text
+            .get(after..after + gap)
+            .is_some_and(|g| g.contains('\n'))
+    {
         return None;
     }
     let s = reader.bare_attribution(sent)?;
     namer.speaker(s, span)
+}
+
+/// `"…" — Ana Ruiz` or `"…," Ana Ruiz` closing its line: a name after a comma or dash (inside
+/// the marks: `joined`), with no verb, signs the quote. Returns the name's head token.
+fn signed(text: &str, tree: &Tree, raw: &Raw, joined: bool) -> Option<usize> {
+    let rest = text.get(raw.close_end..)?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let body = line.trim_start_matches(|c: char| c.is_whitespace() || ",—–-".contains(c));
+    if !joined && !line.trim_start().starts_with([',', '—', '–', '-']) {
+        return None;
+    }
+    let start = raw.close_end + (line.len() - body.len());
+    let body = body.trim_end().trim_end_matches('.');
+    let toks = tree.tokens_in(start, start + body.len());
+    let words = || toks.clone().filter(|&t| !tree.is_punct(t));
+    if toks.is_empty()
+        || words().count() > 8
+        || words().any(|t| tree.is_verbal(t))
+        || !words().any(|t| tree.tag(t).starts_with("NNP"))
+    {
+        return None;
+    }
+    words().find(|&t| tree.head(t).is_none_or(|h| !toks.contains(&h)))
 }
 
 /// An unattributed quote continues the previous quote's speaker when it follows it in the same
@@ -155,10 +186,7 @@ fn continued(text: &str, prev: Option<Raw>, last: Option<&Quote>, raw: &Raw) -> 
     let (p, q) = (prev?, last?);
     let speaker = q.speaker.clone()?;
     let between = text.get(p.close_end..raw.open_at)?;
-    let line_start = text
-        .get(..raw.open_at)?
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+    let line_start = text.get(..raw.open_at)?.rfind('\n').map_or(0, |i| i + 1);
     let opens_paragraph = text.get(line_start..raw.open_at)?.trim().is_empty();
     if !between.contains('\n') {
         let lead = between.trim_end();
@@ -214,7 +242,10 @@ mod tests {
     fn said_after() {
         assert_eq!(
             run("\"We will not leave the harbour,\" Kovacs said."),
-            vec![("We will not leave the harbour".into(), Some("Kovacs".into()))]
+            vec![(
+                "We will not leave the harbour".into(),
+                Some("Kovacs".into())
+            )]
         );
     }
 

@@ -23,14 +23,14 @@ pub(crate) struct Person {
 }
 
 impl Person {
-    /// The name to report: the text's full name, else the dictionaries' name.
+    /// The name to report: the dictionaries' name when it completes the text's ("Tayyip
+    /// Erdogan" → "Recep Tayyip Erdogan"), else the text's own spelling of the full name.
     pub fn best_name(&self) -> String {
-        if self.name.split_whitespace().count() < 2 {
-            if let Some(d) = &self.dict_name {
-                return d.clone();
-            }
+        let own = name_words(&self.name);
+        match &self.dict_name {
+            Some(d) if own.len() < 2 || ends_with(&name_words(d), &own) => d.clone(),
+            _ => self.name.clone(),
         }
-        self.name.clone()
     }
 }
 
@@ -76,9 +76,18 @@ impl People {
             .filter(|e| e.label == "PERSON")
             .map(|e| Span::new(e.start, e.end))
             .collect();
-        for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Person) {
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person)
+        {
             if !spans.iter().any(|s| s.overlaps(m.span)) {
                 spans.push(m.span);
+            }
+        }
+        for sp in titled_names(tree, lex) {
+            if !spans.iter().any(|s| s.overlaps(sp)) {
+                spans.push(sp);
             }
         }
         spans.sort_by_key(|s| s.start);
@@ -95,7 +104,7 @@ impl People {
         if toks.is_empty() {
             return;
         }
-        let toks = strip_titles(tree, lex, extend_name(tree, toks));
+        let toks = strip_titles(tree, lex, extend_name(tree, lex, toks));
         // A possessive ending ("Dupont's") is no part of the name.
         let mut end = toks.end;
         while end > toks.start && matches!(tree.tag(end - 1), "POS") {
@@ -135,11 +144,16 @@ impl People {
                 self.persons.len() - 1
             }
         };
+        // A name the dictionaries do not know is coded by its title or apposition ("Ana
+        // Ruiz, the UN envoy").
+        let titled = title_phrases(tree, root)
+            .into_iter()
+            .find_map(|sp| coded_mention(doc, sp));
         let p = &mut self.persons[person];
+        if p.code.is_none() {
+            p.code = mention.and_then(|m| m.actor.code.clone()).or(titled);
+        }
         if let Some(m) = mention {
-            if p.code.is_none() {
-                p.code = m.actor.code.clone();
-            }
             if p.dict_name.is_none() && m.kind == MentionKind::Person {
                 p.dict_name = m.actor.name.clone();
             }
@@ -194,7 +208,13 @@ impl People {
     /// The antecedent of a "he"/"she" at token `t`, outside the quote `skip`: in the same or
     /// the previous sentence the person of matching gender, a speaker, a subject, the latest;
     /// further back the latest speaker, else the latest person.
-    pub fn pronoun(&self, tree: &Tree, t: usize, gender: Option<Gender>, skip: Span) -> Option<usize> {
+    pub fn pronoun(
+        &self,
+        tree: &Tree,
+        t: usize,
+        gender: Option<Gender>,
+        skip: Span,
+    ) -> Option<usize> {
         let at = tree.span(t).start;
         let window = window_start(tree, t);
         let ok = |o: &&Occurrence| {
@@ -250,7 +270,10 @@ impl People {
             let Some(g) = pronoun_gender(tree, t) else {
                 continue;
             };
-            if let Some(p) = self.bound_by_clause(tree, t).or_else(|| self.only_person(tree, t)) {
+            if let Some(p) = self
+                .bound_by_clause(tree, t)
+                .or_else(|| self.only_person(tree, t))
+            {
                 if self.persons[p].gender.is_none() {
                     self.persons[p].gender = Some(g);
                 }
@@ -294,6 +317,39 @@ impl People {
     }
 }
 
+/// The spans of the title before a name and of its appositions.
+fn title_phrases(tree: &Tree, root: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let (a, _) = tree.extent(root, &|c| c > root || tree.is_punct(c));
+    if a < root {
+        out.push(tree.span_of(a, root));
+    }
+    for c in tree.kids_with(root, &["appos"]) {
+        let (x, y) = tree.extent(c, &|k| {
+            matches!(tree.dep(k), "relcl" | "acl") || tree.is_punct(k)
+        });
+        out.push(tree.span_of(x, y));
+    }
+    if tree.dep(root) == "appos" {
+        if let Some(h) = tree.head(root) {
+            let (x, _) = tree.extent(h, &|k| k > h || tree.is_punct(k));
+            out.push(tree.span_of(x, h));
+        }
+    }
+    out
+}
+
+/// The code of the longest coded mention overlapping `span`.
+fn coded_mention(doc: &Doc, span: Span) -> Option<String> {
+    doc.mentions
+        .iter()
+        .filter(|m| {
+            m.span.overlaps(span) && m.actor.code.is_some() && m.kind != MentionKind::Pronoun
+        })
+        .max_by_key(|m| m.span.len())
+        .and_then(|m| m.actor.code.clone())
+}
+
 fn compatible(known: Option<Gender>, wanted: Option<Gender>) -> bool {
     known.is_none() || wanted.is_none() || known == wanted
 }
@@ -319,9 +375,55 @@ fn window_start(tree: &Tree, t: usize) -> usize {
     tree.span(s.start).start
 }
 
-/// A name the entity recogniser cut short ("Ana Maria" of "Ana Maria Ruiz"): the proper
-/// nouns up to the head of its compound chain.
-fn extend_name(tree: &Tree, toks: std::ops::Range<usize>) -> std::ops::Range<usize> {
+/// Names the entity recogniser missed that a title introduces ("Governor Ana Ruiz"): the
+/// proper nouns after the title up to the head of their compound chain.
+fn titled_names(tree: &Tree, lex: &Lexicon) -> Vec<Span> {
+    let in_entity = |t: usize| tree.ann.entities.iter().any(|e| e.tokens.contains(&t));
+    let mut out = Vec::new();
+    for t in 0..tree.len() {
+        if !tree.tag(t).starts_with("NNP") || tree.dep(t) == "compound" || in_entity(t) {
+            continue;
+        }
+        let mut a = t;
+        while a > 0
+            && tree.tag(a - 1).starts_with("NNP")
+            && tree.dep(a - 1) == "compound"
+            && !in_entity(a - 1)
+        {
+            a -= 1;
+        }
+        let titled = (a..t).rev().find(|&i| {
+            let w = tree.lower(i);
+            lex.titles.contains(&vec![w.to_string()])
+                || lex.honorific.contains(w)
+                || lex.gender.contains_key(w)
+        });
+        if let Some(i) = titled {
+            out.push(tree.span_of(i + 1, t));
+        }
+    }
+    out
+}
+
+/// A name the entity recogniser cut short ("Ana Maria" of "Ana Maria Ruiz", "Ruiz" of it):
+/// the proper nouns of its compound chain, title words left out.
+fn extend_name(tree: &Tree, lex: &Lexicon, toks: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let in_entity = |t: usize| tree.ann.entities.iter().any(|e| e.tokens.contains(&t));
+    let mut start = toks.start;
+    while start > 0
+        && tree.tag(start - 1).starts_with("NNP")
+        && tree.dep(start - 1) == "compound"
+        && tree
+            .head(start - 1)
+            .is_some_and(|h| h >= start && h < toks.end)
+        && !in_entity(start - 1)
+        && !lex
+            .titles
+            .contains(&vec![tree.lower(start - 1).to_string()])
+        && !lex.honorific.contains(tree.lower(start - 1))
+    {
+        start -= 1;
+    }
     let mut end = toks.end;
     while end < tree.len()
         && tree.tag(end).starts_with("NNP")
@@ -331,7 +433,7 @@ fn extend_name(tree: &Tree, toks: std::ops::Range<usize>) -> std::ops::Range<usi
     {
         end += 1;
     }
-    toks.start..end
+    start..end
 }
 
 /// Leading title words of a name ("President", "Gen.") are left out.
@@ -363,7 +465,12 @@ fn titles_of(tree: &Tree, lex: &Lexicon, root: usize) -> Vec<String> {
     let (a, _) = tree.extent(root, &|c| c > root || tree.is_punct(c));
     let before: Vec<usize> = (a..root)
         .filter(|&t| matches!(tree.word(t).pos.as_str(), "NOUN" | "PROPN"))
-        .filter(|&t| tree.ann.entities.iter().all(|e| !(e.tokens.contains(&t) && e.label == "PERSON")))
+        .filter(|&t| {
+            tree.ann
+                .entities
+                .iter()
+                .all(|e| !(e.tokens.contains(&t) && e.label == "PERSON"))
+        })
         .collect();
     for &t in before.iter().rev() {
         let lower = tree.lower(t).to_string();

@@ -38,7 +38,10 @@ impl Namer<'_> {
             if tree.is_pronoun(s) {
                 continue;
             }
-            if let Some(f) = self.resolve(s, none, 2).filter(|f| f.body && f.person.is_none()) {
+            if let Some(f) = self
+                .resolve(s, none, 2)
+                .filter(|f| f.body && f.person.is_none())
+            {
                 let at = f.speaker.span.start;
                 let i = self.bodies.partition_point(|b| b.0 <= at);
                 if !self.bodies.iter().any(|b| b.0 == at) {
@@ -163,6 +166,8 @@ impl Namer<'_> {
             }
             let f = self.resolve(c, quote, 3)?;
             let fits = match f.person {
+                // A name the recogniser missed may be a person's.
+                None if personal => tree.tag(c).starts_with("NNP") && !self.organisation(c),
                 Some(p) => {
                     personal
                         && (pronoun_gender(tree, s).is_none()
@@ -181,6 +186,15 @@ impl Namer<'_> {
             });
         }
         None
+    }
+
+    /// Whether token `t` lies in an entity that is no person (an organisation, a place).
+    fn organisation(&self, t: usize) -> bool {
+        self.tree
+            .ann
+            .entities
+            .iter()
+            .any(|e| e.tokens.contains(&t) && e.label != "PERSON")
     }
 
     /// "Ana Ruiz and Jon Berg said": both names.

@@ -2,8 +2,8 @@
 //! byte offset, ancestors and the words a phrase covers.
 
 use crate::span::Span;
-use flashpoint_nlp::Annotation;
 use flashpoint_nlp::annotation::Word;
+use flashpoint_nlp::Annotation;
 
 pub(crate) struct Tree<'a> {
     pub ann: &'a Annotation,
@@ -105,7 +105,9 @@ impl<'a> Tree<'a> {
 
     /// The parser sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<std::ops::Range<usize>> {
-        self.ann.sentence_of(i).map(|k| self.ann.sentences[k].clone())
+        self.ann
+            .sentence_of(i)
+            .map(|k| self.ann.sentences[k].clone())
     }
 
     /// Leftmost and rightmost tokens of the subtree of `i`, leaving out the children for which
