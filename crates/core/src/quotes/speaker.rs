@@ -351,7 +351,13 @@ impl Namer<'_> {
             .iter()
             .find(|o| o.token == s || o.span.contains(self.tree.span(s)))
             .map_or(self.tree.span(s), |o| o.span);
-        let code = self.coded(span).or(person.code.clone());
+        // A phrase that refers back (a pronoun, surname or role) is coded as the person it
+        // names, whatever the actor stage made of the phrase alone.
+        let code = if noted {
+            person.code.clone().or_else(|| self.coded(span))
+        } else {
+            self.coded(span).or(person.code.clone())
+        };
         Found {
             speaker: Speaker {
                 name: Some(person.best_name()),
