@@ -25,7 +25,6 @@ mod marks;
 mod people;
 mod speaker;
 mod tree;
-pub(crate) mod words;
 
 use crate::doc::{Doc, Quote, Speaker};
 use crate::pipeline::Stage;
