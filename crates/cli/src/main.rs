@@ -1,11 +1,13 @@
 //! `flashpoint`: code news articles into political event data.
 
 mod code;
+mod demo;
 mod export;
 mod ingest;
 mod input;
 mod parse;
 mod query;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +47,11 @@ enum Command {
     Watch(watch::WatchArgs),
     /// Write the stored events as GDELT, Phoenix, JSONL, CSV or Parquet files.
     Export(export::ExportArgs),
+    /// Serve the HTTP API and the web dashboard over a store.
+    Serve(serve::ServeArgs),
+    /// Code the bundled sample corpus into a temporary store, print a summary and serve the
+    /// dashboard on it.
+    Demo(demo::DemoArgs),
 }
 
 fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
@@ -73,6 +80,8 @@ fn main() -> std::process::ExitCode {
         Command::Query(args) => query::run(&args),
         Command::Watch(args) => watch::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Demo(args) => demo::run(&args),
     };
     match result {
         Ok(true) => std::process::ExitCode::SUCCESS,

@@ -240,7 +240,7 @@ async fn timeline_and_map_follow_the_filter() {
     let dated = all_pages(&app, filter, 1000)
         .await
         .iter()
-        .filter(|e| e["date"].is_string())
+        .filter(|e| e["date"].is_string() && e["day_precise"] == true)
         .count() as u64;
     for interval in ["day", "week"] {
         let t = get_json(&app, &format!("/api/timeline?{filter}&interval={interval}")).await;

@@ -771,14 +771,15 @@ impl Store {
             .at(&self.path)
     }
 
-    /// Counts and Goldstein mean per period of the dated events matching `q`, from the first
-    /// such event to the last (empty periods included). More than [`MAX_PERIODS`] periods is
+    /// Counts and Goldstein mean per period of the events matching `q` that are dated to the day
+    /// (an event known only by its year or month, often a historical one, has no week), from the
+    /// first such event to the last (empty periods included). More than [`MAX_PERIODS`] periods is
     /// [`Error::Invalid`].
     pub fn timeline(&self, q: &EventQuery, interval: Interval) -> Result<Vec<SeriesPoint>> {
         let w = q.to_where();
         let sql = format!(
             "SELECT e.day, e.quad_class, e.goldstein FROM {EVENTS_FROM}
-             WHERE e.day IS NOT NULL AND {} ORDER BY e.day",
+             WHERE e.day IS NOT NULL AND e.day_precise = 1 AND {} ORDER BY e.day",
             w.sql()
         );
         let mut stmt = self.conn.prepare(&sql).at(&self.path)?;
@@ -883,13 +884,12 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().at(&self.path)
     }
 
-    /// Row counts and the first and last day of dated events.
+    /// Row counts and the first and last day of the events dated to the day.
     pub fn overview(&self) -> Result<Overview> {
+        let sql = "SELECT MIN(day), MAX(day) FROM events WHERE day_precise = 1";
         let (first, last): (Option<i64>, Option<i64>) = self
             .conn
-            .query_row("SELECT MIN(day), MAX(day) FROM events", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?)))
             .at(&self.path)?;
         Ok(Overview {
             counts: self.counts()?,
