@@ -4,6 +4,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::json;
 use crate::params::{self, Params};
 use crate::state::AppState;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use flashpoint_store::api_queries::{Cursor, EventSort};
@@ -50,6 +51,11 @@ pub async fn events(State(state): State<AppState>, RawQuery(raw): Query) -> ApiR
     Ok(json(page))
 }
 
+/// A path that does not decode (bad percent-encoding, invalid UTF-8) is the client's error too.
+fn path_error(e: PathRejection) -> ApiError {
+    ApiError::bad_request(format!("bad path: {}", e.body_text()))
+}
+
 fn param_error(name: &str, msg: String) -> ApiError {
     ApiError::bad_request(format!("parameter `{name}`: {msg}"))
 }
@@ -64,9 +70,10 @@ fn id(raw: &str, what: &str) -> ApiResult<i64> {
 /// `GET /api/events/{id}`: the event and the evidence of every report.
 pub async fn event(
     State(state): State<AppState>,
-    Path(raw): Path<String>,
+    path: Result<Path<String>, PathRejection>,
     RawQuery(query): Query,
 ) -> ApiResult<Response> {
+    let Path(raw) = path.map_err(path_error)?;
     Params::parse(query.as_deref())?.finish()?;
     let id = id(&raw, "event")?;
     let ev = state.read(move |s| Ok(s.event_evidence(id)?)).await?;
@@ -114,9 +121,10 @@ pub async fn top_dyads(State(state): State<AppState>, RawQuery(raw): Query) -> A
 /// `GET /api/dyads/{a}/{b}/series`.
 pub async fn dyad_series(
     State(state): State<AppState>,
-    Path((a, b)): Path<(String, String)>,
+    path: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): Query,
 ) -> ApiResult<Response> {
+    let Path((a, b)) = path.map_err(path_error)?;
     let source =
         params::actor(&a).map_err(|w| ApiError::bad_request(format!("source {a:?} is not {w}")))?;
     let target =
@@ -166,9 +174,10 @@ pub async fn summary(State(state): State<AppState>, RawQuery(raw): Query) -> Api
 /// `GET /api/articles/{id}`: by stored id (a number) or by the article's own id.
 pub async fn article(
     State(state): State<AppState>,
-    Path(raw): Path<String>,
+    path: Result<Path<String>, PathRejection>,
     RawQuery(query): Query,
 ) -> ApiResult<Response> {
+    let Path(raw) = path.map_err(path_error)?;
     Params::parse(query.as_deref())?.finish()?;
     if raw.is_empty() || raw.len() > 1000 {
         return Err(ApiError::bad_request(

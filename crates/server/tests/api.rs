@@ -367,6 +367,9 @@ async fn bad_parameters_are_clear_400s() {
         ("/api/dyads/TUR/SYR/series?interval=year", "`interval`"),
         ("/api/actors?limit=x", "`limit`"),
         ("/api/summary?verbose=1", "`verbose`"),
+        ("/api/dyads/%FF/SYR/series", "bad path"),
+        ("/api/articles/%FF%FE", "bad path"),
+        ("/api/events/%C0", "bad path"),
     ] {
         let msg = get(&app, uri).await.error(400);
         assert!(msg.contains(says), "{uri}: {msg}");
