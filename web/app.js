@@ -323,7 +323,9 @@ function drawMap() {
     land.appendChild(svgEl('path', { d: pathData(c.rings), 'vector-effect': 'non-scaling-stroke' }, tip(c.name)));
   }
   const dots = svgEl('g', { class: 'points' });
-  for (const cl of clusters(map.points, scale)) dots.appendChild(clusterMark(cl, scale));
+  // Big clusters first, so that small ones stay visible on top of them.
+  const sorted = clusters(map.points, scale).sort((a, b) => b.events - a.events);
+  for (const cl of sorted) dots.appendChild(clusterMark(cl, scale));
   svg.replaceChildren(
     svgEl('rect', { class: 'sea', x: -360, y: -180, width: 1080, height: 540 }),
     land,
