@@ -278,6 +278,12 @@ const NAMED: &[(&str, &str, &str)] = &[
     // A signature line and a colon ending the paragraph before.
     ("\"The sea gives and the sea takes.\" — Marta Silva\n\nThe festival ends on Sunday.", "sea gives", "Marta Silva"),
     ("Anders Holm said on Monday:\n\n\"We will hold the vote in May.\"", "hold the vote", "Anders Holm"),
+    // A verb that is not one of saying ("responded") between the quote and "said".
+    ("Ines Vidal said the police had responded quickly and that the crowd had been \"dispersed\".", "dispersed", "Ines Vidal"),
+    // "he" after a speaker and a man talked about: the speaker.
+    ("Union leader Karl Brandt left the talks early, and his deputy stayed.\n\nGovernor Pablo Soto said the city would fine Brandt if the strike went on. \"We will not let the harbour be held hostage,\" he told the council.", "held hostage", "Pablo Soto"),
+    // A name starts after the last title word before it.
+    ("\"The border stays open,\" European Union Trade Commissioner Ana Ruiz said.", "border stays open", "Ana Ruiz"),
 ];
 
 #[test]

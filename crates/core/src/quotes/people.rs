@@ -178,8 +178,11 @@ impl People {
     /// The person named at token `t` (inside one of their names).
     pub fn at(&self, tree: &Tree, t: usize) -> Option<usize> {
         let s = tree.span(t);
-        self.occ
+        let end = self.occ.partition_point(|o| o.span.start < s.end);
+        self.occ[..end]
             .iter()
+            .rev()
+            .take(4)
             .find(|o| o.span.overlaps(s))
             .map(|o| o.person)
     }
@@ -206,7 +209,8 @@ impl People {
     }
 
     /// The antecedent of a "he"/"she" at token `t`, outside the quote `skip`: in the same or
-    /// the previous sentence the person of matching gender, a speaker, a subject, the latest;
+    /// the previous sentence a compatible person (for "she" one known to be a woman first),
+    /// a speaker, a subject, the latest;
     /// further back the latest speaker, else the latest person.
     pub fn pronoun(
         &self,
@@ -230,7 +234,11 @@ impl People {
             .filter(|(_, o)| o.span.start >= window)
             .filter(|(_, o)| ok(o))
             .max_by_key(|(i, o)| {
-                let known = gender.is_some() && self.persons[o.person].gender == gender;
+                // Most people named in the news are men, so a man the text marked as such
+                // does not outrank a salient person of unknown gender for "he"; a woman
+                // marked as such does for "she".
+                let known = gender == Some(Gender::Fem)
+                    && self.persons[o.person].gender == Some(Gender::Fem);
                 (known, o.speaker, o.subject, *i)
             })
             .map(|(_, o)| o.person);
@@ -378,7 +386,7 @@ fn window_start(tree: &Tree, t: usize) -> usize {
 /// Names the entity recogniser missed that a title introduces ("Governor Ana Ruiz"): the
 /// proper nouns after the title up to the head of their compound chain.
 fn titled_names(tree: &Tree, lex: &Lexicon) -> Vec<Span> {
-    let in_entity = |t: usize| tree.ann.entities.iter().any(|e| e.tokens.contains(&t));
+    let in_entity = |t: usize| tree.entity(t).is_some();
     let mut out = Vec::new();
     for t in 0..tree.len() {
         if !tree.tag(t).starts_with("NNP") || tree.dep(t) == "compound" || in_entity(t) {
@@ -408,7 +416,7 @@ fn titled_names(tree: &Tree, lex: &Lexicon) -> Vec<Span> {
 /// A name the entity recogniser cut short ("Ana Maria" of "Ana Maria Ruiz", "Ruiz" of it):
 /// the proper nouns of its compound chain, title words left out.
 fn extend_name(tree: &Tree, lex: &Lexicon, toks: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let in_entity = |t: usize| tree.ann.entities.iter().any(|e| e.tokens.contains(&t));
+    let in_entity = |t: usize| tree.entity(t).is_some();
     let mut start = toks.start;
     while start > 0
         && tree.tag(start - 1).starts_with("NNP")
@@ -424,36 +432,44 @@ fn extend_name(tree: &Tree, lex: &Lexicon, toks: std::ops::Range<usize>) -> std:
     {
         start -= 1;
     }
+    // The head of the chain belongs to the name even when the recogniser labelled it alone
+    // as something else ("Ana von der" + "Berg").
+    let absorbable = |t: usize| {
+        tree.entity(t)
+            .is_none_or(|e| e.label != "PERSON" && e.tokens.len() == 1)
+    };
     let mut end = toks.end;
     while end < tree.len()
         && tree.tag(end).starts_with("NNP")
         && tree.dep(end - 1) == "compound"
         && tree.head(end - 1).is_some_and(|h| h >= end)
-        && tree.ann.entities.iter().all(|e| !e.tokens.contains(&end))
+        && absorbable(end)
     {
         end += 1;
     }
     start..end
 }
 
-/// Leading title words of a name ("President", "Gen.") are left out.
+/// Title words are no part of a name: it starts after the last title ("European Commission
+/// President Ana Ruiz" → "Ana Ruiz", "Gen. Ana Ruiz"), keeping at least one word.
 fn strip_titles(
     tree: &Tree,
     lex: &Lexicon,
     toks: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
-    let mut a = toks.start;
-    'outer: while a + 1 < toks.end {
-        for n in (1..=lex.title_len.min(toks.end - a - 1)).rev() {
+    let mut start = toks.start;
+    for a in toks.clone() {
+        for n in 1..=lex.title_len.min(toks.end - a) {
             let words: Vec<String> = (a..a + n).map(|t| tree.lower(t).to_string()).collect();
-            if lex.titles.contains(&words) {
-                a += n;
-                continue 'outer;
+            let title = lex.titles.contains(&words)
+                || (n == 1
+                    && (lex.honorific.contains(&words[0]) || lex.gender.contains_key(&words[0])));
+            if title && a + n < toks.end {
+                start = start.max(a + n);
             }
         }
-        break;
     }
-    a..toks.end
+    start..toks.end
 }
 
 /// Role nouns seen with the name headed by `root`: the last noun of its title before it
@@ -465,12 +481,7 @@ fn titles_of(tree: &Tree, lex: &Lexicon, root: usize) -> Vec<String> {
     let (a, _) = tree.extent(root, &|c| c > root || tree.is_punct(c));
     let before: Vec<usize> = (a..root)
         .filter(|&t| matches!(tree.word(t).pos.as_str(), "NOUN" | "PROPN"))
-        .filter(|&t| {
-            tree.ann
-                .entities
-                .iter()
-                .all(|e| !(e.tokens.contains(&t) && e.label == "PERSON"))
-        })
+        .filter(|&t| tree.entity_label(t) != Some("PERSON"))
         .collect();
     for &t in before.iter().rev() {
         let lower = tree.lower(t).to_string();

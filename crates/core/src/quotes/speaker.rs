@@ -190,11 +190,7 @@ impl Namer<'_> {
 
     /// Whether token `t` lies in an entity that is no person (an organisation, a place).
     fn organisation(&self, t: usize) -> bool {
-        self.tree
-            .ann
-            .entities
-            .iter()
-            .any(|e| e.tokens.contains(&t) && e.label != "PERSON")
+        self.tree.entity_label(t).is_some_and(|l| l != "PERSON")
     }
 
     /// "Ana Ruiz and Jon Berg said": both names.
@@ -307,11 +303,7 @@ impl Namer<'_> {
         let (a, _) = tree.extent(s, &|c| c > s || !LEFT.contains(&tree.dep(c)));
         // A named entity that runs past the head keeps its words ("Organization of American
         // States").
-        let ent = tree
-            .ann
-            .entities
-            .iter()
-            .find(|e| e.start <= tree.word(s).start && tree.word(s).end <= e.end);
+        let ent = tree.entity(s);
         let b = ent.map_or(s, |e| e.tokens.end.saturating_sub(1).max(s));
         let a = ent.map_or(a, |e| a.min(e.tokens.start));
         (a, b)

@@ -10,6 +10,8 @@ pub(crate) struct Tree<'a> {
     /// Lower-cased text of the article (same offsets as the text).
     lower: &'a str,
     kids: Vec<Vec<usize>>,
+    /// The entity each token lies in (index into `ann.entities`).
+    ents: Vec<Option<usize>>,
 }
 
 impl<'a> Tree<'a> {
@@ -20,7 +22,34 @@ impl<'a> Tree<'a> {
                 kids[w.head].push(i);
             }
         }
-        Tree { ann, lower, kids }
+        let mut ents = vec![None; ann.words.len()];
+        for (k, e) in ann.entities.iter().enumerate() {
+            for t in e.tokens.clone() {
+                if let Some(slot) = ents.get_mut(t) {
+                    *slot = Some(k);
+                }
+            }
+        }
+        Tree {
+            ann,
+            lower,
+            kids,
+            ents,
+        }
+    }
+
+    /// The entity token `i` lies in.
+    pub fn entity(&self, i: usize) -> Option<&flashpoint_nlp::EntitySpan> {
+        self.ents
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|k| &self.ann.entities[k])
+    }
+
+    /// The label of the entity token `i` lies in.
+    pub fn entity_label(&self, i: usize) -> Option<&str> {
+        self.entity(i).map(|e| e.label.as_str())
     }
 
     pub fn len(&self) -> usize {
