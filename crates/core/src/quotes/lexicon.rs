@@ -24,6 +24,8 @@ pub(crate) struct Lexicon {
     pub document: HashSet<String>,
     /// Prepositions attaching an issuer to a document ("from", "by").
     pub issuer: HashSet<String>,
+    /// Prepositions that introduce the doer of a noun ("by"): not part of a description.
+    pub agentive: HashSet<String>,
     /// Courtesy titles ("dr", "mrs"): not the role a name is given.
     pub honorific: HashSet<String>,
     /// Title words that tell a gender ("mrs").
@@ -59,6 +61,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 }
                 "document" => {
                     lex.document.insert(entry);
+                }
+                "agentive" => {
+                    lex.agentive.insert(entry);
                 }
                 "honorific" => {
                     lex.honorific.insert(entry);

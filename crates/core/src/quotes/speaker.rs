@@ -114,9 +114,9 @@ impl Namer<'_> {
 
     /// "he"/"she" → a person; "it"/"they" → the latest organisation that spoke.
     fn pronoun(&self, s: usize, quote: Span) -> Option<Found> {
-        let lower = self.tree.lower(s);
-        let gender = pronoun_gender(self.tree, s);
-        let personal = gender.is_some() || matches!(self.tree.feature(s, "Person"), Some("1"));
+        let tree = self.tree;
+        let gender = pronoun_gender(tree, s);
+        let personal = gender.is_some();
         if let Some(f) = self.bound(s, quote, personal) {
             return Some(f);
         }
@@ -124,7 +124,11 @@ impl Namer<'_> {
             let p = self.people.pronoun(self.tree, s, gender, quote)?;
             return Some(self.person(p, s, true));
         }
-        if matches!(lower, "it" | "they") {
+        // "it" and "they", told by the tagger's features.
+        let third = tree.feature(s, "Person") == Some("3");
+        let thing =
+            tree.feature(s, "Gender") == Some("Neut") || tree.feature(s, "Number") == Some("Plur");
+        if third && thing {
             let at = self.tree.span(s).start;
             let floor = self.doc.sentence_at(at).map_or(0, |i| {
                 let k = i.saturating_sub(3);
@@ -206,7 +210,7 @@ impl Namer<'_> {
                 let and = tree
                     .kids_with(s, &["cc"])
                     .next()
-                    .map_or("and", |c| self.doc.slice(tree.span(c)));
+                    .map_or(",", |c| self.doc.slice(tree.span(c)));
                 Some(format!("{x} {and} {y}"))
             }
             (x, y) => x.clone().or(y.clone()),
@@ -291,7 +295,11 @@ impl Namer<'_> {
     /// "the Prime Minister").
     fn is_role(&self, s: usize, a: usize) -> bool {
         let tree = self.tree;
-        let definite = (a..s).any(|t| tree.dep(t) == "det" && tree.lower(t) == "the");
+        let definite = (a..s).any(|t| {
+            tree.dep(t) == "det"
+                && tree.feature(t, "Definite") == Some("Def")
+                && tree.feature(t, "PronType") == Some("Art")
+        });
         let named = (a..s).any(|t| tree.dep(t) == "poss" || self.people.at(tree, t).is_some());
         definite && !named && tree.feature(s, "Number") != Some("Plur")
     }
@@ -321,7 +329,7 @@ impl Namer<'_> {
         // "by" after a noun names whoever did it ("an audit by the league"), not who it is.
         for p in tree
             .kids_with(s, &["prep"])
-            .filter(|&p| p > s && tree.lower(p) != "by")
+            .filter(|&p| p > s && !self.lex.agentive.contains(tree.lower(p)))
         {
             let (_, b) = tree.extent(p, &|c| {
                 matches!(tree.dep(c), "relcl" | "acl" | "appos") || tree.is_punct(c)
