@@ -368,6 +368,23 @@ fn main() {
         ),
         None => println!("\nf32 peak: not measured (no AVX-512 path in this build)"),
     }
+    if args.threads.iter().any(|&t| t > 1) {
+        let each: Vec<Option<f64>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..2).map(|_| s.spawn(peak::gflops)).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        });
+        let each: Vec<String> = each
+            .iter()
+            .map(|g| g.map_or("-".into(), |g| format!("{g:.0}")))
+            .collect();
+        println!(
+            "the same loop on two threads at once: {} GFLOP/s per thread (CPU time)",
+            each.join(" and ")
+        );
+    }
     println!(
         "GFLOP/s: 2 × nominal multiply-adds per token (tok2vec: its 4 encoder blocks; whole \
          model: SPEC §12's 1.07 M) × tokens / CPU s, per thread."
