@@ -7,10 +7,11 @@ use flashpoint_core::codebook::Codebook;
 use flashpoint_core::ingest::PlainOptions;
 use flashpoint_core::output::Output;
 use flashpoint_core::{Article, Date, Pipeline};
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::{mpsc, Arc};
 
 #[derive(Args)]
 #[command(
@@ -43,18 +44,16 @@ pub struct CodeArgs {
     /// status 0; it is non-zero only when an input could not be read or output not written.
     #[arg(long)]
     errors_as_lines: bool,
-    /// Articles coded at once, on this many threads (default: every core). Output is in input
-    /// order and identical whatever the count; on stdin an article is answered as soon as the
-    /// input pauses, without waiting for a full batch.
+    /// Code articles on this many threads (default: every core). Output is in input order and
+    /// identical whatever the count; on stdin every answer is written as soon as the input
+    /// pauses, so a caller that waits for each answer gets it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     threads: Option<u32>,
 }
 
-/// Articles per thread in one parallel batch: enough that the threads rarely wait for the
-/// batch's slowest article, few enough to hold in memory.
-const BATCH_PER_THREAD: usize = 32;
-/// A batch is coded once it holds this much text, however few articles it has.
-const BATCH_BYTES: usize = 16 << 20;
+/// Articles being coded or waiting to be written, per thread: enough that no thread waits for
+/// work while a slow article finishes, few enough to hold in memory.
+const IN_FLIGHT_PER_THREAD: usize = 16;
 /// Each worker's stack, as large as the main thread's, so that no input can need more stack
 /// with threads than without.
 const WORKER_STACK: usize = 8 << 20;
@@ -80,22 +79,19 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     if threads > 1 {
         load_tables_at_once();
     }
-    let pipeline = Pipeline::with_options(&flashpoint_core::pipeline::Options {
-        include_hypothetical: args.include_hypothetical,
-    });
-    let pool = if threads > 1 {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .stack_size(WORKER_STACK)
-            .build()
-            .context("starting the coding threads")?;
-        Some(pool)
+    let pipeline = Arc::new(Pipeline::with_options(
+        &flashpoint_core::pipeline::Options {
+            include_hypothetical: args.include_hypothetical,
+        },
+    ));
+    let workers = if threads > 1 {
+        Some(Workers::new(threads).context("starting the coding threads")?)
     } else {
         None
     };
     let stdout = std::io::stdout();
     let mut coder = Coder {
-        pipeline: &pipeline,
+        pipeline,
         book: Codebook::bundled(),
         out: std::io::BufWriter::new(stdout.lock()),
         errors_as_lines: args.errors_as_lines,
@@ -103,21 +99,13 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
         problems: false,
         failed: false,
         write_error: None,
-        pending: Vec::new(),
-        pending_articles: 0,
-        pending_bytes: 0,
-        batch: if pool.is_some() {
-            threads * BATCH_PER_THREAD
-        } else {
-            1
-        },
-        pool,
+        workers,
     };
     let files = input::expand(&args.paths, &mut coder);
     for path in files {
         input::read(&path, &opts, &mut coder);
     }
-    coder.finish_batch();
+    coder.write_answers(0);
     if let Some(e) = coder.write_error {
         return Err(e).context("writing output");
     }
@@ -141,11 +129,11 @@ fn load_tables_at_once() {
     });
 }
 
-/// Codes the articles as they are read, a batch at a time (in parallel when there is a pool),
-/// and writes their lines in input order; handles problems as the mode says.
-struct Coder<'a, W: Write> {
-    pipeline: &'a Pipeline,
-    book: &'a Codebook,
+/// Codes the articles as they are read (on the workers when there are some) and writes their
+/// lines in input order; handles problems as the mode says.
+struct Coder<W: Write> {
+    pipeline: Arc<Pipeline>,
+    book: &'static Codebook,
     out: W,
     errors_as_lines: bool,
     flush_each: bool,
@@ -155,20 +143,42 @@ struct Coder<'a, W: Write> {
     failed: bool,
     /// Once output fails nothing more is coded; the error is returned at the end.
     write_error: Option<std::io::Error>,
-    /// What was read and not yet answered, in input order.
-    pending: Vec<Pending>,
-    pending_articles: usize,
-    pending_bytes: usize,
-    /// Articles per batch (1 without a pool: each is coded as soon as it is read).
-    batch: usize,
-    pool: Option<rayon::ThreadPool>,
+    /// None: each article is coded on this thread as soon as it is read.
+    workers: Option<Workers>,
 }
 
-/// One input item waiting for its answer.
-enum Pending {
-    Article(Article, Origin),
-    /// A problem that is answered by an error line in its place (pipe mode).
-    Problem(Problem),
+/// The coding threads, and their answers put back in input order. Every input item (an article,
+/// or a problem answered by an error line) gets a sequence number; answers are written by it.
+struct Workers {
+    pool: rayon::ThreadPool,
+    sender: mpsc::Sender<(usize, Answer)>,
+    answers: mpsc::Receiver<(usize, Answer)>,
+    /// Answers that arrived before an earlier item's, by sequence number.
+    early: BTreeMap<usize, Answer>,
+    /// The next item's sequence number, and the next answer's to write.
+    next_in: usize,
+    next_out: usize,
+    /// Items unanswered at most before reading waits for answers.
+    in_flight: usize,
+}
+
+impl Workers {
+    fn new(threads: usize) -> Result<Workers, rayon::ThreadPoolBuildError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .stack_size(WORKER_STACK)
+            .build()?;
+        let (sender, answers) = mpsc::channel();
+        Ok(Workers {
+            pool,
+            sender,
+            answers,
+            early: BTreeMap::new(),
+            next_in: 0,
+            next_out: 0,
+            in_flight: threads * IN_FLIGHT_PER_THREAD,
+        })
+    }
 }
 
 /// An answer, ready to be written in its place.
@@ -177,7 +187,7 @@ enum Answer {
     Problem(Problem),
 }
 
-impl<W: Write> Coder<'_, W> {
+impl<W: Write> Coder<W> {
     fn write(&mut self, line: &str) {
         if self.write_error.is_some() {
             return;
@@ -189,40 +199,38 @@ impl<W: Write> Coder<'_, W> {
         self.write_error = written.err();
     }
 
-    /// Code every pending article (in parallel when there is a pool) and write every answer in
-    /// input order.
-    fn finish_batch(&mut self) {
-        let pending = std::mem::take(&mut self.pending);
-        (self.pending_articles, self.pending_bytes) = (0, 0);
-        if self.write_error.is_some() {
-            return;
+    fn emit(&mut self, answer: Answer) {
+        match answer {
+            Answer::Line(line) => self.write(&line),
+            Answer::Problem(problem) => self.report(problem),
         }
-        let (pipeline, book) = (self.pipeline, self.book);
-        let answer = |item: Pending| match item {
-            Pending::Problem(problem) => Answer::Problem(problem),
-            Pending::Article(article, origin) => {
-                let id = article.id.clone();
-                match code_one(pipeline, book, article) {
-                    Ok(line) => Answer::Line(line),
-                    Err(reason) => Answer::Problem(Problem {
-                        origin,
-                        id: Some(id),
-                        reason,
-                        severity: Severity::Skipped,
-                    }),
+    }
+
+    /// Writes every answer whose turn has come; waits for more while over `unanswered` items
+    /// are still being coded.
+    fn write_answers(&mut self, unanswered: usize) {
+        loop {
+            let Some(w) = self.workers.as_mut() else {
+                return;
+            };
+            while let Ok((seq, answer)) = w.answers.try_recv() {
+                w.early.insert(seq, answer);
+            }
+            if let Some(answer) = w.early.remove(&w.next_out) {
+                w.next_out += 1;
+                self.emit(answer);
+                continue;
+            }
+            if w.next_in - w.next_out <= unanswered {
+                return;
+            }
+            // Every task sends its answer (code_one catches panics); the sender kept in
+            // `Workers` means this cannot fail while anything is unanswered.
+            match w.answers.recv() {
+                Ok((seq, answer)) => {
+                    w.early.insert(seq, answer);
                 }
-            }
-        };
-        let answers: Vec<Answer> = match &self.pool {
-            Some(pool) if pending.len() > 1 => {
-                pool.install(|| pending.into_par_iter().map(answer).collect())
-            }
-            _ => pending.into_iter().map(answer).collect(),
-        };
-        for a in answers {
-            match a {
-                Answer::Line(line) => self.write(&line),
-                Answer::Problem(problem) => self.report(problem),
+                Err(_) => return,
             }
         }
     }
@@ -253,30 +261,55 @@ fn answered(problem: &Problem) -> bool {
     matches!(problem.severity, Severity::Blank | Severity::Skipped)
 }
 
-impl<W: Write> Sink for Coder<'_, W> {
+/// An article's answer: its line, or the problem that kept it from being coded.
+fn answer(pipeline: &Pipeline, book: &Codebook, article: Article, origin: Origin) -> Answer {
+    let id = article.id.clone();
+    match code_one(pipeline, book, article) {
+        Ok(line) => Answer::Line(line),
+        Err(reason) => Answer::Problem(Problem {
+            origin,
+            id: Some(id),
+            reason,
+            severity: Severity::Skipped,
+        }),
+    }
+}
+
+impl<W: Write> Sink for Coder<W> {
     fn article(&mut self, article: Article, origin: Origin) {
         if self.write_error.is_some() {
             return;
         }
-        self.pending_articles += 1;
-        self.pending_bytes += article.text.len();
-        self.pending.push(Pending::Article(article, origin));
-        if self.pending_articles >= self.batch || self.pending_bytes >= BATCH_BYTES {
-            self.finish_batch();
-        }
+        let Some(w) = self.workers.as_mut() else {
+            let answer = answer(&self.pipeline, self.book, article, origin);
+            return self.emit(answer);
+        };
+        let (seq, sender) = (w.next_in, w.sender.clone());
+        let (pipeline, book) = (Arc::clone(&self.pipeline), self.book);
+        w.next_in += 1;
+        w.pool.spawn(move || {
+            // The receiver outlives every task unless output failed; then the answer is moot.
+            let _ = sender.send((seq, answer(&pipeline, book, article, origin)));
+        });
+        let in_flight = w.in_flight;
+        self.write_answers(in_flight);
     }
 
     fn problem(&mut self, problem: Problem) {
-        // An error line keeps its place among the pending articles' lines; anything else is
-        // only a message and need not wait.
-        if self.errors_as_lines && answered(&problem) && !self.pending.is_empty() {
-            return self.pending.push(Pending::Problem(problem));
+        // An error line keeps its place among the lines of articles still being coded;
+        // anything else is only a message and need not wait.
+        if let Some(w) = self.workers.as_mut() {
+            if self.errors_as_lines && answered(&problem) && w.next_out < w.next_in {
+                w.early.insert(w.next_in, Answer::Problem(problem));
+                w.next_in += 1;
+                return;
+            }
         }
         self.report(problem);
     }
 
     fn idle(&mut self) {
-        self.finish_batch();
+        self.write_answers(0);
     }
 }
 

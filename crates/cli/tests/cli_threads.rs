@@ -52,8 +52,8 @@ fn two_threads_write_the_same_bytes_as_one_on_the_corpus() {
 }
 
 #[test]
-fn pipe_mode_keeps_input_order_across_batches() {
-    // More articles than one batch of two threads holds, with error lines among them.
+fn pipe_mode_keeps_input_order_with_threads() {
+    // More articles than two threads hold in flight at once, with error lines among them.
     let mut input = String::new();
     for round in 0..3 {
         for file in ["idlib-2019-2020.jsonl", "other-crises.jsonl"] {
@@ -108,7 +108,8 @@ fn with_threads_each_line_is_answered_before_the_next_is_written() {
     for (i, line) in lines.iter().enumerate() {
         writeln!(stdin, "{line}").unwrap();
         stdin.flush().unwrap();
-        // Waiting for a full batch would never answer: the next line is written only after this.
+        // Waiting for more input before answering would never answer: the next line is written
+        // only after this.
         let got = rx
             .recv_timeout(Duration::from_secs(60))
             .expect("no answer within 60 s: the batch waited for more input");
