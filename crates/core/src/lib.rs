@@ -20,6 +20,7 @@ pub mod segment;
 pub mod span;
 pub mod syntax;
 pub mod tokens;
+pub mod tree;
 
 pub use article::Article;
 pub use date::Date;

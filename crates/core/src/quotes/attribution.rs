@@ -10,7 +10,7 @@
 //! saying`, `…, adding that`, `X called … and said`); a passive one takes its agent.
 
 use super::lexicon::Lexicon;
-use super::tree::Tree;
+use crate::tree::Tree;
 use std::ops::Range;
 
 /// What the tree says about a quote's speaker.

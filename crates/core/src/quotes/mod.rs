@@ -24,7 +24,6 @@ mod lexicon;
 mod marks;
 mod people;
 mod speaker;
-mod tree;
 
 use crate::doc::{Doc, Quote, Speaker};
 use crate::pipeline::Stage;
@@ -34,7 +33,7 @@ use lexicon::lexicon;
 use marks::{marks, pair, sentence_like, trim_content, word_count, Raw};
 use people::People;
 use speaker::Namer;
-use tree::Tree;
+use crate::tree::Tree;
 
 /// Fewest words for a quote that needs no speaker to be reported.
 const MIN_WORDS: usize = 4;

@@ -4,7 +4,7 @@
 //! said" after "Foreign Minister Jean Dupont").
 
 use super::lexicon::{Gender, Lexicon};
-use super::tree::Tree;
+use crate::tree::Tree;
 use crate::doc::{Doc, MentionKind};
 use crate::span::Span;
 use std::collections::HashSet;

@@ -4,7 +4,7 @@
 
 use super::lexicon::Lexicon;
 use super::people::{pronoun_gender, People};
-use super::tree::Tree;
+use crate::tree::Tree;
 use crate::doc::{Doc, MentionKind, Speaker};
 use crate::span::Span;
 

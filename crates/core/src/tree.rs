@@ -1,11 +1,11 @@
-//! A read-only view of the model's parse for the quote stage: children lists, token look-up by
-//! byte offset, ancestors and the words a phrase covers.
+//! A read-only view of the model's parse, shared by the stages that read it: children lists,
+//! token look-up by byte offset, ancestors, entity labels and the words a phrase covers.
 
 use crate::span::Span;
 use flashpoint_nlp::annotation::Word;
 use flashpoint_nlp::Annotation;
 
-pub(crate) struct Tree<'a> {
+pub struct Tree<'a> {
     pub ann: &'a Annotation,
     /// Lower-cased text of the article (same offsets as the text).
     lower: &'a str,
