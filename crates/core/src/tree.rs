@@ -56,6 +56,10 @@ impl<'a> Tree<'a> {
         self.ann.words.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.ann.words.is_empty()
+    }
+
     pub fn word(&self, i: usize) -> &Word {
         &self.ann.words[i]
     }
