@@ -114,9 +114,29 @@ fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// The format of a file to read: HTML and JSONL by their extension; a `.txt` file or one of
+/// unknown extension by its first bytes (a JSONL feed under a temporary name is still a feed).
+fn content_of(path: &Path) -> std::io::Result<Format> {
+    match format_of(path) {
+        Some(Format::Html) => return Ok(Format::Html),
+        Some(Format::Jsonl) => return Ok(Format::Jsonl),
+        Some(Format::Text) | None => {}
+    }
+    let mut head = Vec::with_capacity(ingest::SNIFF_BYTES);
+    std::fs::File::open(path)?
+        .take(ingest::SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
+    Ok(match ingest::sniff(&head) {
+        ingest::Content::Jsonl => Format::Jsonl,
+        // A `.txt` file that opens like a page is still read as the user named it.
+        ingest::Content::Html if format_of(path).is_none() => Format::Html,
+        _ => Format::Text,
+    })
+}
+
 /// Expand the command-line paths: directories are walked (sorted, known extensions only,
-/// hidden entries skipped); a file named explicitly is read whatever its extension (as text if
-/// unknown), and a missing one is reported when read.
+/// hidden entries skipped); a file named explicitly is read whatever its extension (its content
+/// decides when the extension does not), and a missing one is reported when read.
 pub fn expand(paths: &[PathBuf], sink: &mut dyn Sink) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
@@ -180,9 +200,12 @@ pub fn read(path: &Path, opts: &PlainOptions, sink: &mut dyn Sink) {
         return read_jsonl(stdin, STDIN_NAME, Pauses::Yes, sink);
     }
     let name = path.display().to_string();
-    let format = format_of(path).unwrap_or(Format::Text);
     let cannot_read = |e: std::io::Error| {
         Origin::file(&name).problem(Severity::Failed, format!("cannot read: {e}"))
+    };
+    let format = match content_of(path) {
+        Ok(f) => f,
+        Err(e) => return sink.problem(cannot_read(e)),
     };
     if format == Format::Jsonl {
         match std::fs::File::open(path) {
@@ -415,6 +438,26 @@ mod tests {
             ["idle", "a", "idle", "problem -:2", "b", "idle"]
         );
         assert_eq!(read(Pauses::No), ["a", "problem -:2", "b"]);
+    }
+
+    #[test]
+    fn unknown_extension_and_txt_are_sniffed() {
+        let dir = std::env::temp_dir().join(format!("fp-sniff-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let feed = b"{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n";
+        for name in ["feed.in", "feed.txt", "feed"] {
+            std::fs::write(dir.join(name), feed).unwrap();
+            let mut sink = Collect::default();
+            read(&dir.join(name), &PlainOptions::default(), &mut sink);
+            let path = dir.join(name).display().to_string();
+            assert_eq!(sink.ids, [format!("a@{path}:1"), format!("b@{path}:2")]);
+        }
+        std::fs::write(dir.join("story.in"), b"Talks resumed.\n").unwrap();
+        let mut sink = Collect::default();
+        read(&dir.join("story.in"), &PlainOptions::default(), &mut sink);
+        assert_eq!(sink.ids.len(), 1);
+        assert!(sink.ids[0].starts_with("story@"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

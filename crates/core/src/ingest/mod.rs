@@ -4,7 +4,10 @@
 mod charset;
 pub mod html;
 pub mod jsonl;
+mod sniff;
 pub mod txt;
+
+pub use sniff::{sniff, Content, SNIFF_BYTES};
 
 use crate::date::{Date, DateError};
 use regex::Regex;
