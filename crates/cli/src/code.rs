@@ -76,9 +76,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
         Some(n) => n as usize,
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
-    if threads > 1 {
-        load_tables_at_once();
-    }
+    crate::tables::load_for_coding();
     let pipeline = Arc::new(Pipeline::with_options(
         &flashpoint_core::pipeline::Options {
             include_hypothetical: args.include_hypothetical,
@@ -111,22 +109,6 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     }
     coder.out.flush().context("writing output")?;
     Ok(!coder.failed && (args.errors_as_lines || !coder.problems))
-}
-
-/// Loads the three big bundled tables side by side instead of one after the other: the model,
-/// the gazetteer and the trigger patterns each take 100–200 ms of the start-up. They are loaded
-/// once per process (each behind its own `OnceLock`); the pipeline then finds them ready.
-fn load_tables_at_once() {
-    std::thread::scope(|s| {
-        s.spawn(|| {
-            // A model that cannot load is reported when the pipeline is built.
-            let _ = flashpoint_nlp::Model::bundled();
-        });
-        s.spawn(flashpoint_core::geo::Gazetteer::bundled);
-        flashpoint_core::events::triggers::Triggers::bundled();
-        flashpoint_core::actors::dictionary::ActorDictionary::bundled();
-        Codebook::bundled();
-    });
 }
 
 /// Codes the articles as they are read (on the workers when there are some) and writes their

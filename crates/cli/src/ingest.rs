@@ -286,6 +286,7 @@ impl Ingest {
         }
         let include_hypothetical = self.include_hypothetical;
         let pipeline = self.pipeline.get_or_insert_with(|| {
+            crate::tables::load_for_coding();
             Pipeline::with_options(&flashpoint_core::pipeline::Options {
                 include_hypothetical,
             })

@@ -8,6 +8,7 @@ mod input;
 mod parse;
 mod query;
 mod serve;
+mod tables;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -62,6 +63,7 @@ fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
         published,
         ..Default::default()
     };
+    tables::load_for_coding();
     let doc = flashpoint_core::Pipeline::standard().run(article);
     print!(
         "{}",
