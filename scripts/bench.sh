@@ -16,7 +16,7 @@ SET=$(mktemp -d)/bench.jsonl
 ONE=$(dirname "$SET")/one.jsonl
 
 cargo build --release -q -p flashpoint -p flashpoint_core -p flashpoint_nlp \
-    --bin flashpoint --example throughput --example model_speed
+    --bin flashpoint --example throughput --example model_speed --example model_load
 "$BIN/examples/throughput" --write-corpus "$SET"
 ALL=$(dirname "$SET")/bench-x$TIMES.jsonl
 i=0
@@ -28,10 +28,13 @@ echo "== machine"
 grep -m1 'model name' /proc/cpuinfo
 echo "cores: $(nproc); $(uptime)"
 
-echo "== the model alone"
+echo "== the model's load, part by part"
+"$BIN/examples/model_load" --repeat 5
+
+echo "== the model alone ($(uptime | sed 's/.*load/load/'))"
 "$BIN/examples/model_speed" --corpus "$SET" --times "$TIMES" --rounds 1 --repeat 5
 
-echo "== the whole pipeline (library)"
+echo "== the whole pipeline (library; $(uptime | sed 's/.*load/load/'))"
 "$BIN/examples/throughput" --times "$TIMES" --repeat 5
 
 echo "== flashpoint code (the binary): coding, CPU and wall, peak RSS"
@@ -40,12 +43,13 @@ for threads in 1 2; do
         "$BIN/flashpoint" code --threads "$threads" "$ALL" > /dev/null
 done
 
-echo "== flashpoint code start-up (a one-line input), 10 runs"
-for threads in 1 2; do
+echo "== start-up (a one-line input), 10 runs each ($(uptime | sed 's/.*load/load/'))"
+for cmd in "code --threads 1" "code --threads 2" "parse"; do
     i=0
     while [ "$i" -lt 10 ]; do
-        /usr/bin/time -f "--threads $threads: %e s wall, %U s user, %S s sys, max RSS %M KB" \
-            "$BIN/flashpoint" code --threads "$threads" "$ONE" > /dev/null
+        # shellcheck disable=SC2086  # $cmd is the subcommand and its flags
+        /usr/bin/time -f "$cmd: %e s wall, %U s user, %S s sys, max RSS %M KB" \
+            "$BIN/flashpoint" $cmd "$ONE" > /dev/null
         i=$((i + 1))
     done
 done
