@@ -2,6 +2,7 @@
 //! token look-up by byte offset, ancestors, entity labels and the words a phrase covers.
 
 use crate::span::Span;
+use crate::syntax::Children;
 use flashpoint_nlp::annotation::Word;
 use flashpoint_nlp::Annotation;
 
@@ -9,19 +10,14 @@ pub struct Tree<'a> {
     pub ann: &'a Annotation,
     /// Lower-cased text of the article (same offsets as the text).
     lower: &'a str,
-    kids: Vec<Vec<usize>>,
+    kids: Children,
     /// The entity each token lies in (index into `ann.entities`).
     ents: Vec<Option<usize>>,
 }
 
 impl<'a> Tree<'a> {
     pub fn new(ann: &'a Annotation, lower: &'a str) -> Tree<'a> {
-        let mut kids = vec![Vec::new(); ann.words.len()];
-        for (i, w) in ann.words.iter().enumerate() {
-            if w.head != i && w.head < kids.len() {
-                kids[w.head].push(i);
-            }
-        }
+        let kids = Children::new(ann);
         let mut ents = vec![None; ann.words.len()];
         for (k, e) in ann.entities.iter().enumerate() {
             for t in e.tokens.clone() {
@@ -99,12 +95,13 @@ impl<'a> Tree<'a> {
     }
 
     pub fn children(&self, i: usize) -> &[usize] {
-        &self.kids[i]
+        self.kids.of(i)
     }
 
     /// Children of `i` with one of the labels.
     pub fn kids_with<'s>(&'s self, i: usize, deps: &'s [&str]) -> impl Iterator<Item = usize> + 's {
-        self.kids[i]
+        self.kids
+            .of(i)
             .iter()
             .copied()
             .filter(move |&c| deps.contains(&self.dep(c)))
@@ -156,7 +153,7 @@ impl<'a> Tree<'a> {
             }
             a = a.min(n);
             b = b.max(n);
-            stack.extend(self.kids[n].iter().copied().filter(|&c| !skip(c)));
+            stack.extend(self.kids.of(n).iter().copied().filter(|&c| !skip(c)));
         }
         (a, b)
     }

@@ -28,6 +28,7 @@ mod tree;
 
 use crate::doc::{Doc, Quantity, QuantityKind};
 use crate::pipeline::Stage;
+use crate::quotes::MentionIndex;
 use crate::span::Span;
 use lexicon::{lexicon, Lexicon};
 use number::{group_of, is_numeric, value_of, Group, Value};
@@ -78,6 +79,7 @@ pub fn find(doc: &Doc) -> Vec<Quantity> {
         t: &t,
         lex: lexicon(),
     };
+    let mentions = MentionIndex::new(&doc.mentions);
     let mut covered = vec![false; t.len()];
     let mut out = Vec::new();
     for i in 0..t.len() {
@@ -86,9 +88,9 @@ pub fn find(doc: &Doc) -> Vec<Quantity> {
         }
         let g = group_of(&t, reader.lex, i);
         covered[g.first..=g.last].iter_mut().for_each(|c| *c = true);
-        out.extend(count(doc, &reader, g));
+        out.extend(count(doc, &mentions, &reader, g));
     }
-    out.extend(singles(doc, &reader, &covered));
+    out.extend(singles(doc, &mentions, &reader, &covered));
     out.sort_by_key(|q| q.span.start);
     out
 }
@@ -113,7 +115,7 @@ impl Counted {
     }
 }
 
-fn count(doc: &Doc, r: &Reader, g: Group) -> Option<Quantity> {
+fn count(doc: &Doc, mentions: &MentionIndex, r: &Reader, g: Group) -> Option<Quantity> {
     let t = r.t;
     let lower = doc.lower.get(t.start(g.first)..t.end(g.last))?;
     let words: Vec<&str> = lower.split_whitespace().collect();
@@ -147,7 +149,9 @@ fn count(doc: &Doc, r: &Reader, g: Group) -> Option<Quantity> {
             .noun()
             .map_or_else(|| "people".into(), |n| unit(doc, t, n)),
         span: Span::new(t.start(start), t.end(noun_end)),
-        actor: counted.noun().and_then(|n| actor(doc, t, g.last + 1, n)),
+        actor: counted
+            .noun()
+            .and_then(|n| actor(mentions, t, g.last + 1, n)),
     })
 }
 
@@ -253,21 +257,15 @@ fn unit(doc: &Doc, t: &Tree, n: usize) -> String {
 }
 
 /// The coded actor of the counted noun, or of its modifiers from token `from` ("Syrian").
-fn actor(doc: &Doc, t: &Tree, from: usize, n: usize) -> Option<String> {
-    let on = |span: Span| {
-        doc.mentions
-            .iter()
-            .filter(|m| m.span.overlaps(span) && m.actor.code.is_some())
-            .max_by_key(|m| m.span.len())
-            .and_then(|m| m.actor.code.clone())
-    };
+fn actor(mentions: &MentionIndex, t: &Tree, from: usize, n: usize) -> Option<String> {
+    let on = |span: Span| mentions.longest_code(span, |_| true);
     let noun = Span::new(t.start(n), t.end(n));
     let modifiers = (from < n).then(|| Span::new(t.start(from), t.end(n - 1)));
     on(noun).or_else(|| modifiers.and_then(on))
 }
 
 /// One person killed, wounded or arrested, told with "a" ("a guard was shot dead").
-fn singles(doc: &Doc, r: &Reader, covered: &[bool]) -> Vec<Quantity> {
+fn singles(doc: &Doc, mentions: &MentionIndex, r: &Reader, covered: &[bool]) -> Vec<Quantity> {
     let t = r.t;
     let mut out = Vec::new();
     for n in 0..t.len() {
@@ -298,7 +296,7 @@ fn singles(doc: &Doc, r: &Reader, covered: &[bool]) -> Vec<Quantity> {
             qualifier: None,
             unit: unit(doc, t, n),
             span: Span::new(t.start(det), t.end(n)),
-            actor: actor(doc, t, det + 1, n),
+            actor: actor(mentions, t, det + 1, n),
         });
     }
     out

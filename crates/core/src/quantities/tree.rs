@@ -1,37 +1,67 @@
 //! A read-only view of the model's parse with what the quantity reading asks of it: children,
 //! lower-cased words and lemmas, entity labels.
 
+use crate::syntax::Children;
 use flashpoint_nlp::Annotation;
 
 pub(super) struct Tree<'a> {
     ann: &'a Annotation,
-    kids: Vec<Vec<usize>>,
-    lower: Vec<String>,
-    lemma: Vec<String>,
+    kids: Children,
+    lower: Strings,
+    lemma: Strings,
     label: Vec<Option<&'a str>>,
+}
+
+/// One string per token in a single buffer (a `String` each would cost an allocation a token
+/// over a whole article).
+struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn new<'s>(all: impl Iterator<Item = std::borrow::Cow<'s, str>>) -> Strings {
+        let mut s = Strings {
+            text: String::new(),
+            ends: Vec::new(),
+        };
+        for one in all {
+            s.text.push_str(&one);
+            s.ends.push(s.text.len());
+        }
+        s
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// `str::to_lowercase`, borrowed when ASCII text is lower case already.
+fn lowered(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
 }
 
 impl<'a> Tree<'a> {
     pub fn new(text: &'a str, ann: &'a Annotation) -> Tree<'a> {
         let n = ann.words.len();
-        let mut kids = vec![Vec::new(); n];
-        for (i, w) in ann.words.iter().enumerate() {
-            if w.head != i && w.head < n {
-                kids[w.head].push(i);
-            }
-        }
         let mut label = vec![None; n];
         for e in &ann.entities {
             for i in e.tokens.clone().filter(|&i| i < n) {
                 label[i] = Some(e.label.as_str());
             }
         }
-        let word = |w: &flashpoint_nlp::Word| text.get(w.start..w.end).unwrap_or("").to_lowercase();
+        let word = |w: &flashpoint_nlp::Word| lowered(text.get(w.start..w.end).unwrap_or(""));
         Tree {
             ann,
-            kids,
-            lower: ann.words.iter().map(word).collect(),
-            lemma: ann.words.iter().map(|w| w.lemma.to_lowercase()).collect(),
+            kids: Children::new(ann),
+            lower: Strings::new(ann.words.iter().map(word)),
+            lemma: Strings::new(ann.words.iter().map(|w| lowered(&w.lemma))),
             label,
         }
     }
@@ -55,20 +85,24 @@ impl<'a> Tree<'a> {
     }
 
     pub fn kids(&self, i: usize) -> &[usize] {
-        &self.kids[i]
+        self.kids.of(i)
     }
 
     /// The first child of `i` with label `dep`.
     pub fn kid(&self, i: usize, dep: &str) -> Option<usize> {
-        self.kids[i].iter().copied().find(|&k| self.dep(k) == dep)
+        self.kids
+            .of(i)
+            .iter()
+            .copied()
+            .find(|&k| self.dep(k) == dep)
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.lower.get(i)
     }
 
     pub fn lemma(&self, i: usize) -> &str {
-        &self.lemma[i]
+        self.lemma.get(i)
     }
 
     pub fn label(&self, i: usize) -> Option<&str> {

@@ -115,6 +115,7 @@ pub(crate) fn pair(text: &str, marks: &[Mark]) -> Vec<Raw> {
         if let Some(o) = cur.as_mut() {
             let opens = marks[m..]
                 .iter()
+                .take_while(|mk| mk.at < le)
                 .find(|mk| in_line(mk))
                 .filter(|mk| mk.at == first && mk.double && mk.side != Side::Close);
             if let Some(mk) = opens {

@@ -22,18 +22,20 @@
 mod attribution;
 mod lexicon;
 mod marks;
+mod mentions;
 mod people;
 mod speaker;
 
 use crate::doc::{Doc, Quote, Speaker};
 use crate::pipeline::Stage;
 use crate::span::Span;
+use crate::tree::Tree;
 use attribution::Reader;
 use lexicon::lexicon;
 use marks::{marks, pair, sentence_like, trim_content, word_count, Raw};
+pub(crate) use mentions::MentionIndex;
 use people::People;
 use speaker::Namer;
-use crate::tree::Tree;
 
 /// Fewest words for a quote that needs no speaker to be reported.
 const MIN_WORDS: usize = 4;
@@ -59,12 +61,15 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     let raws = pair(text, &marks(text));
     let quoted: Vec<Span> = raws.iter().map(|r| r.content).collect();
     let tree = doc.syntax.as_ref().map(|a| Tree::new(a, &doc.lower));
+    let mentions = MentionIndex::new(&doc.mentions);
+    let lines = Lines::new(text);
     let mut reading = tree.as_ref().map(|t| {
         let mut namer = Namer {
             doc,
             tree: t,
             lex,
-            people: People::build(doc, t, lex, &quoted),
+            people: People::build(doc, t, lex, &mentions, &quoted),
+            mentions: &mentions,
             bodies: Vec::new(),
         };
         namer.collect_bodies();
@@ -89,11 +94,12 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             }
             speaker = attribute(reader, namer, &raw, span);
             if speaker.is_none() && long {
-                speaker = nearby(text, reader, namer, &raw, span, comma || last == Some('—'));
+                let joined = comma || last == Some('—');
+                speaker = nearby(text, &lines, reader, namer, &raw, span, joined);
             }
         }
         if speaker.is_none() && long {
-            speaker = continued(text, prev, out.last(), &raw);
+            speaker = continued(text, &lines, prev, out.last(), &raw);
         }
         if speaker.is_none() && !long {
             continue;
@@ -119,6 +125,7 @@ fn attribute(reader: &Reader, namer: &mut Namer, raw: &Raw, span: Span) -> Optio
 /// `X said.` in a sentence of its own right after it.
 fn nearby(
     text: &str,
+    lines: &Lines,
     reader: &Reader,
     namer: &mut Namer,
     raw: &Raw,
@@ -135,7 +142,7 @@ fn nearby(
             }
         }
     }
-    if let Some(s) = signed(text, tree, raw, joined) {
+    if let Some(s) = signed(text, lines, tree, raw, joined) {
         return namer.speaker(s, span);
     }
     let after = raw.close_end;
@@ -156,9 +163,8 @@ fn nearby(
 
 /// `"…" — Ana Ruiz` or `"…," Ana Ruiz` closing its line: a name after a comma or dash (inside
 /// the marks: `joined`), with no verb, signs the quote. Returns the name's head token.
-fn signed(text: &str, tree: &Tree, raw: &Raw, joined: bool) -> Option<usize> {
-    let rest = text.get(raw.close_end..)?;
-    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+fn signed(text: &str, lines: &Lines, tree: &Tree, raw: &Raw, joined: bool) -> Option<usize> {
+    let line = text.get(raw.close_end..lines.end_after(raw.close_end))?;
     let body = line.trim_start_matches(|c: char| c.is_whitespace() || ",—–-".contains(c));
     if !joined && !line.trim_start().starts_with([',', '—', '–', '-']) {
         return None;
@@ -168,7 +174,7 @@ fn signed(text: &str, tree: &Tree, raw: &Raw, joined: bool) -> Option<usize> {
     let toks = tree.tokens_in(start, start + body.len());
     let words = || toks.clone().filter(|&t| !tree.is_punct(t));
     if toks.is_empty()
-        || words().count() > 8
+        || words().nth(8).is_some()
         || words().any(|t| tree.is_verbal(t))
         || !words().any(|t| tree.tag(t).starts_with("NNP"))
     {
@@ -180,11 +186,17 @@ fn signed(text: &str, tree: &Tree, raw: &Raw, joined: bool) -> Option<usize> {
 /// An unattributed quote continues the previous quote's speaker when it follows it in the same
 /// paragraph, opening a sentence, or opens the paragraph right after one that ended with that
 /// quote and its attribution.
-fn continued(text: &str, prev: Option<Raw>, last: Option<&Quote>, raw: &Raw) -> Option<Speaker> {
+fn continued(
+    text: &str,
+    lines: &Lines,
+    prev: Option<Raw>,
+    last: Option<&Quote>,
+    raw: &Raw,
+) -> Option<Speaker> {
     let (p, q) = (prev?, last?);
     let speaker = q.speaker.clone()?;
     let between = text.get(p.close_end..raw.open_at)?;
-    let line_start = text.get(..raw.open_at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = lines.start_before(raw.open_at);
     let opens_paragraph = text.get(line_start..raw.open_at)?.trim().is_empty();
     if !between.contains('\n') {
         let lead = between.trim_end();
@@ -204,6 +216,39 @@ fn continued(text: &str, prev: Option<Raw>, last: Option<&Quote>, raw: &Raw) -> 
         .trim_end_matches(['.', '!', '?'])
         .contains(['.', '!', '?']);
     (blank && !inner_end).then_some(speaker)
+}
+
+/// Where the text's lines start and end, so that a quote's line is found by binary search rather
+/// than a scan (a text of one very long line holds many quotes).
+struct Lines {
+    /// Byte offsets of the newlines.
+    breaks: Vec<usize>,
+    len: usize,
+}
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines {
+            breaks: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+            len: text.len(),
+        }
+    }
+
+    /// The start of the line holding byte `at` (after the newline before it, or 0).
+    fn start_before(&self, at: usize) -> usize {
+        let i = self.breaks.partition_point(|&b| b < at);
+        if i == 0 {
+            0
+        } else {
+            self.breaks[i - 1] + 1
+        }
+    }
+
+    /// The end of the line holding byte `at` (its newline, or the end of the text).
+    fn end_after(&self, at: usize) -> usize {
+        let i = self.breaks.partition_point(|&b| b < at);
+        self.breaks.get(i).copied().unwrap_or(self.len).max(at)
+    }
 }
 
 /// A short quote set between the words of a name: `Jimmy "Ace" Carter`.

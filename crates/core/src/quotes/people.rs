@@ -4,10 +4,11 @@
 //! said" after "Foreign Minister Jean Dupont").
 
 use super::lexicon::{Gender, Lexicon};
-use crate::tree::Tree;
+use super::mentions::MentionIndex;
 use crate::doc::{Doc, MentionKind};
 use crate::span::Span;
-use std::collections::HashSet;
+use crate::tree::Tree;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A person of the article.
 #[derive(Clone, Debug, Default)]
@@ -49,11 +50,33 @@ pub(crate) struct Occurrence {
     pub quoted: bool,
 }
 
+/// Where an occurrence sits among the others: its start, then the order it was noted in (so that
+/// a later note of the same start comes after the earlier ones).
+type Key = (usize, usize);
+
+/// How many occurrences a pronoun looks back over for a speaker or a person before giving up:
+/// far more than a news story names, so only very long texts are affected, and each look-up
+/// stays bounded.
+const LOOK_BACK: usize = 1_000;
+
 #[derive(Default)]
 pub(crate) struct People {
     pub persons: Vec<Person>,
     /// In text order.
-    pub occ: Vec<Occurrence>,
+    occ: BTreeMap<Key, Occurrence>,
+    /// Each person's occurrences.
+    of_person: Vec<BTreeSet<Key>>,
+    /// Persons by the last word of their name (lower-cased): names that end with one another
+    /// share it.
+    by_last_word: HashMap<String, Vec<usize>>,
+    /// Persons by the role nouns seen with them.
+    by_title: HashMap<String, Vec<usize>>,
+    /// The first occurrence headed by each token.
+    by_token: HashMap<usize, Key>,
+    /// The longest occurrence span (an occurrence covering a token starts at most this far
+    /// before it).
+    longest: usize,
+    next_key: usize,
 }
 
 /// Lower-cased words of a name, for comparing forms ("Jean Dupont" ends with "Dupont").
@@ -65,41 +88,75 @@ fn ends_with(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && long.len() >= short.len() && long[long.len() - short.len()..] == *short
 }
 
+/// Whether a span lies inside one of the quotes (sorted by start), with `reach[i]` the furthest
+/// end among the first `i + 1` of them.
+fn inside_quote(quoted: &[Span], reach: &[usize], span: Span) -> bool {
+    let i = quoted.partition_point(|q| q.start <= span.start);
+    i > 0 && reach[i - 1] >= span.end
+}
+
 impl People {
     /// The people of the article, from the model's PERSON entities and the actor stage's
     /// person mentions, in text order.
-    pub fn build(doc: &Doc, tree: &Tree, lex: &Lexicon, quoted: &[Span]) -> People {
-        let mut spans: Vec<Span> = tree
-            .ann
-            .entities
-            .iter()
-            .filter(|e| e.label == "PERSON")
-            .map(|e| Span::new(e.start, e.end))
-            .collect();
+    pub fn build(
+        doc: &Doc,
+        tree: &Tree,
+        lex: &Lexicon,
+        mentions: &MentionIndex,
+        quoted: &[Span],
+    ) -> People {
+        // Accepted name spans never overlap one another, so the one starting last before a
+        // span's end is the only one that can overlap it.
+        let mut spans: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut add_span = |sp: Span| {
+            let clash = spans
+                .range(..sp.end)
+                .next_back()
+                .is_some_and(|(&a, &b)| Span::new(a, b).overlaps(sp));
+            if !clash {
+                spans.insert(sp.start, sp.end);
+            }
+        };
+        for e in tree.ann.entities.iter().filter(|e| e.label == "PERSON") {
+            add_span(Span::new(e.start, e.end));
+        }
         for m in doc
             .mentions
             .iter()
             .filter(|m| m.kind == MentionKind::Person)
         {
-            if !spans.iter().any(|s| s.overlaps(m.span)) {
-                spans.push(m.span);
-            }
+            add_span(m.span);
         }
         for sp in titled_names(tree, lex) {
-            if !spans.iter().any(|s| s.overlaps(sp)) {
-                spans.push(sp);
-            }
+            add_span(sp);
         }
-        spans.sort_by_key(|s| s.start);
+        let mut sorted: Vec<Span> = quoted.to_vec();
+        sorted.sort_by_key(|q| q.start);
+        let reach: Vec<usize> = sorted
+            .iter()
+            .scan(0, |far, q| {
+                *far = q.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        let in_quote = |sp: Span| inside_quote(&sorted, &reach, sp);
         let mut people = People::default();
-        for span in spans {
-            people.add(doc, tree, lex, span, quoted);
+        for (start, end) in spans {
+            people.add(doc, tree, lex, mentions, Span::new(start, end), &in_quote);
         }
         people.learn_genders(tree);
         people
     }
 
-    fn add(&mut self, doc: &Doc, tree: &Tree, lex: &Lexicon, span: Span, quoted: &[Span]) {
+    fn add(
+        &mut self,
+        doc: &Doc,
+        tree: &Tree,
+        lex: &Lexicon,
+        mentions: &MentionIndex,
+        span: Span,
+        in_quote: &dyn Fn(Span) -> bool,
+    ) {
         let toks = tree.tokens_in(span.start, span.end);
         if toks.is_empty() {
             return;
@@ -119,15 +176,11 @@ impl People {
         let root = (toks.start..end)
             .find(|&t| tree.head(t).is_none_or(|h| h < toks.start || h >= end))
             .unwrap_or(end - 1);
-        let mention = doc
-            .mentions
-            .iter()
-            .filter(|m| m.span.overlaps(name_span))
-            .max_by_key(|m| m.span.len());
-        // The same person as an earlier, longer or shorter, form of the name.
-        let known = self.occ.iter().rev().map(|o| o.person).find(|&p| {
-            let w = name_words(&self.persons[p].name);
-            ends_with(&w, &words) || ends_with(&words, &w)
+        let mention = mentions.longest(name_span, |_| true);
+        // The same person as an earlier, longer or shorter, form of the name: of those, the one
+        // named last.
+        let known = self.latest_named(&words, usize::MAX, |w| {
+            ends_with(w, &words) || ends_with(&words, w)
         });
         let person = match known {
             Some(p) => {
@@ -141,6 +194,13 @@ impl People {
                     name,
                     ..Person::default()
                 });
+                self.of_person.push(BTreeSet::new());
+                if let Some(last) = words.last() {
+                    self.by_last_word
+                        .entry(last.clone())
+                        .or_default()
+                        .push(self.persons.len() - 1);
+                }
                 self.persons.len() - 1
             }
         };
@@ -148,7 +208,7 @@ impl People {
         // Ruiz, the UN envoy").
         let titled = title_phrases(tree, root)
             .into_iter()
-            .find_map(|sp| coded_mention(doc, sp));
+            .find_map(|sp| mentions.longest_code(sp, |m| m.kind != MentionKind::Pronoun));
         let p = &mut self.persons[person];
         if p.code.is_none() {
             p.code = mention.and_then(|m| m.actor.code.clone()).or(titled);
@@ -162,56 +222,113 @@ impl People {
             if let Some(&g) = lex.gender.get(&t) {
                 p.gender = Some(g);
             }
-            p.titles.insert(t);
+            if p.titles.insert(t.clone()) {
+                self.by_title.entry(t).or_default().push(person);
+            }
         }
         let (subject, speaker) = role_in_clause(tree, lex, root);
-        self.occ.push(Occurrence {
+        self.insert(Occurrence {
             token: root,
             span: name_span,
             person,
             subject,
             speaker,
-            quoted: quoted.iter().any(|q| q.contains(name_span)),
+            quoted: in_quote(name_span),
         });
+    }
+
+    /// Add an occurrence after every one that starts where it does or before.
+    fn insert(&mut self, o: Occurrence) {
+        let key = (o.span.start, self.next_key);
+        self.next_key += 1;
+        self.occ.insert(key, o);
+        if let Some(set) = self.of_person.get_mut(o.person) {
+            set.insert(key);
+        }
+        let first = self.by_token.entry(o.token).or_insert(key);
+        *first = (*first).min(key);
+        self.longest = self.longest.max(o.span.len());
+    }
+
+    /// Of the persons sharing the last of `words` and whose name's words pass `fits`, the one
+    /// named last before byte `before`.
+    fn latest_named(
+        &self,
+        words: &[String],
+        before: usize,
+        fits: impl Fn(&[String]) -> bool,
+    ) -> Option<usize> {
+        let candidates = self.by_last_word.get(words.last()?)?;
+        self.latest_of(candidates, before, |p| {
+            fits(&name_words(&self.persons[p].name))
+        })
+    }
+
+    /// Of `candidates` that pass `fits`, the one with the latest occurrence starting before
+    /// byte `before`.
+    fn latest_of(
+        &self,
+        candidates: &[usize],
+        before: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        candidates
+            .iter()
+            .filter_map(|&p| {
+                let last = self.of_person.get(p)?.range(..(before, 0)).next_back()?;
+                Some((*last, p))
+            })
+            .filter(|&(_, p)| fits(p))
+            .max()
+            .map(|(_, p)| p)
     }
 
     /// The person named at token `t` (inside one of their names).
     pub fn at(&self, tree: &Tree, t: usize) -> Option<usize> {
         let s = tree.span(t);
-        let end = self.occ.partition_point(|o| o.span.start < s.end);
-        self.occ[..end]
-            .iter()
+        self.occ
+            .range(..(s.end, 0))
             .rev()
             .take(4)
+            .map(|(_, o)| o)
             .find(|o| o.span.overlaps(s))
             .map(|o| o.person)
+    }
+
+    /// The first occurrence headed by token `t` or covering it.
+    pub fn covering(&self, tree: &Tree, t: usize) -> Option<&Occurrence> {
+        let s = tree.span(t);
+        let by_token = self.by_token.get(&t).copied();
+        let from = (s.start.saturating_sub(self.longest), 0);
+        let covering = self
+            .occ
+            .range(from..=(s.start, usize::MAX))
+            .find(|(_, o)| o.span.contains(s))
+            .map(|(k, _)| *k);
+        let key = match (by_token, covering) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        self.occ.get(&key)
     }
 
     /// The latest earlier person whose name ends with `words` ("Dupont" → "Jean Dupont").
     pub fn by_surname(&self, name: &str, before: usize) -> Option<usize> {
         let words = name_words(name);
-        self.occ
-            .iter()
-            .rev()
-            .filter(|o| o.span.start < before)
-            .map(|o| o.person)
-            .find(|&p| ends_with(&name_words(&self.persons[p].name), &words))
+        self.latest_named(&words, before, |w| ends_with(w, &words))
     }
 
     /// The latest earlier person seen with the role noun `lemma` ("the minister").
     pub fn by_role(&self, lemma: &str, before: usize) -> Option<usize> {
-        self.occ
-            .iter()
-            .rev()
-            .filter(|o| o.span.start < before)
-            .map(|o| o.person)
-            .find(|&p| self.persons[p].titles.contains(lemma))
+        let candidates = self.by_title.get(lemma)?;
+        self.latest_of(candidates, before, |_| true)
     }
 
     /// The antecedent of a "he"/"she" at token `t`, outside the quote `skip`: in the same or
     /// the previous sentence a compatible person (for "she" one known to be a woman first),
     /// a speaker, a subject, the latest;
-    /// further back the latest speaker, else the latest person.
+    /// further back (up to [`LOOK_BACK`] occurrences) the latest speaker, else the latest
+    /// person.
     pub fn pronoun(
         &self,
         tree: &Tree,
@@ -220,7 +337,7 @@ impl People {
         skip: Span,
     ) -> Option<usize> {
         let at = tree.span(t).start;
-        let window = window_start(tree, t);
+        let window = window_start(tree, t).min(at);
         let ok = |o: &&Occurrence| {
             o.span.start < at
                 && !o.quoted
@@ -229,21 +346,25 @@ impl People {
         };
         let near = self
             .occ
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.span.start >= window)
+            .range((window, 0)..(at, 0))
             .filter(|(_, o)| ok(o))
-            .max_by_key(|(i, o)| {
+            .max_by_key(|(key, o)| {
                 // Most people named in the news are men, so a man the text marked as such
                 // does not outrank a salient person of unknown gender for "he"; a woman
                 // marked as such does for "she".
                 let known = gender == Some(Gender::Fem)
                     && self.persons[o.person].gender == Some(Gender::Fem);
-                (known, o.speaker, o.subject, *i)
+                (known, o.speaker, o.subject, **key)
             })
             .map(|(_, o)| o.person);
         near.or_else(|| {
-            let earlier = self.occ.iter().rev().filter(ok);
+            let earlier = self
+                .occ
+                .range(..(at, 0))
+                .rev()
+                .take(LOOK_BACK)
+                .map(|(_, o)| o)
+                .filter(ok);
             let mut speakers = earlier.clone().filter(|o| o.speaker);
             speakers
                 .next()
@@ -255,19 +376,14 @@ impl People {
     /// Record that a speaker phrase at token `t` refers to `person` (so that a later "he said"
     /// finds whoever was speaking).
     pub fn note_speaker(&mut self, tree: &Tree, t: usize, person: usize) {
-        let span = tree.span(t);
-        let i = self.occ.partition_point(|o| o.span.start <= span.start);
-        self.occ.insert(
-            i,
-            Occurrence {
-                token: t,
-                span,
-                person,
-                subject: true,
-                speaker: true,
-                quoted: false,
-            },
-        );
+        self.insert(Occurrence {
+            token: t,
+            span: tree.span(t),
+            person,
+            subject: true,
+            speaker: true,
+            quoted: false,
+        });
     }
 
     /// Genders told by the text: a "he"/"she" inside a clause attached to the name ("X, who
@@ -294,7 +410,8 @@ impl People {
         for _ in 0..tree.len() {
             let h = tree.head(n)?;
             if matches!(tree.dep(n), "relcl" | "acl") {
-                return self.occ.iter().find(|o| o.token == h).map(|o| o.person);
+                let key = self.by_token.get(&h)?;
+                return self.occ.get(key).map(|o| o.person);
             }
             n = h;
         }
@@ -306,10 +423,12 @@ impl People {
         let sent = tree.sentence_of(t)?;
         let start = tree.span(sent.start).start;
         let in_range = |a: usize| {
+            let a = a.min(at);
             let mut ps: Vec<usize> = self
                 .occ
-                .iter()
-                .filter(|o| o.span.start >= a && o.span.start < at && !o.quoted)
+                .range((a, 0)..(at, 0))
+                .map(|(_, o)| o)
+                .filter(|o| !o.quoted)
                 .map(|o| o.person)
                 .collect();
             ps.dedup();
@@ -345,17 +464,6 @@ fn title_phrases(tree: &Tree, root: usize) -> Vec<Span> {
         }
     }
     out
-}
-
-/// The code of the longest coded mention overlapping `span`.
-fn coded_mention(doc: &Doc, span: Span) -> Option<String> {
-    doc.mentions
-        .iter()
-        .filter(|m| {
-            m.span.overlaps(span) && m.actor.code.is_some() && m.kind != MentionKind::Pronoun
-        })
-        .max_by_key(|m| m.span.len())
-        .and_then(|m| m.actor.code.clone())
 }
 
 fn compatible(known: Option<Gender>, wanted: Option<Gender>) -> bool {

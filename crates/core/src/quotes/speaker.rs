@@ -3,16 +3,18 @@
 //! mention.
 
 use super::lexicon::Lexicon;
+use super::mentions::MentionIndex;
 use super::people::{pronoun_gender, People};
-use crate::tree::Tree;
 use crate::doc::{Doc, MentionKind, Speaker};
 use crate::span::Span;
+use crate::tree::Tree;
 
 pub(crate) struct Namer<'a> {
     pub doc: &'a Doc,
     pub tree: &'a Tree<'a>,
     pub lex: &'a Lexicon,
     pub people: People,
+    pub mentions: &'a MentionIndex<'a>,
     /// Speakers that are no person (organisations, documents), by position, for "it said".
     pub bodies: Vec<(usize, Speaker)>,
 }
@@ -44,7 +46,7 @@ impl Namer<'_> {
             {
                 let at = f.speaker.span.start;
                 let i = self.bodies.partition_point(|b| b.0 <= at);
-                if !self.bodies.iter().any(|b| b.0 == at) {
+                if i == 0 || self.bodies[i - 1].0 != at {
                     self.bodies.insert(i, (at, f.speaker));
                 }
             }
@@ -134,11 +136,12 @@ impl Namer<'_> {
                 let k = i.saturating_sub(3);
                 self.doc.sentences[k].span.start
             });
-            let body = self
-                .bodies
+            let before = self.bodies.partition_point(|b| b.0 < at);
+            let body = self.bodies[..before]
                 .iter()
                 .rev()
-                .find(|(p, _)| *p < at && *p >= floor && !quote.contains(Span::new(*p, *p)))?;
+                .take_while(|(p, _)| *p >= floor)
+                .find(|(p, _)| !quote.contains(Span::new(*p, *p)))?;
             return Some(Found {
                 speaker: Speaker {
                     span: self.tree.span(s),
@@ -347,9 +350,7 @@ impl Namer<'_> {
         let person = &self.people.persons[p];
         let span = self
             .people
-            .occ
-            .iter()
-            .find(|o| o.token == s || o.span.contains(self.tree.span(s)))
+            .covering(self.tree, s)
             .map_or(self.tree.span(s), |o| o.span);
         // A phrase that refers back (a pronoun, surname or role) is coded as the person it
         // names, whatever the actor stage made of the phrase alone.
@@ -372,13 +373,8 @@ impl Namer<'_> {
 
     /// The code of the longest coded mention overlapping `span` (not a pronoun's guess).
     fn coded(&self, span: Span) -> Option<String> {
-        self.doc
-            .mentions
-            .iter()
-            .filter(|m| m.span.overlaps(span) && m.actor.code.is_some())
-            .filter(|m| m.kind != MentionKind::Pronoun)
-            .max_by_key(|m| m.span.len())
-            .and_then(|m| m.actor.code.clone())
+        self.mentions
+            .longest_code(span, |m| m.kind != MentionKind::Pronoun)
     }
 }
 
