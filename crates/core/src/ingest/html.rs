@@ -13,7 +13,13 @@ use scraper::{Html, Node};
 /// `opts.id`, `opts.source_name` and `opts.url` override the page; `opts.published` is used when
 /// the page states no valid date.
 pub fn parse(bytes: &[u8], stem: &str, opts: &PlainOptions) -> Article {
-    let (source, mut warnings) = decode_page(bytes);
+    let (mut source, mut warnings) = decode_page(bytes);
+    if let Some(flat) = flatten_deep(&source) {
+        source = flat;
+        warnings.push(format!(
+            "HTML nested deeper than {MAX_DEPTH} elements: the tags below that depth are ignored"
+        ));
+    }
     let doc = Html::parse_document(&source);
     let events = flatten(&doc);
     let meta = Meta::collect(&events);
@@ -49,6 +55,179 @@ fn decode_page(bytes: &[u8]) -> (String, Vec<String>) {
         }
         Some(w) => (text, vec![w]),
     }
+}
+
+/// Deepest element nesting passed to the HTML parser. html5ever checks scopes by walking its
+/// stack of open elements, so each tag costs time in proportion to the depth: 100,000 nested
+/// `<div>`s took 80 s. Browsers stop nesting at a few hundred too (Chromium's parser at 512),
+/// and no article needs more.
+const MAX_DEPTH: usize = 512;
+
+/// Elements that never hold others (the parser closes them at once).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
+];
+
+/// Elements whose content is text up to their own end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// A tag found by [`scan_tags`]: its byte range and what it does to the nesting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Nesting {
+    Opens,
+    Closes,
+    /// Void or self-closing elements, comments, doctypes.
+    Neither,
+}
+
+/// The page with every tag that would nest deeper than [`MAX_DEPTH`] replaced by a space (its
+/// matching end tag too), or `None` when the page stays within the limit (the common case: the
+/// page is then parsed exactly as written). Depth is counted from start and end tags as
+/// written, which bounds what the parser builds; a linear scan, whatever the markup.
+fn flatten_deep(source: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for (_, nesting) in scan_tags(source) {
+        match nesting {
+            Nesting::Opens => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Nesting::Closes => depth = depth.saturating_sub(1),
+            Nesting::Neither => {}
+        }
+    }
+    if deepest <= MAX_DEPTH {
+        return None;
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut copied = 0;
+    let (mut depth, mut dropped) = (0usize, 0usize);
+    for (range, nesting) in scan_tags(source) {
+        let drop = match nesting {
+            Nesting::Opens if depth >= MAX_DEPTH => {
+                dropped += 1;
+                true
+            }
+            Nesting::Opens => {
+                depth += 1;
+                false
+            }
+            Nesting::Closes if dropped > 0 => {
+                dropped -= 1;
+                true
+            }
+            Nesting::Closes => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            Nesting::Neither => false,
+        };
+        if drop {
+            out.push_str(&source[copied..range.start]);
+            out.push(' ');
+            copied = range.end;
+        }
+    }
+    out.push_str(&source[copied..]);
+    Some(out)
+}
+
+/// The tags of a page in order, with the raw text of `<script>`, `<style>` and the like
+/// skipped as the parser skips it, and comments as single items.
+fn scan_tags(source: &str) -> impl Iterator<Item = (std::ops::Range<usize>, Nesting)> + '_ {
+    let b = source.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let lt = at + memchr::memchr(b'<', b.get(at..)?)?;
+        let next = b.get(lt + 1).copied();
+        if b[lt..].starts_with(b"<!--") {
+            let end = memchr::memmem::find(&b[lt + 4..], b"-->").map_or(b.len(), |i| lt + 7 + i);
+            at = end;
+            return Some((lt..end, Nesting::Neither));
+        }
+        if matches!(next, Some(b'!' | b'?')) {
+            let end = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |i| lt + i + 1);
+            at = end;
+            return Some((lt..end, Nesting::Neither));
+        }
+        let closing = next == Some(b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            at = lt + 1;
+            continue;
+        }
+        let name_end = name_start
+            + b[name_start..]
+                .iter()
+                .position(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
+                .unwrap_or(b.len() - name_start);
+        let Some((end, self_closing)) = tag_end(b, name_end) else {
+            // A tag cut off by the end of the page is dropped by the parser.
+            at = b.len();
+            return None;
+        };
+        let name = source[name_start..name_end].to_ascii_lowercase();
+        at = end;
+        if closing {
+            return Some((lt..end, Nesting::Closes));
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            at = end_tag(b, end, name.as_bytes());
+            return Some((lt..end, Nesting::Neither));
+        }
+        let nests = !self_closing && !VOID.contains(&name.as_str());
+        let nesting = if nests {
+            Nesting::Opens
+        } else {
+            Nesting::Neither
+        };
+        return Some((lt..end, nesting));
+    })
+}
+
+/// The byte after the `>` closing a tag whose attributes start at `from` (quoted attribute
+/// values may hold `>`), and whether it ends with `/>`.
+fn tag_end(b: &[u8], from: usize) -> Option<(usize, bool)> {
+    let mut i = from;
+    let mut after_equals = false;
+    while i < b.len() {
+        match b[i] {
+            b'>' => return Some((i + 1, i > from && b[i - 1] == b'/')),
+            q @ (b'"' | b'\'') if after_equals => {
+                i += 1 + memchr::memchr(q, &b[i + 1..])?;
+                after_equals = false;
+            }
+            b'=' => after_equals = true,
+            c if c.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the raw text of element `name` ends: at its end tag `</name`, else at the page's end.
+fn end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(i) = memchr::memmem::find(&b[at..], b"</") {
+        let start = at + i;
+        let after = start + 2 + name.len();
+        let same = b
+            .get(start + 2..after)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name));
+        let ends = b
+            .get(after)
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'));
+        if same && ends {
+            return start;
+        }
+        at = start + 2;
+    }
+    b.len()
 }
 
 enum Ev<'a> {
@@ -666,6 +845,58 @@ mod tests {
 
     fn wrap(head: &str, body: &str) -> String {
         format!("<!doctype html><html><head>{head}</head><body>{body}</body></html>")
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_at_the_limit_in_linear_time() {
+        let n = 100_000;
+        let html = wrap(
+            "",
+            &format!(
+                "{}Deep text.{}<p>After.</p>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            ),
+        );
+        let started = std::time::Instant::now();
+        let a = page(&html);
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        assert_eq!(a.text, "Deep text.\n\nAfter.");
+        assert!(a.warnings.iter().any(|w| w.contains("nested deeper")));
+    }
+
+    #[test]
+    fn pages_within_the_limit_are_parsed_as_written() {
+        let within = format!(
+            "{}x{}",
+            "<div>".repeat(MAX_DEPTH - 3),
+            "</div>".repeat(MAX_DEPTH - 3)
+        );
+        assert_eq!(flatten_deep(&wrap("", &within)), None);
+        let tricky = "<p title=\"a > b\">T</p><script>if (a<b) { x = '<div>'; }</script>\
+                      <!-- <div><div> --><br><img src=x/><input>";
+        assert_eq!(flatten_deep(tricky), None);
+        let tags: Vec<Nesting> = scan_tags(tricky).map(|(_, n)| n).collect();
+        use Nesting::*;
+        assert_eq!(
+            tags,
+            [Opens, Closes, Neither, Closes, Neither, Neither, Neither, Neither]
+        );
+    }
+
+    #[test]
+    fn flattening_drops_the_deep_tags_and_their_end_tags_only() {
+        let deep = MAX_DEPTH + 2;
+        let html = format!(
+            "{}<b>x</b>{}<i>y</i>",
+            "<span>".repeat(deep),
+            "</span>".repeat(deep)
+        );
+        let flat = flatten_deep(&html).unwrap();
+        assert_eq!(flat.matches("<span>").count(), MAX_DEPTH);
+        assert_eq!(flat.matches("</span>").count(), MAX_DEPTH);
+        assert!(flat.ends_with("</span><i>y</i>"));
+        assert!(!flat.contains("<b>") && flat.contains(" x "));
     }
 
     #[test]
