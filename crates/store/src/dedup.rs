@@ -57,9 +57,12 @@ fn actor_key(a: Option<&ActorRef>) -> String {
 fn place_key(p: &Place) -> String {
     let admin1 = p.admin1.as_deref().unwrap_or(&p.name).to_lowercase();
     match p.precision {
-        PlacePrecision::Country => format!("c|{}", p.country),
+        // A place without coordinates is only known to its country.
+        PlacePrecision::Country | PlacePrecision::Region | PlacePrecision::Unknown => {
+            format!("c|{}", p.country)
+        }
         PlacePrecision::Admin1 => format!("a|{}|{admin1}", p.country),
-        PlacePrecision::City => {
+        PlacePrecision::Site | PlacePrecision::City | PlacePrecision::Admin2 => {
             let id = p
                 .geonameid
                 .map_or_else(|| p.name.to_lowercase(), |id| id.to_string());
@@ -211,8 +214,8 @@ mod tests {
             name: name.into(),
             country: "RUR".into(),
             admin1: admin1.map(String::from),
-            lat: 0.0,
-            lon: 0.0,
+            lat: Some(0.0),
+            lon: Some(0.0),
             geonameid: id,
             precision,
         })

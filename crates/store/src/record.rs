@@ -105,30 +105,48 @@ impl DatePrecision {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlacePrecision {
+    Site,
     City,
+    Admin2,
     Admin1,
     Country,
+    Region,
+    /// Named in the text but in no gazetteer: no coordinates.
+    Unknown,
 }
 
 impl PlacePrecision {
     pub fn as_str(self) -> &'static str {
         match self {
+            PlacePrecision::Site => "site",
             PlacePrecision::City => "city",
+            PlacePrecision::Admin2 => "admin2",
             PlacePrecision::Admin1 => "admin1",
             PlacePrecision::Country => "country",
+            PlacePrecision::Region => "region",
+            PlacePrecision::Unknown => "unknown",
         }
     }
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
 /// A gazetteer entry (an event's place, or a place named in the text).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub name: String,
+    /// Empty for a place in no country (a sea), which the coder writes as null.
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub country: String,
     #[serde(default)]
     pub admin1: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    /// `None` for an unknown place.
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
     #[serde(default)]
     pub geonameid: Option<u32>,
     pub precision: PlacePrecision,

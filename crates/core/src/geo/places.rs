@@ -93,6 +93,9 @@ struct Context {
     direction_start: Option<usize>,
     /// A kind-of-place word after the name ("Rafah crossing"): its end and the kind.
     feature: Option<(usize, &'static str)>,
+    /// The name goes on with a capitalised kind word ("South China Sea", "Galwan Valley"), or ends
+    /// with one after "the" ("the Red Sea"): a feature, not the town or region of that name.
+    part_of_feature: bool,
     /// First word of the sentence.
     initial: bool,
     /// A capitalised non-place word right before (person-like: "Ibrahim Kalin").
@@ -176,7 +179,6 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     let stop = stopwords();
     let cues = Cues::bundled();
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut unknown: Vec<Unknown> = Vec::new();
     let mut hits = Vec::new();
     let mut key = String::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
@@ -208,15 +210,6 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             let ctx = context(doc, &ws, &cands[start..], k - start, g, stop, cues);
             cands[k].ctx = ctx;
         }
-        unknown.extend(unknown_names(
-            doc,
-            si,
-            &ws,
-            &cands[start..],
-            start,
-            cues,
-            stop,
-        ));
     }
 
     // Pass 1: no focus; what is confidently a place tells us the article's countries.
@@ -261,6 +254,10 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         let Some((e, _)) = judge(&c, g, &focus, stop) else {
             continue;
         };
+        if foreign_outlier(g.entry(e), &c, &focus) {
+            // Left to the unknown names below, in the article's country.
+            continue;
+        }
         let mut place = place_of(g, e);
         let mut span = c.span;
         if place.precision == Precision::Admin1 || place.precision == Precision::Admin2 {
@@ -284,6 +281,19 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         });
     }
 
+    // Names the gazetteer lacks, around the places it knows.
+    let mut unknown: Vec<Unknown> = Vec::new();
+    let mut k0 = 0;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let k1 = k0 + cands[k0..].iter().take_while(|c| c.sentence == si).count();
+        let known: Vec<(usize, &Candidate)> = (k0..k1)
+            .filter(|&k| resolved[k].is_some())
+            .map(|k| (k, &cands[k]))
+            .collect();
+        let ws = words(text, sentence.span);
+        unknown.extend(unknown_names(doc, si, &ws, &known, cues, stop));
+        k0 = k1;
+    }
     for u in unknown {
         let anchor = u.anchor.and_then(|a| resolved[a].clone());
         let place = match anchor {
@@ -322,6 +332,21 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     }
     out.sort_by_key(|p| p.span.start);
     out
+}
+
+/// A small place in a country the article never names, in an article clearly about another: most
+/// often a village of the article's country that the gazetteer lacks ("the town of Palma" in a
+/// report on Mozambique is not the Spanish city).
+fn foreign_outlier(e: &Entry, c: &Candidate, focus: &Focus) -> bool {
+    let Some(top) = focus.top else { return false };
+    focus.weight.get(top).copied().unwrap_or(0) >= 3
+        && !focus.weight.contains_key(e.country)
+        && matches!(e.kind, Kind::City | Kind::Admin2)
+        && !e.capital
+        && e.population < 1_000_000
+        // Well-known places have many recorded names ("Geneva").
+        && e.alternates < 30
+        && c.ctx.qualifier.is_none()
 }
 
 /// Kinds of place that lie in no one country.
@@ -484,6 +509,9 @@ fn context(
             Gap::Hyphen if ql == "based" => ctx.cue = true,
             // "Franco-German", "Turkish-Syrian": a compound adjective, not a place.
             Gap::Hyphen if q.cap => ctx.name_after = true,
+            Gap::Space if q.cap && cues.feature_names.contains_key(ql) => {
+                ctx.part_of_feature = true
+            }
             Gap::Space if q.cap && cues.institutions.contains(ql) => ctx.institution_after = true,
             // "Iskenderun Sancak", "Kirkuk Governorate": a division named after its town.
             Gap::Space if q.cap && cues.divisions.contains(ql) => ctx.cue = true,
@@ -491,7 +519,10 @@ fn context(
             Gap::Space if !q.cap => {
                 if let Some((end, kind)) = feature_after(&doc.lower, ws, j, cues) {
                     ctx.cue = true;
-                    if cues.town_words.contains(kind) || kind == "village" {
+                    if kind == "division" {
+                        ctx.region = true;
+                        ctx.suffix_end = Some(end);
+                    } else if cues.town_words.contains(kind) || kind == "village" {
                         ctx.town = true;
                     } else {
                         ctx.feature = Some((end, kind));
@@ -501,7 +532,14 @@ fn context(
             Gap::Comma => {
                 // "Tripoli, Lebanon" / "Atlanta, Georgia": the next candidate, right there, names
                 // the country or region of one of this name's entries.
-                if let Some(n) = cands.get(k + 1).filter(|n| n.first == j + 1) {
+                let ends_there = |n: &Candidate| {
+                    ws.get(n.last + 1)
+                        .is_none_or(|w| !(w.cap && w.gap == Gap::Space))
+                };
+                if let Some(n) = cands
+                    .get(k + 1)
+                    .filter(|n| n.first == j + 1 && ends_there(n))
+                {
                     if let Some((iso3, code)) = qualifier(g, c, n) {
                         ctx.qualifier = Some(iso3);
                         ctx.qualifier_admin1 = code;
@@ -511,6 +549,11 @@ fn context(
             }
             _ => {}
         }
+    }
+    let last_word = c.key.rsplit(' ').next().unwrap_or("");
+    let water = |w: &str| matches!(cues.feature_names.get(w), Some(&"sea" | &"water"));
+    if ctx.article_before && i < j && water(last_word) {
+        ctx.part_of_feature = true;
     }
     // "Atlanta, Georgia": this candidate is the region of the place before it.
     if i > 0 && ws[i].gap == Gap::Comma && k > 0 && cands[k - 1].last + 1 == i {
@@ -546,8 +589,7 @@ fn unknown_names(
     doc: &Doc,
     si: usize,
     ws: &[Word],
-    cands: &[Candidate],
-    base: usize,
+    cands: &[(usize, &Candidate)],
     cues: &Cues,
     stop: &Stopwords,
 ) -> Vec<Unknown> {
@@ -555,7 +597,12 @@ fn unknown_names(
     let lower = &doc.lower;
     let low = |w: &Word| w.span.of(lower);
     let mut out = Vec::new();
-    let covered = |i: usize| cands.iter().position(|c| c.first <= i && i <= c.last);
+    let covered = |i: usize| {
+        cands.iter().position(|(_, c)| {
+            let end = c.ctx.feature.map_or(c.last, |_| c.last + 1);
+            c.first <= i && i <= end
+        })
+    };
     let mut i = 0;
     while i < ws.len() {
         if !ws[i].cap || covered(i).is_some() {
@@ -614,15 +661,18 @@ fn unknown_names(
             .iter()
             .position(|w| w.span.start >= end)
             .unwrap_or(ws.len());
-        let anchor = cands.iter().position(|c| {
-            (c.first == next + 1 && ws[next].gap == Gap::Space && low(&ws[next]) == "in")
-                || (c.first == next && ws[next].gap == Gap::Comma)
+        let anchor = cands.iter().find(|(_, c)| {
+            (c.first == next + 1
+                && ws
+                    .get(next)
+                    .is_some_and(|w| w.gap == Gap::Space && low(w) == "in"))
+                || (c.first == next && ws.get(next).is_some_and(|w| w.gap == Gap::Comma))
         });
         out.push(Unknown {
             sentence: si,
             span: Span::new(ws[a].span.start, end),
             kind,
-            anchor: anchor.map(|k| base + k),
+            anchor: anchor.map(|(k, _)| *k),
             qualifier: None,
         });
     }
@@ -699,6 +749,9 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
             .iter()
             .any(|h| g.entry(h.entry).kind == Kind::Country);
     if stop.never.contains(c.key.as_str()) && !abbreviation {
+        return None;
+    }
+    if ctx.part_of_feature {
         return None;
     }
     let common = stop.common.contains(c.key.as_str()) && !abbreviation;

@@ -1,0 +1,617 @@
+//! Place kinds on sentences written for these tests, through the whole front of the pipeline
+//! (segmenter, model, places): towns, villages, regions, districts, islands, airports and air
+//! bases, crossings, seas, directions, metonyms and places no gazetteer holds. Each case: the text,
+//! the mention as written, its country ("" for none), its point within 50 km when it has one, and
+//! its precision.
+
+use flashpoint_core::doc::{Doc, Precision};
+use flashpoint_core::geo::Places;
+use flashpoint_core::segment::Segment;
+use flashpoint_core::syntax::Syntax;
+use flashpoint_core::{Article, Pipeline};
+use std::sync::OnceLock;
+
+use Precision::{Admin1, Admin2, City, Country, Region, Site, Unknown};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        Pipeline::new(vec![
+            Box::new(Segment),
+            Box::new(Syntax::bundled()),
+            Box::new(Places),
+        ])
+    })
+}
+
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let dl = (b.1 - a.1).to_radians();
+    let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().asin()
+}
+
+fn listing(doc: &Doc) -> String {
+    doc.places
+        .iter()
+        .map(|p| {
+            format!(
+                "{:?}→{} {} {:?} {:?}/{:?}",
+                doc.slice(p.span),
+                p.place.name,
+                p.place.country,
+                p.place.precision,
+                p.place.lat,
+                p.place.lon
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<(f64, f64)>,
+    Precision,
+);
+
+/// Checks every case and reports all failures at once.
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for &(text, written, country, point, precision) in cases {
+        let doc = pipeline().run(Article {
+            text: text.to_string(),
+            ..Article::default()
+        });
+        let Some(p) = doc.places.iter().find(|p| doc.slice(p.span) == written) else {
+            failures.push(format!(
+                "{written:?} not found in {text:?}: {}",
+                listing(&doc)
+            ));
+            continue;
+        };
+        let mut bad = p.place.country != country || p.place.precision != precision;
+        match (point, p.place.lat.zip(p.place.lon)) {
+            (Some(at), Some(ll)) => bad |= km(at, ll) > 50.0,
+            (None, None) => {}
+            _ => bad = true,
+        }
+        if bad {
+            failures.push(format!("{written:?} in {text:?}: {}", listing(&doc)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn check_absent(cases: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for &(text, written) in cases {
+        let doc = pipeline().run(Article {
+            text: text.to_string(),
+            ..Article::default()
+        });
+        if doc.places.iter().any(|p| doc.slice(p.span) == written) {
+            failures.push(format!("{written:?} in {text:?}: {}", listing(&doc)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn towns_and_cities() {
+    check(&[
+        (
+            "Shells fell on Aleppo before dawn.",
+            "Aleppo",
+            "SYR",
+            Some((36.20, 37.16)),
+            City,
+        ),
+        (
+            "Protesters gathered in Khartoum on Friday.",
+            "Khartoum",
+            "SDN",
+            Some((15.55, 32.53)),
+            City,
+        ),
+        (
+            "The convoy left Mogadishu at noon.",
+            "Mogadishu",
+            "SOM",
+            Some((2.04, 45.34)),
+            City,
+        ),
+        (
+            "Talks resumed in Addis Ababa.",
+            "Addis Ababa",
+            "ETH",
+            Some((9.02, 38.75)),
+            City,
+        ),
+        (
+            "Clashes broke out in Goma overnight.",
+            "Goma",
+            "COD",
+            Some((-1.68, 29.23)),
+            City,
+        ),
+        (
+            "Police fired tear gas in Bamako.",
+            "Bamako",
+            "MLI",
+            Some((12.65, -8.0)),
+            City,
+        ),
+        (
+            "Fighting reached Misrata and Sirte.",
+            "Sirte",
+            "LBY",
+            Some((31.21, 16.59)),
+            City,
+        ),
+        (
+            "Envoys met in Doha for a third round.",
+            "Doha",
+            "QAT",
+            Some((25.29, 51.53)),
+            City,
+        ),
+        (
+            "A car bomb exploded in Kandahar.",
+            "Kandahar",
+            "AFG",
+            Some((31.61, 65.71)),
+            City,
+        ),
+        (
+            "Rockets struck Kharkiv late on Sunday.",
+            "Kharkiv",
+            "UKR",
+            Some((49.98, 36.25)),
+            City,
+        ),
+        (
+            "Ministers flew to Kiev for talks.",
+            "Kiev",
+            "UKR",
+            Some((50.45, 30.52)),
+            City,
+        ),
+        (
+            "Residents of Tripoli, Lebanon, fled the fighting.",
+            "Tripoli",
+            "LBN",
+            Some((34.44, 35.85)),
+            City,
+        ),
+        (
+            "The mayor of Mosul said water was short.",
+            "Mosul",
+            "IRQ",
+            Some((36.34, 43.13)),
+            City,
+        ),
+        (
+            "Flooding hit Peshawar and nearby districts.",
+            "Peshawar",
+            "PAK",
+            Some((34.01, 71.58)),
+            City,
+        ),
+        (
+            "Gunmen stormed a bank in Maiduguri.",
+            "Maiduguri",
+            "NGA",
+            Some((11.85, 13.16)),
+            City,
+        ),
+        (
+            "A truce held in Hodeidah, the port city.",
+            "Hodeidah",
+            "YEM",
+            Some((14.80, 42.95)),
+            City,
+        ),
+    ]);
+}
+
+#[test]
+fn villages() {
+    check(&[
+        // A village of 500 to 1,000 people: in the gazetteer since cities500.
+        ("Militants torched homes in the village of Sebba in Burkina Faso.", "Sebba", "BFA", Some((13.44, 0.53)), City),
+        ("Troops fired near the exclave of Vorukh in Tajikistan.", "Vorukh", "TJK", Some((39.85, 70.58)), City),
+        // A village no gazetteer holds: kept, with its kind and the article's country.
+        ("Gunmen raided Zonkwasi village in Nigeria, killing five.", "Zonkwasi village", "NGA", None, Unknown),
+        ("Soldiers entered the village of Qarmashli near the Syrian border with Turkey in Syria.", "Qarmashli", "SYR", None, Unknown),
+    ]);
+}
+
+#[test]
+fn regions_and_districts() {
+    check(&[
+        (
+            "More than 900,000 people fled Idlib province.",
+            "Idlib province",
+            "SYR",
+            Some((35.8, 36.6)),
+            Admin1,
+        ),
+        (
+            "Floods swept through Sindh province in Pakistan.",
+            "Sindh province",
+            "PAK",
+            Some((26.0, 68.5)),
+            Admin1,
+        ),
+        (
+            "Militants attacked villages in North Kivu province.",
+            "North Kivu province",
+            "COD",
+            Some((-0.6, 29.0)),
+            Admin1,
+        ),
+        (
+            "Aid reached North Darfur this week.",
+            "North Darfur",
+            "SDN",
+            None.or(Some((14.0, 25.2))),
+            Admin1,
+        ),
+        (
+            "Kaduna State police confirmed the abduction.",
+            "Kaduna State",
+            "NGA",
+            Some((10.4, 7.6)),
+            Admin1,
+        ),
+        (
+            "Violence spread to Cabo Delgado province in Mozambique.",
+            "Cabo Delgado province",
+            "MOZ",
+            Some((-12.3, 39.7)),
+            Admin1,
+        ),
+        (
+            "Israeli troops raided homes in the West Bank.",
+            "West Bank",
+            "PSE",
+            Some((31.9, 35.2)),
+            Admin1,
+        ),
+        (
+            "Shelling resumed along the edge of the Gaza Strip.",
+            "Gaza Strip",
+            "PSE",
+            Some((31.4, 34.4)),
+            Admin1,
+        ),
+        (
+            "Bandits attacked farmers in the Chikun local government area of Kaduna State.",
+            "Chikun local government area",
+            "NGA",
+            Some((10.46, 7.64)),
+            Admin2,
+        ),
+        (
+            "Jihadists killed soldiers in Yagha province in Burkina Faso.",
+            "Yagha province",
+            "BFA",
+            Some((13.4, 0.7)),
+            Admin2,
+        ),
+        (
+            "Russian troops held Crimea for years.",
+            "Crimea",
+            "UKR",
+            Some((45.2, 34.2)),
+            Admin1,
+        ),
+    ]);
+}
+
+#[test]
+fn directions() {
+    check(&[
+        (
+            "Clashes erupted in northern Israel overnight.",
+            "northern Israel",
+            "ISR",
+            Some((31.78, 35.22)),
+            Country,
+        ),
+        (
+            "Aid groups warned of famine in eastern Congo.",
+            "eastern Congo",
+            "COD",
+            Some((-4.32, 15.31)),
+            Country,
+        ),
+        (
+            "Drought gripped central Somalia this year.",
+            "central Somalia",
+            "SOM",
+            Some((2.04, 45.34)),
+            Country,
+        ),
+        (
+            "Kidnappings rose across northwest Nigeria.",
+            "northwest Nigeria",
+            "NGA",
+            Some((9.06, 7.49)),
+            Country,
+        ),
+        (
+            "The army moved into southern Lebanon.",
+            "southern Lebanon",
+            "LBN",
+            Some((33.89, 35.5)),
+            Country,
+        ),
+        (
+            "Gunmen attacked a post in northeastern Burkina Faso.",
+            "northeastern Burkina Faso",
+            "BFA",
+            Some((12.37, -1.53)),
+            Country,
+        ),
+    ]);
+}
+
+#[test]
+fn airports_and_bases() {
+    check(&[
+        (
+            "The plane landed at Jomo Kenyatta International Airport.",
+            "Jomo Kenyatta International Airport",
+            "KEN",
+            Some((-1.32, 36.93)),
+            Site,
+        ),
+        (
+            "Crowds gathered outside Kabul airport.",
+            "Kabul airport",
+            "AFG",
+            Some((34.57, 69.21)),
+            Site,
+        ),
+        (
+            "Missiles hit the Shayrat airfield in Syria.",
+            "Shayrat airfield",
+            "SYR",
+            Some((34.49, 36.91)),
+            Site,
+        ),
+        (
+            "US aircraft flew from Incirlik Air Base.",
+            "Incirlik Air Base",
+            "TUR",
+            Some((37.0, 35.43)),
+            Site,
+        ),
+        (
+            "Troops withdrew from Bagram Air Base in July.",
+            "Bagram Air Base",
+            "AFG",
+            Some((34.95, 69.27)),
+            Site,
+        ),
+        (
+            "Flights resumed at Toussaint Louverture International Airport.",
+            "Toussaint Louverture International Airport",
+            "HTI",
+            Some((18.58, -72.29)),
+            Site,
+        ),
+        (
+            "Protesters tried to storm the Inca Manco Capac airport.",
+            "Inca Manco Capac airport",
+            "PER",
+            Some((-15.47, -70.16)),
+            Site,
+        ),
+        // An air base no gazetteer holds: kept as unknown, of its kind, in the article's country.
+        (
+            "Jets struck the Marwan air base in Yemen.",
+            "Marwan air base",
+            "YEM",
+            None,
+            Unknown,
+        ),
+    ]);
+}
+
+#[test]
+fn crossings_and_sites() {
+    check(&[
+        // A site named after a town: told at the town's point.
+        (
+            "Aid trucks waited at the Rafah crossing.",
+            "Rafah crossing",
+            "PSE",
+            Some((31.29, 34.25)),
+            City,
+        ),
+        (
+            "Migrants massed at the Kuznica crossing in Poland.",
+            "Kuznica crossing",
+            "POL",
+            Some((53.51, 23.65)),
+            City,
+        ),
+        (
+            "Traffic stopped at the Torkham border crossing in Pakistan.",
+            "Torkham border crossing",
+            "PAK",
+            Some((34.1, 71.1)),
+            City,
+        ),
+        (
+            "Refugees crowded into Bashiqa camp in Iraq.",
+            "Bashiqa camp",
+            "IRQ",
+            None,
+            Unknown,
+        ),
+        // A building inside a named town.
+        (
+            "Gunmen seized the Palm Hotel in Mogadishu.",
+            "Palm Hotel",
+            "SOM",
+            Some((2.04, 45.34)),
+            City,
+        ),
+        (
+            "Crowds filled the Grand Mosque in Herat.",
+            "Grand Mosque",
+            "AFG",
+            Some((34.35, 62.2)),
+            City,
+        ),
+    ]);
+}
+
+#[test]
+fn areas_islands_and_water() {
+    check(&[
+        (
+            "Ships patrolled the South China Sea.",
+            "South China Sea",
+            "",
+            None,
+            Unknown,
+        ),
+        (
+            "Houthi forces fired at a tanker in the Red Sea.",
+            "Red Sea",
+            "",
+            None,
+            Unknown,
+        ),
+        (
+            "Warships crossed the Taiwan Strait.",
+            "Taiwan Strait",
+            "",
+            None,
+            Unknown,
+        ),
+        (
+            "Soldiers clashed in the Galwan Valley in India.",
+            "Galwan Valley",
+            "IND",
+            None,
+            Unknown,
+        ),
+        (
+            "Tanks rolled through the Kodori Gorge in Georgia.",
+            "Kodori Gorge",
+            "GEO",
+            None,
+            Unknown,
+        ),
+        (
+            "Migrants reached Lesbos in Greece.",
+            "Lesbos",
+            "GRC",
+            Some((39.2, 26.3)),
+            Admin2,
+        ),
+        (
+            "Fishermen were arrested off the Penghu Islands in Taiwan.",
+            "Penghu Islands",
+            "TWN",
+            None,
+            Unknown,
+        ),
+        (
+            "Leaders from Europe met in Brussels.",
+            "Europe",
+            "",
+            Some((48.69, 9.14)),
+            Region,
+        ),
+        (
+            "Protests spread across Africa.",
+            "Africa",
+            "",
+            Some((7.19, 21.09)),
+            Region,
+        ),
+        (
+            "Farmers near Lake Kivu in Rwanda lost their crops.",
+            "Lake Kivu",
+            "RWA",
+            None,
+            Unknown,
+        ),
+    ]);
+}
+
+#[test]
+fn countries_and_metonyms() {
+    check(&[
+        ("Ankara rejected the proposal on Tuesday.", "Ankara", "TUR", Some((39.92, 32.85)), City),
+        ("Moscow denied the report.", "Moscow", "RUS", Some((55.75, 37.62)), City),
+        ("Beijing protested to Tokyo about the patrols.", "Tokyo", "JPN", Some((35.69, 139.69)), City),
+        ("Turkey and Syria exchanged fire.", "Syria", "SYR", None.or(Some((33.51, 36.29))), Country),
+        ("The U.S. imposed new sanctions.", "U.S.", "USA", Some((38.9, -77.04)), Country),
+        ("In Sydney, U.S. Secretary of State spoke to reporters.", "Sydney", "AUS", Some((-33.87, 151.21)), City),
+        ("The talks in Geneva ended without a deal with Iran, officials in Iran and Iran's allies said.", "Geneva", "CHE", Some((46.2, 6.15)), City),
+    ]);
+}
+
+#[test]
+fn unknown_places_take_the_context_country() {
+    check(&[
+        (
+            "Troops moved into South Ossetia from Russia.",
+            "South Ossetia",
+            "RUS",
+            None,
+            Unknown,
+        ),
+        (
+            "Militants overran the town of Mbau in Congo.",
+            "Mbau",
+            "COD",
+            None,
+            Unknown,
+        ),
+        (
+            "Rebels shelled Dzhanyatag in Azerbaijan, officials in Azerbaijan said.",
+            "Dzhanyatag",
+            "AZE",
+            None,
+            Unknown,
+        ),
+        (
+            "Police fired at crowds in the Tres Ríos district of Culiacán in Mexico.",
+            "Tres Ríos district",
+            "MEX",
+            None,
+            Unknown,
+        ),
+    ]);
+}
+
+#[test]
+fn not_places() {
+    check_absent(&[
+        ("Mobile phones were nice, police said.", "Mobile"),
+        ("President Jordan spoke at length.", "Jordan"),
+        (
+            "Turkish presidential spokesman Ibrahim Kalin spoke.",
+            "Kalin",
+        ),
+        ("The Washington Post reported the story.", "Washington"),
+        ("Ships sailed in the South China Sea.", "South China"),
+        ("He studied at Cairo University for years.", "Cairo"),
+    ]);
+}
