@@ -376,7 +376,7 @@ city!(
 city!(
     baghdad,
     "Protesters marched through central Baghdad.",
-    "Baghdad",
+    "central Baghdad",
     "IRQ",
     33.34,
     44.40

@@ -343,7 +343,7 @@ fn foreign_outlier(e: &Entry, c: &Candidate, focus: &Focus) -> bool {
         && !focus.weight.contains_key(e.country)
         && matches!(e.kind, Kind::City | Kind::Admin2)
         && !e.capital
-        && e.population < 1_000_000
+        && e.population < 100_000
         // Well-known places have many recorded names ("Geneva").
         && e.alternates < 30
         && c.ctx.qualifier.is_none()
@@ -832,7 +832,7 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
         // "X province" wants the region, less so when X is only one of its borrowed names.
         Kind::Admin1 if ctx.region => s += if h.alternate { 2.0 } else { 4.0 },
         // "Idlib" alone is the city, not the province named after it.
-        Kind::Admin1 if has_city_in(c, g, e.country) => s -= 2.0,
+        Kind::Admin1 if has_city_in(c, g, e.country) => s -= 4.0,
         Kind::Admin1 => s -= 0.5,
         // A district is named mostly as one ("Chikun local government area", "Yagha province").
         Kind::Admin2 if ctx.region => s += 2.0,
