@@ -5,11 +5,33 @@ use super::triggers::Triggers;
 use super::Events;
 use crate::doc::{Doc, TokenKind};
 use crate::lexicon::trie::key;
+use crate::span::Span;
+use crate::tree::Tree;
 use std::fmt::Write;
+
+/// The model's reading of one sentence: word, lemma, tag, label and head, one line a word.
+fn write_tree(out: &mut String, tree: &Tree, span: Span) {
+    for w in tree.tokens_in(span.start, span.end) {
+        let word = tree.word(w);
+        if word.is_space {
+            continue;
+        }
+        let head = tree.head(w).map_or("-", |h| tree.lower(h));
+        let _ = writeln!(
+            out,
+            "    | {w:>4} {:<16} {:<14} {:<5} {:<10} <- {head}",
+            tree.lower(w),
+            tree.lemma(w),
+            word.tag,
+            word.dep
+        );
+    }
+}
 
 impl Events {
     pub fn explain(&self, doc: &Doc) -> String {
         let mut out = String::new();
+        let tree = doc.syntax.as_ref().map(|a| Tree::new(a, &doc.lower));
         for (si, s) in doc.sentences.iter().enumerate() {
             let toks = doc.sentence_tokens(si);
             let keys: Vec<_> = toks.iter().map(|t| key(doc.lower_slice(t.span))).collect();
@@ -18,6 +40,9 @@ impl Events {
                 .map(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
                 .collect();
             let _ = writeln!(out, "[{si}] {}", doc.slice(s.span));
+            if let Some(tree) = tree.as_ref() {
+                write_tree(&mut out, tree, s.span);
+            }
             for m in doc.mentions.iter().filter(|m| m.sentence == si) {
                 let _ = writeln!(
                     out,
@@ -59,11 +84,12 @@ impl Events {
                 };
                 let _ = writeln!(
                     out,
-                    "    EVENT {:?} -> {:?} {} {:?}",
+                    "    EVENT {:?} -> {:?} {} {:?} «{}»",
                     side(&e.source),
                     side(&e.target),
                     e.cameo,
-                    e.modality
+                    e.modality,
+                    doc.slice(e.trigger)
                 );
             }
         }

@@ -12,6 +12,7 @@ mod links;
 pub mod modality;
 pub mod owners;
 mod places;
+mod roles;
 mod targets;
 pub mod triggers;
 
@@ -132,6 +133,8 @@ struct Sentence<'a> {
     date_mentions: Vec<dates::DateMention>,
     /// The article's main place, where an event's own sentence names none.
     focus_place: &'a Option<crate::doc::Place>,
+    /// The sentence's tree with its mentions, when the model ran.
+    roles: Option<roles::Roles<'a>>,
 }
 
 impl Sentence<'_> {
@@ -172,8 +175,12 @@ impl Stage for Events {
     fn run(&self, doc: &mut Doc) {
         let mut events = Vec::new();
         let focus = focus_place(doc);
+        let tree = doc
+            .syntax
+            .as_ref()
+            .map(|a| crate::tree::Tree::new(a, &doc.lower));
         for si in 0..doc.sentences.len() {
-            self.sentence(doc, si, &focus, &mut events);
+            self.sentence(doc, tree.as_ref(), si, &focus, &mut events);
         }
         link_rejections(&mut events);
         link_addressees(doc, &mut events);
@@ -201,16 +208,20 @@ impl Stage for Events {
 }
 
 impl Events {
-    fn sentence(
+    fn sentence<'a>(
         &self,
-        doc: &Doc,
+        doc: &'a Doc,
+        tree: Option<&'a crate::tree::Tree<'a>>,
         si: usize,
-        focus_place: &Option<crate::doc::Place>,
+        focus_place: &'a Option<crate::doc::Place>,
         out: &mut Vec<Event>,
     ) {
         let (view, matches) = self.read(doc, si);
         let (planned, consumed) = self.plan(&view, &matches);
+        let candidates: Vec<usize> = view.mentions.iter().map(|m| m.0).collect();
+        let roles = tree.map(|t| roles::Roles::new(t, doc, si, &candidates));
         let at = Sentence {
+            roles,
             doc,
             si,
             date_mentions: dates::find(&view.keys, doc.article.published),
@@ -462,6 +473,27 @@ impl Events {
             0
         };
         let (mut sources, mut targets, confidence) = self.roles(view, m, nominal, subject_at);
+        // The tree's reading wins where it names a party; the clause reader's stands where the
+        // tree names none (until every reading comes from the tree).
+        let reading = at.roles.as_ref().and_then(|r| {
+            let words = toks[m.start].span.cover(toks[m.end - 1].span);
+            r.head_of(words)
+                .map(|head| (r.nonspecific(head), r.read(head, words)))
+        });
+        if reading
+            .as_ref()
+            .is_some_and(|(nonspecific, _)| *nonspecific)
+        {
+            return Vec::new();
+        }
+        if let Some((_, p)) = reading {
+            if !p.sources.is_empty() {
+                sources = p.sources;
+            }
+            if !p.targets.is_empty() {
+                targets = p.targets;
+            }
+        }
         // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
         // did it is that weapon's attack.
         let mut code = code;

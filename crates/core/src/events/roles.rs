@@ -1,0 +1,400 @@
+//! Who did an act and to whom, read from the dependency tree.
+//!
+//! Reads: `doc.syntax` (through [`Tree`]), the sentence's mentions, `data/lexicon/roles.tsv`.
+//! Gives: for a trigger's head word, the mentions that are its source and its target.
+//!
+//! A verb's doer is its subject (`nsubj`), or the agent of a passive (`agent` → `pobj`) whose
+//! patient (`nsubjpass`) is then the target; the target is its object (`dobj`, `dative`) or the
+//! object of an aiming preposition ("fired at", "talks with"). A verb with no subject of its own
+//! takes it from the words that govern it: the controller of an infinitive (`xcomp`: the governing
+//! verb's object if it has one, "urged Syria to withdraw", else its subject), the first verb of a
+//! coordination (`conj`), the main verb of a participle clause (`advcl`), the noun a relative or
+//! participial clause modifies (`relcl`, `acl`). A nominal act ("strikes", "talks") takes its doer
+//! from a possessive, an adjective or compound that names a party ("Russian strikes"), a "by" or
+//! "from" phrase, or the subject of a light verb ("launched an offensive"). Parties joined by "and"
+//! stay a list: every conjunct of an argument is a party.
+
+use crate::doc::Doc;
+use crate::span::Span;
+use crate::tree::Tree;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const ROLE_WORDS: &str = include_str!("../../../../data/lexicon/roles.tsv");
+
+/// The word lists of `data/lexicon/roles.tsv`.
+pub(super) struct RoleWords {
+    target_preps: HashSet<String>,
+    source_preps: HashSet<String>,
+    light_verbs: HashSet<String>,
+    partitives: HashSet<String>,
+    nonspecific: HashSet<String>,
+}
+
+impl RoleWords {
+    pub fn bundled() -> &'static RoleWords {
+        static WORDS: OnceLock<RoleWords> = OnceLock::new();
+        WORDS.get_or_init(|| {
+            let list = |kind: &str| {
+                crate::codebook::tsv_rows(ROLE_WORDS)
+                    .filter(|(_, f)| f.first() == Some(&kind))
+                    .filter_map(|(_, f)| f.get(1).map(|w| w.to_string()))
+                    .collect()
+            };
+            RoleWords {
+                target_preps: list("target_prep"),
+                source_preps: list("source_prep"),
+                light_verbs: list("light_verb"),
+                partitives: list("partitive"),
+                nonspecific: list("nonspecific_det"),
+            }
+        })
+    }
+}
+
+/// The parties of one act, as mention indices into `doc.mentions`.
+#[derive(Debug, Default)]
+pub(super) struct Parties {
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+}
+
+/// One sentence's tree with the mentions its words stand in.
+pub(super) struct Roles<'a> {
+    tree: &'a Tree<'a>,
+    words: &'static RoleWords,
+    /// The mention each tree word of the sentence lies in.
+    mention: HashMap<usize, usize>,
+}
+
+/// Dependents through which a noun phrase's head reaches the name it is about ("a Syrian
+/// government air base", "Assad's forces", "US and British activists"). Not "of": the opponents
+/// of a government are not the government.
+const INSIDE_PHRASE: &[&str] = &["compound", "amod", "poss", "nmod", "appos", "conj"];
+
+impl<'a> Roles<'a> {
+    /// `candidates`: indices of the mentions of sentence `si` that may be parties.
+    pub fn new(tree: &'a Tree<'a>, doc: &Doc, si: usize, candidates: &[usize]) -> Roles<'a> {
+        let mut mention = HashMap::new();
+        if let Some(s) = doc.sentences.get(si) {
+            for w in tree.tokens_in(s.span.start, s.span.end) {
+                let span = tree.span(w);
+                if let Some(&m) = candidates
+                    .iter()
+                    .find(|&&m| doc.mentions[m].span.contains(span))
+                {
+                    mention.insert(w, m);
+                }
+            }
+        }
+        Roles {
+            tree,
+            words: RoleWords::bundled(),
+            mention,
+        }
+    }
+
+    /// The word of `span` highest in the tree: the head of a trigger's words.
+    pub fn head_of(&self, span: Span) -> Option<usize> {
+        let words = self.tree.tokens_in(span.start, span.end);
+        let inside = |h: Option<usize>| h.is_some_and(|h| words.contains(&h));
+        words
+            .clone()
+            .filter(|&w| !self.tree.is_punct(w))
+            .find(|&w| !inside(self.tree.head(w)))
+    }
+
+    /// The parties of the act whose words are `span` and whose head word is `head`.
+    /// "any further attacks", "no talks": a nominal act that is no particular occurrence.
+    pub fn nonspecific(&self, head: usize) -> bool {
+        let t = self.tree;
+        t.tag(head).starts_with("NN")
+            && t.kids_with(head, &["det"])
+                .any(|d| self.words.nonspecific.contains(t.lower(d)))
+    }
+
+    /// The tagger, not the pattern, says whether the act is told by a verb or a noun.
+    pub fn read(&self, head: usize, span: Span) -> Parties {
+        let own = self.tree.tokens_in(span.start, span.end);
+        if self.tree.tag(head).starts_with("NN") {
+            return self.read_noun(head, &own);
+        }
+        let (subject, passive) = self.subject(head, 0);
+        let agents = self.agents(head);
+        // "is opposed to", "was attacked": with no "by" the tree cannot tell a stative from an
+        // agentless passive; it says nothing.
+        if passive && agents.is_empty() {
+            return Parties::default();
+        }
+        let (source_words, target_words) = if passive {
+            (agents, subject)
+        } else {
+            (subject, self.objects(&own))
+        };
+        Parties {
+            sources: self.parties(&source_words, &own),
+            targets: self.parties(&target_words, &own),
+        }
+    }
+
+    /// A nominal act: its doer from a possessive, a naming modifier, a "by" phrase or a light
+    /// verb's subject; its target from an aiming preposition or "of".
+    fn read_noun(&self, noun: usize, own: &std::ops::Range<usize>) -> Parties {
+        let t = self.tree;
+        let between: Vec<usize> = t
+            .kids_with(noun, &["prep"])
+            .filter(|&p| t.lower(p) == "between")
+            .flat_map(|p| t.kids_with(p, &["pobj"]).collect::<Vec<_>>())
+            .collect();
+        if !between.is_empty() {
+            let parties = self.parties(&between, own);
+            if parties.len() > 1 {
+                // "talks between X and Y": the parties do it together.
+                return Parties {
+                    sources: parties,
+                    targets: Vec::new(),
+                };
+            }
+        }
+        let mut sources: Vec<usize> = t
+            .kids_with(noun, &["poss", "amod", "compound", "nmod"])
+            .filter(|w| !own.contains(w) || self.mention.contains_key(w))
+            .collect();
+        sources.extend(self.prep_objects(noun, &self.words.source_preps));
+        let mut targets = self.prep_objects(noun, &self.words.target_preps);
+        if targets.is_empty() {
+            targets = self.prep_objects_of(noun, &["of"]);
+        }
+        let mut sources = self.parties(&sources, own);
+        if sources.is_empty() {
+            sources = self.parties(&self.light_verb_subject(noun), own);
+        }
+        Parties {
+            sources,
+            targets: self.parties(&targets, own),
+        }
+    }
+
+    /// "launched an offensive", "held talks": the subject of the light verb the noun is the
+    /// object of (through a coordination of nouns too).
+    fn light_verb_subject(&self, noun: usize) -> Vec<usize> {
+        let t = self.tree;
+        let mut n = noun;
+        for _ in 0..4 {
+            let Some(h) = t.head(n) else { break };
+            match t.dep(n) {
+                "conj" if !t.is_verbal(h) => n = h,
+                "dobj" if self.words.light_verbs.contains(&t.lemma(h)) => {
+                    let (subject, passive) = self.subject(h, 0);
+                    return if passive { self.agents(h) } else { subject };
+                }
+                _ => break,
+            }
+        }
+        Vec::new()
+    }
+
+    /// The subject words of verb `v` and whether they are the patient of a passive. A verb with
+    /// no subject of its own takes its governor's.
+    fn subject(&self, v: usize, depth: usize) -> (Vec<usize>, bool) {
+        let (words, passive) = self.own_or_inherited_subject(v, depth);
+        // "were detained and later released by police": a passive verb whose subject it shares
+        // with another is passive still.
+        let auxpass = self.tree.kids_with(v, &["auxpass"]).next().is_some();
+        (words, passive || auxpass)
+    }
+
+    fn own_or_inherited_subject(&self, v: usize, depth: usize) -> (Vec<usize>, bool) {
+        let t = self.tree;
+        let active: Vec<usize> = t.kids_with(v, &["nsubj", "csubj"]).collect();
+        if let Some(&s) = active.first() {
+            // "the militia, which shelled the town": a relative pronoun stands for the noun.
+            if matches!(t.tag(s), "WDT" | "WP") && t.dep(v) == "relcl" {
+                return (t.head(v).into_iter().collect(), false);
+            }
+            return (active, false);
+        }
+        let passive: Vec<usize> = t.kids_with(v, &["nsubjpass"]).collect();
+        if let Some(&s) = passive.first() {
+            if matches!(t.tag(s), "WDT" | "WP") && t.dep(v) == "relcl" {
+                return (t.head(v).into_iter().collect(), true);
+            }
+            return (passive, true);
+        }
+        let Some(h) = t.head(v).filter(|_| depth < 6) else {
+            return (Vec::new(), false);
+        };
+        match t.dep(v) {
+            // "urged Syria to withdraw": the governor's object acts; else its subject does.
+            "xcomp" => {
+                let object: Vec<usize> = t.kids_with(h, &["dobj"]).collect();
+                if object.is_empty() {
+                    self.subject(h, depth + 1)
+                } else {
+                    (object, false)
+                }
+            }
+            "conj" if t.is_verbal(h) => self.subject(h, depth + 1),
+            "advcl" | "pcomp" if t.tag(v) == "VBG" => self.subject(h, depth + 1),
+            "pcomp" => match t.head(h) {
+                Some(g) if t.is_verbal(g) => self.subject(g, depth + 1),
+                _ => (Vec::new(), false),
+            },
+            // "troops stationed nearby", "a convoy carrying aid": the modified noun.
+            "acl" | "relcl" => (vec![h], t.tag(v) == "VBN"),
+            _ => (Vec::new(), false),
+        }
+    }
+
+    /// The "by" agents of a passive verb.
+    fn agents(&self, v: usize) -> Vec<usize> {
+        let t = self.tree;
+        t.kids_with(v, &["agent"])
+            .flat_map(|a| t.kids_with(a, &["pobj"]).collect::<Vec<_>>())
+            .collect()
+    }
+
+    /// Objects of the trigger's words that lie outside them: direct and dative objects, else
+    /// objects of an aiming preposition.
+    fn objects(&self, own: &std::ops::Range<usize>) -> Vec<usize> {
+        let t = self.tree;
+        let direct: Vec<usize> = own
+            .clone()
+            .flat_map(|w| t.kids_with(w, &["dobj", "dative"]).collect::<Vec<_>>())
+            // "gave permission to Russia": a dative preposition stands for its object.
+            .flat_map(|o| match t.tag(o) {
+                "IN" | "TO" => t.kids_with(o, &["pobj"]).collect::<Vec<_>>(),
+                _ => vec![o],
+            })
+            .filter(|o| !own.contains(o) || self.mention.contains_key(o))
+            // "withdrew its troops": the subject's own things are no party to its act.
+            .filter(|&o| !t.kids_with(o, &["poss"]).any(|p| t.tag(p) == "PRP$"))
+            .collect();
+        if direct.iter().any(|o| !self.party_words(*o).is_empty()) {
+            return direct;
+        }
+        let mut aimed: Vec<usize> = own
+            .clone()
+            .flat_map(|w| self.prep_objects(w, &self.words.target_preps))
+            .collect();
+        // "fired shells at the border post": the object's own aiming phrase.
+        for &o in &direct {
+            aimed.extend(self.prep_objects(o, &self.words.target_preps));
+        }
+        if aimed.is_empty() {
+            direct
+        } else {
+            aimed
+        }
+    }
+
+    fn prep_objects(&self, w: usize, preps: &HashSet<String>) -> Vec<usize> {
+        let t = self.tree;
+        t.kids_with(w, &["prep", "agent"])
+            .filter(|&p| preps.contains(t.lower(p)))
+            .flat_map(|p| t.kids_with(p, &["pobj"]).collect::<Vec<_>>())
+            .collect()
+    }
+
+    fn prep_objects_of(&self, w: usize, preps: &[&str]) -> Vec<usize> {
+        let t = self.tree;
+        t.kids_with(w, &["prep"])
+            .filter(|&p| preps.contains(&t.lower(p)))
+            .flat_map(|p| t.kids_with(p, &["pobj"]).collect::<Vec<_>>())
+            .collect()
+    }
+
+    /// The mentions the argument words stand for, each with its conjuncts ("Russia and Iran"),
+    /// leaving out the trigger's own words unless they are a name.
+    fn parties(&self, heads: &[usize], own: &std::ops::Range<usize>) -> Vec<usize> {
+        let t = self.tree;
+        let mut out: Vec<usize> = Vec::new();
+        let mut stack: Vec<usize> = heads.to_vec();
+        let mut seen = HashSet::new();
+        while let Some(w) = stack.pop() {
+            if !seen.insert(w) || seen.len() > 64 {
+                continue;
+            }
+            // "the US, Russia, and Switzerland": a list the parser hung on commas.
+            // An apposition describes ("Sudan's army, the largest force"), unless it goes on
+            // with "and" as a list does.
+            stack.extend(t.kids_with(w, &["conj"]));
+            stack.extend(
+                t.kids_with(w, &["appos"])
+                    .filter(|&a| t.kids_with(a, &["conj"]).next().is_some()),
+            );
+            if own.contains(&w) && !self.mention.contains_key(&w) {
+                continue;
+            }
+            for m in self.party_words(w) {
+                // A name the parser split ("Barack" and "Obama" apart) still carries the
+                // conjuncts of each of its words.
+                stack.extend(
+                    self.words_of(m)
+                        .flat_map(|x| t.kids_with(x, &["conj"]).collect::<Vec<_>>()),
+                );
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+        // Text order, as the words were written.
+        out.sort_unstable();
+        out
+    }
+
+    /// The tree words that lie in mention `m`.
+    fn words_of(&self, m: usize) -> impl Iterator<Item = usize> + '_ {
+        self.mention
+            .iter()
+            .filter(move |(_, &k)| k == m)
+            .map(|(&w, _)| w)
+    }
+
+    /// The mentions a noun phrase headed by `w` is about: the one its head lies in, else the
+    /// nearest ones inside the phrase ("Assad's forces"); a partitive head gives way to its
+    /// "of" object ("leaders of Hamas").
+    fn party_words(&self, w: usize) -> Vec<usize> {
+        let t = self.tree;
+        if self.words.partitives.contains(&t.lemma(w)) {
+            let of: Vec<usize> = self
+                .prep_objects_of(w, &["of"])
+                .into_iter()
+                .flat_map(|o| self.party_words(o))
+                .collect();
+            if !of.is_empty() {
+                return of;
+            }
+        }
+        if let Some(&m) = self.mention.get(&w) {
+            return vec![m];
+        }
+        let mut level = vec![w];
+        for _ in 0..4 {
+            // "doctors from two American charities": people from a group are of it.
+            let next: Vec<usize> = level
+                .iter()
+                .flat_map(|&n| t.kids_with(n, INSIDE_PHRASE).collect::<Vec<_>>())
+                .chain(
+                    level
+                        .iter()
+                        .flat_map(|&n| self.prep_objects_of(n, &["from"])),
+                )
+                .collect();
+            let mut found: Vec<usize> = Vec::new();
+            for m in next.iter().filter_map(|n| self.mention.get(n).copied()) {
+                if !found.contains(&m) {
+                    found.push(m);
+                }
+            }
+            if !found.is_empty() {
+                return found;
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        Vec::new()
+    }
+}
