@@ -7,7 +7,6 @@ pub mod actors;
 pub mod article;
 pub mod codebook;
 pub mod date;
-pub mod dateline;
 pub mod doc;
 pub mod events;
 pub mod geo;

@@ -93,8 +93,9 @@ fn is_news_agency(m: &crate::doc::Mention) -> bool {
 }
 
 /// Root codes of acts two parties do together: a compound subject with no object is both sides.
+/// Not intentions (03): what several promise, each promises to someone else ("pledged troops").
 fn is_joint(code: &str) -> bool {
-    matches!(&code[..2.min(code.len())], "03" | "04" | "06") || code.starts_with("057")
+    matches!(&code[..2.min(code.len())], "04" | "06") || code.starts_with("057")
 }
 
 /// Acts done with someone rather than to them: meeting, phoning, negotiating. "X met Y" is
