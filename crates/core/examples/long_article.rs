@@ -18,7 +18,7 @@ use flashpoint_core::geo::Places;
 use flashpoint_core::output::Output;
 use flashpoint_core::quantities::Quantities;
 use flashpoint_core::quotes::Quotes;
-use flashpoint_core::segment::Segment;
+use flashpoint_core::segment::SegmentWhole;
 use flashpoint_core::syntax::Syntax;
 use flashpoint_core::{codebook::Codebook, Article, Date, Doc, Stage};
 use std::process::Command;
@@ -102,7 +102,7 @@ fn rss_mb(key: &str) -> Option<f64> {
 /// Code one article of `n` sentences in this process and print one result line.
 fn measure(n: usize, stages_too: bool, skip: &[String]) {
     let mut stages: Vec<Box<dyn Stage>> = vec![
-        Box::new(Segment),
+        Box::new(SegmentWhole),
         Box::new(Syntax::bundled()),
         Box::new(Places),
         Box::new(Actors::bundled()),
