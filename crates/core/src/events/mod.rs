@@ -476,18 +476,37 @@ impl Events {
         let (mut sources, mut targets, confidence) = self.roles(view, m, nominal, subject_at);
         // The tree's reading wins where it names a party; the clause reader's stands where the
         // tree names none (until every reading comes from the tree).
+        let mut code = code;
+        let mut modality = modality;
         let reading = at.roles.as_ref().and_then(|r| {
             let words = toks[m.start].span.cover(toks[m.end - 1].span);
-            r.head_of(words)
-                .map(|head| (r.nonspecific(head), r.read(head, words)))
+            r.head_of(words).map(|head| (r, head, r.read(head, words)))
         });
-        if reading
-            .as_ref()
-            .is_some_and(|(nonspecific, _)| *nonspecific)
-        {
-            return Vec::new();
+        if let Some((r, head, _)) = reading.as_ref() {
+            if r.nonspecific(*head) || r.habitual(*head) {
+                return Vec::new();
+            }
+            // The tree's modal where the word window saw none ("will, after the vote, resign").
+            if modality == Modality::Asserted {
+                let class = r.modal(*head).and_then(|w| {
+                    let class = self.rules.class_of(w)?;
+                    Some(match class {
+                        Class::Hypothetical if w == "would" && r.reported(*head, self.speech) => {
+                            Class::Intent
+                        }
+                        other => other,
+                    })
+                });
+                match class {
+                    Some(Class::Intent) => {
+                        (code, modality) = self.rules.apply(Class::Intent, &code)
+                    }
+                    Some(Class::Hypothetical) if !self.include_hypothetical => return Vec::new(),
+                    _ => {}
+                }
+            }
         }
-        if let Some((_, p)) = reading {
+        if let Some((_, _, p)) = reading {
             if !p.sources.is_empty() {
                 sources = p.sources;
             }
@@ -497,7 +516,6 @@ impl Events {
         }
         // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
         // did it is that weapon's attack.
-        let mut code = code;
         if !nominal && matches!(code.as_str(), "190" | "180" | "1823") {
             if let Some(weapon) = matches[..mi].iter().rev().find(|o| {
                 let p = &self.triggers.patterns[o.pattern];

@@ -137,6 +137,11 @@ impl ModalityRules {
     }
 
     /// The nearest control word governing the trigger at `at`, if any.
+    /// The class of a control word ("will" → intent, "could" → hypothetical), wherever it stands.
+    pub fn class_of(&self, word: &str) -> Option<Class> {
+        self.words.get(word).map(|c| c.class)
+    }
+
     pub fn governor<S: AsRef<str>>(&self, keys: &[S], at: usize) -> Option<Governor> {
         let from = at.saturating_sub(REACH + 2);
         let mut i = at;

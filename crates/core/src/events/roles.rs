@@ -29,6 +29,7 @@ pub(super) struct RoleWords {
     light_verbs: HashSet<String>,
     partitives: HashSet<String>,
     nonspecific: HashSet<String>,
+    habitual: HashSet<String>,
 }
 
 impl RoleWords {
@@ -47,6 +48,7 @@ impl RoleWords {
                 light_verbs: list("light_verb"),
                 partitives: list("partitive"),
                 nonspecific: list("nonspecific_det"),
+                habitual: list("habitual_adv"),
             }
         })
     }
@@ -111,6 +113,34 @@ impl<'a> Roles<'a> {
         t.tag(head).starts_with("NN")
             && t.kids_with(head, &["det"])
                 .any(|d| self.words.nonspecific.contains(t.lower(d)))
+    }
+
+    /// "routinely detain": an act told as a habit.
+    pub fn habitual(&self, head: usize) -> bool {
+        let t = self.tree;
+        t.kids_with(head, &["advmod"])
+            .any(|a| self.words.habitual.contains(t.lower(a)))
+    }
+
+    /// The modal auxiliary over the act ("will withdraw", "could strike"), lower-cased; for a
+    /// nominal act, the modal of the verb it is the subject of ("the talks would resume").
+    pub fn modal(&self, head: usize) -> Option<&'a str> {
+        let t = self.tree;
+        let verb = if t.tag(head).starts_with("NN") {
+            t.head(head)
+                .filter(|_| matches!(t.dep(head), "nsubj" | "nsubjpass"))?
+        } else {
+            head
+        };
+        t.kids_with(verb, &["aux"])
+            .find(|&a| t.tag(a) == "MD")
+            .map(|a| t.lower(a))
+    }
+
+    /// Whether the act's verb is the clause of a verb of saying in `speech` ("said it would").
+    pub fn reported(&self, head: usize, speech: &HashSet<String>) -> bool {
+        let t = self.tree;
+        t.dep(head) == "ccomp" && t.head(head).is_some_and(|h| speech.contains(t.lower(h)))
     }
 
     /// The tagger, not the pattern, says whether the act is told by a verb or a noun.
