@@ -428,3 +428,92 @@ impl<'a> Roles<'a> {
         Vec::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Pipeline};
+    use std::sync::OnceLock;
+
+    /// (source country, target country, CAMEO root) of every event coded in `text`.
+    fn dyads(text: &str) -> Vec<(String, String, String)> {
+        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+        let article = Article {
+            id: "roles".into(),
+            text: text.into(),
+            published: "2024-05-06".parse().ok(),
+            ..Default::default()
+        };
+        let doc = PIPELINE.get_or_init(Pipeline::standard).run(article);
+        let country = |a: &Option<crate::doc::EventActor>| {
+            a.as_ref()
+                .and_then(|a| a.actor.country.clone())
+                .unwrap_or_default()
+        };
+        doc.events
+            .iter()
+            .map(|e| {
+                (
+                    country(&e.source),
+                    country(&e.target),
+                    e.cameo[..2].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn has(text: &str, source: &str, target: &str, root: &str) -> bool {
+        let found = dyads(text);
+        let hit = found
+            .iter()
+            .any(|(s, t, r)| s == source && t == target && r == root);
+        if !hit {
+            eprintln!("{text}\n  coded {found:?}, wanted {source}->{target} {root}");
+        }
+        hit
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_is_the_source() {
+        assert!(has(
+            "Two border posts of Chad were shelled by Sudanese troops on Tuesday.",
+            "SDN",
+            "TCD",
+            "19"
+        ));
+    }
+
+    #[test]
+    fn conjoined_parties_stay_a_list() {
+        let text = "Ghana and Togo signed a border agreement on Friday.";
+        assert!(has(text, "GHA", "TGO", "05"));
+        assert!(has(text, "TGO", "GHA", "05"));
+    }
+
+    #[test]
+    fn a_shared_subject_reaches_the_second_verb() {
+        assert!(has(
+            "Bolivian police entered the offices and arrested two Peruvian activists.",
+            "BOL",
+            "PER",
+            "17"
+        ));
+    }
+
+    #[test]
+    fn an_aiming_preposition_gives_the_target() {
+        assert!(has(
+            "Armenian forces opened fire on Azerbaijani positions overnight.",
+            "ARM",
+            "AZE",
+            "19"
+        ));
+    }
+
+    #[test]
+    fn a_nonspecific_or_habitual_act_is_no_event() {
+        let any = dyads("Peru said it would answer any attack by Bolivian forces.");
+        assert!(!any.iter().any(|(_, _, r)| r == "19"), "{any:?}");
+        let habit = dyads("Gangs in Honduras routinely kidnap Guatemalan traders.");
+        assert!(!habit.iter().any(|(_, _, r)| r == "18"), "{habit:?}");
+    }
+}
