@@ -2,6 +2,9 @@
 //!
 //! Stages only add. Everything points into `article.text` by byte span; `lower` is an ASCII-lowercased
 //! copy of the text with the same byte offsets, so dictionary look-ups need no per-token allocation.
+//! When the text came in with mojibake or without case, the `casing` stage (the first) puts a
+//! repaired copy in `article.text` and keeps what came in as `received`; the output maps its spans
+//! back with [`Doc::received_span`].
 
 use crate::article::Article;
 use crate::date::Date;
@@ -224,6 +227,8 @@ pub struct Doc {
     pub events: Vec<Event>,
     /// The model's tokens, tags, lemmas, tree and entities (the `syntax` stage).
     pub syntax: Option<flashpoint_nlp::Annotation>,
+    /// The text as it came in, when `article.text` holds a repaired copy (the `casing` stage).
+    pub received: Option<crate::casing::Received>,
     pub warnings: Vec<String>,
 }
 
@@ -246,6 +251,20 @@ impl Doc {
     /// The original text under a span.
     pub fn slice(&self, span: Span) -> &str {
         span.of(&self.article.text)
+    }
+
+    /// The span of the text as it came in that a span of `text()` stands for (the same span
+    /// unless the `casing` stage repaired mojibake).
+    pub fn received_span(&self, span: Span) -> Span {
+        self.received.as_ref().map_or(span, |r| r.span(span))
+    }
+
+    /// The text as it came in under a span of `text()`.
+    pub fn received_slice(&self, span: Span) -> &str {
+        match &self.received {
+            Some(r) => r.span(span).of(&r.text),
+            None => span.of(&self.article.text),
+        }
     }
 
     /// The lowercased text under a span.

@@ -5,6 +5,7 @@
 
 pub mod actors;
 pub mod article;
+pub mod casing;
 pub mod codebook;
 pub mod date;
 pub mod doc;

@@ -1,10 +1,12 @@
-//! The output contract (DESIGN §3): one JSON object per article.
+//! The output contract (DESIGN §3): one JSON object per article. Spans and texts point into the
+//! article text as it came in, also where the coder read a repaired copy (`Doc::received`).
 
 use crate::codebook::{Codebook, Plover};
 use crate::date::Date;
 use crate::doc::{ActorCode, DatePrecision, Doc, MentionKind, Modality, Place, Quantity, Quote};
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 pub struct Output<'a> {
@@ -63,14 +65,14 @@ pub struct EventOut<'a> {
 pub struct QuoteOut<'a> {
     pub text: &'a str,
     #[serde(flatten)]
-    pub quote: &'a Quote,
+    pub quote: Cow<'a, Quote>,
 }
 
 #[derive(Serialize)]
 pub struct QuantityOut<'a> {
     pub text: &'a str,
     #[serde(flatten)]
-    pub quantity: &'a Quantity,
+    pub quantity: Cow<'a, Quantity>,
 }
 
 #[derive(Serialize)]
@@ -102,15 +104,15 @@ impl<'a> Output<'a> {
                 let code = book.get(&e.cameo);
                 let actor = |x: &'a Option<crate::doc::EventActor>| {
                     x.as_ref().map(|x| ActorRef {
-                        text: doc.slice(x.span),
+                        text: doc.received_slice(x.span),
                         actor: &x.actor,
                     })
                 };
                 EventOut {
                     id: format!("{}:{}:{}", a.id, e.sentence, n),
                     sentence_index: e.sentence,
-                    span,
-                    sentence_text: doc.slice(span),
+                    span: doc.received_span(span),
+                    sentence_text: doc.received_slice(span),
                     source: actor(&e.source),
                     target: actor(&e.target),
                     cameo: &e.cameo,
@@ -119,8 +121,8 @@ impl<'a> Output<'a> {
                     quad_class: code.map(|c| c.quad_class),
                     plover: code.and_then(|c| c.plover.as_ref()),
                     trigger: Trigger {
-                        text: doc.slice(e.trigger),
-                        span: e.trigger,
+                        text: doc.received_slice(e.trigger),
+                        span: doc.received_span(e.trigger),
                     },
                     negated: e.negated,
                     modality: e.modality,
@@ -146,24 +148,24 @@ impl<'a> Output<'a> {
                 .quotes
                 .iter()
                 .map(|q| QuoteOut {
-                    text: doc.slice(q.span),
-                    quote: q,
+                    text: doc.received_slice(q.span),
+                    quote: received_quote(doc, q),
                 })
                 .collect(),
             quantities: doc
                 .quantities
                 .iter()
                 .map(|q| QuantityOut {
-                    text: doc.slice(q.span),
-                    quantity: q,
+                    text: doc.received_slice(q.span),
+                    quantity: received_quantity(doc, q),
                 })
                 .collect(),
             places: doc
                 .places
                 .iter()
                 .map(|p| PlaceOut {
-                    text: doc.slice(p.span),
-                    span: p.span,
+                    text: doc.received_slice(p.span),
+                    span: doc.received_span(p.span),
                     place: &p.place,
                 })
                 .collect(),
@@ -173,8 +175,8 @@ impl<'a> Output<'a> {
                 // A pronoun that resolved to nobody names nobody.
                 .filter(|m| m.kind != MentionKind::Pronoun || m.actor.code.is_some())
                 .map(|m| ActorOut {
-                    text: doc.slice(m.span),
-                    span: m.span,
+                    text: doc.received_slice(m.span),
+                    span: doc.received_span(m.span),
                     code: m.actor.code.as_deref(),
                     name: m.actor.name.as_deref(),
                 })
@@ -182,4 +184,26 @@ impl<'a> Output<'a> {
             warnings: &doc.warnings,
         }
     }
+}
+
+/// A quote with its spans in the text as received (borrowed when the text was not repaired).
+fn received_quote<'a>(doc: &'a Doc, q: &'a Quote) -> Cow<'a, Quote> {
+    if doc.received.is_none() {
+        return Cow::Borrowed(q);
+    }
+    let mut q = q.clone();
+    q.span = doc.received_span(q.span);
+    if let Some(s) = q.speaker.as_mut() {
+        s.span = doc.received_span(s.span);
+    }
+    Cow::Owned(q)
+}
+
+fn received_quantity<'a>(doc: &'a Doc, q: &'a Quantity) -> Cow<'a, Quantity> {
+    if doc.received.is_none() {
+        return Cow::Borrowed(q);
+    }
+    let mut q = q.clone();
+    q.span = doc.received_span(q.span);
+    Cow::Owned(q)
 }

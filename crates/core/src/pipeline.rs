@@ -35,6 +35,7 @@ impl Pipeline {
         let mut events = crate::events::Events::bundled();
         events.include_hypothetical = options.include_hypothetical;
         Pipeline::new(vec![
+            Box::new(crate::casing::Casing),
             Box::new(crate::segment::Segment),
             Box::new(crate::syntax::Syntax::bundled()),
             Box::new(crate::geo::Places),

@@ -36,7 +36,7 @@ pub fn is_windows_1252(label: &str) -> bool {
 }
 
 /// Bytes 0x80–0x9F in windows-1252; the five holes map to the C1 control of the same value.
-const HIGH: [char; 32] = [
+pub(super) const HIGH: [char; 32] = [
     '\u{20AC}', '\u{81}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
     '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{8D}', '\u{017D}', '\u{8F}',
     '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',

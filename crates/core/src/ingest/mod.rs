@@ -4,6 +4,7 @@
 mod charset;
 pub mod html;
 pub mod jsonl;
+pub mod mojibake;
 mod sniff;
 pub mod txt;
 

@@ -1,0 +1,286 @@
+//! Restoring case in a paragraph that lost it: every letter to lower case, then names as the
+//! tables write them (longest phrase first, then words, then the parts of joined words), titles
+//! before names, ambiguous names beside a context word, and a capital at each sentence start.
+//!
+//! Only case changes, and only where the changed letter keeps its UTF-8 length: every byte
+//! offset in the paragraph stays valid. Letters whose other case is longer or shorter in UTF-8
+//! ("İ", "ẞ") are left as they came.
+
+use super::scan;
+use super::tables::{Class, Cue, Form, Tables};
+use std::ops::Range;
+
+/// A form chosen for some words of the paragraph.
+#[derive(Clone, Copy)]
+struct Choice {
+    /// The words it covers (indices into the word list).
+    first: usize,
+    last: usize,
+    form: Form,
+    /// For a form found for one part of a joined word ("us" in "us-led"): the part's bytes.
+    part: Option<(usize, usize)>,
+}
+
+/// Restore the case of `text[range]` in place.
+pub fn restore(text: &mut String, range: Range<usize>, tables: &Tables) {
+    let lowered = lower_same_length(&text[range.clone()]);
+    text.replace_range(range.clone(), &lowered);
+    let mut words = Vec::new();
+    scan::words(text, range.clone(), &mut words);
+    let choices = choose(text, &words, tables);
+    let applied = resolve(text, &words, &choices, tables);
+    for (choice, on) in choices.iter().zip(applied) {
+        if on {
+            apply(text, &words, choice);
+        }
+    }
+    sentence_starts(text, range, &words, tables);
+}
+
+/// Each letter in lower case where that keeps its length.
+fn lower_same_length(s: &str) -> String {
+    s.chars()
+        .map(|c| same_length(c, c.to_lowercase()))
+        .collect()
+}
+
+/// `to` when it is one character of the same UTF-8 length as `c`, else `c`.
+fn same_length(c: char, mut to: impl Iterator<Item = char>) -> char {
+    match (to.next(), to.next()) {
+        (Some(t), None) if t.len_utf8() == c.len_utf8() => t,
+        _ => c,
+    }
+}
+
+fn choose(text: &str, words: &[Range<usize>], tables: &Tables) -> Vec<Choice> {
+    let mut out = Vec::new();
+    let mut key = String::new();
+    let mut ends = Vec::with_capacity(tables.longest_phrase);
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(choice) = phrase_at(text, words, i, tables, &mut key, &mut ends) {
+            i = choice.last + 1;
+            out.push(choice);
+            continue;
+        }
+        let word = &text[words[i].clone()];
+        match tables.word(word) {
+            Some(form) => out.push(Choice {
+                first: i,
+                last: i,
+                form,
+                part: None,
+            }),
+            None => parts(word, words[i].start, i, tables, &mut out),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The longest phrase of the tables starting at word `i`, its words apart only by a space (or an
+/// abbreviation's dot and a space).
+fn phrase_at(
+    text: &str,
+    words: &[Range<usize>],
+    i: usize,
+    tables: &Tables,
+    key: &mut String,
+    ends: &mut Vec<usize>,
+) -> Option<Choice> {
+    key.clear();
+    ends.clear();
+    key.push_str(&text[words[i].clone()]);
+    let mut j = i;
+    while ends.len() + 1 < tables.longest_phrase && j + 1 < words.len() {
+        let gap = &text[words[j].end..words[j + 1].start];
+        if gap != " " && gap != ". " {
+            break;
+        }
+        j += 1;
+        key.push(' ');
+        key.push_str(&text[words[j].clone()]);
+        ends.push(key.len());
+    }
+    (0..ends.len()).rev().find_map(|n| {
+        tables.phrase(&key[..ends[n]]).map(|form| Choice {
+            first: i,
+            last: i + n + 1,
+            form,
+            part: None,
+        })
+    })
+}
+
+/// A joined word the tables do not know as a whole ("turkey's", "us-led", "russian-backed"):
+/// its parts between hyphens and apostrophes, each looked up alone.
+fn parts(word: &str, at: usize, index: usize, tables: &Tables, out: &mut Vec<Choice>) {
+    let mut start = 0;
+    for (i, c) in word
+        .char_indices()
+        .chain(std::iter::once((word.len(), ' ')))
+    {
+        if !(c == '-' || c == '\'' || c == '\u{2019}' || i == word.len()) {
+            continue;
+        }
+        let part = &word[start..i];
+        // A name before a hyphen ("us-led") is an adjective: no pronoun stands there.
+        let before_hyphen = c == '-';
+        if let Some(mut form) = tables.word(part) {
+            if form.class == Class::Ambiguous && before_hyphen {
+                form.class = Class::Name;
+            }
+            if form.class != Class::Title {
+                out.push(Choice {
+                    first: index,
+                    last: index,
+                    form,
+                    part: Some((at + start, at + i)),
+                });
+            }
+        }
+        start = i + c.len_utf8();
+    }
+}
+
+/// Which choices are written: names always, ambiguous names beside a context word, titles right
+/// before a written name (read from the right, so that a title before a title before a name
+/// counts).
+fn resolve(text: &str, words: &[Range<usize>], choices: &[Choice], tables: &Tables) -> Vec<bool> {
+    let word = |i: usize| words.get(i).map(|r| &text[r.clone()]);
+    let mut on = vec![false; choices.len()];
+    for (k, c) in choices.iter().enumerate().rev() {
+        on[k] = match c.form.class {
+            Class::Name => true,
+            Class::Ambiguous => {
+                let before = c
+                    .first
+                    .checked_sub(1)
+                    .and_then(word)
+                    .and_then(|w| tables.cue(w))
+                    == Some(Cue::Before);
+                let after = word(c.last + 1).and_then(|w| tables.cue(w)) == Some(Cue::After);
+                before || after
+            }
+            Class::Title => {
+                let next = choices.get(k + 1).filter(|n| n.first == c.last + 1);
+                let adjacent = words
+                    .get(c.last + 1)
+                    .is_some_and(|w| text[words[c.last].end..w.start].trim().is_empty());
+                next.is_some() && adjacent && on[k + 1]
+            }
+        };
+    }
+    on
+}
+
+/// Copy the case of the form's letters onto the words' letters, one by one.
+fn apply(text: &mut String, words: &[Range<usize>], choice: &Choice) {
+    let range = match choice.part {
+        Some((s, e)) => s..e,
+        None => words[choice.first].start..words[choice.last].end,
+    };
+    let mut form = choice.form.text.chars().filter(|c| c.is_alphanumeric());
+    let cased: String = text[range.clone()]
+        .chars()
+        .map(|c| {
+            if !c.is_alphanumeric() {
+                return c;
+            }
+            match form.next() {
+                Some(f) if f.is_uppercase() => same_length(c, c.to_uppercase()),
+                _ => c,
+            }
+        })
+        .collect();
+    text.replace_range(range, &cased);
+}
+
+/// A capital at the start of the paragraph, after a sentence's end, and at the start of a quote
+/// opened after a colon.
+fn sentence_starts(
+    text: &mut String,
+    range: Range<usize>,
+    words: &[Range<usize>],
+    tables: &Tables,
+) {
+    let mut starts = Vec::new();
+    let mut open = true;
+    let mut prev_end = range.start;
+    for (i, w) in words.iter().enumerate() {
+        let gap = &text[prev_end..w.start];
+        if i > 0 {
+            open = opens_sentence(text, &words[i - 1], gap, tables);
+        }
+        if open {
+            starts.push(w.start);
+        }
+        prev_end = w.end;
+    }
+    for at in starts {
+        if let Some(c) = text[at..].chars().next() {
+            let upper = same_length(c, c.to_uppercase());
+            if upper != c {
+                let mut buf = [0u8; 4];
+                text.replace_range(at..at + c.len_utf8(), upper.encode_utf8(&mut buf));
+            }
+        }
+    }
+}
+
+/// Whether the text between a word and the next opens a sentence.
+fn opens_sentence(text: &str, prev: &Range<usize>, gap: &str, tables: &Tables) -> bool {
+    let Some(end) = gap.find(['.', '!', '?', '\u{2026}', ':']) else {
+        return false;
+    };
+    let mark = gap[end..].chars().next().unwrap_or(' ');
+    let rest = &gap[end + mark.len_utf8()..];
+    match mark {
+        // A colon opens a sentence only when a quote follows it.
+        ':' => rest.trim_start().starts_with(['"', '\u{201C}']),
+        '.' if end == 0 => {
+            let word = &text[prev.clone()];
+            !is_abbreviation(word, tables) && ends_at_space(rest)
+        }
+        _ => ends_at_space(rest),
+    }
+}
+
+/// After the mark only closing quotes or brackets, then white space (or the next word's start
+/// after an opening quote).
+fn ends_at_space(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['"', '\u{201D}', '\'', '\u{2019}', ')', ']']);
+    rest.starts_with(char::is_whitespace)
+}
+
+/// A word whose dot ends no sentence: a listed abbreviation, a single letter (an initial), a
+/// dotted acronym ("u.s").
+fn is_abbreviation(word: &str, tables: &Tables) -> bool {
+    word.chars().count() == 1 || word.contains('.') || tables.is_abbreviation(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn restored(s: &str) -> String {
+        let mut text = s.to_string();
+        restore(&mut text, 0..s.len(), Tables::bundled());
+        text
+    }
+
+    #[test]
+    fn names_titles_and_sentences() {
+        assert_eq!(
+            restored("turkish president recep tayyip erdogan said turkey would respond. the un envoy left."),
+            "Turkish President Recep Tayyip Erdogan said Turkey would respond. The UN envoy left."
+        );
+    }
+
+    #[test]
+    fn lengths_never_change() {
+        for s in ["İSTANBUL ẞ STRASSE erdoğan", "ǅ ﬁ ı", "SÃO PAULO — ÖCALAN"] {
+            assert_eq!(restored(s).len(), s.len(), "{s}");
+        }
+    }
+}
