@@ -56,6 +56,13 @@ NAME_MARGIN = 3.0
 FREQUENT_WORD = -9.0
 # Spellings rarer than this in the lexeme table are noise (one-off misspellings, user names).
 RARE = -19.2
+# Lower-case spellings at least this frequent in the lexeme table are words of the language; a
+# word rarer than that (or missing) is taken for a name ("rifaat", "doumbouya").
+COMMON = -19.0
+# A word opening at least this many place names, and no more frequent than this in lower case in
+# general English, is a place-name prefix ("Kafr Nabl", "Tal Rifaat").
+PREFIX_MIN_NAMES = 3
+PREFIX_MAX_LOGP = -14.0
 # Towns smaller than this are not used to capitalise words on their own.
 MIN_TOWN_POPULATION = 15000
 # Project text: a word seen this often away from sentence starts, and in one cased spelling this
@@ -173,7 +180,9 @@ def context_before(project, words):
 
 
 def dictionary_names():
-    """Every name the coder knows, with capitals as the dictionaries write them."""
+    """Every name the coder knows, with capitals as the dictionaries write them: the actors and
+    countries (written with capitals even where a common word is spelled alike), and the regions
+    and towns of the gazetteer (only where no common word is)."""
     names = set()
     actors = os.path.join(ROOT, "data", "actors")
     for row in load_tsv(os.path.join(actors, "countries.tsv")):
@@ -191,11 +200,11 @@ def dictionary_names():
         names.update(a for a in row[3].split("|") if a)
     for row in load_tsv(os.path.join(gaz, "country_aliases.tsv")):
         names.add(row[1])
-    for row in load_tsv(os.path.join(gaz, "admin1.tsv")):
-        names.add(row[2])
-    for row in load_tsv(os.path.join(gaz, "admin1_aliases.tsv")):
-        names.add(row[2])
     towns = set()
+    for row in load_tsv(os.path.join(gaz, "admin1.tsv")):
+        towns.add(row[2])
+    for row in load_tsv(os.path.join(gaz, "admin1_aliases.tsv")):
+        towns.add(row[2])
     for row in load_tsv(os.path.join(gaz, "cities.tsv")):
         if int(row[7] or 0) >= MIN_TOWN_POPULATION:
             towns.add(row[1])
@@ -203,6 +212,44 @@ def dictionary_names():
     # Only names that carry case information: some capital in them.
     keep = lambda n: n and any(c.isupper() for c in n) and "\t" not in n
     return {n for n in names if keep(n)}, {n for n in towns if keep(n)}
+
+
+def is_common_word(word, lexemes):
+    """Whether a word's lower-case spelling is at least about as frequent as its capitalised one
+    ("Nice", "Mobile", "Southern")."""
+    forms = lexemes.get(word.lower(), {})
+    cap = word[:1].upper() + word[1:].lower()
+    return forms.get(word.lower(), FLOOR) > max(forms.get(word, FLOOR), forms.get(cap, FLOOR)) - 1.0
+
+
+def common_words(lexemes, project):
+    """Lower-case words of the language: seen in lower case in general English text more than a
+    few times, or in the project's own text and word lists."""
+    out = {k for k, forms in lexemes.items() if forms.get(k, FLOOR) > COMMON and WORD.fullmatch(k)}
+    out |= {k for k, seen in project.items() if seen[k] > 0}
+    for folder in ("lexicon", "verbs"):
+        root = os.path.join(ROOT, "data", folder)
+        for name in sorted(os.listdir(root)):
+            if name.endswith((".tsv", ".txt")):
+                with open(os.path.join(root, name), encoding="utf-8") as f:
+                    for line in f:
+                        if not line.startswith("#"):
+                            out.update(m.group(0) for m in WORD.finditer(line) if m.group(0).islower())
+    return out
+
+
+def place_prefixes(lexemes):
+    """Words that open many place names and are no words of general English ("Kafr", "Tal",
+    "Deir"): written capitalised before a name, like a title."""
+    firsts = collections.Counter()
+    for row in load_tsv(os.path.join(ROOT, "data", "gazetteer", "cities.tsv")):
+        ws = phrase_words(row[1])
+        if ws and len(ws) > 1 and ws[0][:1].isupper():
+            firsts[ws[0]] += 1
+    return {
+        w for w, n in firsts.items()
+        if n >= PREFIX_MIN_NAMES and lexemes.get(w.lower(), {}).get(w.lower(), FLOOR) <= PREFIX_MAX_LOGP
+    }
 
 
 def best_cased(forms):
@@ -262,20 +309,17 @@ def main():
     project = project_counts()
     dict_names, towns = dictionary_names()
 
-    # Single-word names by key; dictionaries before towns, the more capitals the likelier an
-    # acronym ("UN" over "Un").
+    common = common_words(lexemes, project)
+
+    # Single-word names by key; actors before places, the more capitals the likelier an acronym
+    # ("UN" over "Un").
     single = {}
     for n in sorted(dict_names, key=lambda n: -sum(c.isupper() for c in n)):
-        words = split_words(n)
-        if len(words) == 1 and words[0] == n:
+        if split_words(n) == [n]:
             single.setdefault(n.lower(), n)
     for n in sorted(towns):
-        words = split_words(n)
-        if len(words) == 1 and words[0] == n and n[0].isupper():
-            forms = lexemes.get(n.lower(), {})
-            # A town named like a common word ("Nice", "Mobile") is no evidence of a name.
-            if forms.get(n.lower(), FLOOR) <= forms.get(n, FLOOR) + 1.0:
-                single.setdefault(n.lower(), n)
+        if split_words(n) == [n] and n[0].isupper() and not is_common_word(n, lexemes):
+            single.setdefault(n.lower(), n)
 
     keys = set(single) | set(project)
     keys |= {k for k, forms in lexemes.items() if best_cased(forms)[0] > RARE}
@@ -286,12 +330,19 @@ def main():
             words[key] = d
 
     phrases = {}
-    for n in sorted(dict_names | towns):
+    for n in sorted(dict_names):
+        ws = phrase_words(n)
+        if ws is not None and len(ws) > 1:
+            phrases.setdefault(" ".join(w.lower() for w in ws), (n, "name"))
+    for n in sorted(towns - dict_names):
         ws = phrase_words(n)
         if ws is None or len(ws) < 2:
             continue
-        if n in towns and n not in dict_names and not any(k.lower() in words for k in ws):
-            # A town named with common words only ("The Valley") says nothing about case.
+        if all(is_common_word(w, lexemes) for w in ws):
+            # A place named with common words only ("The Valley") says nothing about case.
+            continue
+        if is_common_word(ws[0], lexemes) and " ".join(ws[1:]) in dict_names:
+            # "southern Lebanon": a common word before a country is how news writes it.
             continue
         phrases.setdefault(" ".join(w.lower() for w in ws), (n, "name"))
     for t in titles():
@@ -305,14 +356,25 @@ def main():
         elif key not in phrases:
             phrases[key] = (t, "title")
 
+    for w in place_prefixes(lexemes):
+        words.setdefault(w.lower(), (w, "title"))
+
+    # A word that is no common word is written capitalised anyway (the runtime's rule for
+    # unknown words): only the other spellings need listing.
+    words = {
+        k: (f, c)
+        for k, (f, c) in words.items()
+        if not (c == "name" and f == k[:1].upper() + k[1:] and k not in common)
+    }
+
     cues = {w: "before" for w in context_before(project, words)}
     for w in role_words():
         cues.setdefault(w, "after")
 
-    write(args.out, words, phrases, cues)
+    write(args.out, words, phrases, cues, common)
 
 
-def write(out, words, phrases, cues):
+def write(out, words, phrases, cues, common):
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "words.tsv"), "w", encoding="utf-8") as f:
         f.write("# lowercase word\tform in news text\tclass: name (always), title (before a name), "
@@ -330,8 +392,13 @@ def write(out, words, phrases, cues):
                 "after (it follows one: \"US troops\")\n")
         for w in sorted(cues):
             f.write(f"{w}\t{cues[w]}\n")
-    print(f"words.tsv: {len(words)} words; phrases.tsv: {len(phrases)} names; cues.tsv: {len(cues)}",
-          file=sys.stderr)
+    with open(os.path.join(out, "common.txt"), "w", encoding="utf-8") as f:
+        f.write("# Words of the language written in lower case, one a line, sorted: a word neither here nor in "
+                "words.tsv is taken for a name and capitalised.\n")
+        for w in sorted(common):
+            f.write(f"{w}\n")
+    print(f"words.tsv: {len(words)} words; phrases.tsv: {len(phrases)} names; cues.tsv: {len(cues)}; "
+          f"common.txt: {len(common)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 const WORDS: &str = include_str!("../../../../data/casing/words.tsv");
 const PHRASES: &str = include_str!("../../../../data/casing/phrases.tsv");
 const CUES: &str = include_str!("../../../../data/casing/cues.tsv");
+const COMMON: &str = include_str!("../../../../data/casing/common.txt");
 const ABBREVIATIONS: &str = include_str!("../../../../data/lexicon/abbreviations.txt");
 
 /// When a listed form is written.
@@ -43,6 +44,8 @@ pub struct Tables {
     /// Most words in a phrase.
     pub longest_phrase: usize,
     cues: HashMap<&'static str, Cue>,
+    /// Words of the language in lower case, sorted (byte order).
+    common: Vec<&'static str>,
     /// Lowercase abbreviations without their final dot ("gen", "u.s", "e.g").
     abbreviations: HashMap<String, ()>,
 }
@@ -50,17 +53,20 @@ pub struct Tables {
 impl Tables {
     pub fn bundled() -> &'static Tables {
         static TABLES: OnceLock<Tables> = OnceLock::new();
-        TABLES.get_or_init(|| Tables::parse(WORDS, PHRASES, CUES, ABBREVIATIONS))
+        TABLES.get_or_init(|| Tables::parse([WORDS, PHRASES, CUES, COMMON], ABBREVIATIONS))
     }
 
-    /// Tables from the text of the four files; malformed lines are skipped (the tests check that
-    /// the bundled files have none).
-    pub fn parse(
-        words: &'static str,
-        phrases: &'static str,
-        cues: &'static str,
-        abbreviations: &str,
-    ) -> Tables {
+    /// Tables from the text of `words.tsv`, `phrases.tsv`, `cues.tsv`, `common.txt` and the
+    /// abbreviations; malformed lines are skipped (the tests check that the bundled files have
+    /// none).
+    pub fn parse(files: [&'static str; 4], abbreviations: &str) -> Tables {
+        let [words, phrases, cues, common] = files;
+        let mut common: Vec<&'static str> = common
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        // Sorted by the script already; sorting again costs little and makes the search safe.
+        common.sort_unstable();
         let phrases: HashMap<&'static str, Form> = rows(phrases).filter_map(form_row).collect();
         let longest_phrase = phrases
             .keys()
@@ -72,6 +78,7 @@ impl Tables {
             phrases,
             longest_phrase,
             cues: rows(cues).filter_map(cue_row).collect(),
+            common,
             abbreviations: rows(abbreviations)
                 .filter_map(|cols| cols.first().map(|a| a.trim_end_matches('.').to_lowercase()))
                 .map(|a| (a, ()))
@@ -89,6 +96,12 @@ impl Tables {
 
     pub fn cue(&self, key: &str) -> Option<Cue> {
         self.cues.get(key).copied()
+    }
+
+    /// Whether a lowercase word is a word of the language (else, when no table lists it, it is
+    /// taken for a name).
+    pub fn is_common(&self, key: &str) -> bool {
+        self.common.binary_search(&key).is_ok()
     }
 
     /// Whether a word followed by a dot is a listed abbreviation (its dot ends no sentence).
@@ -139,6 +152,7 @@ mod tests {
         assert_eq!(t.words.len(), data_lines(WORDS));
         assert_eq!(t.phrases.len(), data_lines(PHRASES));
         assert_eq!(t.cues.len(), data_lines(CUES));
+        assert_eq!(t.common.len(), data_lines(COMMON));
         assert!(t.longest_phrase >= 3);
     }
 
@@ -161,6 +175,8 @@ mod tests {
             t.phrase("united nations").map(|f| f.text),
             Some("United Nations")
         );
+        assert!(t.is_common("ceasefire"));
+        assert!(!t.is_common("idlib"));
         assert!(t.is_abbreviation("gen"));
         assert!(t.is_abbreviation("u.s"));
         assert_eq!(t.cue("the"), Some(Cue::Before));

@@ -10,16 +10,41 @@ use super::scan;
 use super::tables::{Class, Cue, Form, Tables};
 use std::ops::Range;
 
-/// A form chosen for some words of the paragraph.
+/// A spelling chosen for some words of the paragraph.
 #[derive(Clone, Copy)]
 struct Choice {
     /// The words it covers (indices into the word list).
     first: usize,
     last: usize,
-    form: Form,
-    /// For a form found for one part of a joined word ("us" in "us-led"): the part's bytes.
+    class: Class,
+    spelling: Spelling,
+    /// For one part of a joined word ("us" in "us-led"): the part's bytes.
     part: Option<(usize, usize)>,
 }
+
+#[derive(Clone, Copy)]
+enum Spelling {
+    /// As a table writes it.
+    Form(&'static str),
+    /// A word no table knows and no common word: a name, capitalised.
+    Capital,
+}
+
+impl Choice {
+    fn of(first: usize, last: usize, form: Form) -> Choice {
+        Choice {
+            first,
+            last,
+            class: form.class,
+            spelling: Spelling::Form(form.text),
+            part: None,
+        }
+    }
+}
+
+/// Shortest word taken for a name for not being a common word (shorter ones are mostly
+/// abbreviations and interjections).
+const MIN_UNKNOWN_CHARS: usize = 3;
 
 /// Restore the case of `text[range]` in place.
 pub fn restore(text: &mut String, range: Range<usize>, tables: &Tables) {
@@ -65,12 +90,7 @@ fn choose(text: &str, words: &[Range<usize>], tables: &Tables) -> Vec<Choice> {
         }
         let word = &text[words[i].clone()];
         match tables.word(word) {
-            Some(form) => out.push(Choice {
-                first: i,
-                last: i,
-                form,
-                part: None,
-            }),
+            Some(form) => out.push(Choice::of(i, i, form)),
             None => parts(word, words[i].start, i, tables, &mut out),
         }
         i += 1;
@@ -103,44 +123,49 @@ fn phrase_at(
         ends.push(key.len());
     }
     (0..ends.len()).rev().find_map(|n| {
-        tables.phrase(&key[..ends[n]]).map(|form| Choice {
-            first: i,
-            last: i + n + 1,
-            form,
-            part: None,
-        })
+        tables
+            .phrase(&key[..ends[n]])
+            .map(|form| Choice::of(i, i + n + 1, form))
     })
 }
 
-/// A joined word the tables do not know as a whole ("turkey's", "us-led", "russian-backed"):
-/// its parts between hyphens and apostrophes, each looked up alone.
+/// A word the tables do not know as a whole ("turkey's", "us-led", "doumbouya"): its parts
+/// between hyphens and apostrophes, each looked up alone; a part that is no common word is taken
+/// for a name.
 fn parts(word: &str, at: usize, index: usize, tables: &Tables, out: &mut Vec<Choice>) {
     let mut start = 0;
-    for (i, c) in word
-        .char_indices()
-        .chain(std::iter::once((word.len(), ' ')))
-    {
+    for (i, c) in word.char_indices().chain(std::iter::once((word.len(), ' '))) {
         if !(c == '-' || c == '\'' || c == '\u{2019}' || i == word.len()) {
             continue;
         }
         let part = &word[start..i];
-        // A name before a hyphen ("us-led") is an adjective: no pronoun stands there.
-        let before_hyphen = c == '-';
-        if let Some(mut form) = tables.word(part) {
-            if form.class == Class::Ambiguous && before_hyphen {
-                form.class = Class::Name;
+        let choice = |class, spelling| Choice {
+            first: index,
+            last: index,
+            class,
+            spelling,
+            part: Some((at + start, at + i)),
+        };
+        match tables.word(part) {
+            // A name before a hyphen ("us-led") is an adjective: no pronoun stands there.
+            Some(form) if form.class == Class::Ambiguous && c == '-' => {
+                out.push(choice(Class::Name, Spelling::Form(form.text)))
             }
-            if form.class != Class::Title {
-                out.push(Choice {
-                    first: index,
-                    last: index,
-                    form,
-                    part: Some((at + start, at + i)),
-                });
+            Some(form) if form.class != Class::Title => {
+                out.push(choice(form.class, Spelling::Form(form.text)))
             }
+            Some(_) => {}
+            None if is_unknown(part, tables) => out.push(choice(Class::Name, Spelling::Capital)),
+            None => {}
         }
         start = i + c.len_utf8();
     }
+}
+
+fn is_unknown(part: &str, tables: &Tables) -> bool {
+    part.chars().count() >= MIN_UNKNOWN_CHARS
+        && part.chars().all(char::is_alphabetic)
+        && !tables.is_common(part)
 }
 
 /// Which choices are written: names always, ambiguous names beside a context word, titles right
@@ -150,7 +175,7 @@ fn resolve(text: &str, words: &[Range<usize>], choices: &[Choice], tables: &Tabl
     let word = |i: usize| words.get(i).map(|r| &text[r.clone()]);
     let mut on = vec![false; choices.len()];
     for (k, c) in choices.iter().enumerate().rev() {
-        on[k] = match c.form.class {
+        on[k] = match c.class {
             Class::Name => true,
             Class::Ambiguous => {
                 let before = c
@@ -174,13 +199,17 @@ fn resolve(text: &str, words: &[Range<usize>], choices: &[Choice], tables: &Tabl
     on
 }
 
-/// Copy the case of the form's letters onto the words' letters, one by one.
+/// Copy the case of the form's letters onto the words' letters, one by one (or capitalise).
 fn apply(text: &mut String, words: &[Range<usize>], choice: &Choice) {
     let range = match choice.part {
         Some((s, e)) => s..e,
         None => words[choice.first].start..words[choice.last].end,
     };
-    let mut form = choice.form.text.chars().filter(|c| c.is_alphanumeric());
+    let form = match choice.spelling {
+        Spelling::Form(f) => f,
+        Spelling::Capital => return capitalise(text, range.start),
+    };
+    let mut form = form.chars().filter(|c| c.is_alphanumeric());
     let cased: String = text[range.clone()]
         .chars()
         .map(|c| {
@@ -194,6 +223,17 @@ fn apply(text: &mut String, words: &[Range<usize>], choice: &Choice) {
         })
         .collect();
     text.replace_range(range, &cased);
+}
+
+/// The letter at `at` in capitals (when that keeps its length).
+fn capitalise(text: &mut String, at: usize) {
+    if let Some(c) = text[at..].chars().next() {
+        let upper = same_length(c, c.to_uppercase());
+        if upper != c {
+            let mut buf = [0u8; 4];
+            text.replace_range(at..at + c.len_utf8(), upper.encode_utf8(&mut buf));
+        }
+    }
 }
 
 /// A capital at the start of the paragraph, after a sentence's end, and at the start of a quote
@@ -218,13 +258,7 @@ fn sentence_starts(
         prev_end = w.end;
     }
     for at in starts {
-        if let Some(c) = text[at..].chars().next() {
-            let upper = same_length(c, c.to_uppercase());
-            if upper != c {
-                let mut buf = [0u8; 4];
-                text.replace_range(at..at + c.len_utf8(), upper.encode_utf8(&mut buf));
-            }
-        }
+        capitalise(text, at);
     }
 }
 

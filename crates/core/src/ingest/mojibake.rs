@@ -196,6 +196,14 @@ fn kind(c: char) -> Kind {
     }
 }
 
+/// `text` encoded as UTF-8 and decoded as Windows-1252, `times` times over: the damage this
+/// module repairs (for tests and benchmarks).
+pub fn garble(text: &str, times: usize) -> String {
+    (0..times).fold(text.to_string(), |t, _| {
+        super::charset::decode_windows_1252(t.as_bytes())
+    })
+}
+
 /// Where offset `at` of the repaired text lies in the text before repair (`at` on a character
 /// boundary of the repaired text).
 pub fn source_offset(passes: &[Points], at: usize) -> usize {
@@ -211,14 +219,6 @@ pub fn source_offset(passes: &[Points], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `s` encoded as UTF-8 and decoded as Windows-1252, `times` times: the damage done by a
-    /// careless pipeline.
-    fn garble(s: &str, times: usize) -> String {
-        (0..times).fold(s.to_string(), |t, _| {
-            super::super::charset::decode_windows_1252(t.as_bytes())
-        })
-    }
 
     fn repaired(s: &str) -> String {
         repair(s).map_or_else(|| s.to_string(), |r| r.text)

@@ -1,0 +1,22 @@
+//! Print what the `casing` stage makes of each line of stdin (mojibake repaired, case restored
+//! where the line has none) and the warnings it gives: a tool for checking the casing tables.
+//!
+//!     echo "turkey’s army shelled tal rifaat." | cargo run --release -p flashpoint_core --example truecase
+
+use flashpoint_core::casing::Casing;
+use flashpoint_core::{Article, Doc, Stage};
+use std::io::BufRead;
+
+fn main() {
+    for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+        let mut doc = Doc::new(Article {
+            text: line.replace("\\n", "\n"),
+            ..Article::default()
+        });
+        Casing.run(&mut doc);
+        println!("{}", doc.text());
+        for w in &doc.warnings {
+            println!("  ! {w}");
+        }
+    }
+}
