@@ -22,6 +22,7 @@
 
 use flashpoint_core::actors::dictionary::ActorDictionary;
 use flashpoint_core::actors::Actors;
+use flashpoint_core::casing::Casing;
 use flashpoint_core::codebook::Codebook;
 use flashpoint_core::events::triggers::Triggers;
 use flashpoint_core::events::Events;
@@ -304,6 +305,7 @@ struct Counts {
 /// Every stage over every document, in pipeline order; best of `repeat` runs.
 fn per_stage(articles: &[Article], book: &Codebook, repeat: usize) -> Counts {
     let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(Casing),
         Box::new(Segment),
         Box::new(Syntax::bundled()),
         Box::new(Places),

@@ -74,19 +74,20 @@ fn reading(out: &Value) -> Reading {
         })
         .collect();
     events.sort();
-    let list = |k: &str, f: &str| {
+    let list = |k: &str, f: &'static str| {
         out[k]
             .as_array()
             .unwrap()
             .iter()
-            .map(|x| x[f].as_str().unwrap_or("").to_string())
-            .collect()
+            .map(move |x| x[f].as_str().unwrap_or("").to_string())
     };
     Reading {
         sentences: out["sentences"].as_u64().unwrap(),
         events,
-        actors: list("actors", "code"),
-        places: list("places", "name"),
+        actors: list("actors", "code").collect(),
+        // A place the gazetteer does not know is named as written ("Galwan valley"): its case
+        // is the restored case, which may differ from the clean text's.
+        places: list("places", "name").map(|n| n.to_lowercase()).collect(),
     }
 }
 

@@ -1,7 +1,11 @@
 //! The truecasing tables (data/casing, made by scripts/build_casing.py) and the abbreviations
-//! that do not end a sentence (data/lexicon). Loaded on first use: text that carries its own
-//! case never pays for them.
+//! that do not end a sentence (data/lexicon).
+//!
+//! The big tables are searched where they lie: their lines are sorted by key (byte order), so a
+//! look-up is a binary search over the embedded text and loading costs nothing. Text that carries
+//! its own case never touches them.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -38,14 +42,15 @@ pub enum Cue {
 }
 
 pub struct Tables {
-    words: HashMap<&'static str, Form>,
+    words: SortedLines,
     /// Keyed by the lowercase words joined by single spaces.
-    phrases: HashMap<&'static str, Form>,
-    /// Most words in a phrase.
-    pub longest_phrase: usize,
+    phrases: SortedLines,
+    /// For each word that opens a phrase, the most words of a phrase it opens: most words open
+    /// none, and are looked up no further.
+    openers: HashMap<&'static str, usize>,
     cues: HashMap<&'static str, Cue>,
-    /// Words of the language in lower case, sorted (byte order).
-    common: Vec<&'static str>,
+    /// Words of the language in lower case.
+    common: SortedLines,
     /// Lowercase abbreviations without their final dot ("gen", "u.s", "e.g").
     abbreviations: HashMap<String, ()>,
 }
@@ -56,29 +61,23 @@ impl Tables {
         TABLES.get_or_init(|| Tables::parse([WORDS, PHRASES, CUES, COMMON], ABBREVIATIONS))
     }
 
-    /// Tables from the text of `words.tsv`, `phrases.tsv`, `cues.tsv`, `common.txt` and the
-    /// abbreviations; malformed lines are skipped (the tests check that the bundled files have
-    /// none).
+    /// Tables from the text of `words.tsv`, `phrases.tsv`, `cues.tsv`, `common.txt` (each sorted
+    /// by key after its `#` header) and the abbreviations.
     pub fn parse(files: [&'static str; 4], abbreviations: &str) -> Tables {
         let [words, phrases, cues, common] = files;
-        let mut common: Vec<&'static str> = common
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        // Sorted by the script already; sorting again costs little and makes the search safe.
-        common.sort_unstable();
-        let phrases: HashMap<&'static str, Form> = rows(phrases).filter_map(form_row).collect();
-        let longest_phrase = phrases
-            .keys()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(1);
+        let phrases = SortedLines::new(phrases);
+        let mut openers = HashMap::new();
+        for key in phrases.keys() {
+            let first = key.split(' ').next().unwrap_or(key);
+            let n = openers.entry(first).or_insert(0);
+            *n = key.split(' ').count().max(*n);
+        }
         Tables {
-            words: rows(words).filter_map(form_row).collect(),
+            words: SortedLines::new(words),
+            openers,
             phrases,
-            longest_phrase,
             cues: rows(cues).filter_map(cue_row).collect(),
-            common,
+            common: SortedLines::new(common),
             abbreviations: rows(abbreviations)
                 .filter_map(|cols| cols.first().map(|a| a.trim_end_matches('.').to_lowercase()))
                 .map(|a| (a, ()))
@@ -87,11 +86,16 @@ impl Tables {
     }
 
     pub fn word(&self, key: &str) -> Option<Form> {
-        self.words.get(key).copied()
+        self.words.find(key).and_then(form)
+    }
+
+    /// The most words of a phrase that `word` opens (0 for none).
+    pub fn longest_phrase_from(&self, word: &str) -> usize {
+        self.openers.get(word).copied().unwrap_or(0)
     }
 
     pub fn phrase(&self, key: &str) -> Option<Form> {
-        self.phrases.get(key).copied()
+        self.phrases.find(key).and_then(form)
     }
 
     pub fn cue(&self, key: &str) -> Option<Cue> {
@@ -101,7 +105,7 @@ impl Tables {
     /// Whether a lowercase word is a word of the language (else, when no table lists it, it is
     /// taken for a name).
     pub fn is_common(&self, key: &str) -> bool {
-        self.common.binary_search(&key).is_ok()
+        self.common.find(key).is_some()
     }
 
     /// Whether a word followed by a dot is a listed abbreviation (its dot ends no sentence).
@@ -110,23 +114,69 @@ impl Tables {
     }
 }
 
+/// The lines of a table sorted by their first column, searched in place.
+struct SortedLines {
+    /// The text after the header comment lines.
+    body: &'static str,
+}
+
+impl SortedLines {
+    fn new(text: &'static str) -> SortedLines {
+        let mut body = text;
+        while body.starts_with('#') {
+            body = body.split_once('\n').map_or("", |(_, rest)| rest);
+        }
+        SortedLines { body }
+    }
+
+    /// The rest of the line whose key is `key` (after the tab; empty for a one-column table).
+    fn find(&self, key: &str) -> Option<&'static str> {
+        let body = self.body;
+        let bytes = body.as_bytes();
+        let (mut lo, mut hi) = (0, body.len());
+        while lo < hi {
+            // Line ends are single bytes, never inside a character: slicing at them is safe.
+            let mid = (lo + hi) / 2;
+            let start = memchr::memrchr(b'\n', &bytes[..mid])
+                .map_or(0, |i| i + 1)
+                .max(lo);
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(body.len(), |i| start + i);
+            let line = &body[start..end];
+            let (k, rest) = line.split_once('\t').unwrap_or((line, ""));
+            match key.as_bytes().cmp(k.as_bytes()) {
+                Ordering::Equal => return Some(rest),
+                Ordering::Less => hi = start,
+                Ordering::Greater => lo = end + 1,
+            }
+        }
+        None
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &'static str> {
+        self.body
+            .lines()
+            .map(|l| l.split_once('\t').map_or(l, |(k, _)| k))
+    }
+}
+
+/// A `form<TAB>class` rest of line.
+fn form(rest: &'static str) -> Option<Form> {
+    let (text, class) = rest.split_once('\t')?;
+    let class = match class.trim_end_matches('\r') {
+        "name" => Class::Name,
+        "title" => Class::Title,
+        "ambiguous" => Class::Ambiguous,
+        _ => return None,
+    };
+    Some(Form { text, class })
+}
+
 /// The tab-separated columns of each data line (comments and blank lines skipped).
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| l.split('\t').collect())
-}
-
-fn form_row(cols: Vec<&'static str>) -> Option<(&'static str, Form)> {
-    let class = match *cols.get(2)? {
-        "name" => Class::Name,
-        "title" => Class::Title,
-        "ambiguous" => Class::Ambiguous,
-        _ => return None,
-    };
-    let (key, text) = (*cols.first()?, *cols.get(1)?);
-    Some((key, Form { text, class }))
 }
 
 fn cue_row(cols: Vec<&'static str>) -> Option<(&'static str, Cue)> {
@@ -142,25 +192,38 @@ fn cue_row(cols: Vec<&'static str>) -> Option<(&'static str, Cue)> {
 mod tests {
     use super::*;
 
-    fn data_lines(text: &str) -> usize {
-        rows(text).count()
-    }
-
     #[test]
-    fn bundled_tables_parse_whole() {
-        let t = Tables::bundled();
-        assert_eq!(t.words.len(), data_lines(WORDS));
-        assert_eq!(t.phrases.len(), data_lines(PHRASES));
-        assert_eq!(t.cues.len(), data_lines(CUES));
-        assert_eq!(t.common.len(), data_lines(COMMON));
-        assert!(t.longest_phrase >= 3);
+    fn sorted_tables_are_sorted_and_whole() {
+        for (name, text) in [("words", WORDS), ("phrases", PHRASES), ("common", COMMON)] {
+            let table = SortedLines::new(text);
+            let keys: Vec<&str> = table.keys().collect();
+            assert!(keys.len() > 1000, "{name}");
+            for pair in keys.windows(2) {
+                assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{name}: {pair:?}");
+            }
+            // Every key is found, and its line read whole.
+            for (i, k) in keys.iter().enumerate().step_by(97) {
+                assert!(table.find(k).is_some(), "{name}: {k} (line {i})");
+            }
+            assert!(table.find("").is_none() && table.find("\u{10FFFF}").is_none());
+        }
+        for line in SortedLines::new(WORDS)
+            .body
+            .lines()
+            .chain(SortedLines::new(PHRASES).body.lines())
+        {
+            let rest = line.split_once('\t').map(|(_, r)| r);
+            assert!(rest.and_then(form).is_some(), "bad line {line:?}");
+        }
+        assert_eq!(Tables::bundled().cues.len(), rows(CUES).count());
     }
 
     #[test]
     fn forms_keep_their_letters() {
         // The runtime copies case letter by letter: a form must spell its key.
-        for (key, form) in Tables::bundled().words.iter() {
-            assert_eq!(form.text.to_lowercase(), *key, "{key}");
+        for line in SortedLines::new(WORDS).body.lines() {
+            let (key, rest) = line.split_once('\t').unwrap();
+            assert_eq!(form(rest).unwrap().text.to_lowercase(), key);
         }
     }
 
@@ -175,6 +238,8 @@ mod tests {
             t.phrase("united nations").map(|f| f.text),
             Some("United Nations")
         );
+        assert_eq!(t.longest_phrase_from("united"), 8);
+        assert_eq!(t.longest_phrase_from("shelled"), 0);
         assert!(t.is_common("ceasefire"));
         assert!(!t.is_common("idlib"));
         assert!(t.is_abbreviation("gen"));

@@ -80,7 +80,7 @@ fn same_length(c: char, mut to: impl Iterator<Item = char>) -> char {
 fn choose(text: &str, words: &[Range<usize>], tables: &Tables) -> Vec<Choice> {
     let mut out = Vec::new();
     let mut key = String::new();
-    let mut ends = Vec::with_capacity(tables.longest_phrase);
+    let mut ends = Vec::new();
     let mut i = 0;
     while i < words.len() {
         if let Some(choice) = phrase_at(text, words, i, tables, &mut key, &mut ends) {
@@ -108,11 +108,15 @@ fn phrase_at(
     key: &mut String,
     ends: &mut Vec<usize>,
 ) -> Option<Choice> {
+    let longest = tables.longest_phrase_from(&text[words[i].clone()]);
+    if longest < 2 {
+        return None;
+    }
     key.clear();
     ends.clear();
     key.push_str(&text[words[i].clone()]);
     let mut j = i;
-    while ends.len() + 1 < tables.longest_phrase && j + 1 < words.len() {
+    while ends.len() + 1 < longest && j + 1 < words.len() {
         let gap = &text[words[j].end..words[j + 1].start];
         if gap != " " && gap != ". " {
             break;
@@ -134,7 +138,10 @@ fn phrase_at(
 /// for a name.
 fn parts(word: &str, at: usize, index: usize, tables: &Tables, out: &mut Vec<Choice>) {
     let mut start = 0;
-    for (i, c) in word.char_indices().chain(std::iter::once((word.len(), ' '))) {
+    for (i, c) in word
+        .char_indices()
+        .chain(std::iter::once((word.len(), ' ')))
+    {
         if !(c == '-' || c == '\'' || c == '\u{2019}' || i == word.len()) {
             continue;
         }

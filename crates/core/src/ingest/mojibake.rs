@@ -109,42 +109,48 @@ fn one_pass(text: &str) -> Option<(String, Points, usize)> {
     Some((out, points, groups.len()))
 }
 
+/// Every character a garbled sequence can start with (the UTF-8 lead bytes 0xC2–0xF4 read as
+/// Windows-1252: "Â" to "ô") is encoded in UTF-8 as 0xC3 and a second byte, so only the places of
+/// that byte are looked at: text without it is answered after one fast search.
+const LEAD_PREFIX: u8 = 0xC3;
+
 fn find_groups(text: &str) -> Vec<Group> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        match group_at(text, &chars, i) {
-            Some((g, n)) => {
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(LEAD_PREFIX, &bytes[from..]) {
+        let at = from + k;
+        match group_at(text, at) {
+            Some(g) => {
+                from = g.range.end;
                 found.push(g);
-                i += n;
             }
-            None => i += 1,
+            None => from = at + 1,
         }
     }
     keep_plausible(found)
 }
 
-/// The group starting at character `i`, if its characters spell one whole UTF-8 sequence, and
-/// how many characters it spans.
-fn group_at(text: &str, chars: &[(usize, char)], i: usize) -> Option<(Group, usize)> {
-    let lead = byte_of(chars[i].1)?;
+/// The group starting at byte `at`, if its characters spell one whole UTF-8 sequence.
+fn group_at(text: &str, at: usize) -> Option<Group> {
+    let mut chars = text.get(at..)?.chars();
+    let lead = byte_of(chars.next()?)?;
     let n = sequence_len(lead);
-    if n == 0 || i + n > chars.len() {
+    if n == 0 {
         return None;
     }
-    let mut bytes = [0u8; 4];
-    bytes[0] = lead;
-    for k in 1..n {
-        bytes[k] = byte_of(chars[i + k].1)?;
+    let mut bytes = [lead, 0, 0, 0];
+    let mut end = at + 2;
+    for b in bytes.iter_mut().take(n).skip(1) {
+        let c = chars.next()?;
+        *b = byte_of(c)?;
+        end += c.len_utf8();
     }
     let repaired = std::str::from_utf8(&bytes[..n]).ok()?.chars().next()?;
-    let end = chars.get(i + n).map_or(text.len(), |&(at, _)| at);
-    let group = Group {
-        range: chars[i].0..end,
+    Some(Group {
+        range: at..end,
         repaired,
-    };
-    Some((group, n))
+    })
 }
 
 fn keep_plausible(groups: Vec<Group>) -> Vec<Group> {
