@@ -506,6 +506,7 @@ impl Events {
                 }
             }
         }
+        let agentless = reading.as_ref().is_some_and(|(_, _, p)| p.agentless);
         if let Some((_, _, p)) = reading {
             if !p.sources.is_empty() {
                 sources = p.sources;
@@ -617,6 +618,18 @@ impl Events {
             true
         });
         source_actors.extend(sources.iter().map(|&i| mention_actor(&doc.mentions[i])));
+        // "2,000 people were detained": arrests and detentions nobody is named for are the
+        // state's, by its police, in the country of those held or else of the story.
+        if source_actors.is_empty() && agentless && code.starts_with("17") {
+            let country = targets
+                .iter()
+                .find_map(|&i| doc.mentions[i].actor.country.clone())
+                .or_else(|| focus_place.as_ref().map(|p| p.country.clone()))
+                .filter(|c| !c.is_empty());
+            if let Some(c) = country {
+                source_actors.push(actor::country_actor(trigger, &c, Some("COP")));
+            }
+        }
         let mut target_actors: Vec<EventActor> = targets
             .iter()
             .map(|&i| mention_actor(&doc.mentions[i]))

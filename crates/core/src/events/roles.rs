@@ -59,6 +59,8 @@ impl RoleWords {
 pub(super) struct Parties {
     pub sources: Vec<usize>,
     pub targets: Vec<usize>,
+    /// A passive with no "by" ("2,000 people were detained"): whoever did it goes unnamed.
+    pub agentless: bool,
 }
 
 /// One sentence's tree with the mentions its words stand in.
@@ -154,7 +156,15 @@ impl<'a> Roles<'a> {
         // "is opposed to", "was attacked": with no "by" the tree cannot tell a stative from an
         // agentless passive; it says nothing.
         if passive && agents.is_empty() {
-            return Parties::default();
+            // Only a finite passive clause tells an act ("were detained"): not a reduced
+            // relative ("people detained for …") nor a wished one ("called for them to be jailed").
+            let t = self.tree;
+            let finite = t.kids_with(head, &["auxpass"]).next().is_some()
+                && !t.kids_with(head, &["aux"]).any(|a| t.tag(a) == "TO");
+            return Parties {
+                agentless: finite,
+                ..Parties::default()
+            };
         }
         let (source_words, target_words) = if passive {
             (agents, subject)
@@ -164,6 +174,7 @@ impl<'a> Roles<'a> {
         Parties {
             sources: self.parties(&source_words, &own),
             targets: self.parties(&target_words, &own),
+            agentless: false,
         }
     }
 
@@ -182,7 +193,7 @@ impl<'a> Roles<'a> {
                 // "talks between X and Y": the parties do it together.
                 return Parties {
                     sources: parties,
-                    targets: Vec::new(),
+                    ..Parties::default()
                 };
             }
         }
@@ -202,6 +213,7 @@ impl<'a> Roles<'a> {
         Parties {
             sources,
             targets: self.parties(&targets, own),
+            agentless: false,
         }
     }
 
@@ -515,5 +527,17 @@ mod tests {
         assert!(!any.iter().any(|(_, _, r)| r == "19"), "{any:?}");
         let habit = dyads("Gangs in Honduras routinely kidnap Guatemalan traders.");
         assert!(!habit.iter().any(|(_, _, r)| r == "18"), "{habit:?}");
+    }
+
+    #[test]
+    fn unnamed_arrests_are_the_states() {
+        assert!(has(
+            "More than 40 Kenyan students were detained in Nairobi on Sunday.",
+            "KEN",
+            "KEN",
+            "17"
+        ));
+        let wished = dyads("Zambian lawmakers called for the minister to be jailed.");
+        assert!(!wished.iter().any(|(_, _, r)| r == "17"), "{wished:?}");
     }
 }
