@@ -318,7 +318,7 @@ fn regions_and_districts() {
             Admin1,
         ),
         (
-            "Bandits attacked farmers in the Chikun local government area of Kaduna State.",
+            "Bandits attacked farmers across Chikun local government area on Monday.",
             "Chikun local government area",
             "NGA",
             Some((10.46, 7.64)),
