@@ -712,7 +712,8 @@ impl Events {
         let mut emit = |source: &EventActor, target: Option<&EventActor>| {
             let place =
                 event_place(doc, si, trigger, source, target).or_else(|| (*focus_place).clone());
-            let coded = |a: &EventActor| a.actor.country.is_some();
+            // A place in no country (a sea, a continent) is no party.
+            let coded = |a: &EventActor| a.actor.country.as_deref().is_some_and(|c| !c.is_empty());
             if !coded(source)
                 || target.is_some_and(|t| !coded(t) || t.actor.code == source.actor.code)
             {
