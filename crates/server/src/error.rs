@@ -45,9 +45,25 @@ impl From<flashpoint_store::Error> for ApiError {
 }
 
 impl IntoResponse for ApiError {
+    /// A client error says what was wrong with the request. A server error says nothing of the
+    /// server (no store message, SQL, path or panic text reaches the client): its detail goes
+    /// to the server's log.
     fn into_response(self) -> Response {
+        let message = if self.status.is_server_error() {
+            eprintln!(
+                "flashpoint serve: {}: {}",
+                self.status.as_u16(),
+                self.message
+            );
+            match self.status {
+                StatusCode::SERVICE_UNAVAILABLE => self.message,
+                _ => "internal server error (the details are in the server's log)".to_string(),
+            }
+        } else {
+            self.message
+        };
         let body = serde_json::json!({
-            "error": { "status": self.status.as_u16(), "message": self.message }
+            "error": { "status": self.status.as_u16(), "message": message }
         });
         let mut resp = (self.status, Json(body)).into_response();
         if self.status == StatusCode::UNAUTHORIZED {

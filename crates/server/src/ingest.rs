@@ -47,7 +47,8 @@ pub async fn post_articles(
     body: Body,
 ) -> ApiResult<Response> {
     authorize(state.config().token.as_deref(), &headers)?;
-    let bytes = read_body(body, &headers, state.config().max_body).await?;
+    let config = state.config();
+    let bytes = read_body(body, &headers, config.max_body, config.body_timeout).await?;
     let items = parse_items(&bytes)?;
     if items.is_empty() {
         return Err(ApiError::bad_request("the body holds no article"));
@@ -90,12 +91,15 @@ fn authorize(token: Option<&str>, headers: &HeaderMap) -> ApiResult<()> {
     }
 }
 
-/// Equality whose time does not depend on where the strings differ.
+/// Equality whose time depends neither on where the strings differ nor on their lengths: both
+/// are hashed to 32 bytes, and all 32 are compared.
 fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use sha2::{Digest, Sha256};
+    let (x, y) = (Sha256::digest(a), Sha256::digest(b));
+    x.iter()
+        .zip(y.iter())
+        .fold(0u8, |acc, (p, q)| acc | (p ^ q))
+        == 0
 }
 
 fn too_large(limit: usize) -> ApiError {
@@ -105,7 +109,12 @@ fn too_large(limit: usize) -> ApiError {
     )
 }
 
-async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> ApiResult<Vec<u8>> {
+async fn read_body(
+    body: Body,
+    headers: &HeaderMap,
+    limit: usize,
+    timeout: std::time::Duration,
+) -> ApiResult<Vec<u8>> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -113,7 +122,17 @@ async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> ApiResult<V
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(too_large(limit));
     }
-    match axum::body::to_bytes(body, limit).await {
+    let read = tokio::time::timeout(timeout, axum::body::to_bytes(body, limit)).await;
+    let Ok(read) = read else {
+        return Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the body took longer than {} s to arrive",
+                timeout.as_secs_f64()
+            ),
+        ));
+    };
+    match read {
         Ok(b) => Ok(b.to_vec()),
         Err(e) => {
             let over = std::error::Error::source(&e)

@@ -20,13 +20,18 @@ mod api;
 mod assets;
 mod error;
 mod ingest;
+mod listen;
 mod params;
 mod state;
 
 pub use error::ApiError;
+pub use listen::{MAX_CONNECTIONS, MAX_HEADERS, MAX_HEAD_BYTES};
 pub use state::{AppState, Config};
 
+use axum::extract::Request;
+use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -55,19 +60,43 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{name}", get(assets::asset))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            time_limit,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
 
-/// Serve until `shutdown` completes.
+/// Serve until `shutdown` completes, with the connection limits of the `listen` module: at
+/// most [`MAX_CONNECTIONS`] at once, request heads within `Config::header_timeout` (idle
+/// connections too), of at most [`MAX_HEAD_BYTES`] and [`MAX_HEADERS`] fields.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let header_timeout = state.config().header_timeout;
+    listen::serve(listener, router(state), header_timeout, shutdown).await
+}
+
+/// Reads answer within `Config::read_timeout` (see there why writes do not).
+async fn time_limit(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return next.run(req).await;
+    }
+    let limit = state.config().read_timeout;
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(resp) => resp,
+        Err(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "the request took longer than {} s: narrow it with filters or a smaller limit",
+                limit.as_secs_f64()
+            ),
+        )
+        .into_response(),
+    }
 }
 
 async fn openapi() -> Response {
@@ -90,7 +119,9 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
 }
 
 /// The page loads only its own files and talks only to its own server: even a field that got
-/// into the page as markup could neither run script nor fetch from elsewhere.
+/// into the page as markup could neither run script nor fetch from elsewhere. It may not be
+/// framed (clickjacking), shares no window with other sites' pages, asks for no device
+/// features, and API answers are not cached by the browser.
 async fn security_headers(mut resp: Response) -> Response {
     let h = resp.headers_mut();
     h.insert(
@@ -108,6 +139,25 @@ async fn security_headers(mut resp: Response) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    let json = h
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if json && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     resp
 }
 

@@ -6,6 +6,7 @@ use flashpoint_core::Pipeline;
 use flashpoint_store::Store;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -15,6 +16,16 @@ pub struct Config {
     pub token: Option<String>,
     /// Largest request body accepted (bytes).
     pub max_body: usize,
+    /// Time for a request's head to arrive, also the longest a kept-alive connection may stay
+    /// idle: a client that trickles bytes (slowloris) is cut off.
+    pub header_timeout: Duration,
+    /// Time for a request's body to arrive (408 after it).
+    pub body_timeout: Duration,
+    /// Longest a read (a GET) may take before it is answered 503: every query is bounded by its
+    /// filters and `limit`, so only a store far larger than this one was built for takes longer.
+    /// Writes have no such limit: once articles are being coded, stopping the answer would not
+    /// stop the write.
+    pub read_timeout: Duration,
 }
 
 impl Config {
@@ -23,6 +34,10 @@ impl Config {
             db,
             token: None,
             max_body: 8 << 20,
+            header_timeout: Duration::from_secs(10),
+            // 8 MiB at 150 KB/s.
+            body_timeout: Duration::from_secs(60),
+            read_timeout: Duration::from_secs(30),
         }
     }
 }

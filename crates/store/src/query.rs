@@ -144,8 +144,8 @@ pub struct PlaceRow {
     pub name: String,
     pub country: String,
     pub admin1: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     pub geonameid: Option<i64>,
     pub precision: String,
 }

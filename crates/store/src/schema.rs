@@ -8,7 +8,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i64 = 0x464C_5054;
 
 /// Migrations in order; `user_version` = how many have been applied. Append, never edit.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Version 1: articles and what was coded in them; events (deduplicated) and their mentions.
 const V1: &str = r#"
@@ -188,6 +188,30 @@ CREATE TABLE superseded (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 3: a place named in the text but in no gazetteer has no coordinates (the coder writes
+/// them as null), so `places.lat` and `lon` may be NULL. SQLite cannot drop a NOT NULL, so the
+/// table is rebuilt.
+const V3: &str = r#"
+CREATE TABLE places_v3 (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    country    TEXT NOT NULL,
+    admin1     TEXT,
+    lat        REAL,
+    lon        REAL,
+    geonameid  INTEGER,
+    precision  TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+INSERT INTO places_v3 SELECT * FROM places;
+DROP TABLE places;
+ALTER TABLE places_v3 RENAME TO places;
+"#;
+
 /// Bring a Flashpoint database up to the newest schema. Returns the version found before.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -226,6 +250,39 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, latest());
+    }
+
+    #[test]
+    fn a_version_2_database_keeps_its_places_and_takes_unknown_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.execute_batch(V1).unwrap();
+        c.execute_batch(V2).unwrap();
+        c.pragma_update(None, "user_version", 2).unwrap();
+        c.execute_batch(
+            "INSERT INTO articles (id, doc_id, key, content_hash, sentence_count, event_count,
+                                   ingested_at)
+             VALUES (1, 'a', 'id:a', x'00', 1, 0, '2020-01-01T00:00:00Z');
+             INSERT INTO places VALUES (1, 0, 'Amran', 0, 5, 'Amran', 'YEM', NULL, 15.6, 43.9,
+                                        NULL, 'city');",
+        )
+        .unwrap();
+        drop(c);
+        drop(crate::Store::open(&path).unwrap());
+        let c = Connection::open(&path).unwrap();
+        let lat: f64 = c
+            .query_row("SELECT lat FROM places WHERE idx = 0", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(lat, 15.6);
+        c.execute(
+            "INSERT INTO places VALUES (1, 1, 'Qarya', 6, 11, 'Qarya', '', NULL, NULL, NULL,
+                                        NULL, 'unknown')",
+            [],
+        )
+        .unwrap();
     }
 
     #[test]
