@@ -10,7 +10,10 @@ use std::io::BufRead;
 fn main() {
     let t = std::time::Instant::now();
     flashpoint_core::casing::Tables::bundled();
-    eprintln!("casing tables loaded in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    eprintln!(
+        "casing tables loaded in {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
         let mut doc = Doc::new(Article {
             text: line.replace("\\n", "\n"),
