@@ -46,8 +46,16 @@ def array(element):
     return T.ArrayType(element)
 
 
+# `kind` ("crossing", "air base", "sea"…) is written only for places named by a kind word.
 PLACE = dict(
-    name=STR, country=STR, admin1=STR, lat=DBL, lon=DBL, geonameid=LONG, precision=STR
+    name=STR,
+    country=STR,
+    admin1=STR,
+    lat=DBL,
+    lon=DBL,
+    geonameid=LONG,
+    precision=STR,
+    kind=STR,
 )
 ACTOR = struct(text=STR, code=STR, country=STR, role=STR, name=STR)
 EVENT = struct(
