@@ -14,6 +14,7 @@ Sources (all shipped with the project or converted from a registry package; neve
   - how the project's own news-style text writes each word away from a sentence start
     (corpus/*.jsonl and the coder's regression sentences), which turns the general prior into a
     news prior ("US" over "us", "Turkey" over "turkey");
+  - names of several capitalised words in that text ("Red Sea", "Revolutionary Guards");
   - the names the coder knows: the actor dictionaries (data/actors) and the gazetteer
     (data/gazetteer): countries, regions, towns, organisations and people.
 
@@ -63,6 +64,9 @@ COMMON = -19.0
 # general English, is a place-name prefix ("Kafr Nabl", "Tal Rifaat").
 PREFIX_MIN_NAMES = 3
 PREFIX_MAX_LOGP = -14.0
+# A lower-case spelling rarer than this is no word of general English that a place name could be
+# mistaken for.
+ENGLISH_WORD = -16.0
 # Towns smaller than this are not used to capitalise words on their own.
 MIN_TOWN_POPULATION = 15000
 # Project text: a word seen this often away from sentence starts, and in one cased spelling this
@@ -70,6 +74,8 @@ MIN_TOWN_POPULATION = 15000
 # before names ("President Erdogan" beside "the president") fall back on the general prior.
 MIN_PROJECT_COUNT = 2
 PROJECT_RATIO = 3.0
+# A short lower-case word found inside this many dictionary names joins the words of a name.
+MIN_CONNECTOR_NAMES = 10
 # A context word must be seen this often before names and never before the common word.
 MIN_CUE = 4
 # Longest acronym in capitals taken from the general table (longer ones come from the dictionaries).
@@ -106,18 +112,69 @@ def project_texts():
 
 def project_counts():
     """Spellings of each word in the project's text, away from sentence and line starts (where
-    a capital says nothing) and outside runs of capitals (headlines, datelines)."""
+    a capital says nothing) and outside runs of capitals (headlines, datelines). A capitalised
+    word counts only standing alone: inside a name ("Security Council", "President Erdogan") the
+    capital belongs to the name, which the dictionaries know, not to the word."""
     counts = collections.defaultdict(collections.Counter)
+    capital = lambda w: w is not None and w[:1].isupper()
     for text in project_texts():
-        for m in WORD.finditer(text):
-            before = text[: m.start()].rstrip(" \t\"“‘'(")
-            if not before or before[-1] in ".!?:\n—–-" and not re.search(r"\b\w\.\w\.$", before):
+        ms = list(WORD.finditer(text))
+        for i, m in enumerate(ms):
+            if sentence_initial(text, m.start()):
                 continue
             form = m.group(0)
             if len(form) > 1 and form.isupper() and not is_acronym(form):
                 continue
+            if capital(form):
+                prev = ms[i - 1].group(0) if i > 0 and text[ms[i - 1].end():m.start()] == " " else None
+                nxt = ms[i + 1].group(0) if i + 1 < len(ms) and text[m.end():ms[i + 1].start()] == " " else None
+                if capital(prev) or capital(nxt):
+                    continue
             counts[form.lower()][form] += 1
     return counts
+
+
+def sentence_initial(text, at):
+    """Whether the word at `at` opens a sentence, a line or a quote (where a capital says nothing)."""
+    before = text[:at].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n—–-" and not re.search(r"\b\w\.\w\.$", before)
+
+
+def connectors(dict_names):
+    """Short lower-case words that stand inside names ("of", "for", "bin"): found inside at least
+    MIN_CONNECTOR_NAMES multi-word names of the dictionaries."""
+    seen = collections.Counter()
+    for n in dict_names:
+        ws = phrase_words(n) or []
+        seen.update(w for w in ws[1:-1] if w.islower() and len(w) <= 3)
+    return {w for w, c in seen.items() if c >= MIN_CONNECTOR_NAMES}
+
+
+def project_names(joins):
+    """Whole names of several capitalised words in the project's own text ("Red Sea", "Syrian
+    Observatory for Human Rights"), with the connectors `joins` inside, not opening a sentence."""
+    seen = collections.Counter()
+    cap = lambda m: m.group(0)[:1].isupper()
+    for text in project_texts():
+        ms = list(WORD.finditer(text))
+        spaced = lambda a, b: text[ms[a].end():ms[b].start()] == " "
+        i = 0
+        while i < len(ms):
+            if not cap(ms[i]):
+                i += 1
+                continue
+            j = k = i
+            while k + 1 < len(ms) and spaced(k, k + 1):
+                if cap(ms[k + 1]):
+                    j = k = k + 1
+                elif ms[k + 1].group(0) in joins and k + 2 < len(ms) and spaced(k + 1, k + 2) and cap(ms[k + 2]):
+                    j = k = k + 2
+                else:
+                    break
+            if j > i and not sentence_initial(text, ms[i].start()):
+                seen[text[ms[i].start():ms[j].end()]] += 1
+            i = j + 1
+    return set(seen)
 
 
 def written_like_a_name(form):
@@ -215,11 +272,12 @@ def dictionary_names():
 
 
 def is_common_word(word, lexemes):
-    """Whether a word's lower-case spelling is at least about as frequent as its capitalised one
-    ("Nice", "Mobile", "Southern")."""
+    """Whether a word is a word of general English at least about as often as a name ("Nice",
+    "Mobile", "Southern"); a rare word is none, whatever its spelling ("goma", "puno")."""
     forms = lexemes.get(word.lower(), {})
+    lower = forms.get(word.lower(), FLOOR)
     cap = word[:1].upper() + word[1:].lower()
-    return forms.get(word.lower(), FLOOR) > max(forms.get(word, FLOOR), forms.get(cap, FLOOR)) - 1.0
+    return lower > ENGLISH_WORD and lower > max(forms.get(word, FLOOR), forms.get(cap, FLOOR)) - 1.0
 
 
 def common_words(lexemes, project):
@@ -250,6 +308,16 @@ def place_prefixes(lexemes):
         w for w, n in firsts.items()
         if n >= PREFIX_MIN_NAMES and lexemes.get(w.lower(), {}).get(w.lower(), FLOOR) <= PREFIX_MAX_LOGP
     }
+
+
+def country_names():
+    out = set()
+    for row in load_tsv(os.path.join(ROOT, "data", "actors", "countries.tsv")):
+        if row[1] == "name":
+            out.update(row[2].split("|"))
+    for row in load_tsv(os.path.join(ROOT, "data", "gazetteer", "countries.tsv")):
+        out.add(row[2])
+    return out
 
 
 def best_cased(forms):
@@ -308,6 +376,7 @@ def main():
     lexemes = load_lexemes(args.lexemes)
     project = project_counts()
     dict_names, towns = dictionary_names()
+    countries = country_names()
 
     common = common_words(lexemes, project)
 
@@ -330,7 +399,7 @@ def main():
             words[key] = d
 
     phrases = {}
-    for n in sorted(dict_names):
+    for n in sorted(dict_names | project_names(connectors(dict_names))):
         ws = phrase_words(n)
         if ws is not None and len(ws) > 1:
             phrases.setdefault(" ".join(w.lower() for w in ws), (n, "name"))
@@ -341,8 +410,9 @@ def main():
         if all(is_common_word(w, lexemes) for w in ws):
             # A place named with common words only ("The Valley") says nothing about case.
             continue
-        if is_common_word(ws[0], lexemes) and " ".join(ws[1:]) in dict_names:
-            # "southern Lebanon": a common word before a country is how news writes it.
+        if is_common_word(ws[0], lexemes) and " ".join(ws[1:]) in countries:
+            # "southern Lebanon": a common word before a country is how news writes it
+            # ("North Darfur", "South Kivu" are names).
             continue
         phrases.setdefault(" ".join(w.lower() for w in ws), (n, "name"))
     for t in titles():
@@ -359,12 +429,12 @@ def main():
     for w in place_prefixes(lexemes):
         words.setdefault(w.lower(), (w, "title"))
 
-    # A word that is no common word is written capitalised anyway (the runtime's rule for
-    # unknown words): only the other spellings need listing.
+    # A word of three letters or more that is no common word is written capitalised anyway (the
+    # runtime's rule for unknown words): only the other spellings need listing.
     words = {
         k: (f, c)
         for k, (f, c) in words.items()
-        if not (c == "name" and f == k[:1].upper() + k[1:] and k not in common)
+        if not (c == "name" and f == k[:1].upper() + k[1:] and k not in common and k.isalpha() and len(k) >= 3)
     }
 
     cues = {w: "before" for w in context_before(project, words)}

@@ -1,4 +1,4 @@
-//! Print what the `casing` stage makes of each line of stdin (mojibake repaired, case restored
+//! Print what the `casing` stage makes of each line of stdin (`\\n` stands for a line end, both ways) (mojibake repaired, case restored
 //! where the line has none) and the warnings it gives: a tool for checking the casing tables.
 //!
 //!     echo "turkey’s army shelled tal rifaat." | cargo run --release -p flashpoint_core --example truecase
@@ -20,7 +20,7 @@ fn main() {
             ..Article::default()
         });
         Casing.run(&mut doc);
-        println!("{}", doc.text());
+        println!("{}", doc.text().replace('\n', "\\n"));
         for w in &doc.warnings {
             println!("  ! {w}");
         }

@@ -20,7 +20,9 @@ pub use tables::Tables;
 use crate::doc::Doc;
 use crate::ingest::mojibake;
 use crate::pipeline::Stage;
+use crate::segment::MAX_ARTICLE_BYTES;
 use crate::span::Span;
+use std::ops::Range;
 
 /// The article text as it came in, kept when the stages read a repaired copy.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,7 +57,7 @@ impl Stage for Casing {
         let repair = mojibake::repair(&doc.article.text);
         let caseless = {
             let text = repair.as_ref().map_or(&doc.article.text, |r| &r.text);
-            caseless_paragraphs(text)
+            within(text, caseless_paragraphs(text), MAX_ARTICLE_BYTES)
         };
         if repair.is_none() && caseless.is_empty() {
             return;
@@ -84,6 +86,25 @@ impl Stage for Casing {
     }
 }
 
+/// The paragraphs, or their parts, that lie within the first `limit` bytes: the segmenter codes no
+/// more than that, so case is not restored past it (a huge caseless text costs no more than a
+/// long article).
+fn within(
+    text: &str,
+    paragraphs: Vec<(Range<usize>, Caseless)>,
+    limit: usize,
+) -> Vec<(Range<usize>, Caseless)> {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    paragraphs
+        .into_iter()
+        .filter(|(r, _)| r.start < end)
+        .map(|(r, k)| (r.start..r.end.min(end), k))
+        .collect()
+}
+
 fn mojibake_warning(groups: usize, passes: usize) -> String {
     let times = if passes > 1 { " more than once" } else { "" };
     format!(
@@ -92,7 +113,7 @@ fn mojibake_warning(groups: usize, passes: usize) -> String {
     )
 }
 
-fn case_warning(caseless: &[(std::ops::Range<usize>, Caseless)]) -> String {
+fn case_warning(caseless: &[(Range<usize>, Caseless)]) -> String {
     let count = |k| caseless.iter().filter(|(_, c)| *c == k).count();
     let (lower, upper) = (count(Caseless::Lower), count(Caseless::Upper));
     let what = match (lower, upper) {
@@ -104,4 +125,47 @@ fn case_warning(caseless: &[(std::ops::Range<usize>, Caseless)]) -> String {
         "{what}: case restored from the dictionaries and word statistics before coding; \
          spans and texts point into the text as received"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    fn run(text: &str) -> Doc {
+        let mut doc = Doc::new(Article {
+            text: text.into(),
+            ..Article::default()
+        });
+        Casing.run(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn ordinary_text_is_not_copied() {
+        let doc = run("Turkey warned Syria on Monday. Talks resumed in Geneva.");
+        assert!(doc.received.is_none() && doc.warnings.is_empty());
+    }
+
+    #[test]
+    fn repaired_and_restored_text_maps_back() {
+        let original = "turkey’s army shelled positions near idlib.";
+        let received = mojibake::garble(original, 1);
+        let doc = run(&received);
+        assert_eq!(doc.text(), "Turkey’s army shelled positions near Idlib.");
+        assert_eq!(doc.lower, doc.text().to_ascii_lowercase());
+        assert_eq!(doc.warnings.len(), 2, "{:?}", doc.warnings);
+        let at = doc.text().find("Idlib").unwrap();
+        let span = Span::new(at, at + 5);
+        assert_eq!(doc.received_slice(span), "idlib");
+        assert_eq!(doc.received_span(span).end, received.len() - 1);
+    }
+
+    #[test]
+    fn case_is_restored_only_within_the_coded_length() {
+        let text = "the talks resumed in geneva. ".repeat(20);
+        let parts = within(&text, caseless_paragraphs(&text), 100);
+        assert_eq!(parts, [(0..100, Caseless::Lower)]);
+        assert!(within(&text, caseless_paragraphs(&text), 0).is_empty());
+    }
 }
