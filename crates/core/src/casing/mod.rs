@@ -71,10 +71,7 @@ impl Stage for Casing {
             None => (doc.article.text.clone(), Vec::new()),
         };
         if !caseless.is_empty() {
-            let tables = Tables::bundled();
-            for (range, _) in &caseless {
-                truecase::restore(&mut text, range.clone(), tables);
-            }
+            text = restore_case(&text, &caseless, Tables::bundled());
             doc.warnings.push(case_warning(&caseless));
         }
         let received = std::mem::replace(&mut doc.article.text, text);
@@ -84,6 +81,19 @@ impl Stage for Casing {
             passes,
         });
     }
+}
+
+/// The text with the case of the given paragraphs restored (one copy of the text).
+fn restore_case(text: &str, paragraphs: &[(Range<usize>, Caseless)], tables: &Tables) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, _) in paragraphs {
+        out.push_str(&text[at..range.start]);
+        out.push_str(&truecase::restore(&text[range.clone()], tables));
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// The paragraphs, or their parts, that lie within the first `limit` bytes: the segmenter codes no

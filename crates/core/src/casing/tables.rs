@@ -114,10 +114,12 @@ impl Tables {
     }
 }
 
-/// The lines of a table sorted by their first column, searched in place.
+/// The lines of a table sorted by their first column, searched in place through an index of
+/// where each line starts (one fast pass over the text to build).
 struct SortedLines {
     /// The text after the header comment lines.
     body: &'static str,
+    starts: Vec<u32>,
 }
 
 impl SortedLines {
@@ -126,36 +128,48 @@ impl SortedLines {
         while body.starts_with('#') {
             body = body.split_once('\n').map_or("", |(_, rest)| rest);
         }
-        SortedLines { body }
+        let bytes = body.as_bytes();
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+            .filter(|&i| i < bytes.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        SortedLines { body, starts }
     }
 
-    /// The rest of the line whose key is `key` (after the tab; empty for a one-column table).
-    fn find(&self, key: &str) -> Option<&'static str> {
+    /// Line `i` split at its first tab: the key, and the rest (empty for a one-column table).
+    fn line(&self, i: usize) -> (&'static str, &'static str) {
         let body = self.body;
-        let bytes = body.as_bytes();
-        let (mut lo, mut hi) = (0, body.len());
+        let start = self.starts[i] as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(body.len(), |&next| next as usize - 1);
+        // Line ends and tabs are single bytes, never inside a character: slicing at them is safe.
+        let line = &body[start..end];
+        match memchr::memchr(b'\t', line.as_bytes()) {
+            Some(t) => (&line[..t], &line[t + 1..]),
+            None => (line, ""),
+        }
+    }
+
+    /// The rest of the line whose key is `key`.
+    fn find(&self, key: &str) -> Option<&'static str> {
+        let (mut lo, mut hi) = (0, self.starts.len());
         while lo < hi {
-            // Line ends are single bytes, never inside a character: slicing at them is safe.
             let mid = (lo + hi) / 2;
-            let start = memchr::memrchr(b'\n', &bytes[..mid])
-                .map_or(0, |i| i + 1)
-                .max(lo);
-            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(body.len(), |i| start + i);
-            let line = &body[start..end];
-            let (k, rest) = line.split_once('\t').unwrap_or((line, ""));
+            let (k, rest) = self.line(mid);
             match key.as_bytes().cmp(k.as_bytes()) {
                 Ordering::Equal => return Some(rest),
-                Ordering::Less => hi = start,
-                Ordering::Greater => lo = end + 1,
+                Ordering::Less => hi = mid,
+                Ordering::Greater => lo = mid + 1,
             }
         }
         None
     }
 
-    fn keys(&self) -> impl Iterator<Item = &'static str> {
-        self.body
-            .lines()
-            .map(|l| l.split_once('\t').map_or(l, |(k, _)| k))
+    fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.starts.len()).map(|i| self.line(i).0)
     }
 }
 

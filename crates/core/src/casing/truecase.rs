@@ -46,20 +46,25 @@ impl Choice {
 /// abbreviations and interjections).
 const MIN_UNKNOWN_CHARS: usize = 3;
 
-/// Restore the case of `text[range]` in place.
-pub fn restore(text: &mut String, range: Range<usize>, tables: &Tables) {
-    let lowered = lower_same_length(&text[range.clone()]);
-    text.replace_range(range.clone(), &lowered);
+/// The paragraph with its case restored: the same length, the same characters but for case.
+pub fn restore(paragraph: &str, tables: &Tables) -> String {
+    let lowered = lower_same_length(paragraph);
     let mut words = Vec::new();
-    scan::words(text, range.clone(), &mut words);
-    let choices = choose(text, &words, tables);
-    let applied = resolve(text, &words, &choices, tables);
+    scan::words(&lowered, 0..lowered.len(), &mut words);
+    let choices = choose(&lowered, &words, tables);
+    let applied = resolve(&lowered, &words, &choices, tables);
+    // Changes are written byte for byte into a copy: each swaps one character for another of the
+    // same UTF-8 length, so the copy stays valid UTF-8 and no offset moves.
+    let mut out = lowered.clone().into_bytes();
     for (choice, on) in choices.iter().zip(applied) {
         if on {
-            apply(text, &words, choice);
+            apply(&lowered, &mut out, &words, choice);
         }
     }
-    sentence_starts(text, range, &words, tables);
+    for at in sentence_starts(&lowered, &words, tables) {
+        capitalise(&lowered, &mut out, at);
+    }
+    String::from_utf8(out).unwrap_or(lowered)
 }
 
 /// Each letter in lower case where that keeps its length.
@@ -207,66 +212,58 @@ fn resolve(text: &str, words: &[Range<usize>], choices: &[Choice], tables: &Tabl
 }
 
 /// Copy the case of the form's letters onto the words' letters, one by one (or capitalise).
-fn apply(text: &mut String, words: &[Range<usize>], choice: &Choice) {
+fn apply(text: &str, out: &mut [u8], words: &[Range<usize>], choice: &Choice) {
     let range = match choice.part {
         Some((s, e)) => s..e,
         None => words[choice.first].start..words[choice.last].end,
     };
     let form = match choice.spelling {
         Spelling::Form(f) => f,
-        Spelling::Capital => return capitalise(text, range.start),
+        Spelling::Capital => return capitalise(text, out, range.start),
     };
     let mut form = form.chars().filter(|c| c.is_alphanumeric());
-    let cased: String = text[range.clone()]
-        .chars()
-        .map(|c| {
-            if !c.is_alphanumeric() {
-                return c;
-            }
-            match form.next() {
-                Some(f) if f.is_uppercase() => same_length(c, c.to_uppercase()),
-                _ => c,
-            }
-        })
-        .collect();
-    text.replace_range(range, &cased);
+    for (i, c) in text[range.clone()].char_indices() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if form.next().is_some_and(char::is_uppercase) {
+            write(out, range.start + i, c, same_length(c, c.to_uppercase()));
+        }
+    }
 }
 
 /// The letter at `at` in capitals (when that keeps its length).
-fn capitalise(text: &mut String, at: usize) {
-    if let Some(c) = text[at..].chars().next() {
-        let upper = same_length(c, c.to_uppercase());
-        if upper != c {
-            let mut buf = [0u8; 4];
-            text.replace_range(at..at + c.len_utf8(), upper.encode_utf8(&mut buf));
+fn capitalise(text: &str, out: &mut [u8], at: usize) {
+    if let Some(c) = text.get(at..).and_then(|t| t.chars().next()) {
+        write(out, at, c, same_length(c, c.to_uppercase()));
+    }
+}
+
+/// Put `to` where `from` stands at byte `at` (both of one UTF-8 length).
+fn write(out: &mut [u8], at: usize, from: char, to: char) {
+    if to != from && to.len_utf8() == from.len_utf8() {
+        let mut buf = [0u8; 4];
+        let bytes = to.encode_utf8(&mut buf).as_bytes();
+        if let Some(slot) = out.get_mut(at..at + bytes.len()) {
+            slot.copy_from_slice(bytes);
         }
     }
 }
 
-/// A capital at the start of the paragraph, after a sentence's end, and at the start of a quote
-/// opened after a colon.
-fn sentence_starts(
-    text: &mut String,
-    range: Range<usize>,
-    words: &[Range<usize>],
-    tables: &Tables,
-) {
+/// Where sentences start: the paragraph's first word, a word after a sentence's end, the first
+/// word of a quote opened after a colon.
+fn sentence_starts(text: &str, words: &[Range<usize>], tables: &Tables) -> Vec<usize> {
     let mut starts = Vec::new();
-    let mut open = true;
-    let mut prev_end = range.start;
     for (i, w) in words.iter().enumerate() {
-        let gap = &text[prev_end..w.start];
-        if i > 0 {
-            open = opens_sentence(text, &words[i - 1], gap, tables);
-        }
+        let open = match i.checked_sub(1) {
+            None => true,
+            Some(p) => opens_sentence(text, &words[p], &text[words[p].end..w.start], tables),
+        };
         if open {
             starts.push(w.start);
         }
-        prev_end = w.end;
     }
-    for at in starts {
-        capitalise(text, at);
-    }
+    starts
 }
 
 /// Whether the text between a word and the next opens a sentence.
@@ -305,9 +302,7 @@ mod tests {
     use super::*;
 
     fn restored(s: &str) -> String {
-        let mut text = s.to_string();
-        restore(&mut text, 0..s.len(), Tables::bundled());
-        text
+        restore(s, Tables::bundled())
     }
 
     #[test]
