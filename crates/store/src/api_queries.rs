@@ -257,6 +257,8 @@ fn summary_row(r: &Row) -> rusqlite::Result<EventSummary> {
 struct Where {
     clauses: Vec<String>,
     values: Vec<Value>,
+    /// A condition reads the root report (`m.`): counting must join it.
+    on_mention: bool,
 }
 
 impl Where {
@@ -346,6 +348,7 @@ impl EventQuery {
         }
         if let Some(p) = &self.plover {
             w.add("upper(m.plover_event) = upper(?)", vec![text(p)]);
+            w.on_mention = true;
         }
         if let Some(b) = self.bbox {
             self.add_bbox(&mut w, b);
@@ -365,6 +368,7 @@ impl EventQuery {
     }
 
     fn add_bbox(&self, w: &mut Where, b: BBox) {
+        w.on_mention = true;
         w.add(
             "m.place_lat BETWEEN ? AND ?",
             vec![Value::Real(b.min_lat), Value::Real(b.max_lat)],
@@ -708,7 +712,15 @@ impl Store {
     /// How many events match `q`.
     pub fn count_matching(&self, q: &EventQuery) -> Result<u64> {
         let w = q.to_where();
-        let sql = format!("SELECT COUNT(*) FROM {EVENTS_FROM} WHERE {}", w.sql());
+        // Every event has its root report, article and at most one sentence row, so the count
+        // needs the joins only where a condition reads the report: a page of 100,000 events is
+        // counted in milliseconds instead of a third of a second.
+        let from = if w.on_mention {
+            "events e JOIN mentions m ON m.id = e.root_mention"
+        } else {
+            "events e"
+        };
+        let sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", w.sql());
         let n: i64 = self
             .conn
             .query_row(&sql, rusqlite::params_from_iter(w.values), |r| r.get(0))
