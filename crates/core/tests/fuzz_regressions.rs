@@ -6,7 +6,7 @@ use flashpoint_core::ingest::{html, jsonl, PlainOptions};
 use flashpoint_core::output::Output;
 use flashpoint_core::segment::split_sentences;
 use flashpoint_core::{Article, Date, Doc, Pipeline, Span};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Generous for one short input in a debug build on a busy machine; the fuzzers hold each to
@@ -59,7 +59,7 @@ fn check_doc(doc: &Doc) {
     assert!(!json.contains('\n'));
 }
 
-fn timed<T>(what: &PathBuf, f: impl FnOnce() -> T) -> T {
+fn timed<T>(what: &Path, f: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let out = f();
     assert!(
