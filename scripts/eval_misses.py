@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Misses of the event coder by cause, for the notes of issue 13.
 
-    scripts/eval_misses.py GOLD.jsonl PRED.jsonl [--list CAUSE]
+    scripts/eval_misses.py GOLD.jsonl PRED.jsonl [--list CAUSE | --list 'extra CAUSE']
 
 Reads a gold file in the format of ../shared/eval (see its README) and the coder's output, and
 sorts every required gold event the coder did not match into one cause:
@@ -96,7 +96,13 @@ def main(argv):
                 continue
             kinds = [cause(g, [p]) for g in golds] or ["no gold event"]
             order = ["wrong target", "wrong source", "both sides", "wrong root", "no gold event"]
-            extras[min(kinds, key=order.index)] += 1
+            kind = min(kinds, key=order.index)
+            extras[kind] += 1
+            if listing == "extra " + kind:
+                print(f"{aid}: coded {p['source'] and p['source'].get('code')}->"
+                      f"{p['target'] and p['target'].get('code')} {p.get('cameo')} «{p['trigger']['text']}»"
+                      f" | gold {[(g.get('source'), g.get('target'), g.get('roots')) for g in golds][:2]}"
+                      f" | {text[:80]}")
     print(f"required gold events: {total}; missed: {sum(misses.values())}")
     for k in ["nothing coded", "wrong root", "wrong source", "wrong target", "both sides"]:
         print(f"  missed, {k:14} {misses[k]:4}")

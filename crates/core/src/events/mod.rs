@@ -5,6 +5,7 @@
 //! dates it. Acts that did not happen are left out; threats and intentions get their own codes.
 
 mod actor;
+mod antecedents;
 pub mod clause;
 pub mod dates;
 pub mod explain;
@@ -107,8 +108,31 @@ fn is_reciprocal(code: &str) -> bool {
 /// Fighting or diplomacy between the parties of a compound subject ("Thai and Cambodian soldiers
 /// exchanged fire", "the two restored ties") when no one else is named as the target.
 fn is_mutual(code: &str) -> bool {
-    // "Saudi Arabia and Iran restored ties" is each to the other, as is a firefight.
-    matches!(code, "190" | "193" | "194" | "196") || code.starts_with("05")
+    // "Saudi Arabia and Iran restored ties" is each to the other, as is a firefight; praise or
+    // support several voice (051–053) is for someone else.
+    matches!(code, "190" | "193" | "194" | "196")
+        || ["050", "054", "057"].iter().any(|c| code.starts_with(c))
+}
+
+/// "Finland condemned the bombing": an act named again is aimed at whoever did it; "urged both
+/// sides": at the two sides of the conflict the story told.
+fn earlier_parties(at: &Sentence, aimed: &[usize], sources: &[EventActor]) -> Vec<EventActor> {
+    let Some(r) = at.roles.as_ref() else {
+        return Vec::new();
+    };
+    for &w in aimed {
+        let found = if r.both_sides(w) {
+            antecedents::sides(at.prior, sources)
+        } else if let Some(noun) = r.referring_noun(w) {
+            antecedents::doers(at.prior, &noun, sources)
+        } else {
+            Vec::new()
+        };
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// A match once its governing words are read: the code it takes and whose act it is.
@@ -136,6 +160,8 @@ struct Sentence<'a> {
     focus_place: &'a Option<crate::doc::Place>,
     /// The sentence's tree with its mentions, when the model ran.
     roles: Option<roles::Roles<'a>>,
+    /// The events of the story's earlier sentences.
+    prior: &'a [Event],
 }
 
 impl Sentence<'_> {
@@ -229,6 +255,7 @@ impl Events {
             view,
             matches,
             focus_place,
+            prior: out,
         };
         // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
         // the best rank found is kept: background acts ("whom they had taken hostage") make way.
@@ -478,10 +505,15 @@ impl Events {
         // tree names none (until every reading comes from the tree).
         let mut code = code;
         let mut modality = modality;
-        let reading = at.roles.as_ref().and_then(|r| {
-            let words = toks[m.start].span.cover(toks[m.end - 1].span);
-            r.head_of(words).map(|head| (r, head, r.read(head, words)))
-        });
+        let words = toks[m.start].span.cover(toks[m.end - 1].span);
+        let reading = at
+            .roles
+            .as_ref()
+            .and_then(|r| r.head_of(words).map(|head| (r, head, r.read(head, words))));
+        let aimed: Vec<usize> = reading
+            .as_ref()
+            .map(|(r, head, _)| r.aimed_words(*head, words))
+            .unwrap_or_default();
         if let Some((r, head, _)) = reading.as_ref() {
             if r.nonspecific(*head) || r.habitual(*head) {
                 return Vec::new();
@@ -507,6 +539,9 @@ impl Events {
             }
         }
         let agentless = reading.as_ref().is_some_and(|(_, _, p)| p.agentless);
+        let has_object = reading
+            .as_ref()
+            .is_some_and(|(_, _, p)| !p.things.is_empty());
         if let Some((_, _, p)) = reading {
             if !p.sources.is_empty() {
                 sources = p.sources;
@@ -689,8 +724,10 @@ impl Events {
             code = "062".to_string();
             joint_act = true;
         }
-        let mutual =
-            source_actors.len() > 1 && (joint_mutual || each_other) && target_actors.is_empty();
+        // "The US and Britain struck targets in Yemen" is no fight between the two.
+        let mutual = source_actors.len() > 1
+            && ((joint_mutual && !has_object) || each_other)
+            && target_actors.is_empty();
         let joint = source_actors.len() > 1 && joint_act || mutual;
         // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
         // counterpart, whatever the deal was about.
@@ -704,6 +741,9 @@ impl Events {
                 .map(|i| mention_actor(&doc.mentions[i]))
                 .filter(|t| !own_codes.contains(&t.actor.code))
                 .collect();
+        }
+        if target_actors.is_empty() && !joint && antecedents::reacts(&code) {
+            target_actors = earlier_parties(at, &aimed, &source_actors);
         }
         if target_actors.is_empty() && !joint {
             target_actors = unnamed_target(at, m.end, &code, trigger, &source_actors);

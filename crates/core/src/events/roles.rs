@@ -30,6 +30,10 @@ pub(super) struct RoleWords {
     partitives: HashSet<String>,
     nonspecific: HashSet<String>,
     habitual: HashSet<String>,
+    referring: HashSet<String>,
+    sides_nouns: HashSet<String>,
+    sides_dets: HashSet<String>,
+    mutual_objects: HashSet<String>,
 }
 
 impl RoleWords {
@@ -49,6 +53,10 @@ impl RoleWords {
                 partitives: list("partitive"),
                 nonspecific: list("nonspecific_det"),
                 habitual: list("habitual_adv"),
+                referring: list("referring_det"),
+                sides_nouns: list("sides_noun"),
+                sides_dets: list("sides_det"),
+                mutual_objects: list("mutual_object"),
             }
         })
     }
@@ -61,6 +69,9 @@ pub(super) struct Parties {
     pub targets: Vec<usize>,
     /// A passive with no "by" ("2,000 people were detained"): whoever did it goes unnamed.
     pub agentless: bool,
+    /// The head words of the verb's direct objects, parties or not ("struck targets"), but for
+    /// those that keep an act of several parties mutual ("exchanged fire").
+    pub things: Vec<usize>,
 }
 
 /// One sentence's tree with the mentions its words stand in.
@@ -115,6 +126,39 @@ impl<'a> Roles<'a> {
         t.tag(head).starts_with("NN")
             && t.kids_with(head, &["det"])
                 .any(|d| self.words.nonspecific.contains(t.lower(d)))
+    }
+
+    /// The lemma of a noun that refers back to something told before ("the strike", "this
+    /// offer"), if `w` is one.
+    pub fn referring_noun(&self, w: usize) -> Option<String> {
+        let t = self.tree;
+        let referring = t.tag(w).starts_with("NN")
+            && !self.mention.contains_key(&w)
+            && t.kids_with(w, &["det"])
+                .any(|d| self.words.referring.contains(t.lower(d)));
+        referring.then(|| t.lemma(w))
+    }
+
+    /// "both sides", "all parties", "the two sides": the parties of the story's conflict.
+    pub fn both_sides(&self, w: usize) -> bool {
+        let t = self.tree;
+        self.words.sides_nouns.contains(&t.lemma(w))
+            && t.kids_with(w, &["det", "predet", "nummod", "amod"])
+                .any(|d| self.words.sides_dets.contains(t.lower(d)))
+    }
+
+    /// The words an act is aimed at that name no party: the verb's objects and the objects of its
+    /// aiming prepositions ("called on both sides").
+    pub fn aimed_words(&self, head: usize, span: Span) -> Vec<usize> {
+        let t = self.tree;
+        let own = t.tokens_in(span.start, span.end);
+        let mut words: Vec<usize> = t.kids_with(head, &["dobj", "dative"]).collect();
+        words.extend(
+            own.clone()
+                .flat_map(|w| self.prep_objects(w, &self.words.target_preps)),
+        );
+        words.retain(|&w| !self.mention.contains_key(&w));
+        words
     }
 
     /// "routinely detain": an act told as a habit.
@@ -175,6 +219,11 @@ impl<'a> Roles<'a> {
             sources: self.parties(&source_words, &own),
             targets: self.parties(&target_words, &own),
             agentless: false,
+            things: self
+                .tree
+                .kids_with(head, &["dobj"])
+                .filter(|&o| !self.words.mutual_objects.contains(&self.tree.lemma(o)))
+                .collect(),
         }
     }
 
@@ -214,6 +263,7 @@ impl<'a> Roles<'a> {
             sources,
             targets: self.parties(&targets, own),
             agentless: false,
+            things: Vec::new(),
         }
     }
 

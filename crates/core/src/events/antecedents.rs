@@ -1,0 +1,156 @@
+//! Acts and parties named again: "condemned the strike", "rejected the offer", "urged both sides".
+//!
+//! A news story tells an act, then the reactions to it, naming the act again by a noun with a
+//! definite determiner. The reaction is aimed at whoever did that act, even when the reacting
+//! sentence does not name them. Likewise "both sides" and "all parties" stand for the two sides
+//! of the conflict the story has told.
+//!
+//! Reads: the trigger dictionary (which roots a one-word nominal pattern names) and the events
+//! coded so far in the story. Gives: target actors for an act whose target the sentence leaves
+//! unnamed.
+
+use super::triggers::Triggers;
+use crate::doc::{Event, EventActor};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// How far back in the story an act may be named again, in coded events: a reaction follows the
+/// act it answers within a few paragraphs, and the bound keeps the search linear.
+const LOOK_BACK: usize = 48;
+
+/// The CAMEO roots a noun names, from the dictionary's one-word nominal patterns ("strike" →
+/// 19, "offer" → 03 …).
+fn act_noun_roots() -> &'static HashMap<String, HashSet<String>> {
+    static ROOTS: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
+    ROOTS.get_or_init(|| {
+        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+        for p in &Triggers::bundled().patterns {
+            if p.nominal && !p.stop && !p.text.contains(' ') {
+                if let Some(root) = p.code.get(..2) {
+                    out.entry(p.text.to_string())
+                        .or_default()
+                        .insert(root.to_string());
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Whether an act of root `root` can be aimed at an earlier act: the acts of words (comment,
+/// appeal, approval, acceptance, demand, disapproval, rejection, threat).
+pub(super) fn reacts(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("01" | "02" | "05" | "08" | "10" | "11" | "12" | "13")
+    )
+}
+
+/// The doers of the earlier act that `noun` names, when none of them is on the reacting side.
+/// Every party of a compound subject ("the United States and Britain struck") is a doer.
+pub(super) fn doers(prior: &[Event], noun: &str, reactors: &[EventActor]) -> Vec<EventActor> {
+    let Some(roots) = act_noun_roots().get(noun) else {
+        return Vec::new();
+    };
+    let own: Vec<Option<&str>> = reactors
+        .iter()
+        .map(|a| a.actor.country.as_deref())
+        .collect();
+    let recent = &prior[prior.len().saturating_sub(LOOK_BACK)..];
+    let Some(act) = recent.iter().rev().find(|e| {
+        e.cameo.get(..2).is_some_and(|r| roots.contains(r))
+            && e.source.as_ref().is_some_and(|s| {
+                s.actor.country.is_some() && !own.contains(&s.actor.country.as_deref())
+            })
+    }) else {
+        return Vec::new();
+    };
+    let mut out: Vec<EventActor> = Vec::new();
+    for e in recent
+        .iter()
+        .filter(|e| e.trigger == act.trigger && e.cameo == act.cameo)
+    {
+        if let Some(s) = &e.source {
+            if !own.contains(&s.actor.country.as_deref())
+                && !out.iter().any(|o| o.actor.code == s.actor.code)
+            {
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The two sides of the latest act between two countries the story told, neither of them the
+/// side of `reactors` ("the EU urged both sides").
+pub(super) fn sides(prior: &[Event], reactors: &[EventActor]) -> Vec<EventActor> {
+    let own: Vec<Option<&str>> = reactors
+        .iter()
+        .map(|a| a.actor.country.as_deref())
+        .collect();
+    let recent = &prior[prior.len().saturating_sub(LOOK_BACK)..];
+    recent
+        .iter()
+        .rev()
+        .find_map(|e| {
+            let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
+            let (a, b) = (s.actor.country.as_deref()?, t.actor.country.as_deref()?);
+            (a != b && !own.contains(&Some(a)) && !own.contains(&Some(b)))
+                .then(|| vec![s.clone(), t.clone()])
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Pipeline};
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            published: "2022-03-01".parse().ok(),
+            ..Article::default()
+        };
+        let doc = Pipeline::standard().run(article);
+        doc.events
+            .iter()
+            .map(|e| {
+                let code = |a: &Option<crate::doc::EventActor>| {
+                    a.as_ref()
+                        .and_then(|a| a.actor.country.clone())
+                        .unwrap_or_default()
+                };
+                (code(&e.source), e.cameo.clone(), code(&e.target))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reaction_to_an_act_named_again_is_aimed_at_its_doer() {
+        let got = events(
+            "Norwegian jets bombed a fuel depot in northern Sweden on Monday. \
+             Finland condemned the bombing on Tuesday.",
+        );
+        assert!(
+            got.iter()
+                .any(|(s, c, t)| s == "FIN" && c.starts_with("11") && t == "NOR"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn both_sides_are_the_parties_of_the_conflict_told() {
+        let got = events(
+            "Chilean troops shelled Bolivian positions near the border on Monday. \
+             Brazil urged both sides to stop the fighting.",
+        );
+        let brazil: Vec<&String> = got
+            .iter()
+            .filter(|(s, c, _)| s == "BRA" && c.starts_with("02"))
+            .map(|(_, _, t)| t)
+            .collect();
+        assert!(brazil.contains(&&"CHL".to_string()), "{got:?}");
+        assert!(brazil.contains(&&"BOL".to_string()), "{got:?}");
+    }
+}
