@@ -46,7 +46,8 @@ pub(super) fn reacts(code: &str) -> bool {
     )
 }
 
-/// The doers of the earlier act that `noun` names, when none of them is on the reacting side.
+/// The doers of the earlier act that `noun` names, when none of them is the reacting actor
+/// (another actor of the same country may be: "the government rejected the rebels' offer").
 /// Every party of a compound subject ("the United States and Britain struck") is a doer.
 pub(super) fn doers(prior: &[Event], noun: &str, reactors: &[EventActor]) -> Vec<EventActor> {
     let Some(roots) = act_noun_roots().get(noun) else {
@@ -71,7 +72,7 @@ pub(super) fn doers(prior: &[Event], noun: &str, reactors: &[EventActor]) -> Vec
         .filter(|e| e.trigger == act.trigger && e.cameo == act.cameo)
     {
         if let Some(s) = &e.source {
-            if !own.contains(&s.actor.country.as_deref())
+            if !own.contains(&s.actor.code.as_deref())
                 && !out.iter().any(|o| o.actor.code == s.actor.code)
             {
                 out.push(s.clone());

@@ -9,6 +9,7 @@ mod antecedents;
 pub mod clause;
 pub mod dates;
 pub mod explain;
+mod judgements;
 mod links;
 pub mod modality;
 pub mod owners;
@@ -133,6 +134,64 @@ fn earlier_parties(at: &Sentence, aimed: &[usize], sources: &[EventActor]) -> Ve
         }
     }
     Vec::new()
+}
+
+/// The judgements the sentence passes ("called the raid an act of aggression"), one event per
+/// judge and judged.
+fn judgement_events(at: &Sentence) -> Vec<Event> {
+    let Some(r) = at.roles.as_ref() else {
+        return Vec::new();
+    };
+    let (doc, si) = (at.doc, at.si);
+    let sentence = doc.sentences[si].span;
+    let words = r.tree().tokens_in(sentence.start, sentence.end);
+    let toks = doc.sentence_tokens(si);
+    let mut out = Vec::new();
+    for j in judgements::find(doc, r, words, at.prior) {
+        let trigger = r.tree().span(j.word);
+        let at_token = toks.partition_point(|t| t.span.end <= trigger.start);
+        for s in &j.sources {
+            for t in &j.targets {
+                out.push(plain_event(
+                    at,
+                    at_token,
+                    trigger,
+                    j.code,
+                    s.clone(),
+                    t.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// An asserted event with both parties, told at token `at_token` of the sentence by `trigger`.
+fn plain_event(
+    at: &Sentence,
+    at_token: usize,
+    trigger: crate::Span,
+    code: &str,
+    source: EventActor,
+    target: EventActor,
+) -> Event {
+    let (date, date_precision, historical) = at.date_at(at_token);
+    Event {
+        sentence: at.si,
+        place: event_place(at.doc, at.si, trigger, &source, Some(&target))
+            .or_else(|| at.focus_place.clone()),
+        source: Some(source),
+        target: Some(target),
+        cameo: code.to_string(),
+        trigger,
+        negated: false,
+        modality: Modality::Asserted,
+        date,
+        date_precision,
+        historical,
+        quote_id: None,
+        confidence: 0.6,
+    }
 }
 
 /// A match once its governing words are read: the code it takes and whose act it is.
@@ -264,6 +323,15 @@ impl Events {
             found.extend(self.code_act(&at, p));
         }
         found.extend(self.demands(&at).into_iter().map(|e| (0, e)));
+        let judged = judgement_events(&at);
+        // "described the vote as illegal" is told by the judgement, not as a plain statement.
+        found.retain(|(_, e)| {
+            !(e.cameo.starts_with("01")
+                && judged
+                    .iter()
+                    .any(|j| e.trigger.overlaps(j.trigger) && e.source == j.source))
+        });
+        found.extend(judged.into_iter().map(|e| (0, e)));
         let best = found.iter().map(|(r, _)| *r).min();
         // A nominal act whose actor is named right on it ("repelled a Russian assault", "a deadly
         // Israeli raid") stands beside the main clause when that actor did nothing else there.
@@ -878,24 +946,14 @@ impl Events {
         }
         let toks = doc.sentence_tokens(si);
         let trigger = toks[words.start].span.cover(toks[words.end - 1].span);
-        let (date, date_precision, historical) = at.date_at(words.start);
-        let (source, target) = (mention_actor(source), mention_actor(target));
-        Some(Event {
-            sentence: si,
-            place: event_place(doc, si, trigger, &source, Some(&target))
-                .or_else(|| at.focus_place.clone()),
-            source: Some(source),
-            target: Some(target),
-            cameo: "100".to_string(),
+        Some(plain_event(
+            at,
+            words.start,
             trigger,
-            negated: false,
-            modality: Modality::Asserted,
-            date,
-            date_precision,
-            historical,
-            quote_id: None,
-            confidence: 0.6,
-        })
+            "100",
+            mention_actor(source),
+            mention_actor(target),
+        ))
     }
 
     /// Source and target mention indices for a match, and the confidence of that reading.

@@ -45,6 +45,28 @@ pub fn of_object(doc: &Doc, trigger_at: usize) -> Vec<usize> {
     owners
 }
 
+/// Mentions (coded with a country) that own the thing named by the word at byte `at`: its
+/// possessor or "of" object, or a naming adjective or compound ("the Bolivian decree").
+pub fn of_word(doc: &Doc, at: usize) -> Vec<usize> {
+    let Some(ann) = doc.syntax.as_ref() else {
+        return Vec::new();
+    };
+    let Some(thing) = word_at(ann, at) else {
+        return Vec::new();
+    };
+    let naming =
+        children(ann, thing).filter(|&c| matches!(ann.words[c].dep.as_str(), "amod" | "compound"));
+    let mut owners: Vec<usize> = Vec::new();
+    for w in owner_words(ann, thing).into_iter().chain(naming) {
+        if let Some(m) = mention_at(doc, ann, w) {
+            if !owners.contains(&m) {
+                owners.push(m);
+            }
+        }
+    }
+    owners
+}
+
 fn word_at(ann: &Annotation, at: usize) -> Option<usize> {
     let i = ann.words.partition_point(|w| w.end <= at);
     ann.words.get(i).filter(|w| w.start <= at).map(|_| i)

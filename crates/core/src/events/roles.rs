@@ -109,6 +109,15 @@ impl<'a> Roles<'a> {
         }
     }
 
+    pub fn tree(&self) -> &'a Tree<'a> {
+        self.tree
+    }
+
+    /// The mention tree word `w` lies in.
+    pub fn mention_of(&self, w: usize) -> Option<usize> {
+        self.mention.get(&w).copied()
+    }
+
     /// The word of `span` highest in the tree: the head of a trigger's words.
     pub fn head_of(&self, span: Span) -> Option<usize> {
         let words = self.tree.tokens_in(span.start, span.end);
