@@ -12,6 +12,8 @@ pub struct Cues {
     pub connectors: HashSet<&'static str>,
     pub article_starts: HashSet<&'static str>,
     pub prepositions: HashSet<&'static str>,
+    /// Words after an unknown place that lead to the known one locating it ("X in Mogadishu").
+    pub locating: HashSet<&'static str>,
     pub of_heads: HashSet<&'static str>,
     pub region_words: HashSet<&'static str>,
     pub region_plurals: HashSet<&'static str>,
@@ -76,6 +78,7 @@ impl Cues {
             "connectors" => &mut self.connectors,
             "article_starts" => &mut self.article_starts,
             "prepositions" => &mut self.prepositions,
+            "locating" => &mut self.locating,
             "of_heads" => &mut self.of_heads,
             "region_words" => &mut self.region_words,
             "region_plurals" => &mut self.region_plurals,

@@ -4,6 +4,7 @@ mod cues;
 pub mod gazetteer;
 mod normalize;
 pub mod places;
+mod unknown;
 mod words;
 
 pub use gazetteer::{Entry, Gazetteer, Kind};

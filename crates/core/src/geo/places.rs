@@ -9,6 +9,7 @@
 
 use super::cues::Cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Kind};
+use super::unknown::{place_unknowns, unknown_names, Known, Unknown};
 use super::words::{words, Gap, Word};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::pipeline::Stage;
@@ -25,13 +26,13 @@ const THRESHOLD: f32 = 5.2;
 
 /// Name keys of common words: `common` ones need a cue ("in Nice"), `never` ones are never places
 /// ("in August"). Both come from `stopwords.txt`; the `never` section follows a `[never]` line.
-struct Stopwords {
+pub(super) struct Stopwords {
     common: HashSet<String>,
     never: HashSet<String>,
 }
 
 impl Stopwords {
-    fn contains(&self, key: &str) -> bool {
+    pub(super) fn contains(&self, key: &str) -> bool {
         self.common.contains(key) || self.never.contains(key)
     }
 }
@@ -72,7 +73,7 @@ impl Stage for Places {
 
 /// What the words around a candidate say about it.
 #[derive(Clone, Debug, Default)]
-struct Context {
+pub(super) struct Context {
     /// "in X", "north of X", "X-based", "X, <country>", a list continuing a place.
     cue: bool,
     /// "X province", "the province of X", "X and Y provinces".
@@ -92,7 +93,7 @@ struct Context {
     /// Start of a direction word before the name ("northern Israel").
     direction_start: Option<usize>,
     /// A kind-of-place word after the name ("Rafah crossing"): its end and the kind.
-    feature: Option<(usize, &'static str)>,
+    pub(super) feature: Option<(usize, &'static str)>,
     /// The name goes on with a capitalised kind word ("South China Sea", "Galwan Valley"), or ends
     /// with one after "the" ("the Red Sea"): a feature, not the town or region of that name.
     part_of_feature: bool,
@@ -107,21 +108,21 @@ struct Context {
 }
 
 #[derive(Clone, Debug)]
-struct Candidate {
+pub(super) struct Candidate {
     sentence: usize,
-    first: usize,
-    last: usize,
-    span: Span,
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) span: Span,
     key: String,
     /// Written in capitals ("U.S.", "UK"): an abbreviation, not the common word.
     upper: bool,
     hits: Vec<Hit>,
-    ctx: Context,
+    pub(super) ctx: Context,
 }
 
 /// Country focus: how often each country is named, and which are named in each sentence.
 #[derive(Default)]
-struct Focus {
+pub(super) struct Focus {
     weight: HashMap<&'static str, u32>,
     top: Option<&'static str>,
     in_sentence: HashSet<(usize, &'static str)>,
@@ -152,25 +153,13 @@ impl Focus {
 
     /// The country an unknown place of sentence `si` most likely lies in: one named in the
     /// sentence, else the article's.
-    fn country_for(&self, si: usize, order: &[&'static str]) -> Option<&'static str> {
+    pub(super) fn country_for(&self, si: usize, order: &[&'static str]) -> Option<&'static str> {
         order
             .iter()
             .copied()
             .find(|c| self.in_sentence.contains(&(si, *c)))
             .or(self.top)
     }
-}
-
-/// A name the gazetteer lacks but the text marks as a place: "Kuriga village", "the Galwan
-/// Valley", a place the entity recogniser found.
-#[derive(Clone, Debug)]
-struct Unknown {
-    sentence: usize,
-    span: Span,
-    kind: &'static str,
-    /// "the X hotel in Mogadishu", "X, Kabul": the candidate (index) that locates it.
-    anchor: Option<usize>,
-    qualifier: Option<&'static str>,
 }
 
 /// Find and resolve the places of a segmented document.
@@ -286,50 +275,14 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     let mut k0 = 0;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let k1 = k0 + cands[k0..].iter().take_while(|c| c.sentence == si).count();
-        let known: Vec<(usize, &Candidate)> = (k0..k1)
-            .filter(|&k| resolved[k].is_some())
-            .map(|k| (k, &cands[k]))
+        let known: Vec<Known> = (k0..k1)
+            .filter_map(|k| resolved[k].as_ref().map(|p| (k, &cands[k], p)))
             .collect();
         let ws = words(text, sentence.span);
         unknown.extend(unknown_names(doc, si, &ws, &known, cues, stop));
         k0 = k1;
     }
-    for u in unknown {
-        let anchor = u.anchor.and_then(|a| resolved[a].clone());
-        let place = match anchor {
-            // A named building or site inside a known place: told at that place's point.
-            Some(mut p) if p.precision != Precision::Country => {
-                p.name = u.span.of(text).to_string();
-                p.geonameid = None;
-                p.kind = Some(u.kind.to_string());
-                p
-            }
-            a => Place {
-                name: u.span.of(text).to_string(),
-                country: a
-                    .map(|p| p.country)
-                    .or(u.qualifier.map(str::to_string))
-                    .or_else(|| {
-                        (!no_country(u.kind))
-                            .then(|| focus.country_for(u.sentence, &order))
-                            .flatten()
-                            .map(str::to_string)
-                    })
-                    .unwrap_or_default(),
-                admin1: None,
-                lat: None,
-                lon: None,
-                geonameid: None,
-                precision: Precision::Unknown,
-                kind: Some(u.kind.to_string()),
-            },
-        };
-        out.push(PlaceMention {
-            span: u.span,
-            sentence: u.sentence,
-            place,
-        });
-    }
+    place_unknowns(text, unknown, &resolved, &focus, &order, &mut out);
     out.sort_by_key(|p| p.span.start);
     out
 }
@@ -347,11 +300,6 @@ fn foreign_outlier(e: &Entry, c: &Candidate, focus: &Focus) -> bool {
         // Well-known places have many recorded names ("Geneva").
         && e.alternates < 30
         && c.ctx.qualifier.is_none()
-}
-
-/// Kinds of place that lie in no one country.
-fn no_country(kind: &str) -> bool {
-    kind == "sea"
 }
 
 /// The last word of the longest gazetteer name starting at word `i`. A name may end with kind
@@ -566,7 +514,12 @@ fn context(
 
 /// The longest kind-of-place cue in lower case right after word `j` ("crossing", "air base"):
 /// its end and its kind.
-fn feature_after(lower: &str, ws: &[Word], j: usize, cues: &Cues) -> Option<(usize, &'static str)> {
+pub(super) fn feature_after(
+    lower: &str,
+    ws: &[Word],
+    j: usize,
+    cues: &Cues,
+) -> Option<(usize, &'static str)> {
     let mut best = None;
     for n in 1..=cues.feature_words {
         let Some(last) = ws.get(j + n) else { break };
@@ -579,128 +532,6 @@ fn feature_after(lower: &str, ws: &[Word], j: usize, cues: &Cues) -> Option<(usi
         }
     }
     best
-}
-
-/// Names the gazetteer lacks that the words around mark as places: a capitalised run followed by
-/// a kind word ("Kuriga village", "Dailami air base"), ending or starting with one ("the Galwan
-/// Valley", "Lake Titicaca"), after "the village of", or a place of the entity recogniser
-/// (GPE, LOC, FAC) after a place preposition.
-fn unknown_names(
-    doc: &Doc,
-    si: usize,
-    ws: &[Word],
-    cands: &[(usize, &Candidate)],
-    cues: &Cues,
-    stop: &Stopwords,
-) -> Vec<Unknown> {
-    let text = doc.text();
-    let lower = &doc.lower;
-    let low = |w: &Word| w.span.of(lower);
-    let mut out = Vec::new();
-    let covered = |i: usize| {
-        cands.iter().position(|(_, c)| {
-            let end = c.ctx.feature.map_or(c.last, |_| c.last + 1);
-            c.first <= i && i <= end
-        })
-    };
-    let mut i = 0;
-    while i < ws.len() {
-        if !ws[i].cap || covered(i).is_some() {
-            i += 1;
-            continue;
-        }
-        // A run of capitalised words (with connectors), not crossing a known place.
-        let mut j = i;
-        while j + 1 < ws.len()
-            && matches!(ws[j + 1].gap, Gap::Space | Gap::Hyphen)
-            && (ws[j + 1].cap
-                || cues.connectors.contains(low(&ws[j + 1]))
-                    && ws.get(j + 2).is_some_and(|n| n.cap))
-            && covered(j + 1).is_none()
-        {
-            j += 1;
-        }
-        let run = (i, j);
-        i = j + 1;
-        let (a, b) = run;
-        let first = low(&ws[a]);
-        let last = low(&ws[b]);
-        let initial = a == 0 || opens_clause(text, ws[a].span.start);
-        let single_stop = a == b && stop.contains(first);
-        let mut kind: Option<&'static str> = None;
-        let mut end = ws[b].span.end;
-        if a < b {
-            kind = cues
-                .feature_names
-                .get(last)
-                .or_else(|| cues.feature_starts.get(first))
-                .copied();
-        }
-        if kind.is_none() && !single_stop {
-            if let Some((e, k)) = feature_after(lower, ws, b, cues) {
-                kind = Some(k);
-                end = e;
-            }
-        }
-        let before = |n: usize| (a >= n).then(|| low(&ws[a - n]));
-        if kind.is_none() && !single_stop && before(1) == Some("of") && before(3) == Some("the") {
-            if let Some(h) = before(2).filter(|h| cues.town_words.contains(h)) {
-                kind = Some(if h == "village" { "village" } else { "town" });
-            }
-        }
-        if kind.is_none() && !single_stop {
-            kind = entity_kind(doc, Span::new(ws[a].span.start, ws[b].span.end))
-                .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial);
-        }
-        let Some(kind) = kind else { continue };
-        if a == b && initial && kind == "place" {
-            continue;
-        }
-        // "the Hayat Hotel in Mogadishu", "the palace, Kabul": the place right after locates it.
-        let next = ws
-            .iter()
-            .position(|w| w.span.start >= end)
-            .unwrap_or(ws.len());
-        let anchor = cands.iter().find(|(_, c)| {
-            (c.first == next + 1
-                && ws
-                    .get(next)
-                    .is_some_and(|w| w.gap == Gap::Space && low(w) == "in"))
-                || (c.first == next && ws.get(next).is_some_and(|w| w.gap == Gap::Comma))
-        });
-        out.push(Unknown {
-            sentence: si,
-            span: Span::new(ws[a].span.start, end),
-            kind,
-            anchor: anchor.map(|(k, _)| *k),
-            qualifier: None,
-        });
-    }
-    out
-}
-
-/// The kind of place the entity recogniser gives a span exactly ("place" for GPE, "area" for LOC,
-/// "facility" for FAC), or `None`.
-fn entity_kind(doc: &Doc, span: Span) -> Option<&'static str> {
-    let syntax = doc.syntax.as_ref()?;
-    let text = doc.text();
-    syntax.entities.iter().find_map(|e| {
-        let mut start = e.start;
-        // "the Sahel": the entity may take in the article.
-        let s = &text[e.start..e.end];
-        if let Some(rest) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
-            start = e.end - rest.len();
-        }
-        if start != span.start || e.end != span.end {
-            return None;
-        }
-        match e.label.as_str() {
-            "GPE" => Some("place"),
-            "LOC" => Some("area"),
-            "FAC" => Some("facility"),
-            _ => None,
-        }
-    })
 }
 
 /// The country (and region) that candidate `n` names for one of `c`'s entries: a country first,
@@ -730,7 +561,7 @@ fn qualifier(
 }
 
 /// True when the text before `at` ends a sentence or opens a quote or bracket.
-fn opens_clause(text: &str, at: usize) -> bool {
+pub(super) fn opens_clause(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
     before.is_empty()
         || before.ends_with([

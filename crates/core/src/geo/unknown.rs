@@ -1,0 +1,334 @@
+//! Places the gazetteer lacks: names the words around mark as places ("Kuriga village", "the
+//! Galwan Valley", "the People's Palace", a place of the entity recogniser), and where they are.
+//!
+//! A building or district lies in the town that names it ("Colombo National Hospital",
+//! "Conakry's Kaloum district", "the Hayat Hotel in Mogadishu"); failing that, in the town the
+//! article is told from (the one it names most), as readers take a mosque or a prison named
+//! without its town. Anything else keeps its text, kind and the country the context gives, with
+//! no point.
+
+use super::cues::Cues;
+use super::places::{feature_after, opens_clause, Candidate, Focus, Stopwords};
+use super::words::{Gap, Word};
+use crate::doc::{Doc, Place, PlaceMention, Precision};
+use crate::span::Span;
+use std::collections::HashMap;
+
+/// A name the gazetteer lacks but the text marks as a place.
+#[derive(Clone, Debug)]
+pub(super) struct Unknown {
+    pub sentence: usize,
+    pub span: Span,
+    pub kind: &'static str,
+    /// The known place (candidate index) that locates it: "the X hotel in Mogadishu", "X, Kabul",
+    /// "Mogadishu's X", "Colombo X Hospital".
+    pub anchor: Option<usize>,
+    /// The kind comes from the entity recogniser, not from a word of the text.
+    pub by_entity: bool,
+}
+
+/// A known place of the sentence: its candidate index, the candidate and where it resolved.
+pub(super) type Known<'a> = (usize, &'a Candidate, &'a Place);
+
+/// Kinds of place that lie inside a town: told at the town's point when the text names no other.
+fn in_town(kind: &str) -> bool {
+    matches!(kind, "facility" | "district" | "division")
+}
+
+/// Kinds of place that lie in no one country.
+fn no_country(kind: &str) -> bool {
+    kind == "sea"
+}
+
+/// Names the gazetteer lacks that the words around mark as places: a capitalised run followed by
+/// a kind word ("Kuriga village", "Dailami air base"), ending or starting with one ("the Galwan
+/// Valley", "Lake Titicaca", "the People's Palace"), after "the village of", or a place of the
+/// entity recogniser (GPE, LOC, FAC) after a place preposition.
+pub(super) fn unknown_names(
+    doc: &Doc,
+    si: usize,
+    ws: &[Word],
+    known: &[Known],
+    cues: &Cues,
+    stop: &Stopwords,
+) -> Vec<Unknown> {
+    let text = doc.text();
+    let lower = &doc.lower;
+    let low = |w: &Word| w.span.of(lower);
+    let mut out = Vec::new();
+    let covered = |i: usize| {
+        known.iter().any(|(_, c, _)| {
+            let end = c.ctx.feature.map_or(c.last, |_| c.last + 1);
+            c.first <= i && i <= end
+        })
+    };
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].cap || covered(i) {
+            i += 1;
+            continue;
+        }
+        let (a, b) = name_run(text, lower, ws, i, cues, &covered);
+        i = b + 1;
+        let first = low(&ws[a]);
+        let last = low(&ws[b]);
+        let initial = a == 0 || opens_clause(text, ws[a].span.start);
+        let single_stop = a == b && stop.contains(first);
+        let mut kind: Option<&'static str> = None;
+        let mut end = ws[b].span.end;
+        if a < b {
+            kind = cues
+                .feature_names
+                .get(last)
+                .or_else(|| cues.feature_starts.get(first))
+                .copied();
+        }
+        if kind.is_none() && !single_stop {
+            if let Some((e, k)) = feature_after(lower, ws, b, cues) {
+                kind = Some(k);
+                end = e;
+            }
+        }
+        let before = |n: usize| (a >= n).then(|| low(&ws[a - n]));
+        if kind.is_none() && !single_stop && before(1) == Some("of") && before(3) == Some("the") {
+            if let Some(h) = before(2).filter(|h| cues.town_words.contains(h)) {
+                kind = Some(if h == "village" { "village" } else { "town" });
+            }
+        }
+        let by_entity = kind.is_none();
+        if kind.is_none() && !single_stop {
+            kind = entity_kind(doc, Span::new(ws[a].span.start, ws[b].span.end))
+                .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial);
+        }
+        let Some(kind) = kind else { continue };
+        if a == b && initial && kind == "place" {
+            continue;
+        }
+        let mut start = ws[a].span.start;
+        // "al-Nuri Great Mosque": the article joined to the name belongs to it.
+        if a > 0
+            && ws[a].gap == Gap::Hyphen
+            && cues.article_starts.contains(low(&ws[a - 1]))
+            && !covered(a - 1)
+        {
+            start = ws[a - 1].span.start;
+        }
+        let mut anchor = anchor_after(lower, ws, end, known, cues);
+        if let Some((k, c)) = anchor_before(text, ws, a, known) {
+            if in_town(kind) && anchor.is_none() {
+                anchor = Some(k);
+                if c {
+                    // "Colombo National Hospital": the town's name opens the building's.
+                    start = known
+                        .iter()
+                        .find(|x| x.0 == k)
+                        .map_or(start, |x| x.1.span.start);
+                }
+            }
+        }
+        out.push(Unknown {
+            sentence: si,
+            span: Span::new(start, end),
+            kind,
+            anchor,
+            by_entity,
+        });
+    }
+    out
+}
+
+/// The run of capitalised words from word `i` (with connectors, and through a possessive when
+/// the run ends in a kind word: "the People's Palace"), not crossing a known place: first and last
+/// word.
+fn name_run(
+    text: &str,
+    lower: &str,
+    ws: &[Word],
+    i: usize,
+    cues: &Cues,
+    covered: &dyn Fn(usize) -> bool,
+) -> (usize, usize) {
+    let low = |w: &Word| w.span.of(lower);
+    let possessive = |j: usize| {
+        matches!(
+            text.get(ws[j].span.end..ws[j + 1].span.start),
+            Some("'s " | "’s ")
+        )
+    };
+    let mut j = i;
+    let mut first_possessive = None;
+    while j + 1 < ws.len() && !covered(j + 1) {
+        let n = &ws[j + 1];
+        let joined = matches!(n.gap, Gap::Space | Gap::Hyphen);
+        let continues =
+            n.cap || cues.connectors.contains(low(n)) && ws.get(j + 2).is_some_and(|m| m.cap);
+        if joined && continues {
+            j += 1;
+        } else if n.cap && possessive(j) {
+            first_possessive.get_or_insert(j);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(p) = first_possessive {
+        if j == p || !cues.feature_names.contains_key(low(&ws[j])) {
+            return (i, p);
+        }
+    }
+    (i, j)
+}
+
+/// The known place right after an unknown one that ends at byte `end`: "X in (the) Mogadishu",
+/// "X near Y", "X, Kabul".
+fn anchor_after(
+    lower: &str,
+    ws: &[Word],
+    end: usize,
+    known: &[Known],
+    cues: &Cues,
+) -> Option<usize> {
+    let next = ws
+        .iter()
+        .position(|w| w.span.start >= end)
+        .unwrap_or(ws.len());
+    let low = |n: usize| ws.get(n).map(|w| w.span.of(lower));
+    let mut at = next;
+    if ws.get(next).is_some_and(|w| w.gap == Gap::Comma) {
+        return known.iter().find(|(_, c, _)| c.first == next).map(|x| x.0);
+    }
+    if !low(at).is_some_and(|w| cues.locating.contains(w)) {
+        return None;
+    }
+    at += 1;
+    if low(at) == Some("the") {
+        at += 1;
+    }
+    known.iter().find(|(_, c, _)| c.first == at).map(|x| x.0)
+}
+
+/// A known town right before word `a`: joined to the name ("Colombo National Hospital", `true`)
+/// or owning it ("Conakry's Kaloum district", `false`).
+fn anchor_before(text: &str, ws: &[Word], a: usize, known: &[Known]) -> Option<(usize, bool)> {
+    if a == 0 {
+        return None;
+    }
+    let (k, _, place) = known.iter().find(|(_, c, _)| c.last + 1 == a)?;
+    if !matches!(place.precision, Precision::City | Precision::Admin2) || place.kind.is_some() {
+        return None;
+    }
+    let between = text.get(ws[a - 1].span.end..ws[a].span.start)?;
+    match between {
+        " " => Some((*k, true)),
+        "'s " | "’s " => Some((*k, false)),
+        _ => None,
+    }
+}
+
+/// The kind of place the entity recogniser gives a span exactly ("place" for GPE, "area" for LOC,
+/// "facility" for FAC), or `None`.
+fn entity_kind(doc: &Doc, span: Span) -> Option<&'static str> {
+    let syntax = doc.syntax.as_ref()?;
+    let text = doc.text();
+    syntax.entities.iter().find_map(|e| {
+        let mut start = e.start;
+        // "the Sahel": the entity may take in the article.
+        let s = &text[e.start..e.end];
+        if let Some(rest) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
+            start = e.end - rest.len();
+        }
+        if start != span.start || e.end != span.end {
+            return None;
+        }
+        match e.label.as_str() {
+            "GPE" => Some("place"),
+            "LOC" => Some("area"),
+            "FAC" => Some("facility"),
+            _ => None,
+        }
+    })
+}
+
+/// The town the article is told from in `country`: the town it names most, at least twice (ties
+/// to the first named).
+fn main_town<'a>(out: &'a [PlaceMention], country: &str) -> Option<&'a Place> {
+    let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (n, m) in out.iter().enumerate() {
+        let p = &m.place;
+        if p.precision == Precision::City && p.kind.is_none() && p.country == country {
+            count.entry(p.name.as_str()).or_insert((0, n)).0 += 1;
+        }
+    }
+    let (name, _) = count
+        .into_iter()
+        .filter(|(_, (c, _))| *c >= 2)
+        .max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))?;
+    out.iter()
+        .map(|m| &m.place)
+        .find(|p| p.name == name && p.precision == Precision::City && p.kind.is_none())
+}
+
+/// Adds the unknown names to `out`: at the point of the known place that locates them, else (a
+/// building or district) at the article's main town, else without a point in the country the
+/// context gives. Known places that became part of an unknown one's name are dropped.
+pub(super) fn place_unknowns(
+    text: &str,
+    unknown: Vec<Unknown>,
+    resolved: &[Option<Place>],
+    focus: &Focus,
+    order: &[&'static str],
+    out: &mut Vec<PlaceMention>,
+) {
+    let mut added = Vec::new();
+    for u in unknown {
+        let name = u.span.of(text).to_string();
+        let anchor = u.anchor.and_then(|a| resolved.get(a).cloned().flatten());
+        let country = anchor
+            .as_ref()
+            .map(|p| p.country.clone())
+            .or_else(|| {
+                (!no_country(u.kind))
+                    .then(|| focus.country_for(u.sentence, order))
+                    .flatten()
+                    .map(str::to_string)
+            })
+            .unwrap_or_default();
+        let at = anchor
+            .filter(|p| p.precision != Precision::Country)
+            .or_else(|| {
+                (in_town(u.kind) && !u.by_entity)
+                    .then(|| main_town(out, &country).cloned())
+                    .flatten()
+            });
+        let place = match at {
+            // A named building or site inside a known place: told at that place's point.
+            Some(mut p) => {
+                p.name = name;
+                p.geonameid = None;
+                p.kind = Some(u.kind.to_string());
+                p
+            }
+            None => Place {
+                name,
+                country,
+                admin1: None,
+                lat: None,
+                lon: None,
+                geonameid: None,
+                precision: Precision::Unknown,
+                kind: Some(u.kind.to_string()),
+            },
+        };
+        added.push(PlaceMention {
+            span: u.span,
+            sentence: u.sentence,
+            place,
+        });
+    }
+    out.retain(|m| {
+        !added
+            .iter()
+            .any(|u| u.span.start <= m.span.start && m.span.end < u.span.end)
+    });
+    out.extend(added);
+}
