@@ -8,6 +8,7 @@ mod actor;
 mod antecedents;
 pub mod clause;
 pub mod dates;
+mod doer_codes;
 pub mod explain;
 mod judgements;
 mod links;
@@ -833,7 +834,7 @@ impl Events {
                     sentence: si,
                     source: Some(source.clone()),
                     target: target.cloned(),
-                    cameo: code.clone(),
+                    cameo: doer_codes::for_doer(&code, source.actor.role.as_deref()),
                     trigger,
                     negated: false,
                     modality,
@@ -851,10 +852,12 @@ impl Events {
             ));
         };
         if target_actors.is_empty() && joint {
+            // "The president and the rebel commander signed a ceasefire": sides of one country
+            // act together too; only the same actor twice is no pair.
             for s in &source_actors {
                 for t in source_actors
                     .iter()
-                    .filter(|t| t.actor.country != s.actor.country)
+                    .filter(|t| t.actor.code != s.actor.code)
                 {
                     emit(s, Some(t));
                 }
