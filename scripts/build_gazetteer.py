@@ -351,6 +351,8 @@ def main():
         if sub is not None:
             names += [sub["name"]] + sub["alts"]
         names += [b for b in map(strip_suffix, names) if b]
+        # "North Ossetia–Alania": a double name is also known by its first part.
+        names += [n.split("–")[0].strip() for n in names if "–" in n]
         names += aliases1.get((iso3, code), [])
         keys = {key(n) for n in names}
         # The seat that shares the region's name lends its spellings ("Idleb" for Idlib).

@@ -5,6 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const CUES: &str = include_str!("../../../../data/gazetteer/cues.txt");
+/// The actors' country table: its adjectives ("Israeli", "Tajik") say which country a place is in
+/// ("the Israeli village of X") and are no places themselves.
+const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
 
 /// Word lists by section; multiword cues keep their spaces ("air base").
 #[derive(Debug, Default)]
@@ -30,12 +33,18 @@ pub struct Cues {
     pub feature_starts: HashMap<String, &'static str>,
     /// Longest feature cue, in words.
     pub feature_words: usize,
+    /// Country adjectives, lowercase → ISO3 ("israeli" → "ISR").
+    pub demonyms: HashMap<String, &'static str>,
 }
 
 impl Cues {
     pub fn bundled() -> &'static Cues {
         static CUES_SET: OnceLock<Cues> = OnceLock::new();
-        CUES_SET.get_or_init(|| Cues::parse(CUES))
+        CUES_SET.get_or_init(|| {
+            let mut c = Cues::parse(CUES);
+            c.demonyms = demonyms(COUNTRIES);
+            c
+        })
     }
 
     pub fn parse(text: &'static str) -> Cues {
@@ -101,6 +110,21 @@ impl Cues {
     }
 }
 
+/// The `adj` rows of the actors' country table: lowercase adjective → ISO3.
+fn demonyms(table: &'static str) -> HashMap<String, &'static str> {
+    let mut out = HashMap::new();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(iso3), Some("adj"), Some(words)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        for w in words.split('|') {
+            out.insert(w.to_lowercase(), iso3);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +139,6 @@ mod tests {
         assert_eq!(c.feature_names.get("valley"), Some(&"area"));
         assert_eq!(c.feature_starts.get("lake"), Some(&"water"));
         assert!(c.feature_words >= 3);
+        assert_eq!(c.demonyms.get("israeli"), Some(&"ISR"));
     }
 }

@@ -126,6 +126,8 @@ pub(super) struct Focus {
     weight: HashMap<&'static str, u32>,
     top: Option<&'static str>,
     in_sentence: HashSet<(usize, &'static str)>,
+    /// Countries of places named with a locating word, by sentence.
+    located: HashSet<(usize, &'static str)>,
 }
 
 impl Focus {
@@ -151,13 +153,20 @@ impl Focus {
         self.top = best.map(|(c, _)| c);
     }
 
-    /// The country an unknown place of sentence `si` most likely lies in: one named in the
-    /// sentence, else the article's.
-    pub(super) fn country_for(&self, si: usize, order: &[&'static str]) -> Option<&'static str> {
+    /// The country an unknown place of sentence `si` most likely lies in: one the sentence names
+    /// as a place ("in X", "X province"; not "X's ministry said"), else the dateline's, else the
+    /// article's.
+    pub(super) fn country_for(
+        &self,
+        si: usize,
+        order: &[&'static str],
+        dateline: Option<&'static str>,
+    ) -> Option<&'static str> {
         order
             .iter()
             .copied()
-            .find(|c| self.in_sentence.contains(&(si, *c)))
+            .find(|c| self.located.contains(&(si, *c)))
+            .or(dateline)
             .or(self.top)
     }
 }
@@ -225,6 +234,9 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
                 c.sentence,
                 true,
             );
+            if c.ctx.cue || c.ctx.region {
+                focus.located.insert((c.sentence, entry.country));
+            }
             if !order.contains(&entry.country) && !entry.country.is_empty() {
                 order.push(entry.country);
             }
@@ -252,7 +264,9 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         if place.precision == Precision::Admin1 || place.precision == Precision::Admin2 {
             span.end = c.ctx.suffix_end.unwrap_or(span.end);
         }
-        if let Some(d) = c.ctx.direction_start {
+        // "northern Israel" is a part of Israel; "the southern Puno region" is the Puno region,
+        // which lies in the south.
+        if let Some(d) = c.ctx.direction_start.filter(|_| c.ctx.suffix_end.is_none()) {
             span.start = d;
         }
         if let Some((end, kind)) = c.ctx.feature {
@@ -413,6 +427,13 @@ fn context(
                 ctx.cue = true;
                 ctx.region |= cues.region_words.contains(head);
                 ctx.town |= cues.town_words.contains(head);
+                // "the Israeli village of X": the adjective names X's country.
+                if let Some(iso3) = (at > 2)
+                    .then(|| cues.demonyms.get(low(&ws[at - 3])))
+                    .flatten()
+                {
+                    ctx.qualifier = Some(iso3);
+                }
             }
         } else if pl == "and" || pl == "or" {
             ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == at;
@@ -663,11 +684,11 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
         // "X province" wants the region, less so when X is only one of its borrowed names.
         Kind::Admin1 if ctx.region => s += if h.alternate { 2.0 } else { 4.0 },
         // "Idlib" alone is the city, not the province named after it.
-        Kind::Admin1 if has_city_in(c, g, e.country) => s -= 4.0,
+        Kind::Admin1 if has_city_in(c, g, e) => s -= 4.0,
         Kind::Admin1 => s -= 0.5,
         // A district is named mostly as one ("Chikun local government area", "Yagha province").
         Kind::Admin2 if ctx.region => s += 2.0,
-        Kind::Admin2 if has_city_in(c, g, e.country) => s -= 3.0,
+        Kind::Admin2 if has_city_in(c, g, e) => s -= 3.0,
         Kind::Admin2 => s -= 1.5,
         Kind::City => {
             if ctx.region {
@@ -720,10 +741,12 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
     s
 }
 
-fn has_city_in(c: &Candidate, g: &Gazetteer, country: &str) -> bool {
+/// A town of the same name lies in region `e` ("Idlib" the town, in Idlib province): the bare
+/// name is the town's. A town elsewhere in the country ("Florida", New York) says nothing.
+fn has_city_in(c: &Candidate, g: &Gazetteer, e: &Entry) -> bool {
     c.hits.iter().any(|h| {
-        let e = g.entry(h.entry);
-        e.kind == Kind::City && e.country == country
+        let t = g.entry(h.entry);
+        t.kind == Kind::City && t.country == e.country && t.admin1 == e.admin1
     })
 }
 

@@ -25,6 +25,10 @@ pub(super) struct Unknown {
     pub anchor: Option<usize>,
     /// The kind comes from the entity recogniser, not from a word of the text.
     pub by_entity: bool,
+    /// End of the name proper, before lowercase kind words ("Kuriga" of "Kuriga village").
+    pub name_end: usize,
+    /// The country an adjective gives it ("the Israeli village of X").
+    pub qualifier: Option<&'static str>,
 }
 
 /// A known place of the sentence: its candidate index, the candidate and where it resolved.
@@ -90,9 +94,11 @@ pub(super) fn unknown_names(
             }
         }
         let before = |n: usize| (a >= n).then(|| low(&ws[a - n]));
-        if kind.is_none() && !single_stop && before(1) == Some("of") && before(3) == Some("the") {
-            if let Some(h) = before(2).filter(|h| cues.town_words.contains(h)) {
-                kind = Some(if h == "village" { "village" } else { "town" });
+        let mut qualifier = None;
+        if !single_stop {
+            if let Some((k, q)) = town_of(ws, a, lower, cues) {
+                kind = kind.or(Some(k));
+                qualifier = q;
             }
         }
         let by_entity = kind.is_none();
@@ -101,7 +107,7 @@ pub(super) fn unknown_names(
                 .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial);
         }
         let Some(kind) = kind else { continue };
-        if a == b && initial && kind == "place" {
+        if a == b && (initial && kind == "place" || cues.demonyms.contains_key(first)) {
             continue;
         }
         let mut start = ws[a].span.start;
@@ -132,9 +138,43 @@ pub(super) fn unknown_names(
             kind,
             anchor,
             by_entity,
+            name_end: ws[b].span.end,
+            qualifier,
         });
     }
     out
+}
+
+/// "the village of X", "the southern town of X", "the Israeli village of X": the kind the head
+/// gives word `a`'s name, and the country an adjective among its modifiers names.
+fn town_of(
+    ws: &[Word],
+    a: usize,
+    lower: &str,
+    cues: &Cues,
+) -> Option<(&'static str, Option<&'static str>)> {
+    let low = |n: usize| (a >= n).then(|| ws[a - n].span.of(lower));
+    if low(1) != Some("of") {
+        return None;
+    }
+    let head = low(2)?;
+    if !cues.town_words.contains(head) {
+        return None;
+    }
+    let kind = if head == "village" { "village" } else { "town" };
+    let mut country = None;
+    for n in 3..6 {
+        let w = low(n)?;
+        if matches!(w, "the" | "a" | "an") {
+            return Some((kind, country));
+        }
+        match cues.demonyms.get(w) {
+            Some(iso3) => country = Some(*iso3),
+            None if cues.directions.contains(w) || w.ends_with("ern") => {}
+            None => return None,
+        }
+    }
+    None
 }
 
 /// The run of capitalised words from word `i` (with connectors, and through a possessive when
@@ -249,14 +289,17 @@ fn entity_kind(doc: &Doc, span: Span) -> Option<&'static str> {
     })
 }
 
-/// The town the article is told from in `country`: the town it names most, at least twice (ties
-/// to the first named).
-fn main_town<'a>(out: &'a [PlaceMention], country: &str) -> Option<&'a Place> {
+/// The town the article is told from: its dateline's ("MOGADISHU —"), else the town it names
+/// most in `country`, at least twice (ties to the first named).
+fn story_town<'a>(text: &str, out: &'a [PlaceMention], country: &str) -> Option<&'a Place> {
+    let town = |p: &Place| p.precision == Precision::City && p.kind.is_none();
+    if let Some(p) = dateline_town(text, out) {
+        return Some(p);
+    }
     let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
     for (n, m) in out.iter().enumerate() {
-        let p = &m.place;
-        if p.precision == Precision::City && p.kind.is_none() && p.country == country {
-            count.entry(p.name.as_str()).or_insert((0, n)).0 += 1;
+        if town(&m.place) && m.place.country == country {
+            count.entry(m.place.name.as_str()).or_insert((0, n)).0 += 1;
         }
     }
     let (name, _) = count
@@ -265,12 +308,33 @@ fn main_town<'a>(out: &'a [PlaceMention], country: &str) -> Option<&'a Place> {
         .max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))?;
     out.iter()
         .map(|m| &m.place)
-        .find(|p| p.name == name && p.precision == Precision::City && p.kind.is_none())
+        .find(|p| p.name == name && town(p))
+}
+
+/// The town of the article's dateline, if it has one.
+fn dateline_town<'a>(text: &str, out: &'a [PlaceMention]) -> Option<&'a Place> {
+    out.iter()
+        .find(|m| {
+            m.sentence < 3
+                && m.place.precision == Precision::City
+                && m.place.kind.is_none()
+                && dateline(text, m)
+        })
+        .map(|m| &m.place)
+}
+
+/// A dateline: a town in capitals opening a line ("LIMA, Jan 10 —", "YEREVAN/BAKU").
+fn dateline(text: &str, m: &PlaceMention) -> bool {
+    let written = m.span.of(text);
+    let before = text[..m.span.start].trim_end_matches([' ', '\t']);
+    (before.is_empty() || before.ends_with('\n'))
+        && written.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !written.chars().any(char::is_lowercase)
 }
 
 /// Adds the unknown names to `out`: at the point of the known place that locates them, else (a
-/// building or district) at the article's main town, else without a point in the country the
-/// context gives. Known places that became part of an unknown one's name are dropped.
+/// building or district) at the town the article is told from, else without a point in the
+/// country the context gives. Known places that became part of an unknown one's name are dropped.
 pub(super) fn place_unknowns(
     text: &str,
     unknown: Vec<Unknown>,
@@ -280,15 +344,26 @@ pub(super) fn place_unknowns(
     out: &mut Vec<PlaceMention>,
 ) {
     let mut added = Vec::new();
+    let dateline_country = dateline_town(text, out).map(|p| p.country.clone());
     for u in unknown {
-        let name = u.span.of(text).to_string();
+        let name = text
+            .get(u.span.start..u.name_end)
+            .unwrap_or_default()
+            .to_string();
         let anchor = u.anchor.and_then(|a| resolved.get(a).cloned().flatten());
         let country = anchor
             .as_ref()
             .map(|p| p.country.clone())
+            .or(u.qualifier.map(str::to_string))
             .or_else(|| {
                 (!no_country(u.kind))
-                    .then(|| focus.country_for(u.sentence, order))
+                    .then(|| {
+                        let d = order
+                            .iter()
+                            .copied()
+                            .find(|c| Some(*c) == dateline_country.as_deref());
+                        focus.country_for(u.sentence, order, d)
+                    })
                     .flatten()
                     .map(str::to_string)
             })
@@ -296,8 +371,8 @@ pub(super) fn place_unknowns(
         let at = anchor
             .filter(|p| p.precision != Precision::Country)
             .or_else(|| {
-                (in_town(u.kind) && !u.by_entity)
-                    .then(|| main_town(out, &country).cloned())
+                (in_town(u.kind) && !u.by_entity && u.qualifier.is_none())
+                    .then(|| story_town(text, out, &country).cloned())
                     .flatten()
             });
         let place = match at {
