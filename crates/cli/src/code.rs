@@ -6,6 +6,7 @@ use clap::Args;
 use flashpoint_core::codebook::Codebook;
 use flashpoint_core::ingest::PlainOptions;
 use flashpoint_core::output::Output;
+use flashpoint_core::segment::MAX_ARTICLE_BYTES;
 use flashpoint_core::{Article, Date, Pipeline};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -49,6 +50,12 @@ pub struct CodeArgs {
     /// pauses, so a caller that waits for each answer gets it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     threads: Option<u32>,
+    /// Longest article text coded, in KiB; a longer one is cut at a paragraph, line or word
+    /// break before the limit, with a warning. The default (256 KiB, some 40,000 words) keeps
+    /// one huge page from holding up a batch; raise it (up to 1 GiB) to code long documents
+    /// whole: time grows linearly with length and memory by about 10 KB per sentence.
+    #[arg(long, default_value_t = (MAX_ARTICLE_BYTES >> 10) as u32, value_parser = clap::value_parser!(u32).range(1..=1 << 20))]
+    max_article_kib: u32,
 }
 
 /// Articles being coded or waiting to be written, per thread: enough that no thread waits for
@@ -80,6 +87,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     let pipeline = Arc::new(Pipeline::with_options(
         &flashpoint_core::pipeline::Options {
             include_hypothetical: args.include_hypothetical,
+            max_article_bytes: (args.max_article_kib as usize) << 10,
         },
     ));
     let workers = if threads > 1 {

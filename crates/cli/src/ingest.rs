@@ -289,6 +289,7 @@ impl Ingest {
             crate::tables::load_for_coding();
             Pipeline::with_options(&flashpoint_core::pipeline::Options {
                 include_hypothetical,
+                ..Default::default()
             })
         });
         let book = Codebook::bundled();

@@ -284,4 +284,43 @@ impl Doc {
         let i = self.sentences.partition_point(|s| s.span.end <= at);
         (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
     }
+
+    /// Indices of the actor mentions of sentences `first..=last`. Found by binary search, so
+    /// that a stage asking once per sentence or per event stays linear in the article's length
+    /// (`mentions` is in sentence order: the actor stage keeps it so).
+    pub fn mention_range(&self, first: usize, last: usize) -> Range<usize> {
+        by_sentence(&self.mentions, first, last, |m| m.sentence)
+    }
+
+    /// The actor mentions of sentence `si` with their indices in `mentions`.
+    pub fn mentions_of(&self, si: usize) -> impl DoubleEndedIterator<Item = (usize, &Mention)> {
+        let r = self.mention_range(si, si);
+        self.mentions[r.clone()].iter().zip(r).map(|(m, i)| (i, m))
+    }
+
+    /// The place mentions of sentence `si` (`places` is in sentence order: the places stage
+    /// keeps it so).
+    pub fn places_of(&self, si: usize) -> &[PlaceMention] {
+        &self.places[by_sentence(&self.places, si, si, |p| p.sentence)]
+    }
+}
+
+/// The range of `items` (in sentence order) whose sentence is within `first..=last`.
+fn by_sentence<T>(
+    items: &[T],
+    first: usize,
+    last: usize,
+    sentence: impl Fn(&T) -> usize,
+) -> Range<usize> {
+    let start = items.partition_point(|x| sentence(x) < first);
+    let end = start + items[start..].partition_point(|x| sentence(x) <= last);
+    start..end
+}
+
+/// Put mentions or places in sentence order (a stable sort, so that those of one sentence keep
+/// their order; nothing moves when they already are).
+pub fn keep_sentence_order<T>(items: &mut [T], sentence: impl Fn(&T) -> usize) {
+    if !items.is_sorted_by_key(&sentence) {
+        items.sort_by_key(sentence);
+    }
 }

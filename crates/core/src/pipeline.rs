@@ -10,10 +10,22 @@ pub trait Stage: Send + Sync {
 }
 
 /// What a user may ask of the coder.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Also output hypothetical and denied acts (flagged by their `modality`).
     pub include_hypothetical: bool,
+    /// Longest article text coded, in bytes; the rest is cut with a warning (default
+    /// [`MAX_ARTICLE_BYTES`](crate::segment::MAX_ARTICLE_BYTES)).
+    pub max_article_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            include_hypothetical: false,
+            max_article_bytes: crate::segment::MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 pub struct Pipeline {
@@ -35,8 +47,8 @@ impl Pipeline {
         let mut events = crate::events::Events::bundled();
         events.include_hypothetical = options.include_hypothetical;
         Pipeline::new(vec![
-            Box::new(crate::casing::Casing),
-            Box::new(crate::segment::Segment),
+            Box::new(crate::casing::CasingUpTo(options.max_article_bytes)),
+            Box::new(crate::segment::SegmentUpTo(options.max_article_bytes)),
             Box::new(crate::syntax::Syntax::bundled()),
             Box::new(crate::geo::Places),
             Box::new(crate::actors::Actors::bundled()),

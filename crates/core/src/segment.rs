@@ -603,11 +603,11 @@ fn line_continues(before: &str, after: &str) -> bool {
     CONTINUATIONS.contains(&&before[word_start..])
 }
 
-/// Longest article text that is coded, in bytes. One huge page must not hold up a whole batch:
-/// 256 KiB is some 40,000 words (twice the longest long-form feature) or 6,500 short sentences,
-/// and codes in seconds (about 0.5 ms a sentence on one core for the model; 15 s in all today,
-/// while the event and actor stages still grow faster than the text). Longer texts are cut
-/// with a warning.
+/// Longest article text that is coded by default, in bytes. One huge page must not hold up a
+/// whole batch: 256 KiB is some 40,000 words (twice the longest long-form feature) or 6,500
+/// short sentences, and codes in a few seconds on one core (the cost is linear in the length,
+/// about 0.3-0.5 ms a sentence, mostly the model; `benches/README.md`, "Long articles").
+/// Longer texts are cut with a warning; `flashpoint code --max-article-kib` moves the limit.
 pub const MAX_ARTICLE_BYTES: usize = 256 << 10;
 
 /// The segmentation stage: fills `Doc::sentences` and `Doc::tokens`. It runs first and is the
@@ -619,13 +619,27 @@ pub struct Segment;
 /// Segmentation with no length limit, for benchmarks and callers that bound their input.
 pub struct SegmentWhole;
 
+/// Segmentation that codes at most the given number of bytes (`flashpoint code
+/// --max-article-kib`); [`Segment`] is `SegmentUpTo(MAX_ARTICLE_BYTES)`.
+pub struct SegmentUpTo(pub usize);
+
 impl Stage for Segment {
     fn name(&self) -> &'static str {
         "segment"
     }
 
     fn run(&self, doc: &mut Doc) {
-        truncate(doc, MAX_ARTICLE_BYTES);
+        SegmentUpTo(MAX_ARTICLE_BYTES).run(doc);
+    }
+}
+
+impl Stage for SegmentUpTo {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+
+    fn run(&self, doc: &mut Doc) {
+        truncate(doc, self.0);
         segment(doc);
     }
 }

@@ -89,6 +89,9 @@ fn annotate(model: &Model, doc: &Doc, window: usize) -> Annotation {
         }
         append(&mut all, model.annotate_tokens(text, &tokens));
     }
+    // The words grew by doubling: give back the unused part (up to half of the largest buffer
+    // a long article keeps).
+    all.words.shrink_to_fit();
     all
 }
 
@@ -246,12 +249,12 @@ mod tests {
             end: 0,
             space_after: false,
             norm: String::new(),
-            tag: String::new(),
-            pos: String::new(),
-            morph: String::new(),
+            tag: Default::default(),
+            pos: Default::default(),
+            morph: Default::default(),
             lemma: String::new(),
             head,
-            dep: String::new(),
+            dep: Default::default(),
             is_space: false,
         };
         let ann = Annotation {

@@ -229,16 +229,16 @@ fn read_word(
         end,
         space_after: !misc.iter().any(|(k, _)| *k == "SpaceAfter"),
         norm: cols[1].to_lowercase(),
-        tag: blank(cols[4]),
-        pos: blank(cols[3]),
-        morph: blank(cols[5]),
+        tag: blank(cols[4]).into(),
+        pos: blank(cols[3]).into(),
+        morph: blank(cols[5]).into(),
         lemma: blank(cols[2]),
         head: if head == 0 {
             index
         } else {
             sentence_start + head - 1
         },
-        dep: cols[7].to_string(),
+        dep: cols[7].into(),
         is_space: false,
     });
     let ner = misc

@@ -22,7 +22,7 @@ pub mod tokenizer;
 pub mod transition;
 pub mod unicode;
 
-pub use annotation::{Annotation, Annotator, EntitySpan, Word};
+pub use annotation::{Annotation, Annotator, EntitySpan, Label, Word};
 pub use model::Model;
 pub use model_file::{ModelError, ModelFile};
 

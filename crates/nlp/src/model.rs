@@ -1,7 +1,7 @@
 //! The whole model: text → tokens → tok2vec → tagger, parser → attribute ruler and lemmatizer;
 //! NER with its own tok2vec, reading the parser's sentence starts.
 
-use crate::annotation::{Annotation, Annotator, EntitySpan, Word};
+use crate::annotation::{Annotation, Annotator, EntitySpan, Label, Word};
 use crate::features::{Features, TokenText};
 use crate::lemmatizer::Lemmatizer;
 use crate::ner::Ner;
@@ -149,12 +149,12 @@ impl Model {
                 end: tokens[i].end,
                 space_after: tokens[i].space_after,
                 norm: self.features.norm_string(&texts[i]),
-                tag: a.tag,
-                pos: a.pos,
-                morph: a.morph,
+                tag: Label::new(&a.tag),
+                pos: Label::new(&a.pos),
+                morph: Label::new(&a.morph),
                 lemma: a.lemma,
                 head: parse.heads[i],
-                dep: a.dep,
+                dep: Label::new(&a.dep),
                 is_space: is_space[i],
             })
             .collect::<Vec<_>>();

@@ -351,7 +351,11 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
     let toks = doc.sentence_tokens(si);
     let keys: Vec<Cow<str>> = toks.iter().map(|t| key(doc.lower_slice(t.span))).collect();
     let originals: Vec<&str> = toks.iter().map(|t| doc.slice(t.span)).collect();
-    let in_place = |t: usize| doc.places.iter().any(|p| p.span.contains(toks[t].span));
+    let in_place = |t: usize| {
+        doc.places_of(si)
+            .iter()
+            .any(|p| p.span.contains(toks[t].span))
+    };
 
     let mut items: Vec<Located> = Vec::new();
     let mut p = 0;
@@ -461,7 +465,7 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         // A province or city of a country, from the gazetteer ("the government of Sindh").
         let place_at = |t: usize| {
             let span = toks.get(t)?.span;
-            doc.places
+            doc.places_of(si)
                 .iter()
                 .find(|p| p.span.start == span.start && p.place.precision != Precision::Country)
                 .map(|p| p.place.country.clone())

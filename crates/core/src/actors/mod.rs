@@ -37,6 +37,7 @@ impl Stage for Actors {
             found.extend(chunks::sentence_mentions(doc, i, self.dict));
         }
         doc.mentions = resolve::resolve(doc, found, self.dict);
+        crate::doc::keep_sentence_order(&mut doc.mentions, |m| m.sentence);
     }
 }
 

@@ -191,7 +191,7 @@ fn dateline(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
 
 /// The country of the place named nearest to `span` in sentence `si`, if any.
 fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
-    doc.places
+    doc.places_of(si)
         .iter()
         .filter(|p| p.sentence == si)
         .filter(|p| !cause_place(doc, p) && !dateline(doc, p))
@@ -243,6 +243,14 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             continue;
         };
         let near = |m: &Mention| m.sentence + WINDOW >= c.mention.sentence;
+        // The other candidates of the same sentence (candidates are in sentence order): found by
+        // binary search, so that a long article does not make this quadratic.
+        let si = c.mention.sentence;
+        let same_sentence = {
+            let before = &done[done.partition_point(|d| d.mention.sentence < si)..];
+            let after = &later[..later.partition_point(|d| d.mention.sentence <= si)];
+            move || before.iter().chain(after.iter())
+        };
         let earlier = done
             .iter()
             .rev()
@@ -315,8 +323,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     if !person {
                         return None;
                     }
-                    done.iter()
-                        .chain(later.iter())
+                    same_sentence()
                         .map(|d| &d.mention)
                         .find(|m| {
                             m.sentence == c.mention.sentence
@@ -340,7 +347,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             // A state agent takes the article's country only when its sentence names no other
             // country: "American and British warplanes and warships" are not the host's.
             let foreign_named = |home: &String| {
-                done.iter().chain(later.iter()).any(|d| {
+                same_sentence().any(|d| {
                     d.mention.sentence == c.mention.sentence
                         && d.pronoun.is_none()
                         && d.mention.actor.country.as_ref().is_some_and(|o| o != home)

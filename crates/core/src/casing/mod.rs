@@ -45,10 +45,24 @@ impl Received {
     }
 }
 
-/// The stage: repair, then restore case where the text has none.
+/// The stage: repair, then restore case where the text has none (within the first
+/// [`MAX_ARTICLE_BYTES`], the part that is coded).
 pub struct Casing;
 
+/// The same with another limit on the part coded (`CasingUpTo(n)` before `SegmentUpTo(n)`).
+pub struct CasingUpTo(pub usize);
+
 impl Stage for Casing {
+    fn name(&self) -> &'static str {
+        "casing"
+    }
+
+    fn run(&self, doc: &mut Doc) {
+        CasingUpTo(MAX_ARTICLE_BYTES).run(doc);
+    }
+}
+
+impl Stage for CasingUpTo {
     fn name(&self) -> &'static str {
         "casing"
     }
@@ -57,7 +71,7 @@ impl Stage for Casing {
         let repair = mojibake::repair(&doc.article.text);
         let caseless = {
             let text = repair.as_ref().map_or(&doc.article.text, |r| &r.text);
-            within(text, caseless_paragraphs(text), MAX_ARTICLE_BYTES)
+            within(text, caseless_paragraphs(text), self.0)
         };
         if repair.is_none() && caseless.is_empty() {
             return;

@@ -10,7 +10,7 @@ use crate::doc::{Doc, Event, MentionKind};
 /// named before it in the sentence or the one before.
 pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
     // Who acted together on each trigger: co-sources are not each other's addressees.
-    let sources: Vec<(crate::Span, crate::Span)> = events
+    let sources: std::collections::HashSet<(crate::Span, crate::Span)> = events
         .iter()
         .filter_map(|e| Some((e.trigger, e.source.as_ref()?.span)))
         .collect();
@@ -25,21 +25,21 @@ pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
         let trigger = e.trigger;
         let other = |m: &&crate::doc::Mention| {
             m.kind != MentionKind::Pronoun
-                && !sources.iter().any(|&(t, s)| t == trigger && s == m.span)
+                && !sources.contains(&(trigger, m.span))
                 && !is_news_agency(m)
                 && m.actor.country.as_deref().is_some_and(|c| c != own)
         };
         // Before the trigger (what was being spoken of), else later in the same sentence ("warned
         // that it would respond if Pelosi visited Taiwan").
-        let addressee = doc
-            .mentions
+        // (Only the mentions of those two sentences can be either.)
+        let near = &doc.mentions[doc.mention_range(e.sentence.saturating_sub(1), e.sentence)];
+        let addressee = near
             .iter()
             .rev()
             .filter(other)
             .find(|m| m.span.end <= e.trigger.start && m.sentence + 1 >= e.sentence)
             .or_else(|| {
-                doc.mentions
-                    .iter()
+                near.iter()
                     .filter(other)
                     .find(|m| m.sentence == e.sentence && m.span.start >= e.trigger.end)
             });

@@ -72,12 +72,13 @@ fn word_at(ann: &Annotation, at: usize) -> Option<usize> {
     ann.words.get(i).filter(|w| w.start <= at).map(|_| i)
 }
 
+/// Children of `head`, searched in its sentence only (a head and its dependents share one), so
+/// that the cost does not grow with the length of the article.
 fn children<'a>(ann: &'a Annotation, head: usize) -> impl Iterator<Item = usize> + 'a {
-    ann.words
-        .iter()
-        .enumerate()
-        .filter(move |&(i, w)| w.head == head && i != head)
-        .map(|(i, _)| i)
+    let within = ann
+        .sentence_of(head)
+        .map_or(0..ann.words.len(), |k| ann.sentences[k].clone());
+    within.filter(move |&i| ann.words[i].head == head && i != head)
 }
 
 /// What the act is done to: its direct object, a passive subject, or — when the act's doer is
@@ -145,9 +146,14 @@ fn objects(ann: &Annotation, prep: usize) -> Vec<usize> {
 /// The coded mention that covers word `i`.
 fn mention_at(doc: &Doc, ann: &Annotation, i: usize) -> Option<usize> {
     let w = &ann.words[i];
-    doc.mentions
+    // Only the mentions of the word's sentence can cover it.
+    let near = doc
+        .sentence_at(w.start)
+        .map_or(0..doc.mentions.len(), |si| doc.mention_range(si, si));
+    doc.mentions[near.clone()]
         .iter()
         .position(|m| m.span.start <= w.start && w.end <= m.span.end && m.actor.country.is_some())
+        .map(|k| near.start + k)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub(super) fn event_place(
     };
     // Places named as places first; failing those, the sentence's places even where they name an
     // actor ("Ankara rejected the offer" happened in Ankara as far as the report says).
-    doc.places
+    doc.places_of(si)
         .iter()
         .filter(|p| p.sentence == si)
         .min_by_key(|p| {

@@ -91,7 +91,7 @@ fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
 /// A place in the sentence, in another country than the source's and not named as an actor:
 /// where a violent act with no named victim struck.
 fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
-    let p = doc.places.iter().find(|p| {
+    let p = doc.places_of(si).iter().find(|p| {
         p.sentence == si && Some(p.place.country.as_str()) != own && !names_actor(doc, p.span)
     })?;
     Some(country_actor(p.span, &p.place.country, None))
@@ -134,7 +134,7 @@ fn place_target(
         .map_or(usize::MAX, |i| toks[i].span.start);
     // A place of the source's own country is a target only where the source is one of its
     // institutions ("Sudan's government lifted … in West Darfur").
-    let p = doc.places.iter().find(|p| {
+    let p = doc.places_of(si).iter().find(|p| {
         let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
         p.sentence == si
             && p.span.start >= trigger.end
@@ -149,7 +149,11 @@ fn place_target(
 /// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
 /// A capital after "in", "at" or "near" ("a bus in southern Jerusalem") is a place there.
 pub(super) fn names_actor(doc: &Doc, span: crate::Span) -> bool {
-    doc.mentions.iter().any(|m| {
+    // Only the mentions of the span's sentence can overlap it.
+    let near = doc
+        .sentence_at(span.start)
+        .map_or(0..doc.mentions.len(), |si| doc.mention_range(si, si));
+    doc.mentions[near].iter().any(|m| {
         matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span) && !after_locative(doc, m)
     })
 }

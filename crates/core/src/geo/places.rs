@@ -68,6 +68,7 @@ impl Stage for Places {
     fn run(&self, doc: &mut Doc) {
         let found = find_places(doc, Gazetteer::bundled());
         doc.places.extend(found);
+        crate::doc::keep_sentence_order(&mut doc.places, |p| p.sentence);
     }
 }
 

@@ -270,7 +270,13 @@ fn anchor_before(text: &str, ws: &[Word], a: usize, known: &[Known]) -> Option<(
 fn entity_kind(doc: &Doc, span: Span) -> Option<&'static str> {
     let syntax = doc.syntax.as_ref()?;
     let text = doc.text();
-    syntax.entities.iter().find_map(|e| {
+    // The recogniser's entities are in order and do not overlap, so their ends are sorted: only
+    // those ending where the span ends can match (a binary search, not a scan of the article).
+    let first = syntax.entities.partition_point(|e| e.end < span.end);
+    let ending_here = syntax.entities[first..]
+        .iter()
+        .take_while(|e| e.end == span.end);
+    ending_here.into_iter().find_map(|e| {
         let mut start = e.start;
         // "the Sahel": the entity may take in the article.
         let s = &text[e.start..e.end];
