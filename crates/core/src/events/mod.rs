@@ -608,6 +608,11 @@ impl Events {
             }
         }
         let agentless = reading.as_ref().is_some_and(|(_, _, p)| p.agentless);
+        let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+        let doers_in_event: Vec<usize> = match reading.as_ref() {
+            Some((r, head, _)) if agentless && violent => r.doers_in_event(*head),
+            _ => Vec::new(),
+        };
         let has_object = reading
             .as_ref()
             .is_some_and(|(_, _, p)| !p.things.is_empty());
@@ -724,6 +729,27 @@ impl Events {
         source_actors.extend(sources.iter().map(|&i| mention_actor(&doc.mentions[i])));
         // "2,000 people were detained": arrests and detentions nobody is named for are the
         // state's, by its police, in the country of those held or else of the story.
+        // "were killed in a clash with Chinese troops": the other side of the fight.
+        if source_actors.is_empty() && !doers_in_event.is_empty() {
+            source_actors.extend(
+                doers_in_event
+                    .iter()
+                    .map(|&i| mention_actor(&doc.mentions[i])),
+            );
+            targets.retain(|t| !doers_in_event.contains(t));
+        }
+        // "14 people were killed in an attack on a village": unnamed attackers, of the country of
+        // those attacked, else of the story's.
+        if source_actors.is_empty() && agentless && violent {
+            let country = targets
+                .iter()
+                .find_map(|&i| doc.mentions[i].actor.country.clone())
+                .or_else(|| focus_place.as_ref().map(|p| p.country.clone()))
+                .filter(|c| !c.is_empty());
+            if let Some(c) = country {
+                source_actors.push(actor::country_actor(trigger, &c, Some("UAF")));
+            }
+        }
         if source_actors.is_empty() && agentless && code.starts_with("17") {
             let country = targets
                 .iter()

@@ -118,6 +118,26 @@ impl<'a> Roles<'a> {
         self.mention.get(&w).copied()
     }
 
+    /// "were killed in a clash with Chinese troops", "died in Russian shelling": the doers of a
+    /// passive act with no "by", named in the event noun the act happened in.
+    pub fn doers_in_event(&self, head: usize) -> Vec<usize> {
+        let t = self.tree;
+        let none = 0..0;
+        let mut out = Vec::new();
+        for noun in self.prep_objects_of(head, &["in", "during"]) {
+            if !t.tag(noun).starts_with("NN") {
+                continue;
+            }
+            let doers = self.read_noun(noun, &none).sources;
+            let with = self.prep_objects_of(noun, &["with"]);
+            out.extend(doers);
+            out.extend(self.parties(&with, &none));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The word of `span` highest in the tree: the head of a trigger's words.
     pub fn head_of(&self, span: Span) -> Option<usize> {
         let words = self.tree.tokens_in(span.start, span.end);
