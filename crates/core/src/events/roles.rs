@@ -619,4 +619,21 @@ mod tests {
         let wished = dyads("Zambian lawmakers called for the minister to be jailed.");
         assert!(!wished.iter().any(|(_, _, r)| r == "17"), "{wished:?}");
     }
+
+    #[test]
+    fn an_unnamed_killing_is_by_the_other_side_of_the_fight_it_happened_in() {
+        assert!(has(
+            "Six Ethiopian soldiers were killed in a firefight with Eritrean troops on Monday.",
+            "ERI",
+            "ETH",
+            "19"
+        ));
+        // No side named: unnamed attackers of the country of those attacked.
+        assert!(has(
+            "At least 20 villagers were killed in an attack on a market in northern Mali.",
+            "MLI",
+            "MLI",
+            "18"
+        ));
+    }
 }
