@@ -375,9 +375,7 @@ impl Events {
                 .collect(),
             is_quote: toks.iter().map(|t| t.kind == TokenKind::Quote).collect(),
             mentions: doc
-                .mentions
-                .iter()
-                .enumerate()
+                .mentions_of(si)
                 // Uncoded names can be neither source nor target; an unresolved "we" may still be a
                 // quote's speaker.
                 .filter(|(_, m)| {
@@ -391,13 +389,13 @@ impl Events {
         // A pattern word inside a name is no trigger: "United States" does not "state".
         let in_name = |t: usize| {
             let span = toks[t].span;
-            doc.mentions.iter().any(|m| {
+            doc.mentions[doc.mention_range(si, si)].iter().any(|m| {
                 // Role nouns may carry a trigger ("Israeli tank shelling"); names may not.
                 m.sentence == si
                     && !matches!(m.kind, MentionKind::Pronoun | MentionKind::Agent)
                     && m.span.contains(span)
             }) || doc
-                .places
+                .places_of(si)
                 .iter()
                 .any(|p| p.sentence == si && p.span.contains(span))
         };
