@@ -1,4 +1,6 @@
--- wrk script: GET /api/events with a different set of filters on each request (round robin).
+-- wrk script: GET /api/events with filters. With no argument, the eight filter sets below in
+-- turn (round robin); with one (`wrk ... -s events.lua -- PATH`), that path only. At the end it
+-- prints one line, "RESULT requests/s p50_ms p99_ms errors", that run.sh turns into a table.
 local paths = {
   "/api/events?source=QAX&target=QBX&sort=-date&limit=100",
   "/api/events?actor=QCXGOV&from=2020-03-01&to=2020-04-30",
@@ -10,7 +12,23 @@ local paths = {
   "/api/events?cameo=042&sort=-sources",
 }
 local i = 0
+
+init = function(args)
+  if #args > 0 then
+    paths = { args[1] }
+  end
+end
+
 request = function()
   i = i + 1
   return wrk.format("GET", paths[(i % #paths) + 1])
+end
+
+done = function(summary, latency, requests)
+  local e = summary.errors
+  -- Errors: failed connects, reads, writes, timeouts, and answers with a status of 400 or more.
+  local errors = e.connect + e.read + e.write + e.timeout + e.status
+  io.write(string.format("RESULT %.0f %.2f %.2f %d %d\n",
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, summary.requests))
 end
