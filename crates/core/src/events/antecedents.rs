@@ -18,16 +18,22 @@ use std::sync::OnceLock;
 /// act it answers within a few paragraphs, and the bound keeps the search linear.
 const LOOK_BACK: usize = 48;
 
-/// The CAMEO roots a noun names, from the dictionary's one-word nominal patterns ("strike" →
-/// 19, "offer" → 03 …).
+/// The CAMEO roots a noun names: the head noun of the dictionary's nominal patterns ("air
+/// strike" → 19), and the verb of its one-word verbal ones, which English also uses as a noun
+/// ("the strike", "the attack", "the offer").
 fn act_noun_roots() -> &'static HashMap<String, HashSet<String>> {
     static ROOTS: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
     ROOTS.get_or_init(|| {
         let mut out: HashMap<String, HashSet<String>> = HashMap::new();
         for p in &Triggers::bundled().patterns {
-            if p.nominal && !p.stop && !p.text.contains(' ') {
-                if let Some(root) = p.code.get(..2) {
-                    out.entry(p.text.to_string())
+            let noun = if p.nominal {
+                p.text.rsplit(' ').next()
+            } else {
+                Some(&*p.text).filter(|t| !t.contains(' '))
+            };
+            if let (Some(noun), Some(root), false) = (noun, p.code.get(..2), p.stop) {
+                if noun != "*" {
+                    out.entry(noun.to_string())
                         .or_default()
                         .insert(root.to_string());
                 }
