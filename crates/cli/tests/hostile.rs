@@ -1,9 +1,10 @@
 //! Hostile and pathological input, each with its outcome: coded, cut with a warning, or
 //! refused with a message naming the file and line; always within bounded time and memory.
 //!
-//! Limits: an article's text is coded up to `MAX_ARTICLE_BYTES` (256 KiB, cut at a paragraph,
-//! line or word break, with a warning in the output); HTML is nested at most 512 elements deep
-//! (deeper tags are ignored, with a warning); a JSONL line may be up to 64 MiB.
+//! Limits (README.md, "Limits"): an article's text is coded up to `MAX_ARTICLE_BYTES` (256 KiB,
+//! `--max-article-kib`; cut at a paragraph, line or word break, with a warning in the output);
+//! HTML is nested at most 512 elements deep (deeper tags are ignored, with a warning); a JSONL
+//! line may be up to 64 MiB (a longer one is skipped, naming the file and line).
 
 use flashpoint_core::segment::MAX_ARTICLE_BYTES;
 use serde_json::Value;
@@ -40,12 +41,18 @@ fn peak_mb(pid: u32) -> Option<f64> {
 /// `flashpoint code --threads 1 FILE`, its outputs, time and peak memory (polled from /proc),
 /// killed after `limit`.
 fn code(file: &Path, limit: Duration) -> Run {
+    code_with(file, limit, &[])
+}
+
+/// The same with more options.
+fn code_with(file: &Path, limit: Duration, options: &[&str]) -> Run {
     let dir = file.parent().unwrap();
     let out = dir.join("stdout");
     let err = dir.join("stderr");
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_flashpoint"))
         .args(["code", "--threads", "1"])
+        .args(options)
         .arg(file)
         .stdout(Stdio::from(std::fs::File::create(&out).unwrap()))
         .stderr(Stdio::from(std::fs::File::create(&err).unwrap()))
@@ -201,6 +208,36 @@ fn a_50_mb_article_is_cut_with_a_warning() {
 }
 
 #[test]
+fn max_article_kib_moves_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = report(600 << 10);
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let cut = code(&path, Duration::from_secs(300));
+    let cut = &cut.lines()[0];
+    assert!(truncation_warning(cut), "{}", cut["warnings"]);
+    let whole = code_with(
+        &path,
+        Duration::from_secs(300),
+        &["--max-article-kib", "1024"],
+    );
+    assert_eq!(whole.code, Some(0), "{}", whole.stderr);
+    let whole = &whole.lines()[0];
+    assert!(!truncation_warning(whole), "{}", whole["warnings"]);
+    // The whole text is about 2.3 times what the default codes.
+    let (a, b) = (
+        cut["sentences"].as_u64().unwrap(),
+        whole["sentences"].as_u64().unwrap(),
+    );
+    assert!(b > 2 * a, "{a} sentences cut, {b} whole");
+    check_spans(whole, &text);
+    // A limit of nothing is refused before any input is read.
+    let zero = code_with(&path, Duration::from_secs(60), &["--max-article-kib", "0"]);
+    assert_eq!(zero.code, Some(2));
+    assert!(zero.stderr.contains("--max-article-kib"), "{}", zero.stderr);
+}
+
+#[test]
 fn a_single_10_mb_line_is_cut_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     // One line, no breaks at all: a plain file, and the same text as one JSONL record.
@@ -216,6 +253,25 @@ fn a_single_10_mb_line_is_cut_with_a_warning() {
     let lines = run.lines();
     assert!(truncation_warning(&lines[0]));
     check_spans(&lines[0], &text);
+}
+
+#[test]
+fn a_jsonl_line_over_64_mib_is_skipped_by_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("giant.jsonl");
+    let giant = serde_json::json!({"id": "giant", "text": report(65 << 20)});
+    let next = serde_json::json!({"id": "next", "text": "Police arrested 40 protesters."});
+    std::fs::write(&path, format!("{giant}\n{next}\n")).unwrap();
+    let run = code(&path, Duration::from_secs(300));
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("giant.jsonl:1: line longer than"),
+        "{}",
+        run.stderr
+    );
+    let lines = run.lines();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["id"], "next");
 }
 
 #[test]
