@@ -252,6 +252,18 @@ fn summary_row(r: &Row) -> rusqlite::Result<EventSummary> {
     })
 }
 
+/// What the conditions of `w` need joined to select events. Every event has its root report,
+/// article and at most one sentence row, so counting or choosing a page needs the report only
+/// where a condition reads it: 100,000 events are then counted in milliseconds instead of a
+/// third of a second.
+fn matching_from(w: &Where) -> &'static str {
+    if w.on_mention {
+        "events e JOIN mentions m ON m.id = e.root_mention"
+    } else {
+        "events e"
+    }
+}
+
 /// A WHERE clause being built, with numbered parameters.
 #[derive(Default)]
 struct Where {
@@ -675,9 +687,14 @@ impl Store {
             );
         }
         let limit = limit.clamp(1, 10_000) as i64;
+        // The page is chosen on the events alone (joined to their report only where a
+        // condition reads it) and only its rows are joined to reports, articles and sentences:
+        // sorting thousands of matches with all their columns took most of a request's time.
+        let from = matching_from(&w);
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, {key} FROM {EVENTS_FROM} WHERE {}
-             ORDER BY {key} {dir}, e.id {dir} LIMIT {}",
+            "SELECT {SUMMARY_COLUMNS}, {key} FROM {EVENTS_FROM} WHERE e.id IN (
+                SELECT e.id FROM {from} WHERE {} ORDER BY {key} {dir}, e.id {dir} LIMIT {})
+             ORDER BY {key} {dir}, e.id {dir}",
             w.sql(),
             limit + 1
         );
@@ -712,14 +729,7 @@ impl Store {
     /// How many events match `q`.
     pub fn count_matching(&self, q: &EventQuery) -> Result<u64> {
         let w = q.to_where();
-        // Every event has its root report, article and at most one sentence row, so the count
-        // needs the joins only where a condition reads the report: a page of 100,000 events is
-        // counted in milliseconds instead of a third of a second.
-        let from = if w.on_mention {
-            "events e JOIN mentions m ON m.id = e.root_mention"
-        } else {
-            "events e"
-        };
+        let from = matching_from(&w);
         let sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", w.sql());
         let n: i64 = self
             .conn

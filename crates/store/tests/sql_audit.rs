@@ -30,7 +30,7 @@ const SAFE_NAMES: &[(&str, &str)] = &[
     ),
     ("order", "conflict or n"),
     ("table", "Store::counts(): the schema's table names"),
-    ("from", "count_matching(): one of two constant FROM clauses"),
+    ("from", "matching_from(): one of two constant FROM clauses"),
     (
         "clause",
         "EventFilter::to_sql() (constant conditions with ?N) or a literal",
