@@ -298,6 +298,15 @@ impl Doc {
         self.mentions[r.clone()].iter().zip(r).map(|(m, i)| (i, m))
     }
 
+    /// The quote whose words contain `span`. Quotes are in text order and do not overlap (the
+    /// quote stage keeps only outermost ones), so a binary search finds it.
+    pub fn quote_containing(&self, span: Span) -> Option<&Quote> {
+        let after = self.quotes.partition_point(|q| q.span.start <= span.start);
+        self.quotes[..after]
+            .last()
+            .filter(|q| q.span.contains(span))
+    }
+
     /// The place mentions of sentence `si` (`places` is in sentence order: the places stage
     /// keeps it so).
     pub fn places_of(&self, si: usize) -> &[PlaceMention] {
