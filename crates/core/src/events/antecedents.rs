@@ -1,4 +1,5 @@
-//! Acts and parties named again: "condemned the strike", "rejected the offer", "urged both sides".
+//! Acts and parties named again: "condemned the strike", "rejected the offer", "urged both sides";
+//! and the country a story is about, for the help and offers it tells without naming for whom.
 //!
 //! A news story tells an act, then the reactions to it, naming the act again by a noun with a
 //! definite determiner. The reaction is aimed at whoever did that act, even when the reacting
@@ -108,6 +109,33 @@ pub(super) fn sides(prior: &[Event], reactors: &[EventActor]) -> Vec<EventActor>
         .unwrap_or_default()
 }
 
+/// Acts done for or toward a party (appeals, intentions, consultation, cooperation, aid, posture)
+/// that a story about one country tells without naming whom they are for.
+pub(super) fn toward_the_story(code: &str) -> bool {
+    matches!(code.get(..2), Some("02" | "03" | "06" | "07" | "15"))
+}
+
+/// The country of the story's main place, as a target for the acts of parties from elsewhere.
+pub(super) fn story_country(
+    focus: &Option<crate::doc::Place>,
+    trigger: crate::Span,
+    sources: &[EventActor],
+) -> Vec<EventActor> {
+    let Some(country) = focus.as_ref().map(|p| p.country.as_str()) else {
+        return Vec::new();
+    };
+    let foreign = !country.is_empty()
+        && !sources.is_empty()
+        && sources
+            .iter()
+            .all(|s| s.actor.country.as_deref() != Some(country));
+    if foreign {
+        vec![super::actor::country_actor(trigger, country, None)]
+    } else {
+        Vec::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Article, Pipeline};
@@ -159,5 +187,18 @@ mod tests {
             .collect();
         assert!(brazil.contains(&&"CHL".to_string()), "{got:?}");
         assert!(brazil.contains(&&"BOL".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn help_for_no_one_named_is_for_the_country_of_the_story() {
+        let got = events(
+            "Floods swept through the Bolivian town of Cobija on Monday. \
+             Chile has promised to send aid.",
+        );
+        assert!(
+            got.iter()
+                .any(|(s, c, t)| s == "CHL" && c.starts_with("03") && t == "BOL"),
+            "{got:?}"
+        );
     }
 }

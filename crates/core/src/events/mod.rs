@@ -47,9 +47,11 @@ fn one_act_per_actor(events: Vec<Event>, breaks: &[usize]) -> Vec<Event> {
             e.source.as_ref().and_then(|s| s.actor.country.clone()),
         )
     };
+    // A target the sentence names, not one inferred from the story (whose span is the trigger's).
     let foreign = |e: &Event| {
+        let named = e.target.as_ref().is_some_and(|t| t.span != e.trigger);
         let target = e.target.as_ref().and_then(|t| t.actor.country.clone());
-        target.is_some() && target != country(e).1
+        named && target.is_some() && target != country(e).1
     };
     // Triggers in text order, those that name another party first ("warned that Turkey would
     // strike Syrian forces" is better told by the strike on Syria than by the bare warning).
@@ -64,7 +66,7 @@ fn one_act_per_actor(events: Vec<Event>, breaks: &[usize]) -> Vec<Event> {
         let told = || events.iter().filter(move |e| e.trigger == *t);
         if told().any(&foreign) {
             0
-        } else if told().any(|e| e.target.is_some()) {
+        } else if told().any(|e| e.target.as_ref().is_some_and(|t| t.span != e.trigger)) {
             1
         } else {
             2
@@ -840,6 +842,11 @@ impl Events {
         }
         if target_actors.is_empty() && !joint {
             target_actors = unnamed_target(at, m.end, &code, trigger, &source_actors);
+        }
+        // "Chad has promised personnel", "the UN mission will monitor the ceasefire": a foreign
+        // party's offer, help or appeal with no one named is for the country the story is about.
+        if target_actors.is_empty() && !joint && antecedents::toward_the_story(&code) {
+            target_actors = antecedents::story_country(at.focus_place, trigger, &source_actors);
         }
         let (date, date_precision, historical) = at.date_at(m.start);
         let mut emit = |source: &EventActor, target: Option<&EventActor>| {
