@@ -701,9 +701,7 @@ impl Events {
             .span
             .cover(toks[m.end - 1].span);
         let speaker = doc
-            .quotes
-            .iter()
-            .find(|q| q.span.contains(trigger))
+            .quote_containing(trigger)
             .and_then(|q| q.speaker.as_ref());
         let mut source_actors: Vec<EventActor> = Vec::new();
         sources.retain(|&i| {
@@ -873,11 +871,7 @@ impl Events {
                     date_precision,
                     historical,
                     place,
-                    quote_id: doc
-                        .quotes
-                        .iter()
-                        .find(|q| q.span.contains(trigger))
-                        .map(|q| q.id),
+                    quote_id: doc.quote_containing(trigger).map(|q| q.id),
                     confidence,
                 },
             ));
