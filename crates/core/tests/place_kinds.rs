@@ -572,6 +572,112 @@ fn areas_islands_and_water() {
 }
 
 #[test]
+fn buildings_and_districts_take_their_town() {
+    check(&[
+        // The town's name opens the building's.
+        (
+            "Wounded protesters were taken to the Nairobi National Hospital.",
+            "Nairobi National Hospital",
+            "KEN",
+            Some((-1.29, 36.82)),
+            City,
+        ),
+        // The town owns the district.
+        (
+            "Gunfire was heard in Bamako's Koulouba district.",
+            "Koulouba district",
+            "MLI",
+            Some((12.64, -8.0)),
+            City,
+        ),
+        // A name through a possessive, located by the town after it.
+        (
+            "Crowds gathered outside the President's Palace in Cairo.",
+            "President's Palace",
+            "EGY",
+            Some((30.04, 31.24)),
+            City,
+        ),
+        // No town in the sentence: the dateline's.
+        (
+            "KHARTOUM — Soldiers surrounded the Republican Palace on Saturday.",
+            "Republican Palace",
+            "SDN",
+            Some((15.55, 32.53)),
+            City,
+        ),
+        // No dateline: the town the article names most.
+        (
+            "Protests continued in Dhaka on Sunday. Police in Dhaka said students gathered at the Bangabandhu Stadium.",
+            "Bangabandhu Stadium",
+            "BGD",
+            Some((23.71, 90.41)),
+            City,
+        ),
+        // A bridge or a tunnel lies outside towns as often as in them: no town is assumed.
+        (
+            "Shelling hit Kherson on Monday. Officials in Kherson said engineers inspected the Antonivskyi Bridge.",
+            "Antonivskyi Bridge",
+            "UKR",
+            None,
+            Unknown,
+        ),
+    ]);
+}
+
+#[test]
+fn adjectives_and_datelines_give_the_country() {
+    check(&[
+        (
+            "Militants raided the Nigerien village of Tassia.",
+            "Tassia",
+            "NER",
+            None,
+            Unknown,
+        ),
+        (
+            "Police in Beirut said three people died when a shell hit the Lebanese village of Kfarchouba.",
+            "Kfarchouba",
+            "LBN",
+            None,
+            Unknown,
+        ),
+        (
+            "Fighting broke out near the Tajik exclave of Vorukh.",
+            "Vorukh",
+            "TJK",
+            Some((39.85, 70.58)),
+            City,
+        ),
+        // A country named as an actor ("China's coast guard") does not place the shoal; the
+        // dateline does.
+        (
+            "MANILA — China's coast guard blocked boats near Sabina Shoal.",
+            "Sabina Shoal",
+            "PHL",
+            None,
+            Unknown,
+        ),
+        // "the southern X region" is the X region, which lies in the south.
+        (
+            "Curfews were imposed in the southern Apurímac region.",
+            "Apurímac region",
+            "PER",
+            Some((-14.0, -73.1)),
+            Admin1,
+        ),
+        // A double name is also known by its first part.
+        (
+            "Refugees crossed into North Ossetia.",
+            "North Ossetia",
+            "RUS",
+            Some((43.1, 44.3)),
+            Admin1,
+        ),
+    ]);
+}
+
+#[test]
 fn countries_and_metonyms() {
     check(&[
         ("Ankara rejected the proposal on Tuesday.", "Ankara", "TUR", Some((39.92, 32.85)), City),
@@ -628,5 +734,7 @@ fn not_places() {
         ),
         ("The Washington Post reported the story.", "Washington"),
         ("Ships sailed in the South China Sea.", "South China"),
+        // A country's adjective is no place.
+        ("Kyrgyz border guards opened fire.", "Kyrgyz"),
     ]);
 }

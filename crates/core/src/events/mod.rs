@@ -181,8 +181,7 @@ fn plain_event(
     let (date, date_precision, historical) = at.date_at(at_token);
     Event {
         sentence: at.si,
-        place: event_place(at.doc, at.si, trigger, &source, Some(&target))
-            .or_else(|| at.focus_place.clone()),
+        place: event_place(at, trigger, &source, Some(&target)).or_else(|| at.focus_place.clone()),
         source: Some(source),
         target: Some(target),
         cameo: code.to_string(),
@@ -848,8 +847,7 @@ impl Events {
         }
         let (date, date_precision, historical) = at.date_at(m.start);
         let mut emit = |source: &EventActor, target: Option<&EventActor>| {
-            let place =
-                event_place(doc, si, trigger, source, target).or_else(|| (*focus_place).clone());
+            let place = event_place(at, trigger, source, target).or_else(|| (*focus_place).clone());
             // A place in no country (a sea, a continent) is no party.
             let coded = |a: &EventActor| a.actor.country.as_deref().is_some_and(|c| !c.is_empty());
             if !coded(source)

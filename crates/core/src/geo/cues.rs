@@ -17,6 +17,8 @@ pub struct Cues {
     pub prepositions: HashSet<&'static str>,
     /// Words after an unknown place that lead to the known one locating it ("X in Mogadishu").
     pub locating: HashSet<&'static str>,
+    /// Prepositions under an event's verb or noun that say where it happened.
+    pub event_prepositions: HashSet<&'static str>,
     pub of_heads: HashSet<&'static str>,
     pub region_words: HashSet<&'static str>,
     pub region_plurals: HashSet<&'static str>,
@@ -88,6 +90,7 @@ impl Cues {
             "article_starts" => &mut self.article_starts,
             "prepositions" => &mut self.prepositions,
             "locating" => &mut self.locating,
+            "event_prepositions" => &mut self.event_prepositions,
             "of_heads" => &mut self.of_heads,
             "region_words" => &mut self.region_words,
             "region_plurals" => &mut self.region_plurals,

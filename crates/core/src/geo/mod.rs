@@ -10,3 +10,14 @@ mod words;
 pub use gazetteer::{Entry, Gazetteer, Kind};
 pub use normalize::loose_key;
 pub use places::{find_places, focus_country, lookup_best, place_of, Places};
+
+/// Whether a preposition under an event's verb or noun says where it happened ("shelled X *in*
+/// Y", "the attack *near* Z"): `data/gazetteer/cues.txt`, section `[event_prepositions]`.
+pub fn is_event_preposition(word: &str) -> bool {
+    cues::Cues::bundled().event_prepositions.contains(word)
+}
+
+/// Whether a word names a direction ("north", "southern"): section `[directions]`.
+pub fn is_direction(word: &str) -> bool {
+    cues::Cues::bundled().directions.contains(word)
+}

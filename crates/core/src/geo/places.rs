@@ -157,12 +157,12 @@ impl Focus {
     /// The country an unknown place of sentence `si` most likely lies in: one the sentence names
     /// as a place ("in X", "X province"; not "X's ministry said"), else the dateline's, else the
     /// article's.
-    pub(super) fn country_for(
+    pub(super) fn country_for<'a>(
         &self,
         si: usize,
         order: &[&'static str],
-        dateline: Option<&'static str>,
-    ) -> Option<&'static str> {
+        dateline: Option<&'a str>,
+    ) -> Option<&'a str> {
         order
             .iter()
             .copied()
@@ -248,6 +248,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     // Pass 2: with focus; a list continues a place accepted in pass 1 ("Idlib and Hama").
     let mut out = Vec::new();
     let mut resolved: Vec<Option<Place>> = vec![None; cands.len()];
+    let mut resolved_weight: HashMap<&'static str, u32> = HashMap::new();
     for k in 0..cands.len() {
         let mut c = cands[k].clone();
         if c.ctx.list_with_previous && k > 0 && accepted1[k - 1] {
@@ -259,6 +260,16 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         if foreign_outlier(g.entry(e), &c, &focus) {
             // Left to the unknown names below, in the article's country.
             continue;
+        }
+        let country = g.entry(e).country;
+        if !country.is_empty() {
+            *resolved_weight.entry(country).or_default() += 1;
+            if !order.contains(&country) {
+                order.push(country);
+            }
+            if c.ctx.cue || c.ctx.region {
+                focus.located.insert((c.sentence, country));
+            }
         }
         let mut place = place_of(g, e);
         let mut span = c.span;
@@ -283,6 +294,12 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             sentence: c.sentence,
             place,
         });
+    }
+
+    // An article of ambiguous names only ("Dhaka", "Manila") has its focus from what was resolved.
+    if focus.top.is_none() {
+        focus.weight = resolved_weight;
+        focus.finish(&order);
     }
 
     // Names the gazetteer lacks, around the places it knows.

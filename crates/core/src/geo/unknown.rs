@@ -200,8 +200,12 @@ fn name_run(
     while j + 1 < ws.len() && !covered(j + 1) {
         let n = &ws[j + 1];
         let joined = matches!(n.gap, Gap::Space | Gap::Hyphen);
-        let continues =
-            n.cap || cues.connectors.contains(low(n)) && ws.get(j + 2).is_some_and(|m| m.cap);
+        // A connector goes on a name ("Ras al-Ain"), not past a kind word that ends one ("the
+        // Green Palace on Saturday").
+        let continues = n.cap
+            || cues.connectors.contains(low(n))
+                && ws.get(j + 2).is_some_and(|m| m.cap)
+                && !cues.feature_names.contains_key(low(&ws[j]));
         if joined && continues {
             j += 1;
         } else if n.cap && possessive(j) {
@@ -363,13 +367,7 @@ pub(super) fn place_unknowns(
             .or(u.qualifier.map(str::to_string))
             .or_else(|| {
                 (!no_country(u.kind))
-                    .then(|| {
-                        let d = order
-                            .iter()
-                            .copied()
-                            .find(|c| Some(*c) == dateline_country.as_deref());
-                        focus.country_for(u.sentence, order, d)
-                    })
+                    .then(|| focus.country_for(u.sentence, order, dateline_country.as_deref()))
                     .flatten()
                     .map(str::to_string)
             })
