@@ -614,6 +614,22 @@ fn buildings_and_districts_take_their_town() {
             Some((23.71, 90.41)),
             City,
         ),
+        // "the capital's X": a part of the town the story is about.
+        (
+            "HONIARA — Fires burned in the capital's Point Cruz.",
+            "Point Cruz",
+            "SLB",
+            Some((-9.43, 159.95)),
+            City,
+        ),
+        // "X 20 km north of Y": told at Y's point.
+        (
+            "Residents heard blasts at the Wadi Seidna air base 20 km north of Khartoum.",
+            "Wadi Seidna air base",
+            "SDN",
+            Some((15.55, 32.53)),
+            City,
+        ),
         // A bridge or a tunnel lies outside towns as often as in them: no town is assumed.
         (
             "Shelling hit Kherson on Monday. Officials in Kherson said engineers inspected the Antonivskyi Bridge.",
@@ -628,8 +644,10 @@ fn buildings_and_districts_take_their_town() {
 #[test]
 fn adjectives_and_datelines_give_the_country() {
     check(&[
+        // A country named as an actor ("Nigeria's army") does not place the village; the
+        // adjective does.
         (
-            "Militants raided the Nigerien village of Tassia.",
+            "Nigeria's army said militants raided the Nigerien village of Tassia.",
             "Tassia",
             "NER",
             None,
@@ -649,10 +667,9 @@ fn adjectives_and_datelines_give_the_country() {
             Some((39.85, 70.58)),
             City,
         ),
-        // A country named as an actor ("China's coast guard") does not place the shoal; the
-        // dateline does.
+        // No place of the sentence locates the shoal: the dateline does.
         (
-            "MANILA — China's coast guard blocked boats near Sabina Shoal.",
+            "MANILA — Chinese coast guard ships blocked boats near Sabina Shoal.",
             "Sabina Shoal",
             "PHL",
             None,

@@ -17,6 +17,14 @@ pub struct Cues {
     pub prepositions: HashSet<&'static str>,
     /// Words after an unknown place that lead to the known one locating it ("X in Mogadishu").
     pub locating: HashSet<&'static str>,
+    /// Verbs between a place and its locating word ("X lies in Y").
+    pub locating_verbs: HashSet<&'static str>,
+    /// Units of a distance before a direction ("20 km north of X").
+    pub distance_units: HashSet<&'static str>,
+    /// "X and neighbouring Y".
+    pub neighbour_words: HashSet<&'static str>,
+    /// "the capital's X", "the city's X".
+    pub story_town_words: HashSet<&'static str>,
     /// Prepositions under an event's verb or noun that say where it happened.
     pub event_prepositions: HashSet<&'static str>,
     pub of_heads: HashSet<&'static str>,
@@ -90,6 +98,10 @@ impl Cues {
             "article_starts" => &mut self.article_starts,
             "prepositions" => &mut self.prepositions,
             "locating" => &mut self.locating,
+            "locating_verbs" => &mut self.locating_verbs,
+            "distance_units" => &mut self.distance_units,
+            "neighbour_words" => &mut self.neighbour_words,
+            "story_town_words" => &mut self.story_town_words,
             "event_prepositions" => &mut self.event_prepositions,
             "of_heads" => &mut self.of_heads,
             "region_words" => &mut self.region_words,

@@ -9,7 +9,7 @@
 
 use super::cues::Cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Kind};
-use super::unknown::{place_unknowns, unknown_names, Known, Unknown};
+use super::unknown::{of_story_town, place_unknowns, unknown_names, Known, Unknown};
 use super::words::{words, Gap, Word};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::pipeline::Stage;
@@ -81,6 +81,10 @@ pub(super) struct Context {
     region: bool,
     /// "the city of X", "X village".
     town: bool,
+    /// "the town of X", "the village of X": a place the writer introduces as unfamiliar.
+    introduced: bool,
+    /// "the capital's X": a part of the town the story is about, not a place elsewhere.
+    of_story_town: bool,
     /// "the X": a single word after "the" is rarely a town ("the Sancak", "the Bar").
     article_before: bool,
     /// "X, <country>": the country's ISO3.
@@ -155,20 +159,31 @@ impl Focus {
     }
 
     /// The country an unknown place of sentence `si` most likely lies in: one the sentence names
-    /// as a place ("in X", "X province"; not "X's ministry said"), else the dateline's, else the
-    /// article's.
+    /// as a place ("in X", "X province"; not "X's ministry said"), else the article's most named,
+    /// its dateline's counting as two more names.
     pub(super) fn country_for<'a>(
         &self,
         si: usize,
         order: &[&'static str],
         dateline: Option<&'a str>,
     ) -> Option<&'a str> {
-        order
+        if let Some(c) = order
             .iter()
             .copied()
             .find(|c| self.located.contains(&(si, *c)))
-            .or(dateline)
-            .or(self.top)
+        {
+            return Some(c);
+        }
+        let weight = |c: &str| {
+            self.weight.get(c).copied().unwrap_or(0) + if Some(c) == dateline { 2 } else { 0 }
+        };
+        let mut best: Option<(&'a str, u32)> = None;
+        for c in order.iter().copied().chain(dateline) {
+            if best.is_none_or(|(_, w)| weight(c) > w) {
+                best = Some((c, weight(c)));
+            }
+        }
+        best.map(|(c, _)| c).or(self.top)
     }
 }
 
@@ -257,7 +272,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         let Some((e, _)) = judge(&c, g, &focus, stop) else {
             continue;
         };
-        if foreign_outlier(g.entry(e), &c, &focus) {
+        if foreign_outlier(g.entry(e), &c, &focus) || c.ctx.of_story_town {
             // Left to the unknown names below, in the article's country.
             continue;
         }
@@ -324,13 +339,17 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
 /// report on Mozambique is not the Spanish city).
 fn foreign_outlier(e: &Entry, c: &Candidate, focus: &Focus) -> bool {
     let Some(top) = focus.top else { return false };
+    // "the town of X": writers introduce so only places their readers do not know, so even a
+    // large town abroad of that name is not meant.
+    let small = c.ctx.introduced
+        || !e.capital
+            && e.population < 100_000
+            // Well-known places have many recorded names ("Geneva").
+            && e.alternates < 30;
     focus.weight.get(top).copied().unwrap_or(0) >= 3
         && !focus.weight.contains_key(e.country)
         && matches!(e.kind, Kind::City | Kind::Admin2)
-        && !e.capital
-        && e.population < 100_000
-        // Well-known places have many recorded names ("Geneva").
-        && e.alternates < 30
+        && small
         && c.ctx.qualifier.is_none()
 }
 
@@ -416,6 +435,7 @@ fn context(
     let low = |w: &Word| w.span.of(&doc.lower);
     let mut ctx = Context {
         initial: i == 0 || opens_clause(text, ws[i].span.start),
+        of_story_town: of_story_town(text, &doc.lower, ws, i, cues),
         ..Context::default()
     };
     if i > 0
@@ -445,6 +465,7 @@ fn context(
                 ctx.cue = true;
                 ctx.region |= cues.region_words.contains(head);
                 ctx.town |= cues.town_words.contains(head);
+                ctx.introduced |= cues.town_words.contains(head);
                 // "the Israeli village of X": the adjective names X's country.
                 if let Some(iso3) = (at > 2)
                     .then(|| cues.demonyms.get(low(&ws[at - 3])))

@@ -101,6 +101,10 @@ pub(super) fn unknown_names(
                 qualifier = q;
             }
         }
+        // "the capital's Chinatown": a part of the town the story is about.
+        if kind.is_none() && of_story_town(text, lower, ws, a, cues) {
+            kind = Some("district");
+        }
         let by_entity = kind.is_none();
         if kind.is_none() && !single_stop {
             kind = entity_kind(doc, Span::new(ws[a].span.start, ws[b].span.end))
@@ -119,12 +123,14 @@ pub(super) fn unknown_names(
         {
             start = ws[a - 1].span.start;
         }
-        let mut anchor = anchor_after(lower, ws, end, known, cues);
-        if let Some((k, c)) = anchor_before(text, ws, a, known) {
-            if in_town(kind) && anchor.is_none() {
+        let mut anchor = anchor_after(lower, ws, end, known, cues)
+            .or_else(|| anchor_neighbour(lower, ws, a, known, cues));
+        if let Some((k, joined)) = anchor_before(text, ws, a, known) {
+            // A town owns what it names with a possessive ("Dhaka's X area"); its name opens only a
+            // building's or a district's ("Colombo National Hospital").
+            if anchor.is_none() && (!joined || in_town(kind)) {
                 anchor = Some(k);
-                if c {
-                    // "Colombo National Hospital": the town's name opens the building's.
+                if joined {
                     start = known
                         .iter()
                         .find(|x| x.0 == k)
@@ -143,6 +149,17 @@ pub(super) fn unknown_names(
         });
     }
     out
+}
+
+/// "the capital's X", "the city's X": the word `a` opens a part of the town the story is about.
+pub(super) fn of_story_town(text: &str, lower: &str, ws: &[Word], a: usize, cues: &Cues) -> bool {
+    a >= 2
+        && matches!(
+            text.get(ws[a - 1].span.end..ws[a].span.start),
+            Some("'s " | "’s ")
+        )
+        && cues.story_town_words.contains(ws[a - 1].span.of(lower))
+        && ws[a - 2].span.of(lower) == "the"
 }
 
 /// "the village of X", "the southern town of X", "the Israeli village of X": the kind the head
@@ -224,7 +241,7 @@ fn name_run(
 }
 
 /// The known place right after an unknown one that ends at byte `end`: "X in (the) Mogadishu",
-/// "X near Y", "X, Kabul".
+/// "X near Y", "X, Kabul", "X lies in Y", "X 10 km north of Y", "X, a farming community in Y".
 fn anchor_after(
     lower: &str,
     ws: &[Word],
@@ -237,18 +254,55 @@ fn anchor_after(
         .position(|w| w.span.start >= end)
         .unwrap_or(ws.len());
     let low = |n: usize| ws.get(n).map(|w| w.span.of(lower));
-    let mut at = next;
+    let known_at = |n: usize| {
+        let n = if low(n) == Some("the") { n + 1 } else { n };
+        known.iter().find(|(_, c, _)| c.first == n).map(|x| x.0)
+    };
+    let locating = |n: usize| low(n).is_some_and(|w| cues.locating.contains(w));
     if ws.get(next).is_some_and(|w| w.gap == Gap::Comma) {
-        return known.iter().find(|(_, c, _)| c.first == next).map(|x| x.0);
+        // "X, Kabul"; "X, a farming community in Y": an apposition that locates it.
+        let apposition = matches!(low(next), Some("a" | "an" | "the"));
+        return known_at(next).or_else(|| {
+            (next + 1..(next + 7).min(ws.len()))
+                .filter(|_| apposition)
+                .take_while(|&n| ws[n].gap == Gap::Space)
+                .find(|&n| locating(n))
+                .and_then(|n| known_at(n + 1))
+        });
     }
-    if !low(at).is_some_and(|w| cues.locating.contains(w)) {
-        return None;
-    }
-    at += 1;
-    if low(at) == Some("the") {
+    let mut at = next;
+    while at < next + 2 && low(at).is_some_and(|w| cues.locating_verbs.contains(w)) {
         at += 1;
     }
-    known.iter().find(|(_, c, _)| c.first == at).map(|x| x.0)
+    // "X 10 km north of Y", "X north of Y".
+    let mut d = at;
+    if low(d).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        && low(d + 1).is_some_and(|w| cues.distance_units.contains(w))
+    {
+        d += 2;
+    }
+    if low(d).is_some_and(|w| cues.directions.contains(w)) && low(d + 1) == Some("of") {
+        return known_at(d + 2);
+    }
+    locating(at).then(|| known_at(at + 1)).flatten()
+}
+
+/// "La Paz and neighbouring X": the known place the unknown one neighbours.
+fn anchor_neighbour(
+    lower: &str,
+    ws: &[Word],
+    a: usize,
+    known: &[Known],
+    cues: &Cues,
+) -> Option<usize> {
+    let low = |n: usize| (a >= n).then(|| ws[a - n].span.of(lower));
+    if !low(1).is_some_and(|w| cues.neighbour_words.contains(w)) || low(2) != Some("and") {
+        return None;
+    }
+    known
+        .iter()
+        .find(|(_, c, p)| a >= 3 && c.last == a - 3 && p.precision != Precision::Country)
+        .map(|x| x.0)
 }
 
 /// A known town right before word `a`: joined to the name ("Colombo National Hospital", `true`)
@@ -403,6 +457,20 @@ pub(super) fn place_unknowns(
             sentence: u.sentence,
             place,
         });
+    }
+    // One name, one place within an article: a mention the text locates lends its point to the
+    // others ("the village of X" ... "X lies in Y province").
+    for i in 0..added.len() {
+        if added[i].place.lat.is_some() {
+            continue;
+        }
+        let located = added.iter().find(|m| {
+            m.place.lat.is_some() && m.place.name == added[i].place.name && m.place.kind.is_some()
+        });
+        if let Some(m) = located.map(|m| m.place.clone()) {
+            let kind = added[i].place.kind.take();
+            added[i].place = Place { kind, ..m };
+        }
     }
     out.retain(|m| {
         !added
