@@ -69,7 +69,7 @@ FRAMES = [
     "{opener} {person} promised to rebuild the hospital in {town} within {small} months.",
     "Officials in {town} said the curfew would be lifted on {day} if the calm held.",
     "{CountryA} expelled {small} {NatB} diplomats on {day}, accusing them of spying.",
-    "The UN Security Council is due to meet on {day} to discuss the fighting around {town}.",
+    "Members of the UN Security Council will hold closed talks on {day} about the fighting around {town}.",
     "Asked whether {CountryA} would retaliate, the {title} {say} that all options remained open.",
     "Local radio in {town} reported heavy gunfire overnight and at least {n} dead.",
     "The {NatA} {title} {talk} {person} in {town} on {day}, his office said.",
