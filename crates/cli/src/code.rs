@@ -53,7 +53,7 @@ pub struct CodeArgs {
     /// Longest article text coded, in KiB; a longer one is cut at a paragraph, line or word
     /// break before the limit, with a warning. The default (256 KiB, some 40,000 words) keeps
     /// one huge page from holding up a batch; raise it (up to 1 GiB) to code long documents
-    /// whole: time grows linearly with length and memory by about 10 KB per sentence.
+    /// whole: time grows linearly with length and memory by about 7 KB per sentence.
     #[arg(long, default_value_t = (MAX_ARTICLE_BYTES >> 10) as u32, value_parser = clap::value_parser!(u32).range(1..=1 << 20))]
     max_article_kib: u32,
 }
