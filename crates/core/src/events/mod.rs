@@ -735,18 +735,6 @@ impl Events {
             );
             targets.retain(|t| !doers_in_event.contains(t));
         }
-        // "14 people were killed in an attack on a village": unnamed attackers, of the country of
-        // those attacked, else of the story's.
-        if source_actors.is_empty() && agentless && violent {
-            let country = targets
-                .iter()
-                .find_map(|&i| doc.mentions[i].actor.country.clone())
-                .or_else(|| focus_place.as_ref().map(|p| p.country.clone()))
-                .filter(|c| !c.is_empty());
-            if let Some(c) = country {
-                source_actors.push(actor::country_actor(trigger, &c, Some("UAF")));
-            }
-        }
         if source_actors.is_empty() && agentless && code.starts_with("17") {
             let country = targets
                 .iter()

@@ -628,12 +628,5 @@ mod tests {
             "ETH",
             "19"
         ));
-        // No side named: unnamed attackers of the country of those attacked.
-        assert!(has(
-            "At least 20 villagers were killed in an attack on a market in northern Mali.",
-            "MLI",
-            "MLI",
-            "18"
-        ));
     }
 }
