@@ -614,6 +614,14 @@ fn buildings_and_districts_take_their_town() {
             Some((23.71, 90.41)),
             City,
         ),
+        // "Accra's X": a part of Accra, not a town of that name abroad.
+        (
+            "Soldiers guarded a checkpoint in Accra's Jamestown area.",
+            "Jamestown area",
+            "GHA",
+            Some((5.56, -0.2)),
+            City,
+        ),
         // "the capital's X": a part of the town the story is about.
         (
             "HONIARA — Fires burned in the capital's Point Cruz.",

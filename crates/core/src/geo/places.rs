@@ -85,6 +85,8 @@ pub(super) struct Context {
     introduced: bool,
     /// "the capital's X": a part of the town the story is about, not a place elsewhere.
     of_story_town: bool,
+    /// "Accra's X": the country of the place that owns it (its most populous reading).
+    owner_country: Option<&'static str>,
     /// "the X": a single word after "the" is rarely a town ("the Sancak", "the Bar").
     article_before: bool,
     /// "X, <country>": the country's ISO3.
@@ -272,7 +274,12 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         let Some((e, _)) = judge(&c, g, &focus, stop) else {
             continue;
         };
-        if foreign_outlier(g.entry(e), &c, &focus) || c.ctx.of_story_town {
+        // "Accra's Jamestown": a part of Accra, not a town of that name elsewhere.
+        let owned_elsewhere = c
+            .ctx
+            .owner_country
+            .is_some_and(|oc| g.entry(e).country != oc);
+        if foreign_outlier(g.entry(e), &c, &focus) || c.ctx.of_story_town || owned_elsewhere {
             // Left to the unknown names below, in the article's country.
             continue;
         }
@@ -488,6 +495,26 @@ fn context(
     }
     if i > 0 && ws[i].gap == Gap::Comma && k > 0 && cands[k - 1].last + 1 == i {
         ctx.list_with_previous = true;
+    }
+    if k > 0
+        && cands[k - 1].last + 1 == i
+        && matches!(
+            text.get(ws[i - 1].span.end..ws[i].span.start),
+            Some("'s " | "’s ")
+        )
+    {
+        ctx.owner_country = cands[k - 1]
+            .hits
+            .iter()
+            .map(|h| g.entry(h.entry))
+            .max_by_key(|e| (e.kind == Kind::Country, e.population))
+            .map(|e| e.country)
+            .filter(|c| !c.is_empty());
+        if let Some(oc) = ctx.owner_country {
+            if c.hits.iter().any(|h| g.entry(h.entry).country == oc) {
+                ctx.qualifier = Some(oc);
+            }
+        }
     }
     if let Some(q) = ws.get(j + 1) {
         let ql = low(q);
