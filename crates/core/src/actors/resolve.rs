@@ -120,6 +120,11 @@ fn subject_it(doc: &Doc, m: &Mention) -> bool {
 /// How many sentences back a pronoun or bare noun may look for what it refers to.
 const WINDOW: usize = 3;
 
+/// How many earlier mentions a lone surname looks back through for the full name: a story names
+/// a person in full within a few hundred mentions of using the surname alone, and the bound
+/// keeps a giant article linear.
+const SURNAME_LOOK_BACK: usize = 400;
+
 fn most_common<'a>(it: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut order = Vec::new();
@@ -403,13 +408,18 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
         } else if c.mention.kind == MentionKind::Unknown && c.mention.tokens.len() == 1 {
             // "Ozkizilcik" after "Omer Ozkizilcik": the same person.
             let word = doc.slice(c.mention.span);
-            let same = done.iter().rev().map(|d| &d.mention).find(|m| {
-                matches!(m.kind, MentionKind::Unknown | MentionKind::Person)
-                    && m.actor
-                        .name
-                        .as_deref()
-                        .is_some_and(|n| n.len() > word.len() && n.ends_with(word))
-            });
+            let same = done
+                .iter()
+                .rev()
+                .take(SURNAME_LOOK_BACK)
+                .map(|d| &d.mention)
+                .find(|m| {
+                    matches!(m.kind, MentionKind::Unknown | MentionKind::Person)
+                        && m.actor
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| n.len() > word.len() && n.ends_with(word))
+                });
             if let Some(m) = same {
                 c.mention.actor = m.actor.clone();
                 c.mention.kind = m.kind;
