@@ -81,6 +81,18 @@ impl EventSort {
         }
     }
 
+    /// The order of a page: the key's order written so that an index on the column gives it
+    /// (missing values last both ways, as the key sorts them), then the event id.
+    fn order_by(self) -> &'static str {
+        match self {
+            EventSort::DateAsc => "e.day ASC NULLS LAST, e.id ASC",
+            EventSort::DateDesc => "e.day DESC NULLS LAST, e.id DESC",
+            EventSort::GoldsteinAsc => "e.goldstein ASC NULLS LAST, e.id ASC",
+            EventSort::GoldsteinDesc => "e.goldstein DESC NULLS LAST, e.id DESC",
+            EventSort::SourcesDesc => "e.num_sources DESC, e.id DESC",
+        }
+    }
+
     fn descending(self) -> bool {
         matches!(
             self,
@@ -255,14 +267,36 @@ fn summary_row(r: &Row) -> rusqlite::Result<EventSummary> {
 /// What the conditions of `w` need joined to select events. Every event has its root report,
 /// article and at most one sentence row, so counting or choosing a page needs the report only
 /// where a condition reads it: 100,000 events are then counted in milliseconds instead of a
-/// third of a second.
+/// third of a second. A text that few events hold is looked up first and the events read by id
+/// (SQLite cannot tell a rare text from a common one, and would start from the other filters).
 fn matching_from(w: &Where) -> &'static str {
-    if w.on_mention {
-        "events e JOIN mentions m ON m.id = e.root_mention"
-    } else {
-        "events e"
+    match (w.text_first, w.on_mention) {
+        (false, false) => "events e",
+        (false, true) => "events e JOIN mentions m ON m.id = e.root_mention",
+        (true, false) => "event_text f CROSS JOIN events e ON e.id = f.rowid",
+        (true, true) => {
+            "event_text f CROSS JOIN events e ON e.id = f.rowid
+             JOIN mentions m ON m.id = e.root_mention"
+        }
     }
 }
+
+/// How a text filter is looked up. Whichever way, an event matches when one of its reports'
+/// sentences contains the text (SQLite `LIKE`: case-insensitive for ASCII letters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TextPlan {
+    /// In the event's own text (`events.text`), as a condition on each event the other filters
+    /// find: a text many events hold, or one too short for the index (under three characters).
+    Row,
+    /// In the full-text index first (trigrams), then on the few events it names as in `Row`
+    /// (the index folds more than ASCII case, so its answer is checked).
+    IndexFirst,
+    /// In the sentences of each report: a text holding the separator of `events.text`.
+    Sentences,
+}
+
+/// At most this many events holding a text: look the text up in the index first.
+const RARE_TEXT: i64 = 5_000;
 
 /// A WHERE clause being built, with numbered parameters.
 #[derive(Default)]
@@ -271,6 +305,8 @@ struct Where {
     values: Vec<Value>,
     /// A condition reads the root report (`m.`): counting must join it.
     on_mention: bool,
+    /// A condition reads the full-text index as a table (`f.`), which leads the FROM clause.
+    text_first: bool,
 }
 
 impl Where {
@@ -318,8 +354,112 @@ fn contains_pattern(s: &str) -> String {
     p
 }
 
+/// Columns an actor is matched against: its country or its full code, on each side.
+const SOURCE_COLUMNS: [&str; 2] = ["e.source_country", "e.source_code"];
+const TARGET_COLUMNS: [&str; 2] = ["e.target_country", "e.target_code"];
+
+/// The actor conditions (either side, source, target) as one OR of ANDed equalities: each term
+/// fixes the columns that an index of `events` leads with, so SQLite reads a few index ranges
+/// instead of every event of one side. Terms that fix one column to two values are left out.
+/// `None` when no actor is asked for.
+fn actor_terms(q: &EventQuery) -> Option<(String, Vec<Value>)> {
+    let either: Vec<&str> = SOURCE_COLUMNS
+        .iter()
+        .chain(&TARGET_COLUMNS)
+        .copied()
+        .collect();
+    let mut choices: Vec<(&str, &[&str])> = Vec::new();
+    if let Some(a) = &q.actor {
+        choices.push((a, &either));
+    }
+    if let Some(a) = &q.source {
+        choices.push((a, &SOURCE_COLUMNS));
+    }
+    if let Some(a) = &q.target {
+        choices.push((a, &TARGET_COLUMNS));
+    }
+    if choices.is_empty() {
+        return None;
+    }
+    let mut terms: Vec<Vec<(&str, &str)>> = vec![Vec::new()];
+    for (value, columns) in choices {
+        let mut next = Vec::new();
+        for term in &terms {
+            for &col in columns {
+                match term.iter().find(|(c, _)| *c == col) {
+                    Some((_, v)) if *v != value => {}
+                    Some(_) => next.push(term.clone()),
+                    None => {
+                        let mut t = term.clone();
+                        t.push((col, value));
+                        next.push(t);
+                    }
+                }
+            }
+        }
+        terms = next;
+    }
+    terms.sort();
+    terms.dedup();
+    if terms.is_empty() {
+        return Some(("0".to_string(), Vec::new()));
+    }
+    let mut sql = String::from("(");
+    let mut values = Vec::new();
+    for (i, term) in terms.iter().enumerate() {
+        if i > 0 {
+            sql.push_str(" OR ");
+        }
+        sql.push('(');
+        for (j, (col, value)) in term.iter().enumerate() {
+            if j > 0 {
+                sql.push_str(" AND ");
+            }
+            sql.push_str(col);
+            sql.push_str(" = ?");
+            values.push(text(value));
+        }
+        sql.push(')');
+    }
+    sql.push(')');
+    Some((sql, values))
+}
+
+/// The least string greater than every string that starts with `prefix` (SQLite compares text
+/// byte by byte, which for UTF-8 is code point order); `None` when there is none.
+fn prefix_end(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        let next = match last {
+            '\u{d7ff}' => Some('\u{e000}'),
+            c => char::from_u32(u32::from(c) + 1),
+        };
+        if let Some(n) = next {
+            chars.push(n);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
+/// `text` as an FTS5 phrase: the whole string, quotes doubled. With trigram tokens a phrase
+/// matches where the text holds it as a substring.
+fn phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
 impl EventQuery {
-    fn to_where(&self) -> Where {
+    /// How the text filter is looked up without asking the index how many events hold it.
+    fn text_plan(&self) -> Option<TextPlan> {
+        let t = self.text.as_deref()?;
+        Some(if t.contains(crate::schema::TEXT_SEPARATOR) {
+            TextPlan::Sentences
+        } else {
+            TextPlan::Row
+        })
+    }
+
+    fn to_where(&self, text_plan: Option<TextPlan>) -> Where {
         let mut w = Where::default();
         if let Some(d) = self.from {
             w.add("e.day >= ?", vec![Value::Integer(time::day_of(d))]);
@@ -327,70 +467,80 @@ impl EventQuery {
         if let Some(d) = self.to {
             w.add("e.day <= ?", vec![Value::Integer(time::day_of(d))]);
         }
-        if let Some(a) = &self.actor {
-            w.add(
-                "(e.source_country = ? OR e.source_code = ? OR e.target_country = ? \
-                 OR e.target_code = ?)",
-                vec![text(a), text(a), text(a), text(a)],
-            );
-        }
-        if let Some(a) = &self.source {
-            w.add(
-                "(e.source_country = ? OR e.source_code = ?)",
-                vec![text(a), text(a)],
-            );
-        }
-        if let Some(a) = &self.target {
-            w.add(
-                "(e.target_country = ? OR e.target_code = ?)",
-                vec![text(a), text(a)],
-            );
+        if let Some((clause, values)) = actor_terms(self) {
+            w.add(&clause, values);
         }
         if let Some(root) = &self.cameo_root {
             w.add("e.cameo_root = ?", vec![text(root)]);
         }
         if let Some(code) = &self.cameo {
-            w.add(
-                "substr(e.cameo, 1, length(?)) = ?",
-                vec![text(code), text(code)],
-            );
+            // A range of the code index rather than a test of every event's code.
+            w.add("e.cameo >= ?", vec![text(code)]);
+            if let Some(end) = prefix_end(code) {
+                w.add("e.cameo < ?", vec![Value::Text(end)]);
+            }
         }
         if let Some(q) = self.quad_class {
-            w.add("e.quad_class = ?", vec![Value::Integer(q.into())]);
+            // One event in four has a given quad class: its index is worth reading only when
+            // no filter that narrows more has one (a leading `+` keeps SQLite from choosing it,
+            // as SQLite takes any equality to be narrow).
+            let narrower = self.actor.is_some()
+                || self.source.is_some()
+                || self.target.is_some()
+                || self.cameo.is_some()
+                || self.bbox.is_some();
+            let clause = if narrower {
+                "+e.quad_class = ?"
+            } else {
+                "e.quad_class = ?"
+            };
+            w.add(clause, vec![Value::Integer(q.into())]);
         }
         if let Some(p) = &self.plover {
             w.add("upper(m.plover_event) = upper(?)", vec![text(p)]);
             w.on_mention = true;
         }
         if let Some(b) = self.bbox {
-            self.add_bbox(&mut w, b);
+            add_bbox(&mut w, b);
         }
-        if let Some(t) = &self.text {
-            w.add(
-                "EXISTS (SELECT 1 FROM mentions mm JOIN sentences ss
-                    ON ss.article_id = mm.article_id AND ss.idx = mm.sentence_index
-                  WHERE mm.event_id = e.id AND ss.text LIKE ? ESCAPE '\\')",
-                vec![Value::Text(contains_pattern(t))],
-            );
+        if let (Some(t), Some(plan)) = (&self.text, text_plan) {
+            add_text(&mut w, t, plan);
         }
         if let Some(n) = self.min_sources {
             w.add("e.num_sources >= ?", vec![Value::Integer(n.into())]);
         }
         w
     }
+}
 
-    fn add_bbox(&self, w: &mut Where, b: BBox) {
-        w.on_mention = true;
-        w.add(
-            "m.place_lat BETWEEN ? AND ?",
-            vec![Value::Real(b.min_lat), Value::Real(b.max_lat)],
-        );
-        let lon = if b.min_lon <= b.max_lon {
-            "m.place_lon BETWEEN ? AND ?"
-        } else {
-            "(m.place_lon >= ? OR m.place_lon <= ?)"
-        };
-        w.add(lon, vec![Value::Real(b.min_lon), Value::Real(b.max_lon)]);
+fn add_bbox(w: &mut Where, b: BBox) {
+    w.add(
+        "e.place_lat BETWEEN ? AND ?",
+        vec![Value::Real(b.min_lat), Value::Real(b.max_lat)],
+    );
+    let lon = if b.min_lon <= b.max_lon {
+        "e.place_lon BETWEEN ? AND ?"
+    } else {
+        "(e.place_lon >= ? OR e.place_lon <= ?)"
+    };
+    w.add(lon, vec![Value::Real(b.min_lon), Value::Real(b.max_lon)]);
+}
+
+fn add_text(w: &mut Where, t: &str, plan: TextPlan) {
+    let pattern = Value::Text(contains_pattern(t));
+    match plan {
+        TextPlan::Row => w.add("e.text LIKE ? ESCAPE '\\'", vec![pattern]),
+        TextPlan::IndexFirst => {
+            w.add("f.event_text MATCH ?", vec![Value::Text(phrase(t))]);
+            w.add("e.text LIKE ? ESCAPE '\\'", vec![pattern]);
+            w.text_first = true;
+        }
+        TextPlan::Sentences => w.add(
+            "EXISTS (SELECT 1 FROM mentions mm JOIN sentences ss
+                ON ss.article_id = mm.article_id AND ss.idx = mm.sentence_index
+              WHERE mm.event_id = e.id AND ss.text LIKE ? ESCAPE '\\')",
+            vec![pattern],
+        ),
     }
 }
 
@@ -652,6 +802,59 @@ fn segments(sentence: &str, mut marks: Vec<([usize; 2], &'static str)>) -> Vec<S
     out
 }
 
+/// The statement that counts the events matching `q`, and its parameters.
+fn count_sql(q: &EventQuery, text: Option<TextPlan>) -> (String, Vec<Value>) {
+    let w = q.to_where(text);
+    let from = matching_from(&w);
+    let sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", w.sql());
+    (sql, w.values)
+}
+
+/// The statement that reads one page (and one event more, to know whether another page
+/// follows), and its parameters. Each row ends with its sort key (column 30) and, when
+/// `counted`, the number of events matching (column 31; NULL otherwise).
+fn page_sql(
+    q: &EventQuery,
+    text: Option<TextPlan>,
+    sort: EventSort,
+    cursor: Option<Cursor>,
+    limit: i64,
+    counted: bool,
+) -> Result<(String, Vec<Value>)> {
+    let mut w = q.to_where(text);
+    let key = sort.key();
+    let order_by = sort.order_by();
+    let cmp = if sort.descending() { "<" } else { ">" };
+    if let Some(c) = cursor {
+        if c.sort != sort {
+            return Err(Error::Invalid(format!(
+                "the cursor belongs to sort {}, not {}",
+                c.sort.name(),
+                sort.name()
+            )));
+        }
+        w.add(
+            &format!("({key} {cmp} ? OR ({key} = ? AND e.id {cmp} ?))"),
+            vec![Value::Real(c.key), Value::Real(c.key), Value::Integer(c.id)],
+        );
+    }
+    let total = if counted { "COUNT(*) OVER ()" } else { "NULL" };
+    // The page is chosen on the events alone (joined to their report only where a condition
+    // reads it) and only its rows are joined to reports, articles and sentences: sorting
+    // thousands of matches with all their columns took most of a request's time.
+    let from = matching_from(&w);
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, {key}, p.total FROM (
+            SELECT e.id, {total} AS total FROM {from} WHERE {}
+            ORDER BY {order_by} LIMIT {}) p
+         CROSS JOIN {EVENTS_FROM} WHERE e.id = p.id
+         ORDER BY {order_by}",
+        w.sql(),
+        limit + 1
+    );
+    Ok((sql, w.values))
+}
+
 /// Longest timeline served: more periods than this is a question for a wider interval.
 pub const MAX_PERIODS: usize = 5_000;
 
@@ -665,47 +868,30 @@ impl Store {
         cursor: Option<Cursor>,
         limit: u64,
     ) -> Result<EventPage> {
-        let total = self.count_matching(q)?;
-        let mut w = q.to_where();
-        let key = sort.key();
-        let (cmp, dir) = if sort.descending() {
-            ("<", "DESC")
-        } else {
-            (">", "ASC")
-        };
-        if let Some(c) = cursor {
-            if c.sort != sort {
-                return Err(Error::Invalid(format!(
-                    "the cursor belongs to sort {}, not {}",
-                    c.sort.name(),
-                    sort.name()
-                )));
-            }
-            w.add(
-                &format!("({key} {cmp} ? OR ({key} = ? AND e.id {cmp} ?))"),
-                vec![Value::Real(c.key), Value::Real(c.key), Value::Integer(c.id)],
-            );
-        }
+        let text = self.text_plan(q)?;
+        // Where every match's row is read for its text anyway, the first page counts them in the
+        // same pass instead of a second one.
+        let counted = cursor.is_none() && matches!(text, Some(TextPlan::Row | TextPlan::Sentences));
         let limit = limit.clamp(1, 10_000) as i64;
-        // The page is chosen on the events alone (joined to their report only where a
-        // condition reads it) and only its rows are joined to reports, articles and sentences:
-        // sorting thousands of matches with all their columns took most of a request's time.
-        let from = matching_from(&w);
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, {key} FROM {EVENTS_FROM} WHERE e.id IN (
-                SELECT e.id FROM {from} WHERE {} ORDER BY {key} {dir}, e.id {dir} LIMIT {})
-             ORDER BY {key} {dir}, e.id {dir}",
-            w.sql(),
-            limit + 1
-        );
+        let (sql, values) = page_sql(q, text, sort, cursor, limit, counted)?;
         let mut stmt = self.conn.prepare(&sql).at(&self.path)?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(w.values), |r| {
-                Ok((summary_row(r)?, r.get::<_, f64>(30)?))
+            .query_map(rusqlite::params_from_iter(values), |r| {
+                Ok((
+                    summary_row(r)?,
+                    r.get::<_, f64>(30)?,
+                    r.get::<_, Option<i64>>(31)?,
+                ))
             })
             .at(&self.path)?;
-        let mut rows: Vec<(EventSummary, f64)> =
+        let rows: Vec<(EventSummary, f64, Option<i64>)> =
             rows.collect::<rusqlite::Result<_>>().at(&self.path)?;
+        let total = match rows.first() {
+            _ if !counted => self.count_with(q, text)?,
+            Some((_, _, Some(n))) => *n as u64,
+            _ => 0,
+        };
+        let mut rows: Vec<(EventSummary, f64)> = rows.into_iter().map(|(e, k, _)| (e, k)).collect();
         let more = rows.len() as i64 > limit;
         rows.truncate(limit as usize);
         let next_cursor = match rows.last() {
@@ -728,14 +914,86 @@ impl Store {
 
     /// How many events match `q`.
     pub fn count_matching(&self, q: &EventQuery) -> Result<u64> {
-        let w = q.to_where();
-        let from = matching_from(&w);
-        let sql = format!("SELECT COUNT(*) FROM {from} WHERE {}", w.sql());
+        self.count_with(q, self.text_plan(q)?)
+    }
+
+    fn count_with(&self, q: &EventQuery, text: Option<TextPlan>) -> Result<u64> {
+        let (sql, values) = count_sql(q, text);
         let n: i64 = self
             .conn
-            .query_row(&sql, rusqlite::params_from_iter(w.values), |r| r.get(0))
+            .query_row(&sql, rusqlite::params_from_iter(values), |r| r.get(0))
             .at(&self.path)?;
         Ok(n as u64)
+    }
+
+    /// How the text filter of `q` is looked up: in the index first when it is long enough for
+    /// it and at most [`RARE_TEXT`] events hold it (counting them stops there, so asking costs
+    /// little even for a text every event holds).
+    fn text_plan(&self, q: &EventQuery) -> Result<Option<TextPlan>> {
+        let plan = q.text_plan();
+        let Some(t) = q.text.as_deref() else {
+            return Ok(plan);
+        };
+        if plan != Some(TextPlan::Row) || t.chars().count() < 3 {
+            return Ok(plan);
+        }
+        let held: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*) FROM
+                    (SELECT 1 FROM event_text WHERE event_text MATCH ?1 LIMIT ?2)",
+            )
+            .at(&self.path)?
+            .query_row(rusqlite::params![phrase(t), RARE_TEXT + 1], |r| r.get(0))
+            .at(&self.path)?;
+        Ok(Some(if held <= RARE_TEXT {
+            TextPlan::IndexFirst
+        } else {
+            TextPlan::Row
+        }))
+    }
+
+    /// How SQLite runs [`Store::find_events`] for `q` (a first page of 100): the lines of
+    /// `EXPLAIN QUERY PLAN` of the count, then of the page. For finding what a slow filter lacks.
+    pub fn find_events_plan(&self, q: &EventQuery, sort: EventSort) -> Result<Vec<String>> {
+        let text = self.text_plan(q)?;
+        let mut lines = vec![format!("text: {text:?}"), "count:".to_string()];
+        let (sql, values) = count_sql(q, text);
+        lines.extend(self.plan(&sql, values)?);
+        lines.push("page:".to_string());
+        let counted = matches!(text, Some(TextPlan::Row | TextPlan::Sentences));
+        let (sql, values) = page_sql(q, text, sort, None, 100, counted)?;
+        lines.extend(self.plan(&sql, values)?);
+        Ok(lines)
+    }
+
+    fn plan(&self, sql: &str, values: Vec<Value>) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .at(&self.path)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(values), |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .at(&self.path)?;
+        let rows: Vec<(i64, i64, String)> = rows.collect::<rusqlite::Result<_>>().at(&self.path)?;
+        // Indent each step under its parent.
+        let mut depth: Vec<(i64, usize)> = Vec::new();
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, parent, detail) in rows {
+            let level = depth
+                .iter()
+                .find(|(i, _)| *i == parent)
+                .map_or(0, |(_, l)| l + 1);
+            depth.push((id, level));
+            out.push(format!("{}{detail}", "  ".repeat(level + 1)));
+        }
+        Ok(out)
     }
 
     /// One event and the evidence of each of its reports (earliest publication first).
@@ -798,7 +1056,7 @@ impl Store {
     /// first such event to the last (empty periods included). More than [`MAX_PERIODS`] periods is
     /// [`Error::Invalid`].
     pub fn timeline(&self, q: &EventQuery, interval: Interval) -> Result<Vec<SeriesPoint>> {
-        let w = q.to_where();
+        let w = q.to_where(q.text_plan());
         let sql = format!(
             "SELECT e.day, e.quad_class, e.goldstein FROM {EVENTS_FROM}
              WHERE e.day IS NOT NULL AND e.day_precise = 1 AND {} ORDER BY e.day",
@@ -831,7 +1089,7 @@ impl Store {
 
     /// The places of the events matching `q` (their root report's place), busiest first.
     pub fn map_points(&self, q: &EventQuery, limit: u64) -> Result<Vec<MapPoint>> {
-        let w = q.to_where();
+        let w = q.to_where(q.text_plan());
         let sql = format!(
             "SELECT m.place_lat, m.place_lon, MIN(m.place_name), MIN(m.place_country),
                     e.quad_class, COUNT(*)

@@ -132,9 +132,9 @@ pub fn create_event(tx: &Transaction, k: &MentionKeys, e: &CodedEvent) -> rusqli
         "INSERT INTO events (root_mention, day, date, day_precise, source_key, target_key,
             cameo_root, place_key, source_code, source_country, source_role, target_code,
             target_country, target_role, cameo, quad_class, goldstein, modality,
-            num_mentions, num_sources, num_articles)
+            num_mentions, num_sources, num_articles, place_lat, place_lon)
          VALUES (0, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 1, 1, 1)",
+                 1, 1, 1, ?18, ?19)",
     )?
     .execute(params![
         k.day,
@@ -154,6 +154,8 @@ pub fn create_event(tx: &Transaction, k: &MentionKeys, e: &CodedEvent) -> rusqli
         e.quad_class,
         e.goldstein,
         e.modality.as_str(),
+        e.place.as_ref().and_then(|p| p.lat),
+        e.place.as_ref().and_then(|p| p.lon),
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -184,10 +186,10 @@ pub fn refresh_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
         "UPDATE events SET
             (root_mention, day, date, day_precise, source_key, target_key, cameo_root, place_key,
              source_code, source_country, source_role, target_code, target_country, target_role,
-             cameo, quad_class, goldstein, modality) =
+             cameo, quad_class, goldstein, modality, place_lat, place_lon) =
             (SELECT id, day, date, day_precise, source_key, target_key, cameo_root, place_key,
                     source_code, source_country, source_role, target_code, target_country,
-                    target_role, cameo, quad_class, goldstein, modality
+                    target_role, cameo, quad_class, goldstein, modality, place_lat, place_lon
              FROM mentions WHERE id = ?2),
             num_mentions = (SELECT COUNT(*) FROM mentions WHERE event_id = ?1),
             num_articles = (SELECT COUNT(DISTINCT article_id) FROM mentions WHERE event_id = ?1),

@@ -16,7 +16,11 @@ const SAFE_NAMES: &[(&str, &str)] = &[
     ("MENTION_COLUMNS", "constant column list"),
     ("MENTION_FROM", "constant FROM clause"),
     ("key", "EventSort::key(): one of five constant expressions"),
-    ("dir", "ASC or DESC"),
+    (
+        "order_by",
+        "EventSort::order_by(): one of five constant ORDER BY lists",
+    ),
+    ("total", "COUNT(*) OVER () or NULL"),
     ("cmp", "< or >"),
     ("s", "source_code or source_country"),
     ("t", "target_code or target_country"),
@@ -30,7 +34,7 @@ const SAFE_NAMES: &[(&str, &str)] = &[
     ),
     ("order", "conflict or n"),
     ("table", "Store::counts(): the schema's table names"),
-    ("from", "matching_from(): one of two constant FROM clauses"),
+    ("from", "matching_from(): one of four constant FROM clauses"),
     (
         "clause",
         "EventFilter::to_sql() (constant conditions with ?N) or a literal",
