@@ -231,7 +231,7 @@ ALTER TABLE events ADD COLUMN text TEXT;
 UPDATE events SET (place_lat, place_lon) =
     (SELECT m.place_lat, m.place_lon FROM mentions m WHERE m.id = events.root_mention);
 UPDATE events SET text =
-    (SELECT group_concat(s.text, char(30)) FROM mentions m
+    (SELECT group_concat(s.text, char(30) ORDER BY m.id) FROM mentions m
      JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index
      WHERE m.event_id = events.id);
 
@@ -253,14 +253,14 @@ INSERT INTO event_text (rowid, text) SELECT id, text FROM events WHERE text IS N
 -- its article, when a new version replaces it); the index follows the text.
 CREATE TRIGGER mentions_text_add AFTER INSERT ON mentions BEGIN
     UPDATE events SET text =
-        (SELECT group_concat(s.text, char(30)) FROM mentions m
+        (SELECT group_concat(s.text, char(30) ORDER BY m.id) FROM mentions m
          JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index
          WHERE m.event_id = NEW.event_id)
     WHERE id = NEW.event_id;
 END;
 CREATE TRIGGER mentions_text_drop AFTER DELETE ON mentions BEGIN
     UPDATE events SET text =
-        (SELECT group_concat(s.text, char(30)) FROM mentions m
+        (SELECT group_concat(s.text, char(30) ORDER BY m.id) FROM mentions m
          JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index
          WHERE m.event_id = OLD.event_id)
     WHERE id = OLD.event_id;
@@ -349,6 +349,133 @@ mod tests {
             [],
         )
         .unwrap();
+    }
+
+    const TABLES: [&str; 9] = [
+        "articles",
+        "sentences",
+        "events",
+        "mentions",
+        "actors",
+        "quotes",
+        "quantities",
+        "places",
+        "superseded",
+    ];
+
+    fn rows(c: &Connection, table: &str) -> Vec<Vec<rusqlite::types::Value>> {
+        let mut stmt = c
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn columns(c: &Connection, table: &str) -> Vec<String> {
+        let mut stmt = c
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn text_hits(c: &Connection, text: &str) -> Vec<i64> {
+        let mut stmt = c
+            .prepare("SELECT rowid FROM event_text WHERE event_text MATCH ?1 ORDER BY rowid")
+            .unwrap();
+        stmt.query_map([format!("\"{text}\"")], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    /// A version 3 file holding what `built` (a store ingested by this build) holds, row for
+    /// row, minus what version 4 adds.
+    fn version_3_copy(built: &std::path::Path, path: &std::path::Path) -> Connection {
+        let c = Connection::open(path).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        for sql in &MIGRATIONS[..3] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 3).unwrap();
+        c.execute("ATTACH ?1 AS built", [built.to_str().unwrap()])
+            .unwrap();
+        for table in TABLES {
+            let cols = columns(&c, table).join(", ");
+            c.execute_batch(&format!(
+                "INSERT INTO main.{table} ({cols}) SELECT {cols} FROM built.{table}"
+            ))
+            .unwrap();
+        }
+        c.execute_batch("DETACH built").unwrap();
+        c
+    }
+
+    #[test]
+    fn a_version_3_store_is_upgraded_to_what_this_build_would_have_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let built = dir.path().join("built.db");
+        let mut store = crate::Store::create(&built).unwrap();
+        // Revised versions among the articles replace earlier ones: reports come and go.
+        let lines = crate::synthetic::corpus(11, 400);
+        let mut replaced = 0;
+        for chunk in lines.chunks(40) {
+            let batch: Vec<_> = chunk
+                .iter()
+                .map(|l| crate::Incoming::from_coded_line(l.as_bytes()).unwrap())
+                .collect();
+            replaced += store.ingest_batch(&batch).unwrap().replaced;
+        }
+        assert!(replaced > 0, "the corpus replaces some articles");
+        drop(store);
+
+        let old = dir.path().join("v3.db");
+        let c = version_3_copy(&built, &old);
+        let before: Vec<_> = TABLES.iter().map(|t| rows(&c, t)).collect();
+        assert!(columns(&c, "events").iter().all(|n| n != "text"));
+        drop(c);
+
+        let store = crate::Store::open(&old).unwrap();
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+        drop(store);
+        let upgraded = Connection::open(&old).unwrap();
+        let fresh = Connection::open(&built).unwrap();
+        let v: i64 = upgraded
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, latest());
+        for (table, old_rows) in TABLES.iter().zip(&before) {
+            let now = rows(&upgraded, table);
+            assert_eq!(now.len(), old_rows.len(), "{table}: same rows");
+            assert_eq!(
+                now,
+                rows(&fresh, table),
+                "{table}: as ingested by this build"
+            );
+        }
+        let with_text: i64 = upgraded
+            .query_row(
+                "SELECT COUNT(*) FROM events WHERE text IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            with_text as usize,
+            before[2].len(),
+            "every event has its text"
+        );
+        for text in ["report 3", "QAX", "version", "item 7.", "towards QB"] {
+            let hits = text_hits(&upgraded, text);
+            assert!(!hits.is_empty(), "{text}");
+            assert_eq!(hits, text_hits(&fresh, text), "{text}");
+        }
     }
 
     #[test]
