@@ -34,6 +34,10 @@ const SAFE_NAMES: &[(&str, &str)] = &[
     ),
     ("order", "conflict or n"),
     ("table", "Store::counts(): the schema's table names"),
+    (
+        "cols",
+        "schema tests: the column names of the schema's own tables",
+    ),
     ("from", "matching_from(): one of four constant FROM clauses"),
     (
         "clause",
