@@ -124,17 +124,24 @@ pub fn find_event(
     Ok(best.map(|(_, id)| id))
 }
 
-/// A new event whose only (root) mention is about to be stored; `set_root` names it after.
-pub fn create_event(tx: &Transaction, k: &MentionKeys, e: &CodedEvent) -> rusqlite::Result<i64> {
+/// A new event whose only (root) mention, in article `article_id`, is about to be stored (its
+/// sentence already is); `set_root` names it after.
+pub fn create_event(
+    tx: &Transaction,
+    k: &MentionKeys,
+    e: &CodedEvent,
+    article_id: i64,
+) -> rusqlite::Result<i64> {
     let s = e.source.as_ref();
     let t = e.target.as_ref();
     tx.prepare_cached(
         "INSERT INTO events (root_mention, day, date, day_precise, source_key, target_key,
             cameo_root, place_key, source_code, source_country, source_role, target_code,
             target_country, target_role, cameo, quad_class, goldstein, modality,
-            num_mentions, num_sources, num_articles, place_lat, place_lon)
+            num_mentions, num_sources, num_articles, place_lat, place_lon, text)
          VALUES (0, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 1, 1, 1, ?18, ?19)",
+                 1, 1, 1, ?18, ?19,
+                 (SELECT text FROM sentences WHERE article_id = ?20 AND idx = ?21))",
     )?
     .execute(params![
         k.day,
@@ -156,6 +163,8 @@ pub fn create_event(tx: &Transaction, k: &MentionKeys, e: &CodedEvent) -> rusqli
         e.modality.as_str(),
         e.place.as_ref().and_then(|p| p.lat),
         e.place.as_ref().and_then(|p| p.lon),
+        article_id,
+        e.sentence_index as i64,
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -166,8 +175,8 @@ pub fn set_root(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Result<
     Ok(())
 }
 
-/// Recount an event from its mentions and take its fields from its root again; an event no
-/// mention tells any more is deleted.
+/// Recount an event from its mentions, take its fields from its root again and join its
+/// reports' sentences again; an event no mention tells any more is deleted.
 pub fn refresh_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
     let root: Option<i64> = tx
         .prepare_cached(
@@ -195,7 +204,11 @@ pub fn refresh_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
             num_articles = (SELECT COUNT(DISTINCT article_id) FROM mentions WHERE event_id = ?1),
             num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source_name, a.key))
                            FROM mentions m JOIN articles a ON a.id = m.article_id
-                           WHERE m.event_id = ?1)
+                           WHERE m.event_id = ?1),
+            text = (SELECT group_concat(s.text, char(30) ORDER BY m.id)
+                    FROM mentions m JOIN sentences s
+                        ON s.article_id = m.article_id AND s.idx = m.sentence_index
+                    WHERE m.event_id = ?1)
          WHERE id = ?1",
     )?
     .execute([event, root])?;

@@ -95,11 +95,56 @@ impl Store {
         let tx = self.conn.transaction().at(&path)?;
         let now = time::now_utc();
         let mut report = BatchReport::default();
+        let mut touched = Touched::default();
         for incoming in batch {
-            store_one(&tx, incoming, &now, &mut report).at(&path)?;
+            store_one(&tx, incoming, &now, &mut report, &mut touched).at(&path)?;
         }
+        touched.index_texts(&tx).at(&path)?;
         tx.commit().at(&path)?;
         Ok(report)
+    }
+}
+
+/// The events a batch created, and those it changed or deleted, whose text the full-text index
+/// must take again once the batch is stored.
+#[derive(Default)]
+struct Touched {
+    created: Vec<i64>,
+    changed: Vec<i64>,
+}
+
+impl Touched {
+    /// Bring `event_text` up to date: out with what the changed events said before the batch,
+    /// in with what every touched event that remains says now. Two statements for the whole
+    /// batch: FTS5 writes its pending entries to disk at each statement that might be undone.
+    fn index_texts(&self, tx: &Transaction) -> rusqlite::Result<()> {
+        let created: std::collections::HashSet<i64> = self.created.iter().copied().collect();
+        let before: Vec<i64> = self
+            .changed
+            .iter()
+            .copied()
+            .filter(|id| !created.contains(id))
+            .collect();
+        let ids = |v: &[i64]| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string());
+        if !before.is_empty() {
+            tx.prepare_cached(
+                "DELETE FROM event_text WHERE rowid IN (SELECT value FROM json_each(?1))",
+            )?
+            .execute([ids(&before)])?;
+        }
+        let mut all: Vec<i64> = self.created.iter().chain(&self.changed).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        if !all.is_empty() {
+            tx.prepare_cached(
+                "INSERT INTO event_text (rowid, text)
+                 SELECT id, text FROM events
+                 WHERE id IN (SELECT value FROM json_each(?1)) AND text IS NOT NULL
+                 ORDER BY id",
+            )?
+            .execute([ids(&all)])?;
+        }
+        Ok(())
     }
 }
 
@@ -111,6 +156,7 @@ fn store_one(
     inc: &Incoming,
     now: &str,
     report: &mut BatchReport,
+    touched: &mut Touched,
 ) -> rusqlite::Result<()> {
     let hash = &inc.content_hash[..];
     let stored = tx.prepare_cached(SEEN)?.exists([hash])?;
@@ -126,7 +172,7 @@ fn store_one(
         .optional()?;
     match old {
         Some(old) => {
-            remove_article(tx, old, now)?;
+            remove_article(tx, old, now, touched)?;
             report.replaced += 1;
         }
         None => report.added += 1,
@@ -142,7 +188,11 @@ fn store_one(
                 report.merged += 1;
                 id
             }
-            None => dedup::create_event(tx, &keys, e)?,
+            None => {
+                let id = dedup::create_event(tx, &keys, e, article_id)?;
+                touched.created.push(id);
+                id
+            }
         };
         let mention_id = insert_mention(tx, event_id, article_id, n, e, &keys)?;
         if !merged_into.contains(&event_id) {
@@ -154,13 +204,19 @@ fn store_one(
     merged_into.dedup();
     for id in merged_into {
         dedup::refresh_event(tx, id)?;
+        touched.changed.push(id);
     }
     Ok(())
 }
 
 /// Delete an article and all it holds, remembering its hash as superseded; the events it told
 /// are recounted (and dropped when no other article tells them).
-fn remove_article(tx: &Transaction, article_id: i64, now: &str) -> rusqlite::Result<()> {
+fn remove_article(
+    tx: &Transaction,
+    article_id: i64,
+    now: &str,
+    touched: &mut Touched,
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT OR IGNORE INTO superseded (content_hash, key, replaced_at)
          SELECT content_hash, key, ?2 FROM articles WHERE id = ?1",
@@ -174,6 +230,7 @@ fn remove_article(tx: &Transaction, article_id: i64, now: &str) -> rusqlite::Res
         .execute([article_id])?;
     for id in events {
         dedup::refresh_event(tx, id)?;
+        touched.changed.push(id);
     }
     Ok(())
 }

@@ -217,13 +217,18 @@ ALTER TABLE places_v3 RENAME TO places;
 ///   an index range instead of a join to every candidate's report.
 /// - Indexes whose leading columns are what a filter fixes and whose next is the day: an actor
 ///   on either side and in either form (country or full code) in every source/target pairing,
-///   CAMEO root and quad class, quad class, CAMEO code, place, number of sources. A page sorted
-///   by date then reads in index order; a count reads the index alone.
-/// - `events.text`: the sentences that report the event, joined by U+001E (kept by triggers on
-///   `mentions` as reports come and go), so that a text is matched on the event's own row.
+///   CAMEO root and quad class, quad class, CAMEO code, place. A page sorted by date then reads
+///   in index order; a count reads the index alone. (Each index costs the ingest some 4 %: a
+///   filter that narrows little, as `min_sources` alone, reads every event instead.)
+/// - `events.text`: the sentences that report the event, in the order the reports were stored,
+///   joined by U+001E (written by the ingest with the event's other fields), so that a text is
+///   matched on the event's own row.
 /// - `event_text`: a full-text index (FTS5) of `events.text` in trigram tokens (any substring of
-///   three characters or more, case-insensitive), rowid = event id, kept by triggers on
-///   `events`. Contentless: it holds the index only. A text few events hold is looked up there.
+///   three characters or more, case-insensitive), rowid = event id. Contentless: it holds the
+///   index only. The ingest brings it up to date at the end of each batch, in two statements
+///   (FTS5 writes what it holds in memory to disk at every statement that might be undone, so
+///   a row at a time, as triggers would, makes it write thousands of tiny segments). A text few
+///   events hold is looked up there.
 const V4: &str = r#"
 ALTER TABLE events ADD COLUMN place_lat REAL;
 ALTER TABLE events ADD COLUMN place_lon REAL;
@@ -243,35 +248,10 @@ CREATE INDEX events_root_quad ON events (cameo_root, quad_class, day);
 CREATE INDEX events_quad ON events (quad_class, day);
 CREATE INDEX events_cameo ON events (cameo, num_sources, day);
 CREATE INDEX events_place ON events (place_lat, place_lon, num_sources, day);
-CREATE INDEX events_sources ON events (num_sources, day);
 
 CREATE VIRTUAL TABLE event_text USING fts5(
     text, content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 0');
 INSERT INTO event_text (rowid, text) SELECT id, text FROM events WHERE text IS NOT NULL;
-
--- An event's text is rewritten whenever one of its reports comes or goes (a report goes with
--- its article, when a new version replaces it); the index follows the text.
-CREATE TRIGGER mentions_text_add AFTER INSERT ON mentions BEGIN
-    UPDATE events SET text =
-        (SELECT group_concat(s.text, char(30) ORDER BY m.id) FROM mentions m
-         JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index
-         WHERE m.event_id = NEW.event_id)
-    WHERE id = NEW.event_id;
-END;
-CREATE TRIGGER mentions_text_drop AFTER DELETE ON mentions BEGIN
-    UPDATE events SET text =
-        (SELECT group_concat(s.text, char(30) ORDER BY m.id) FROM mentions m
-         JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index
-         WHERE m.event_id = OLD.event_id)
-    WHERE id = OLD.event_id;
-END;
-CREATE TRIGGER events_text_index AFTER UPDATE OF text ON events BEGIN
-    DELETE FROM event_text WHERE rowid = OLD.id;
-    INSERT INTO event_text (rowid, text) SELECT NEW.id, NEW.text WHERE NEW.text IS NOT NULL;
-END;
-CREATE TRIGGER events_text_unindex AFTER DELETE ON events BEGIN
-    DELETE FROM event_text WHERE rowid = OLD.id;
-END;
 "#;
 
 /// The character between the sentences of one event in `events.text`: a search for text holding
