@@ -30,6 +30,7 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && b
 echo "summary: $(curl -sf "http://127.0.0.1:$port/api/summary")"
 paths=$(sed -n 's/^ *"\(\/api[^"]*\)".*/\1/p' "$here/events.lua")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "uptime: $(uptime)"
 echo "wrk: 2 threads, $conns connections, 30 s timeout; per filter set ${set_secs} s, mixed ${mix_secs} s"
 echo
 printf '| %-70s | %8s | %8s | %7s | %7s | %6s | %8s | %-11s |\n' "Filter set (GET)" \
@@ -60,3 +61,4 @@ done
 row "all eight in turn" "" "$mix_secs"
 echo
 echo "5xx logged by the server: $(grep -c 'flashpoint serve: 5' "$work/serve.log" || true)"
+echo "uptime: $(uptime)"

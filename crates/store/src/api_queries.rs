@@ -802,6 +802,12 @@ fn segments(sentence: &str, mut marks: Vec<([usize; 2], &'static str)>) -> Vec<S
     out
 }
 
+/// Whether the first page counts the events matching as it finds them: where every match's row
+/// is read for its text anyway, one pass instead of two.
+fn counted_with_page(text: Option<TextPlan>, cursor: Option<Cursor>) -> bool {
+    cursor.is_none() && matches!(text, Some(TextPlan::Row | TextPlan::Sentences))
+}
+
 /// The statement that counts the events matching `q`, and its parameters.
 fn count_sql(q: &EventQuery, text: Option<TextPlan>) -> (String, Vec<Value>) {
     let w = q.to_where(text);
@@ -869,9 +875,7 @@ impl Store {
         limit: u64,
     ) -> Result<EventPage> {
         let text = self.text_plan(q)?;
-        // Where every match's row is read for its text anyway, the first page counts them in the
-        // same pass instead of a second one.
-        let counted = cursor.is_none() && matches!(text, Some(TextPlan::Row | TextPlan::Sentences));
+        let counted = counted_with_page(text, cursor);
         let limit = limit.clamp(1, 10_000) as i64;
         let (sql, values) = page_sql(q, text, sort, cursor, limit, counted)?;
         let mut stmt = self.conn.prepare(&sql).at(&self.path)?;
@@ -957,11 +961,16 @@ impl Store {
     /// `EXPLAIN QUERY PLAN` of the count, then of the page. For finding what a slow filter lacks.
     pub fn find_events_plan(&self, q: &EventQuery, sort: EventSort) -> Result<Vec<String>> {
         let text = self.text_plan(q)?;
-        let mut lines = vec![format!("text: {text:?}"), "count:".to_string()];
-        let (sql, values) = count_sql(q, text);
-        lines.extend(self.plan(&sql, values)?);
+        let counted = counted_with_page(text, None);
+        let mut lines = vec![format!("text: {text:?}")];
+        if counted {
+            lines.push("count: in the page's pass".to_string());
+        } else {
+            lines.push("count:".to_string());
+            let (sql, values) = count_sql(q, text);
+            lines.extend(self.plan(&sql, values)?);
+        }
         lines.push("page:".to_string());
-        let counted = matches!(text, Some(TextPlan::Row | TextPlan::Sentences));
         let (sql, values) = page_sql(q, text, sort, None, 100, counted)?;
         lines.extend(self.plan(&sql, values)?);
         Ok(lines)
