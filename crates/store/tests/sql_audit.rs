@@ -20,7 +20,6 @@ const SAFE_NAMES: &[(&str, &str)] = &[
         "order_by",
         "EventSort::order_by(): one of five constant ORDER BY lists",
     ),
-    ("total", "COUNT(*) OVER () or NULL"),
     ("cmp", "< or >"),
     ("s", "source_code or source_country"),
     ("t", "target_code or target_country"),
@@ -38,7 +37,7 @@ const SAFE_NAMES: &[(&str, &str)] = &[
         "cols",
         "schema tests: the column names of the schema's own tables",
     ),
-    ("from", "matching_from(): one of four constant FROM clauses"),
+    ("from", "matching_from(): one of six constant FROM clauses"),
     (
         "clause",
         "EventFilter::to_sql() (constant conditions with ?N) or a literal",
