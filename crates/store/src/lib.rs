@@ -174,6 +174,11 @@ impl Store {
         c.pragma_update(None, "foreign_keys", "ON").at(&self.path)?;
         c.pragma_update(None, "cache_size", -32_000)
             .at(&self.path)?;
+        // Pages read through a memory map are shared by every connection (the server keeps a
+        // pool of readers): a connection opened under load finds the file's pages already in
+        // memory instead of copying each into a cache of its own.
+        c.pragma_update_and_check(None, "mmap_size", 1_i64 << 30, |_| Ok(()))
+            .at(&self.path)?;
         c.busy_timeout(std::time::Duration::from_secs(10))
             .at(&self.path)?;
         // Ingest alone uses some twenty statements; the default cache of 16 would re-parse them.
