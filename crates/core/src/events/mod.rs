@@ -109,6 +109,29 @@ fn is_reciprocal(code: &str) -> bool {
     matches!(code, "040" | "041" | "044" | "046" | "057")
 }
 
+/// Organs of a state: the state itself, its government, forces, police, intelligence,
+/// legislature and courts.
+fn state_organ(a: &EventActor) -> bool {
+    matches!(
+        a.actor.role.as_deref(),
+        None | Some("GOV" | "MIL" | "SPY" | "COP" | "LEG" | "JUD")
+    )
+}
+
+/// Whether two actors are one party: the same code, or two organs of one state ("Iran" and the
+/// Iranian government). A government and its rebels or protesters are two.
+fn one_side(a: &EventActor, b: &EventActor) -> bool {
+    a.actor.code == b.actor.code
+        || (a.actor.country == b.actor.country && state_organ(a) && state_organ(b))
+}
+
+/// Whether two actors are one: the same code, or a state and its government ("Iran … Tehran's
+/// programme"), which news names in turn.
+fn the_state_itself(a: &EventActor, b: &EventActor) -> bool {
+    let state = |x: &EventActor| matches!(x.actor.role.as_deref(), None | Some("GOV"));
+    a.actor.code == b.actor.code || (a.actor.country == b.actor.country && state(a) && state(b))
+}
+
 /// Fighting or diplomacy between the parties of a compound subject ("Thai and Cambodian soldiers
 /// exchanged fire", "the two restored ties") when no one else is named as the target.
 fn is_mutual(code: &str) -> bool {
@@ -781,7 +804,22 @@ impl Events {
         let own_codes: Vec<Option<String>> =
             source_actors.iter().map(|a| a.actor.code.clone()).collect();
         // … and an object nobody could code ("accused it of …") leaves the act untargeted.
-        target_actors.retain(|t| !own_codes.contains(&t.actor.code) && t.actor.country.is_some());
+        // A state does nothing together with its own government ("Iran … Tehran's programme"),
+        // though it may act on its own country ("promised to reform Serbia").
+        let together = is_reciprocal(&code) || joint_act;
+        target_actors.retain(|t| {
+            t.actor.country.is_some()
+                && !own_codes.contains(&t.actor.code)
+                && !(together && source_actors.iter().any(|s| the_state_itself(s, t)))
+        });
+        // "put its army on alert", "deployed its navy": the forces a state shows are its means,
+        // not whom the show of force is aimed at.
+        let mut own_forces_shown = false;
+        if code.starts_with("15") {
+            let before = target_actors.len();
+            target_actors.retain(|t| !source_actors.iter().any(|s| one_side(s, t)));
+            own_forces_shown = target_actors.len() < before;
+        }
         // "Armenia and Azerbaijan accused each other": each did it to the other.
         let each_other = view.each_other(m.start, m.end);
         if each_other && source_actors.len() > 1 {
@@ -833,6 +871,15 @@ impl Events {
         if target_actors.is_empty() && !joint && antecedents::toward_the_story(&code) {
             target_actors = antecedents::story_country(at.focus_place, trigger, &source_actors);
         }
+        // "called in the army": forces shown at home are shown to the country the story is in.
+        if target_actors.is_empty() && own_forces_shown {
+            target_actors.extend(
+                at.focus_place
+                    .as_ref()
+                    .filter(|p| !p.country.is_empty())
+                    .map(|p| actor::country_actor(trigger, &p.country, None)),
+            );
+        }
         let (date, date_precision, historical) = at.date_at(m.start);
         let mut emit = |source: &EventActor, target: Option<&EventActor>| {
             let place = event_place(at, trigger, source, target).or_else(|| (*focus_place).clone());
@@ -864,12 +911,9 @@ impl Events {
         };
         if target_actors.is_empty() && joint {
             // "The president and the rebel commander signed a ceasefire": sides of one country
-            // act together too; only the same actor twice is no pair.
+            // act together too; only one side named twice ("Iran" and its government) is no pair.
             for s in &source_actors {
-                for t in source_actors
-                    .iter()
-                    .filter(|t| t.actor.code != s.actor.code)
-                {
+                for t in source_actors.iter().filter(|t| !one_side(s, t)) {
                     emit(s, Some(t));
                 }
             }
