@@ -39,8 +39,18 @@ const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv")
 /// of a kept trigger stays (all its dyads).
 ///
 /// Clauses joined by "but" or ";" are separate statements: `breaks` holds where they begin.
-fn one_act_per_actor(events: Vec<Event>, breaks: &[usize]) -> Vec<Event> {
-    let clause = |e: &Event| breaks.iter().filter(|&&b| b <= e.trigger.start).count();
+/// Coordinated verbs are separate acts too (`act` names the one a trigger belongs to).
+fn one_act_per_actor(
+    events: Vec<Event>,
+    breaks: &[usize],
+    act: &dyn Fn(crate::Span) -> Option<usize>,
+) -> Vec<Event> {
+    let clause = |e: &Event| {
+        (
+            breaks.iter().filter(|&&b| b <= e.trigger.start).count(),
+            act(e.trigger),
+        )
+    };
     let country = |e: &Event| {
         (
             clause(e),
@@ -74,9 +84,9 @@ fn one_act_per_actor(events: Vec<Event>, breaks: &[usize]) -> Vec<Event> {
     };
     triggers.sort_by_key(rank);
     let mut kept_triggers: Vec<crate::Span> = Vec::new();
-    let mut used: Vec<(usize, Option<String>)> = Vec::new();
+    let mut used: Vec<((usize, Option<usize>), Option<String>)> = Vec::new();
     for t in triggers {
-        let sources: Vec<(usize, Option<String>)> = events
+        let sources: Vec<((usize, Option<usize>), Option<String>)> = events
             .iter()
             .filter(|o| o.trigger == t)
             .map(country)
@@ -90,6 +100,23 @@ fn one_act_per_actor(events: Vec<Event>, breaks: &[usize]) -> Vec<Event> {
         .into_iter()
         .filter(|e| kept_triggers.contains(&e.trigger))
         .collect()
+}
+
+/// The verb whose act a trigger tells: climbing from the trigger's head, the first verb that is
+/// coordinated with another ("condemned the coup and demanded …"), else the clause's root. A trigger inside another's
+/// complement ("warned that it would strike") belongs to that act.
+fn coordinated_act(tree: &crate::tree::Tree, span: crate::Span) -> Option<usize> {
+    let words = tree.tokens_in(span.start, span.end);
+    let inside = |i: usize| words.contains(&i);
+    let mut n = words.clone().find(|&i| !tree.head(i).is_some_and(inside))?;
+    for _ in 0..tree.len() {
+        let own = tree.dep(n) == "conj" && tree.is_verbal(n);
+        match tree.head(n) {
+            Some(h) if !own => n = h,
+            _ => return Some(n),
+        }
+    }
+    Some(n)
 }
 
 /// A news outlet named as such ("told AFP", "Reuters reported") is a channel, not a party.
@@ -382,7 +409,8 @@ impl Events {
             .filter(|t| matches!(doc.lower_slice(t.span), "but" | ";"))
             .map(|t| t.span.start)
             .collect();
-        out.extend(one_act_per_actor(events, &breaks));
+        let act = |span: crate::Span| tree.and_then(|t| coordinated_act(t, span));
+        out.extend(one_act_per_actor(events, &breaks, &act));
     }
 
     /// A sentence as the clause reader sees it, with its trigger matches (none inside a name).
@@ -715,9 +743,13 @@ impl Events {
             .filter(|m| state(m))
             .map(|m| &m.actor.country)
             .collect();
+        let own_state =
+            |t: &crate::doc::Mention| state(t) && state_sources.contains(&&t.actor.country);
+        let mut own_forces_shown =
+            code.starts_with("15") && targets.iter().any(|&i| own_state(&doc.mentions[i]));
         targets.retain(|&i| {
             let t = &doc.mentions[i];
-            !(t.implicit && state(t) && state_sources.contains(&&t.actor.country))
+            !(t.implicit && own_state(t))
         });
         let trigger = toks[subject_at.min(m.start)]
             .span
@@ -814,11 +846,10 @@ impl Events {
         });
         // "put its army on alert", "deployed its navy": the forces a state shows are its means,
         // not whom the show of force is aimed at.
-        let mut own_forces_shown = false;
         if code.starts_with("15") {
             let before = target_actors.len();
             target_actors.retain(|t| !source_actors.iter().any(|s| one_side(s, t)));
-            own_forces_shown = target_actors.len() < before;
+            own_forces_shown |= target_actors.len() < before;
         }
         // "Armenia and Azerbaijan accused each other": each did it to the other.
         let each_other = view.each_other(m.start, m.end);
