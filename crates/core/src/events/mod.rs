@@ -38,6 +38,9 @@ const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv")
 /// same source are mostly elaboration ("…, killing eight", "and said it would …"). Every event
 /// of a kept trigger stays (all its dyads).
 ///
+/// An act's place (clause, coordinated verb) and the country of one of its sources.
+type ActorInAct = ((usize, Option<usize>), Option<String>);
+
 /// Clauses joined by "but" or ";" are separate statements: `breaks` holds where they begin.
 /// Coordinated verbs are separate acts too (`act` names the one a trigger belongs to).
 fn one_act_per_actor(
@@ -84,9 +87,9 @@ fn one_act_per_actor(
     };
     triggers.sort_by_key(rank);
     let mut kept_triggers: Vec<crate::Span> = Vec::new();
-    let mut used: Vec<((usize, Option<usize>), Option<String>)> = Vec::new();
+    let mut used: Vec<ActorInAct> = Vec::new();
     for t in triggers {
-        let sources: Vec<((usize, Option<usize>), Option<String>)> = events
+        let sources: Vec<ActorInAct> = events
             .iter()
             .filter(|o| o.trigger == t)
             .map(country)
