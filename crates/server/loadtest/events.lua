@@ -1,4 +1,4 @@
--- wrk script: GET /api/events with filters. With no argument, the eight filter sets below in
+-- wrk script: GET /api/events with filters. With no argument, the nine filter sets below in
 -- turn (round robin); with one (`wrk ... -s events.lua -- PATH`), that path only. At the end it
 -- prints one line, "RESULT requests/s p50_ms p99_ms errors", that run.sh turns into a table.
 local paths = {
@@ -10,6 +10,9 @@ local paths = {
   "/api/events?bbox=0,0,30,30&min_sources=2&limit=100",
   "/api/events?q=report&actor=QEX&limit=25",
   "/api/events?cameo=042&sort=-sources",
+  -- A text that few events hold (some 500 of 100,000: reports 123, 1230-1239, 12300-12399);
+  -- "report" above is in every event's sentence.
+  "/api/events?q=report%20123&limit=25",
 }
 local i = 0
 

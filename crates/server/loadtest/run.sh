@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Bounded load test of `flashpoint serve` on loopback: a store of 100,000 synthetic events, then
-# `wrk` against GET /api/events — each of eight filter sets alone for SET_SECONDS, then all eight
+# `wrk` against GET /api/events — each of nine filter sets alone for SET_SECONDS, then all nine
 # in turn for MIX_SECONDS (events.lua). Prints, per filter set, the time of one request alone,
 # then, under load, requests/s, p50 and p99 latency and errors (failed connections, reads,
-# writes, timeouts and answers of 400 or more); then the 5xx the server logged. No run lasts more than 60 s. wrk waits up to 30 s for an answer, the
-# server's own limit on a read (`Config::read_timeout`, answered 503): a slower answer is an
-# error either way; a faster one, however long it queued on a busy machine, is a latency.
+# writes, timeouts and answers of 400 or more); then the 5xx the server logged. No run lasts
+# more than 60 s. wrk waits up to 30 s for an answer, the server's own limit on a read
+# (`Config::read_timeout`, answered 503): a slower answer is an error either way; a faster one,
+# however long it queued on a busy machine, is a latency.
 # Usage: crates/server/loadtest/run.sh [SET_SECONDS] [MIX_SECONDS] [CONNECTIONS]
+# BIN_DIR=DIR runs the `flashpoint` and `loadtest_store` found in DIR instead of building this
+# checkout's (to compare two builds under the same load).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -16,15 +19,22 @@ conns="${3:-16}"
 [ "$set_secs" -le 60 ] && [ "$mix_secs" -le 60 ] || { echo "at most 60 s a run"; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
 cd "$root"
-# The server binary and the store builder (`--example` alone would leave a stale binary).
-cargo build --release -p flashpoint --bin flashpoint
-cargo build --release -p flashpoint_server --example loadtest_store
+if [ -n "${BIN_DIR:-}" ]; then
+  flashpoint="$BIN_DIR/flashpoint"
+  store_builder="$BIN_DIR/loadtest_store"
+else
+  # The server binary and the store builder (`--example` alone would leave a stale binary).
+  cargo build --release -p flashpoint --bin flashpoint
+  cargo build --release -p flashpoint_server --example loadtest_store
+  flashpoint=target/release/flashpoint
+  store_builder=target/release/examples/loadtest_store
+fi
 work="$(mktemp -d)"
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-target/release/examples/loadtest_store "$work/load.db" 100000
+"$store_builder" "$work/load.db" 100000
 port=$((20000 + RANDOM % 20000))
-target/release/flashpoint serve --db "$work/load.db" --addr "127.0.0.1:$port" 2>"$work/serve.log" &
+"$flashpoint" serve --db "$work/load.db" --addr "127.0.0.1:$port" 2>"$work/serve.log" &
 server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 echo "summary: $(curl -sf "http://127.0.0.1:$port/api/summary")"
@@ -58,7 +68,7 @@ for p in $paths; do
     awk '{ printf "%.0f", $1 * 1000 }')
   row "\`$p\`" "$alone" "$set_secs" -- "$p"
 done
-row "all eight in turn" "" "$mix_secs"
+row "all $(echo "$paths" | wc -w) in turn" "" "$mix_secs"
 echo
 echo "5xx logged by the server: $(grep -c 'flashpoint serve: 5' "$work/serve.log" || true)"
 echo "uptime: $(uptime)"
