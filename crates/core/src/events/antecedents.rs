@@ -60,13 +60,34 @@ pub(super) fn doers(prior: &[Event], noun: &str, reactors: &[EventActor]) -> Vec
     let Some(roots) = act_noun_roots().get(noun) else {
         return Vec::new();
     };
+    latest_doers(prior, reactors, |root| roots.contains(root))
+}
+
+/// The doers of the latest deed — an act done, not said (cooperation, aid, yielding, protest,
+/// force, sanctions) — that another party did ("welcomed the move", "condemned it").
+pub(super) fn deed_doers(prior: &[Event], reactors: &[EventActor]) -> Vec<EventActor> {
+    latest_doers(prior, reactors, |root| {
+        matches!(
+            root,
+            "06" | "07" | "08" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
+        )
+    })
+}
+
+/// The doers of the latest act of a root `wanted` accepts that someone other than `reactors`
+/// did; every party of its compound subject.
+fn latest_doers(
+    prior: &[Event],
+    reactors: &[EventActor],
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<EventActor> {
     let own: Vec<Option<&str>> = reactors
         .iter()
         .map(|a| a.actor.country.as_deref())
         .collect();
     let recent = &prior[prior.len().saturating_sub(LOOK_BACK)..];
     let Some(act) = recent.iter().rev().find(|e| {
-        e.cameo.get(..2).is_some_and(|r| roots.contains(r))
+        e.cameo.get(..2).is_some_and(&wanted)
             && e.source.as_ref().is_some_and(|s| {
                 s.actor.country.is_some() && !own.contains(&s.actor.country.as_deref())
             })
@@ -170,6 +191,28 @@ mod tests {
         assert!(
             got.iter()
                 .any(|(s, c, t)| s == "FIN" && c.starts_with("11") && t == "NOR"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_deed_named_by_a_pronoun_or_a_general_noun_is_aimed_at_its_doer() {
+        let got = events(
+            "Peruvian warships seized two Ecuadorian trawlers on Monday. \
+             Colombia condemned the seizure, while Chile voiced support for it.",
+        );
+        assert!(
+            got.iter()
+                .any(|(s, c, t)| s == "CHL" && c.starts_with("05") && t == "PER"),
+            "{got:?}"
+        );
+        let got = events(
+            "Kenya closed its border with Somalia on Monday. \
+             Ethiopia criticised the move on Tuesday.",
+        );
+        assert!(
+            got.iter()
+                .any(|(s, c, t)| s == "ETH" && c.starts_with("11") && t == "KEN"),
             "{got:?}"
         );
     }

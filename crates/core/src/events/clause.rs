@@ -742,6 +742,11 @@ impl View<'_> {
             if w == "once" && matches!(self.key(i + 1), "again" | "more") {
                 continue;
             }
+            // "Iran condemned it, while Britain supported it": a contrast after a comma joins
+            // two reports, each as main as the other.
+            if matches!(w, "while" | "whereas") && self.key(i.wrapping_sub(1)) == "," {
+                return false;
+            }
             if matches!(w, "who" | "whom" | "which" | "whose") || SUBORDINATORS.contains(&w) {
                 return true;
             }

@@ -180,10 +180,12 @@ fn earlier_parties(at: &Sentence, aimed: &[usize], sources: &[EventActor]) -> Ve
     for &w in aimed {
         let found = if r.both_sides(w) {
             antecedents::sides(at.prior, sources)
-        } else if let Some(noun) = r.referring_noun(w) {
-            antecedents::doers(at.prior, &noun, sources)
         } else {
-            Vec::new()
+            match r.referent(w) {
+                Some(roles::Referent::Act(noun)) => antecedents::doers(at.prior, &noun, sources),
+                Some(roles::Referent::Deed) => antecedents::deed_doers(at.prior, sources),
+                None => Vec::new(),
+            }
         };
         if !found.is_empty() {
             return found;

@@ -31,6 +31,8 @@ pub(super) struct RoleWords {
     nonspecific: HashSet<String>,
     habitual: HashSet<String>,
     referring: HashSet<String>,
+    deed_nouns: HashSet<String>,
+    deed_pronouns: HashSet<String>,
     sides_nouns: HashSet<String>,
     sides_dets: HashSet<String>,
     mutual_objects: HashSet<String>,
@@ -54,6 +56,8 @@ impl RoleWords {
                 nonspecific: list("nonspecific_det"),
                 habitual: list("habitual_adv"),
                 referring: list("referring_det"),
+                deed_nouns: list("deed_noun"),
+                deed_pronouns: list("deed_pronoun"),
                 sides_nouns: list("sides_noun"),
                 sides_dets: list("sides_det"),
                 mutual_objects: list("mutual_object"),
@@ -80,6 +84,16 @@ pub(super) struct Roles<'a> {
     words: &'static RoleWords,
     /// The mention each tree word of the sentence lies in.
     mention: HashMap<usize, usize>,
+    /// Words of mentions nobody could code (an "it" that names no party).
+    uncoded: HashSet<usize>,
+}
+
+/// What a word that names no party refers back to.
+pub(super) enum Referent {
+    /// An act of the kinds the noun names ("the strike"): its lemma.
+    Act(String),
+    /// Whatever was last done ("the move", "condemned it").
+    Deed,
 }
 
 /// Dependents through which a noun phrase's head reaches the name it is about ("a Syrian
@@ -91,6 +105,7 @@ impl<'a> Roles<'a> {
     /// `candidates`: indices of the mentions of sentence `si` that may be parties.
     pub fn new(tree: &'a Tree<'a>, doc: &Doc, si: usize, candidates: &[usize]) -> Roles<'a> {
         let mut mention = HashMap::new();
+        let mut uncoded = HashSet::new();
         if let Some(s) = doc.sentences.get(si) {
             for w in tree.tokens_in(s.span.start, s.span.end) {
                 let span = tree.span(w);
@@ -99,6 +114,9 @@ impl<'a> Roles<'a> {
                     .find(|&&m| doc.mentions[m].span.contains(span))
                 {
                     mention.insert(w, m);
+                    if doc.mentions[m].actor.code.is_none() {
+                        uncoded.insert(w);
+                    }
                 }
             }
         }
@@ -106,6 +124,7 @@ impl<'a> Roles<'a> {
             tree,
             words: RoleWords::bundled(),
             mention,
+            uncoded,
         }
     }
 
@@ -168,6 +187,24 @@ impl<'a> Roles<'a> {
         referring.then(|| t.lemma(w))
     }
 
+    /// What `w` refers back to, if it names an act told before: "the strike" an act of the
+    /// kinds "strike" names; "the move", or a pronoun that names no party ("condemned it"),
+    /// the latest deed.
+    pub fn referent(&self, w: usize) -> Option<Referent> {
+        let t = self.tree;
+        if t.is_pronoun(w) || t.tag(w) == "DT" {
+            let deed = self.uncoded.contains(&w) || !self.mention.contains_key(&w);
+            return (deed && self.words.deed_pronouns.contains(t.lower(w)))
+                .then_some(Referent::Deed);
+        }
+        let noun = self.referring_noun(w)?;
+        Some(if self.words.deed_nouns.contains(&noun) {
+            Referent::Deed
+        } else {
+            Referent::Act(noun)
+        })
+    }
+
     /// "both sides", "all parties", "the two sides": the parties of the story's conflict.
     pub fn both_sides(&self, w: usize) -> bool {
         let t = self.tree;
@@ -186,7 +223,12 @@ impl<'a> Roles<'a> {
             own.clone()
                 .flat_map(|w| self.prep_objects(w, &self.words.target_preps)),
         );
-        words.retain(|&w| !self.mention.contains_key(&w));
+        // "voiced support for it": a preposition that ends the trigger's pattern is part of the
+        // act's frame, whatever it is, and its object the act's aim.
+        if let Some(last) = own.clone().last().filter(|&w| t.tag(w) == "IN") {
+            words.extend(t.kids_with(last, &["pobj"]));
+        }
+        words.retain(|&w| !self.mention.contains_key(&w) || self.uncoded.contains(&w));
         words
     }
 
