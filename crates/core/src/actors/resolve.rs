@@ -371,9 +371,6 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             }
         } else if let Some(p) = c.pronoun {
             let found = match p {
-                Pronoun::Person => earlier
-                    .clone()
-                    .find(|m| m.kind == MentionKind::Person && m.actor.code.is_some()),
                 Pronoun::Plural if !after_speech(doc, &c.mention) => done
                     .iter()
                     .rev()
@@ -382,6 +379,31 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     .map(|d| &d.mention),
                 // "it" stands for a country or body only as a subject ("it said", "it will").
                 Pronoun::Thing if !subject_it(doc, &c.mention) => None,
+                // "Maria Lopez said she was horrified": "he" or "she" after a speech verb is the
+                // speaker when the speaker is one person — named, a role ("the minister") or a
+                // title before a name ("UN rights chief Maria Lopez").
+                Pronoun::Person if after_speech(doc, &c.mention) => {
+                    let said: Vec<&Candidate> = done
+                        .iter()
+                        .rev()
+                        .take_while(|d| d.mention.sentence == c.mention.sentence)
+                        .filter(|d| {
+                            !d.modifier
+                                && !d.plural
+                                && d.mention.actor.code.is_some()
+                                && !after_preposition(doc, &d.mention)
+                        })
+                        .collect();
+                    said.iter()
+                        .find(|d| d.mention.kind == MentionKind::Person)
+                        .or_else(|| {
+                            said.iter().find(|d| {
+                                d.mention.kind == MentionKind::Agent || d.mention.tokens.len() > 2
+                            })
+                        })
+                        .map(|d| &d.mention)
+                        .or_else(|| earlier_person(earlier.clone()))
+                }
                 // "Turkey … said it had shot down two jets": the pronoun after a speech verb is
                 // the speaker, the sentence's subject.
                 Pronoun::Thing | Pronoun::Plural if after_speech(doc, &c.mention) => done
@@ -395,6 +417,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                             && m.actor.code.is_some()
                             && !after_preposition(doc, m)
                     }),
+                Pronoun::Person => earlier_person(earlier.clone()),
                 Pronoun::Thing => earlier.clone().find(|m| {
                     m.sentence + 1 >= c.mention.sentence
                         && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
@@ -429,6 +452,11 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
     let mut mentions: Vec<Mention> = cands.into_iter().map(|c| c.mention).collect();
     appositions(doc, &mut mentions);
     mentions
+}
+
+/// The latest person named and coded.
+fn earlier_person<'m>(mut earlier: impl Iterator<Item = &'m Mention>) -> Option<&'m Mention> {
+    earlier.find(|m| m.kind == MentionKind::Person && m.actor.code.is_some())
 }
 
 /// Whether a coded mention can stand in apposition to a name: one person or body, named by

@@ -205,9 +205,35 @@ fn judged(
     if !named.is_empty() {
         return named;
     }
-    r.referring_noun(object)
-        .map(|noun| antecedents::doers(prior, &noun, sources))
-        .unwrap_or_default()
+    // "horrified by the bombing of the village by Sudanese jets", "by reports of the raid": an
+    // act the object tells, or the act its "of" names, is judged in its doers.
+    let of_object = t
+        .kids_with(object, &["prep"])
+        .filter(|&p| t.lower(p) == "of")
+        .flat_map(|p| t.kids_with(p, &["pobj"]).collect::<Vec<_>>());
+    for act in std::iter::once(object).chain(of_object) {
+        if !t.tag(act).starts_with("NN") {
+            continue;
+        }
+        let doers: Vec<EventActor> = r
+            .read(act, t.span(act))
+            .sources
+            .into_iter()
+            .map(|m| mention_actor(&doc.mentions[m]))
+            .filter(keep)
+            .collect();
+        if !doers.is_empty() {
+            return doers;
+        }
+        let earlier = r
+            .referring_noun(act)
+            .map(|noun| antecedents::doers(prior, &noun, sources))
+            .unwrap_or_default();
+        if !earlier.is_empty() {
+            return earlier;
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
@@ -247,6 +273,15 @@ mod tests {
         assert!(has(&found, "PER", "111", "ECU"), "{found:?}");
         let found = events("Chile described the Bolivian decree as illegal on Friday.");
         assert!(has(&found, "CHL", "11", "BOL"), "{found:?}");
+    }
+
+    #[test]
+    fn a_feeling_about_an_act_is_disapproval_of_its_doers() {
+        let found = events(
+            "The Chilean envoy said he was \"appalled\" by the shelling of a school in Tarija \
+             by Bolivian troops.",
+        );
+        assert!(has(&found, "CHL", "111", "BOL"), "{found:?}");
     }
 
     #[test]
