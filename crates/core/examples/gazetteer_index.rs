@@ -7,9 +7,9 @@
 use flashpoint_core::geo::gazetteer::bundled_tables_index;
 use std::path::Path;
 
-fn main() -> std::io::Result<()> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer/index.bin");
-    let bytes = bundled_tables_index();
+    let bytes = bundled_tables_index()?;
     std::fs::write(&path, &bytes)?;
     println!("{}: {} bytes", path.display(), bytes.len());
     Ok(())

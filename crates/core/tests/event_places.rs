@@ -2,7 +2,7 @@
 //! sentence's, else the article's main place — on sentences written for these tests. Each case:
 //! the text, the trigger word, and the place the event must carry (name, country, precision).
 
-use flashpoint_core::doc::Precision::{self, Admin1, City, Country, Unknown};
+use flashpoint_core::doc::Precision::{self, Admin1, City, Country, Region};
 use flashpoint_core::{Article, Pipeline};
 use std::sync::OnceLock;
 
@@ -52,13 +52,13 @@ const CASES: &[Case] = &[
         "AFG",
         Country,
     ),
-    // A place the gazetteer lacks keeps its name and says it has no point.
+    // A border valley is told in the country the sentence names.
     (
         "Indian and Chinese troops clashed in the Galwan Valley, officials in New Delhi said.",
         "clashed",
         "Galwan Valley",
         "IND",
-        Unknown,
+        Region,
     ),
     // The most specific place of the phrase, told at the town that locates it.
     (

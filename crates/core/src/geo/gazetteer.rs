@@ -1,5 +1,5 @@
-//! The gazetteer: countries, first-level regions and populated places from GeoNames, looked up by
-//! name key.
+//! The gazetteer: countries, first-level regions and populated places from GeoNames, and the
+//! project's table of seas, straits, lakes and geographic regions, looked up by name key.
 //!
 //! The tables are embedded in the binary (`data/gazetteer/*.tsv`, made by
 //! `scripts/build_gazetteer.py`) and parsed once, lazily. Strings are slices of the embedded text, so
@@ -19,6 +19,7 @@ const COUNTRIES: &str = include_str!("../../../../data/gazetteer/countries.tsv")
 const ADMIN1: &str = include_str!("../../../../data/gazetteer/admin1.tsv");
 const CITIES: &str = include_str!("../../../../data/gazetteer/cities.tsv");
 const FEATURES: &str = include_str!("../../../../data/gazetteer/features.tsv");
+const PHYSICAL: &str = include_str!("../../../../data/gazetteer/physical_features.tsv");
 /// The index of the tables above, sorted (see [`Gazetteer::index_bytes`]).
 const INDEX: &[u8] = include_bytes!("../../../../data/gazetteer/index.bin");
 /// Opens `index.bin`; the version changes with the row layout.
@@ -36,6 +37,9 @@ pub enum Kind {
     /// An airport or military airfield.
     Airport,
     Continent,
+    /// A sea, strait, lake or geographic region (`physical_features.tsv`): it may touch several
+    /// countries, listed by [`Gazetteer::touches`].
+    Physical,
 }
 
 impl Kind {
@@ -47,6 +51,39 @@ impl Kind {
             _ => return None,
         })
     }
+}
+
+/// The embedded text of each table (see `data/gazetteer/README.md`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tables {
+    pub fold: &'static str,
+    pub countries: &'static str,
+    pub admin1: &'static str,
+    pub cities: &'static str,
+    pub features: &'static str,
+    pub physical: &'static str,
+}
+
+impl Tables {
+    /// The tables embedded in the binary.
+    pub fn bundled() -> Tables {
+        Tables {
+            fold: FOLD,
+            countries: COUNTRIES,
+            admin1: ADMIN1,
+            cities: CITIES,
+            features: FEATURES,
+            physical: PHYSICAL,
+        }
+    }
+}
+
+/// A physical feature's kind ("sea", "strait", "lake", "region"...) and the countries it touches.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Physical {
+    pub kind: &'static str,
+    /// ISO3 codes, in the table's order; empty for an ocean.
+    pub countries: Vec<&'static str>,
 }
 
 /// One gazetteer entry.
@@ -180,16 +217,16 @@ pub struct Gazetteer {
     index: Index,
     countries: HashMap<&'static str, u32>,
     admin1: HashMap<(&'static str, &'static str), u32>,
+    /// Physical features by entry.
+    physical: HashMap<u32, Physical>,
 }
 
 static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
 
 /// The index of the embedded tables, computed from their names, in the form of `index.bin` (for
 /// the `gazetteer_index` example that writes it).
-pub fn bundled_tables_index() -> Vec<u8> {
-    Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES)
-        .map(|g| g.index_bytes())
-        .unwrap_or_default()
+pub fn bundled_tables_index() -> Result<Vec<u8>, GazetteerError> {
+    Gazetteer::from_tables(Tables::bundled()).map(|g| g.index_bytes())
 }
 
 impl Gazetteer {
@@ -197,20 +234,13 @@ impl Gazetteer {
     pub fn bundled() -> &'static Gazetteer {
         BUNDLED.get_or_init(|| {
             // The embedded tables are tested; an empty gazetteer beats a panic if they were broken.
-            Gazetteer::read(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES, Some(INDEX))
-                .unwrap_or_default()
+            Gazetteer::read(Tables::bundled(), Some(INDEX)).unwrap_or_default()
         })
     }
 
-    /// Build from the five TSV tables (see `data/gazetteer/README.md`), computing the index.
-    pub fn from_tables(
-        fold: &'static str,
-        countries: &'static str,
-        admin1: &'static str,
-        cities: &'static str,
-        features: &'static str,
-    ) -> Result<Gazetteer, GazetteerError> {
-        Gazetteer::read(fold, countries, admin1, cities, features, None)
+    /// Build from the TSV tables (see `data/gazetteer/README.md`), computing the index.
+    pub fn from_tables(tables: Tables) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::read(tables, None)
     }
 
     /// The index in the form `index.bin` holds: a header, the row count, the number of entries it
@@ -229,14 +259,15 @@ impl Gazetteer {
     }
 
     /// Read the tables; the index is `index` when given and sound, else computed from the names.
-    fn read(
-        fold: &'static str,
-        countries: &'static str,
-        admin1: &'static str,
-        cities: &'static str,
-        features: &'static str,
-        index: Option<&'static [u8]>,
-    ) -> Result<Gazetteer, GazetteerError> {
+    fn read(t: Tables, index: Option<&'static [u8]>) -> Result<Gazetteer, GazetteerError> {
+        let Tables {
+            fold,
+            countries,
+            admin1,
+            cities,
+            features,
+            physical,
+        } = t;
         let mut g = Gazetteer {
             fold: Fold::parse(fold),
             ..Gazetteer::default()
@@ -253,6 +284,7 @@ impl Gazetteer {
         g.entries.reserve(cities.len() / 70);
         let mut key = String::new();
         let mut capitals: Vec<(&'static str, &'static str)> = Vec::new();
+        let mut iso3_of: HashMap<&'static str, &'static str> = HashMap::new();
 
         for (line, cols) in rows(countries) {
             let bad = |problem| GazetteerError::BadLine {
@@ -260,7 +292,7 @@ impl Gazetteer {
                 line,
                 problem,
             };
-            let [_iso2, iso3, name, alts, capital, pop, lat, lon, id] =
+            let [iso2, iso3, name, alts, capital, pop, lat, lon, id] =
                 take::<9>(&cols).ok_or_else(|| bad("expected 9 columns"))?;
             let id = g.push(Entry {
                 kind: Kind::Country,
@@ -275,6 +307,7 @@ impl Gazetteer {
                 alternates: count(alts),
             });
             g.countries.insert(iso3, id);
+            iso3_of.insert(iso2, iso3);
             capitals.push((iso3, capital));
             keys.names(&g.fold, id, name, alts, &mut key);
         }
@@ -353,10 +386,11 @@ impl Gazetteer {
             });
             keys.names(&g.fold, id, name, alts, &mut key);
         }
+        g.read_physical(physical, &iso3_of, &mut keys, &mut key)?;
         g.index = match ready {
             // An index made for other tables (another number of entries) is rebuilt.
             Some((index, n)) if n == g.entries.len() => index,
-            Some(_) => return Gazetteer::read(fold, countries, admin1, cities, features, None),
+            Some(_) => return Gazetteer::read(t, None),
             None => {
                 let mut v = keys.rows;
                 v.sort_unstable();
@@ -383,6 +417,68 @@ impl Gazetteer {
             }
         }
         Ok(g)
+    }
+
+    /// The physical features: name, alternates, kind, point and the ISO2 codes of the countries
+    /// each touches. A feature of one country is that country's; one of several is of none until
+    /// the context picks one (see [`Gazetteer::touches`]).
+    fn read_physical(
+        &mut self,
+        table: &'static str,
+        iso3_of: &HashMap<&'static str, &'static str>,
+        keys: &mut Rows,
+        key: &mut String,
+    ) -> Result<(), GazetteerError> {
+        for (line, cols) in rows(table) {
+            let bad = |problem| GazetteerError::BadLine {
+                table: "physical_features",
+                line,
+                problem,
+            };
+            let [name, alts, kind, lat, lon] =
+                take::<5>(&cols).ok_or_else(|| bad("expected 5 or 6 columns"))?;
+            let touches = cols.cols.get(5).copied().filter(|_| cols.n > 5);
+            let countries = alternates(touches.unwrap_or(""))
+                .map(|c| {
+                    iso3_of
+                        .get(c)
+                        .copied()
+                        .ok_or_else(|| bad("unknown country"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let id = self.push(Entry {
+                kind: Kind::Physical,
+                name,
+                country: if countries.len() == 1 {
+                    countries[0]
+                } else {
+                    ""
+                },
+                admin1: "",
+                lat: lat.parse().map_err(|_| bad("bad lat"))?,
+                lon: lon.parse().map_err(|_| bad("bad lon"))?,
+                population: 0,
+                geonameid: None,
+                capital: false,
+                alternates: count(alts),
+            });
+            self.physical.insert(id, Physical { kind, countries });
+            keys.names(&self.fold, id, name, alts, key);
+        }
+        Ok(())
+    }
+
+    /// The kind and countries of a physical feature; `None` for other entries.
+    pub fn physical(&self, id: u32) -> Option<&Physical> {
+        self.physical.get(&id)
+    }
+
+    /// The countries entry `id` lies in or touches: a physical feature's list, else its country.
+    pub fn touches(&self, id: u32) -> &[&'static str] {
+        match self.physical.get(&id) {
+            Some(p) => &p.countries,
+            None => std::slice::from_ref(&self.entries[id as usize].country),
+        }
     }
 
     fn push(&mut self, e: Entry) -> u32 {
@@ -577,7 +673,7 @@ mod tests {
 
     #[test]
     fn bundled_tables_parse() {
-        let g = Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES).unwrap();
+        let g = Gazetteer::from_tables(Tables::bundled()).unwrap();
         assert!(g.len() > 160_000, "{}", g.len());
         assert!(g.country("SYR").is_some());
         assert_eq!(g.admin1("SYR", "12").map(|e| e.name), Some("Idlib"));
@@ -623,15 +719,51 @@ mod tests {
     }
 
     #[test]
+    fn physical_features_touch_their_countries() {
+        let g = Gazetteer::bundled();
+        let find = |name: &str| {
+            g.lookup(name)
+                .into_iter()
+                .find(|h| g.entry(h.entry).kind == Kind::Physical)
+                .map(|h| h.entry)
+        };
+        let red = find("Red Sea").unwrap();
+        assert!(g.touches(red).contains(&"YEM") && g.touches(red).contains(&"EGY"));
+        assert_eq!(g.entry(red).country, "");
+        assert_eq!(g.physical(red).unwrap().kind, "sea");
+        let hormuz = find("Strait of Hormuz").unwrap();
+        assert_eq!(g.physical(hormuz).unwrap().kind, "strait");
+        let darfur = find("Darfur").unwrap();
+        assert_eq!(g.entry(darfur).country, "SDN");
+        assert_eq!(g.touches(darfur), ["SDN"]);
+        assert!(find("Lake Chad").is_some() && find("Bab al-Mandab").is_some());
+        let ocean = find("Indian Ocean").unwrap();
+        assert!(g.touches(ocean).is_empty());
+        // A town's own country is its only one.
+        let idlib = g.lookup("Idlib")[0].entry;
+        assert_eq!(g.touches(idlib), [g.entry(idlib).country]);
+    }
+
+    #[test]
     fn bad_line_is_an_error() {
-        let err = Gazetteer::from_tables("", "XX\tonly\n", "", "", "").unwrap_err();
+        let err = Gazetteer::from_tables(Tables {
+            countries: "XX\tonly\n",
+            ..Tables::default()
+        })
+        .unwrap_err();
         assert!(err.to_string().contains("countries line 1"));
+        let err = Gazetteer::from_tables(Tables {
+            physical: "Some Sea\t\tsea\t1.0\t2.0\tQQ\n",
+            ..Tables::default()
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown country"), "{err}");
     }
 
     #[test]
     fn embedded_index_is_the_tables_index() {
         assert!(
-            INDEX == bundled_tables_index().as_slice(),
+            INDEX == bundled_tables_index().unwrap().as_slice(),
             "data/gazetteer/index.bin is stale: run \
              cargo run --release -p flashpoint_core --example gazetteer_index"
         );
@@ -647,7 +779,12 @@ mod tests {
         bytes.extend_from_slice(&7u64.to_le_bytes());
         bytes.extend_from_slice(&(1_000_000u32 << 2).to_le_bytes());
         let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let g = Gazetteer::read(FOLD, COUNTRIES, "", "", "", Some(bytes)).unwrap();
+        let tables = Tables {
+            fold: FOLD,
+            countries: COUNTRIES,
+            ..Tables::default()
+        };
+        let g = Gazetteer::read(tables, Some(bytes)).unwrap();
         assert!(matches!(g.index, Index::Built(_)));
         assert!(g
             .lookup("Syria")
@@ -660,7 +797,7 @@ mod tests {
     #[ignore]
     fn load_time() {
         let t = Instant::now();
-        let g = Gazetteer::from_tables(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES).unwrap();
+        let g = Gazetteer::from_tables(Tables::bundled()).unwrap();
         println!(
             "gazetteer: {} entries, {} index rows, built in {:?}",
             g.len(),
@@ -668,7 +805,7 @@ mod tests {
             t.elapsed()
         );
         let t = Instant::now();
-        let g = Gazetteer::read(FOLD, COUNTRIES, ADMIN1, CITIES, FEATURES, Some(INDEX)).unwrap();
+        let g = Gazetteer::read(Tables::bundled(), Some(INDEX)).unwrap();
         println!("read with the embedded index in {:?}", t.elapsed());
         assert!(matches!(g.index, Index::Embedded(_)));
     }

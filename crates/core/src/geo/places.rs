@@ -8,7 +8,7 @@
 //! uses them to disambiguate ("Tripoli" in an article about Lebanon).
 
 use super::cues::Cues;
-use super::gazetteer::{Entry, Gazetteer, Hit, Kind};
+use super::gazetteer::{Entry, Gazetteer, Hit, Kind, Physical};
 use super::unknown::{of_story_town, place_unknowns, unknown_names, Known, Unknown};
 use super::words::{words, Gap, Word};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
@@ -160,6 +160,29 @@ impl Focus {
         self.top = best.map(|(c, _)| c);
     }
 
+    /// Which of the countries a border region or lake touches the text means: one its sentence
+    /// names, else the article's main country, else the most named of them; `None` when the
+    /// article names none of them.
+    fn pick(&self, si: usize, touches: &[&'static str]) -> Option<&'static str> {
+        let named = |t: &'static str| {
+            self.in_sentence.contains(&(si, t)) || self.located.contains(&(si, t))
+        };
+        touches
+            .iter()
+            .copied()
+            .find(|t| named(t))
+            .or_else(|| self.top.filter(|t| touches.contains(t)))
+            .or_else(|| {
+                // The first named of the most named (`max_by_key` keeps the last of equals).
+                touches
+                    .iter()
+                    .copied()
+                    .rev()
+                    .filter(|t| self.weight.contains_key(t))
+                    .max_by_key(|t| self.weight[t])
+            })
+    }
+
     /// The country an unknown place of sentence `si` most likely lies in: one the sentence names
     /// as a place ("in X", "X province"; not "X's ministry said"), else the article's most named,
     /// its dateline's counting as two more names.
@@ -294,6 +317,13 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             }
         }
         let mut place = place_of(g, e);
+        if let Some(p) = g.physical(e).filter(|p| shared_land(p)) {
+            // "the Galwan Valley", "Lake Kivu": told in the country the context names.
+            place.country = focus
+                .pick(c.sentence, &p.countries)
+                .unwrap_or("")
+                .to_string();
+        }
         let mut span = c.span;
         if place.precision == Precision::Admin1 || place.precision == Precision::Admin2 {
             span.end = c.ctx.suffix_end.unwrap_or(span.end);
@@ -341,6 +371,16 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     out
 }
 
+/// A lake or land region shared by two or three countries ("the Galwan Valley", "Kashmir", "Lake
+/// Kivu"): spoken of as a part of one of them, which the context names. Water (seas, straits) lies
+/// in no country, and a region of many countries ("the Sahel") is a region of its own.
+fn shared_land(p: &Physical) -> bool {
+    !matches!(
+        p.kind,
+        "ocean" | "sea" | "gulf" | "bay" | "strait" | "channel" | "canal"
+    ) && (2..=3).contains(&p.countries.len())
+}
+
 /// A small place in a country the article never names, in an article clearly about another: most
 /// often a village of the article's country that the gazetteer lacks ("the town of Palma" in a
 /// report on Mozambique is not the Spanish city).
@@ -377,7 +417,12 @@ fn longest_match(
     let article_start = !ws[i].cap
         && cues.article_starts.contains(ws[i].span.of(lower))
         && ws.get(i + 1).is_some_and(|n| n.cap && n.gap == Gap::Hyphen);
-    if !ws[i].cap && !article_start {
+    // "the eastern Mediterranean", "the western Pacific": a direction may open a sea's or a
+    // region's name written in lower case.
+    let direction_start = !ws[i].cap
+        && cues.directions.contains(ws[i].span.of(lower))
+        && ws.get(i + 1).is_some_and(|n| n.cap && n.gap == Gap::Space);
+    if !ws[i].cap && !article_start && !direction_start {
         return None;
     }
     // How far the words can form one name.
@@ -415,9 +460,12 @@ fn longest_match(
             continue;
         }
         g.lookup_key(key, hits);
-        if last > reach {
-            // Only a site's own name may end in lower case.
-            hits.retain(|h| g.entry(h.entry).kind == Kind::Airport);
+        if direction_start {
+            hits.retain(|h| g.entry(h.entry).kind == Kind::Physical);
+        } else if last > reach {
+            // Only a site's or a feature's own name may end in lower case ("the Senkaku
+            // islands", "the Taiwan strait").
+            hits.retain(|h| matches!(g.entry(h.entry).kind, Kind::Airport | Kind::Physical));
         }
         if !hits.is_empty() {
             return Some(last);
@@ -669,9 +717,8 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
     if stop.never.contains(c.key.as_str()) && !abbreviation {
         return None;
     }
-    if ctx.part_of_feature {
-        return None;
-    }
+    // "the South China Sea" read as "South China": only a feature of the whole name may stand.
+    let feature_only = ctx.part_of_feature;
     let common = stop.common.contains(c.key.as_str()) && !abbreviation;
     if common && !ctx.cue {
         return None;
@@ -679,6 +726,9 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
     let mut best: Option<(u32, f32, Hit)> = None;
     for h in &c.hits {
         let e = g.entry(h.entry);
+        if feature_only && e.kind != Kind::Physical {
+            continue;
+        }
         // Short alternate names are noise ("Sam" for Damascus), save country abbreviations.
         if h.alternate && c.key.len() <= 3 && !(c.upper && e.kind == Kind::Country) {
             continue;
@@ -735,6 +785,9 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
     // GeoNames keeps division seats in its city tables even without a population figure.
     let pop = match (e.kind, e.population) {
         (Kind::Airport, _) => 100_000,
+        // Seas, straits and regions are named for themselves, not after a town: they rank as a
+        // large place, below a capital or a world city of the same name.
+        (Kind::Physical, _) => 1_000_000,
         (_, 0) => 30_000,
         (_, p) => p.max(1000),
     };
@@ -768,6 +821,8 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
             }
         }
         Kind::Airport => {}
+        Kind::Physical if ctx.region => s -= 2.0,
+        Kind::Physical => s += 1.0,
     }
     // An alternate name shared with other places is weak evidence; one that names a single place
     // in the world is not ("Stepanakert").
@@ -795,12 +850,16 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
     // The article's countries favour their places, the more so the larger the place: a village
     // in the focus country should not beat a world city of the same name.
     let mut bonus = 0.0;
-    if focus.top == Some(e.country) {
+    let touches = g.touches(h.entry);
+    if focus.top.is_some_and(|t| touches.contains(&t)) {
         bonus += 2.0;
-    } else if focus.weight.contains_key(e.country) {
+    } else if touches.iter().any(|t| focus.weight.contains_key(t)) {
         bonus += 1.0;
     }
-    if focus.in_sentence.contains(&(c.sentence, e.country)) && e.kind != Kind::Country {
+    let in_sentence = touches
+        .iter()
+        .any(|t| focus.in_sentence.contains(&(c.sentence, *t)));
+    if in_sentence && e.kind != Kind::Country {
         bonus += 1.0;
     }
     s += bonus * ((log_pop - 3.5) / 2.0).clamp(0.3, 1.0);
@@ -826,9 +885,10 @@ pub fn place_of(g: &Gazetteer, id: u32) -> Place {
         Kind::City => (Precision::City, None),
         Kind::Airport => (Precision::Site, Some("airport")),
         Kind::Continent => (Precision::Region, Some("continent")),
+        Kind::Physical => (Precision::Region, g.physical(id).map(|p| p.kind)),
     };
     let admin1 = match e.kind {
-        Kind::Country | Kind::Continent => None,
+        Kind::Country | Kind::Continent | Kind::Physical => None,
         Kind::Admin1 => Some(e.name.to_string()),
         _ => g.admin1(e.country, e.admin1).map(|a| a.name.to_string()),
     };
