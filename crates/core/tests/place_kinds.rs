@@ -286,7 +286,7 @@ fn regions_and_districts() {
             "Aid reached North Darfur this week.",
             "North Darfur",
             "SDN",
-            None.or(Some((14.0, 25.2))),
+            Some((16.2, 25.5)),
             Admin1,
         ),
         (
@@ -708,7 +708,7 @@ fn seas_straits_lakes_and_regions() {
             "Flooding hit Red Sea state in Sudan.",
             "Red Sea state",
             "SDN",
-            Some((19.7, 37.0)),
+            Some((19.6, 35.8)),
             Admin1,
         ),
     ]);
