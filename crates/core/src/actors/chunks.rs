@@ -37,6 +37,62 @@ pub enum Pronoun {
     Thing,
     /// we, us, our
     First,
+    /// "the alliance", "the group": an organisation named before, of the kinds the noun can name.
+    Body(BodyKinds),
+}
+
+/// The kinds of organisation a definite noun can name (`data/lexicon/definite_bodies.tsv`), as a
+/// set of bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BodyKinds(u8);
+
+impl BodyKinds {
+    pub const IGO: u8 = 1;
+    pub const ARMED: u8 = 2;
+    pub const CIVIC: u8 = 4;
+    pub const COURT: u8 = 8;
+    pub const LABOUR: u8 = 16;
+    pub const PARTY: u8 = 32;
+
+    pub fn has(self, kind: u8) -> bool {
+        self.0 & kind != 0
+    }
+}
+
+const DEFINITE_BODIES: &str = include_str!("../../../../data/lexicon/definite_bodies.tsv");
+
+/// The nouns of `data/lexicon/definite_bodies.tsv` with the kinds each can name.
+fn definite_bodies() -> &'static std::collections::HashMap<String, BodyKinds> {
+    static BODIES: std::sync::OnceLock<std::collections::HashMap<String, BodyKinds>> =
+        std::sync::OnceLock::new();
+    BODIES.get_or_init(|| {
+        crate::codebook::tsv_rows(DEFINITE_BODIES)
+            .filter_map(|(_, f)| {
+                let kinds = f.get(1)?.split(',').fold(0u8, |bits, k| {
+                    bits | match k.trim() {
+                        "igo" => BodyKinds::IGO,
+                        "armed" => BodyKinds::ARMED,
+                        "civic" => BodyKinds::CIVIC,
+                        "court" => BodyKinds::COURT,
+                        "labour" => BodyKinds::LABOUR,
+                        "party" => BodyKinds::PARTY,
+                        _ => 0,
+                    }
+                });
+                Some((f.first()?.to_string(), BodyKinds(kinds)))
+            })
+            .collect()
+    })
+}
+
+/// "the alliance said", "the group claimed": a definite noun that names an organisation told
+/// before. Not "the group of protesters" (an "of" says what the group is) nor "the rebel group"
+/// (a modifier makes it a description of its own).
+fn definite_body(keys: &[Cow<str>], p: usize) -> Option<BodyKinds> {
+    let kinds = definite_bodies().get(keys.get(p)?.as_ref())?;
+    let the = p > 0 && keys[p - 1] == "the";
+    let of_after = keys.get(p + 1).is_some_and(|k| k == "of");
+    (the && !of_after).then_some(*kinds)
 }
 
 #[derive(Clone, Debug)]
@@ -408,6 +464,15 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
                 start: p,
                 end: p + 1,
                 item: Item::Pronoun(pr),
+            });
+            p += 1;
+            continue;
+        }
+        if let Some(kinds) = definite_body(&keys, p).filter(|_| toks[p].kind == TokenKind::Word) {
+            items.push(Located {
+                start: p,
+                end: p + 1,
+                item: Item::Pronoun(Pronoun::Body(kinds)),
             });
             p += 1;
             continue;

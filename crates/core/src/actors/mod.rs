@@ -99,6 +99,22 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_noun_names_the_organisation_told_before() {
+        let text = "ASEAN met in Hanoi on Monday. The bloc said it would send observers.";
+        assert_eq!(code_of(text, "bloc").as_deref(), Some("ASN"));
+        assert_eq!(code_of(text, "it").as_deref(), Some("ASN"));
+        // A group is an armed or civic one, never a state or an alliance.
+        let text = "The ELN raided a village near Cucuta. The group freed two hostages.";
+        assert_eq!(code_of(text, "group").as_deref(), Some("COLREB"));
+        let text = "NATO warned Serbia on Monday. The group of protesters dispersed.";
+        assert!(mentions(text).iter().all(|(t, _)| t != "group"));
+        let text = "Peru closed its border. The group of monitors left.";
+        assert!(mentions(text)
+            .iter()
+            .all(|(t, c)| t != "group" || c.is_none()));
+    }
+
+    #[test]
     fn a_cause_is_not_a_place() {
         let text = "The missile was fired by pro-Russia rebels.";
         assert_eq!(code_of(text, "rebels"), None);

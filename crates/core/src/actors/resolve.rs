@@ -1,7 +1,7 @@
 //! Filling in what a mention does not say itself: the country of a bare role noun, "the regime",
 //! pronouns and surname-only re-mentions.
 
-use super::chunks::{Candidate, Pronoun};
+use super::chunks::{BodyKinds, Candidate, Pronoun};
 use super::dictionary::ActorDictionary;
 use crate::doc::{Doc, Mention, MentionKind};
 use std::collections::HashMap;
@@ -412,17 +412,16 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     .filter(|d| !d.modifier)
                     .map(|d| &d.mention)
                     .take_while(|m| m.sentence == c.mention.sentence)
-                    .find(|m| {
-                        m.kind != MentionKind::Pronoun
-                            && m.actor.code.is_some()
-                            && !after_preposition(doc, m)
-                    }),
+                    .find(|m| m.actor.code.is_some() && !after_preposition(doc, m)),
                 Pronoun::Person => earlier_person(earlier.clone()),
                 Pronoun::Thing => earlier.clone().find(|m| {
                     m.sentence + 1 >= c.mention.sentence
                         && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
                         && m.actor.code.is_some()
                 }),
+                Pronoun::Body(kinds) => earlier
+                    .clone()
+                    .find(|m| m.kind == MentionKind::Name && body_fits(kinds, m, dict)),
                 Pronoun::First | Pronoun::Plural => None,
             };
             if let Some(f) = found {
@@ -452,6 +451,21 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
     let mut mentions: Vec<Mention> = cands.into_iter().map(|c| c.mention).collect();
     appositions(doc, &mut mentions);
     mentions
+}
+
+/// Whether `m` names an organisation of one of the kinds a definite noun can name.
+fn body_fits(kinds: BodyKinds, m: &Mention, dict: &ActorDictionary) -> bool {
+    let (Some(country), Some(_)) = (&m.actor.country, &m.actor.name) else {
+        return false;
+    };
+    let role = m.actor.role.as_deref().unwrap_or("");
+    let igo = !dict.country_codes.contains(country) && country != "NGO";
+    (kinds.has(BodyKinds::IGO) && igo)
+        || (kinds.has(BodyKinds::ARMED) && matches!(role, "REB" | "INS" | "UAF" | "SEP"))
+        || (kinds.has(BodyKinds::CIVIC) && (country == "NGO" || matches!(role, "NGO" | "HRI")))
+        || (kinds.has(BodyKinds::COURT) && role == "JUD")
+        || (kinds.has(BodyKinds::LABOUR) && role == "LAB")
+        || (kinds.has(BodyKinds::PARTY) && matches!(role, "PTY" | "OPP"))
 }
 
 /// The latest person named and coded.
