@@ -663,6 +663,9 @@ impl Events {
             }
         }
         let agentless = reading.as_ref().is_some_and(|(_, _, p)| p.agentless);
+        let crowd = reading
+            .as_ref()
+            .is_some_and(|(r, head, _)| r.crowd_subject(*head));
         let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
         let doers_in_event: Vec<usize> = match reading.as_ref() {
             Some((r, head, _)) if agentless && violent => r.doers_in_event(*head),
@@ -794,6 +797,20 @@ impl Events {
                     .map(|&i| mention_actor(&doc.mentions[i])),
             );
             targets.retain(|t| !doers_in_event.contains(t));
+        }
+        // "Thousands of people rallied in Tripoli": a crowd that protests is protesters, of the
+        // country where the sentence, else the story, is.
+        if source_actors.is_empty() && crowd && code.starts_with("14") {
+            let country = doc
+                .places_of(si)
+                .iter()
+                .map(|p| &p.place)
+                .chain(focus_place.as_ref())
+                .map(|p| p.country.clone())
+                .find(|c| !c.is_empty());
+            if let Some(c) = country {
+                source_actors.push(actor::country_actor(trigger, &c, Some("OPP")));
+            }
         }
         if source_actors.is_empty() && agentless && code.starts_with("17") {
             let country = targets

@@ -32,6 +32,7 @@ pub(super) struct RoleWords {
     habitual: HashSet<String>,
     referring: HashSet<String>,
     deed_nouns: HashSet<String>,
+    crowd_nouns: HashSet<String>,
     deed_pronouns: HashSet<String>,
     sides_nouns: HashSet<String>,
     sides_dets: HashSet<String>,
@@ -57,6 +58,7 @@ impl RoleWords {
                 habitual: list("habitual_adv"),
                 referring: list("referring_det"),
                 deed_nouns: list("deed_noun"),
+                crowd_nouns: list("crowd_noun"),
                 deed_pronouns: list("deed_pronoun"),
                 sides_nouns: list("sides_noun"),
                 sides_dets: list("sides_det"),
@@ -230,6 +232,13 @@ impl<'a> Roles<'a> {
         }
         words.retain(|&w| !self.mention.contains_key(&w) || self.uncoded.contains(&w));
         words
+    }
+
+    /// "Thousands of people rallied": the act's subject is a crowd no mention names.
+    pub fn crowd_subject(&self, head: usize) -> bool {
+        let t = self.tree;
+        t.kids_with(head, &["nsubj"])
+            .any(|s| !self.mention.contains_key(&s) && self.words.crowd_nouns.contains(&t.lemma(s)))
     }
 
     /// "routinely detain": an act told as a habit.
