@@ -642,6 +642,9 @@ impl Events {
             if r.nonspecific(*head) || r.habitual(*head) {
                 return Vec::new();
             }
+            if (r.counterfactual(*head) || r.in_purpose(*head)) && !self.include_hypothetical {
+                return Vec::new();
+            }
             // The tree's modal where the word window saw none ("will, after the vote, resign").
             if modality == Modality::Asserted {
                 let class = r.modal(*head).and_then(|w| {

@@ -263,6 +263,35 @@ impl<'a> Roles<'a> {
             .map(|a| t.lower(a))
     }
 
+    /// "would have demanded", "could have stopped": a modal with the perfect tells what did not
+    /// happen; a verb coordinated with it and no subject of its own is under it too ("would have
+    /// demanded a halt and warned that …").
+    pub fn counterfactual(&self, head: usize) -> bool {
+        let t = self.tree;
+        let mut verb = head;
+        while t.dep(verb) == "conj" && t.kids_with(verb, &["nsubj", "nsubjpass"]).next().is_none() {
+            match t.head(verb) {
+                Some(h) if h != verb => verb = h,
+                _ => break,
+            }
+        }
+        let auxes: Vec<usize> = t.kids_with(verb, &["aux"]).collect();
+        auxes.iter().any(|&a| t.tag(a) == "MD") && auxes.iter().any(|&a| t.lemma(a) == "have")
+    }
+
+    /// "to ensure a peaceful transfer of power": a nominal act inside a purpose infinitive is
+    /// what is sought, not what happened.
+    pub fn in_purpose(&self, head: usize) -> bool {
+        let t = self.tree;
+        if !t.tag(head).starts_with("NN") || t.dep(head) != "dobj" {
+            return false;
+        }
+        t.head(head).is_some_and(|v| {
+            matches!(t.dep(v), "advcl" | "acl")
+                && t.kids_with(v, &["aux"]).any(|a| t.tag(a) == "TO")
+        })
+    }
+
     /// Whether the act's verb is the clause of a verb of saying in `speech` ("said it would").
     pub fn reported(&self, head: usize, speech: &HashSet<String>) -> bool {
         let t = self.tree;
