@@ -30,6 +30,7 @@ pub(super) struct RoleWords {
     partitives: HashSet<String>,
     nonspecific: HashSet<String>,
     habitual: HashSet<String>,
+    durative: HashSet<String>,
     referring: HashSet<String>,
     deed_nouns: HashSet<String>,
     crowd_nouns: HashSet<String>,
@@ -56,6 +57,7 @@ impl RoleWords {
                 partitives: list("partitive"),
                 nonspecific: list("nonspecific_det"),
                 habitual: list("habitual_adv"),
+                durative: list("durative_noun"),
                 referring: list("referring_det"),
                 deed_nouns: list("deed_noun"),
                 crowd_nouns: list("crowd_noun"),
@@ -241,11 +243,20 @@ impl<'a> Roles<'a> {
             .any(|s| !self.mention.contains_key(&s) && self.words.crowd_nouns.contains(&t.lemma(s)))
     }
 
-    /// "routinely detain": an act told as a habit.
+    /// "routinely detain", "had for years refused": an act told as a habit or a lasting state.
     pub fn habitual(&self, head: usize) -> bool {
         let t = self.tree;
-        t.kids_with(head, &["advmod"])
-            .any(|a| self.words.habitual.contains(t.lower(a)))
+        let lasting = t
+            .kids_with(head, &["prep"])
+            .filter(|&p| t.lower(p) == "for")
+            .flat_map(|p| t.kids_with(p, &["pobj"]).collect::<Vec<_>>())
+            .any(|n| {
+                self.words.durative.contains(t.lower(n))
+                    && t.kids_with(n, &["nummod"]).next().is_none()
+            });
+        lasting
+            || t.kids_with(head, &["advmod"])
+                .any(|a| self.words.habitual.contains(t.lower(a)))
     }
 
     /// The modal auxiliary over the act ("will withdraw", "could strike"), lower-cased; for a
