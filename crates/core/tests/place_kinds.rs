@@ -261,6 +261,21 @@ fn villages() {
 #[test]
 fn regions_and_districts() {
     check(&[
+        // "North and South Kivu": two regions, the first named by its first word.
+        (
+            "Fighting spread across North and South Kivu.",
+            "North",
+            "COD",
+            Some((-0.6, 28.7)),
+            Admin1,
+        ),
+        (
+            "Aid convoys reached North and South Darfur last week.",
+            "North",
+            "SDN",
+            Some((16.3, 25.7)),
+            Admin1,
+        ),
         (
             "More than 900,000 people fled Idlib province.",
             "Idlib province",
@@ -861,6 +876,15 @@ fn countries_and_metonyms() {
 #[test]
 fn unknown_places_take_the_context_country() {
     check(&[
+        // A small town abroad whose country nothing else in the article names is not meant.
+        (
+            "Burkina Faso mourned on Sunday. Gunmen burned huts in Solhan before dawn, and \
+             survivors of the village of Solhan fled to Sebba, the government of Burkina Faso said.",
+            "Solhan",
+            "BFA",
+            None,
+            Unknown,
+        ),
         (
             "Troops moved into South Ossetia from Russia.",
             "South Ossetia",
@@ -904,5 +928,16 @@ fn not_places() {
         ("Ships sailed in the South China Sea.", "South China"),
         // A country's adjective is no place.
         ("Kyrgyz border guards opened fire.", "Kyrgyz"),
+        // People and groups the recogniser took for places: the actor dictionary knows them.
+        (
+            "Thousands rallied against Hasina outside the parliament.",
+            "Hasina",
+        ),
+        ("The army accused Dagalo of treason.", "Dagalo"),
+        ("Fighters of the M23 advanced toward the town.", "M23"),
+        (
+            "Rebels of the M23 said they would withdraw from Kibumba.",
+            "M23",
+        ),
     ]);
 }

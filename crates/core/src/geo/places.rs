@@ -9,7 +9,7 @@
 
 use super::cues::Cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Kind, Physical};
-use super::unknown::{of_story_town, place_unknowns, unknown_names, Known, Unknown};
+use super::unknown::{actor_entry, of_story_town, place_unknowns, unknown_names, Known, Unknown};
 use super::words::{words, Gap, Word};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::pipeline::Stage;
@@ -108,6 +108,8 @@ pub(super) struct Context {
     initial: bool,
     /// A capitalised non-place word right before (person-like: "Ibrahim Kalin").
     name_before: bool,
+    /// The actor dictionary knows the name as a person's ("Hasina"): a place only with a cue.
+    person: bool,
     title_before: bool,
     name_after: bool,
     institution_after: bool,
@@ -135,14 +137,17 @@ pub(super) struct Focus {
     in_sentence: HashSet<(usize, &'static str)>,
     /// Countries of places named with a locating word, by sentence.
     located: HashSet<(usize, &'static str)>,
+    /// The name keys that put each country in the focus.
+    names: HashMap<&'static str, HashSet<String>>,
 }
 
 impl Focus {
-    fn add(&mut self, iso3: &'static str, w: u32, sentence: usize, is_country: bool) {
+    fn add(&mut self, iso3: &'static str, w: u32, sentence: usize, is_country: bool, key: &str) {
         if iso3.is_empty() {
             return;
         }
         *self.weight.entry(iso3).or_default() += w;
+        self.names.entry(iso3).or_default().insert(key.to_string());
         if is_country {
             self.in_sentence.insert((sentence, iso3));
         }
@@ -274,6 +279,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
                 if entry.kind == Kind::Country { 2 } else { 1 },
                 c.sentence,
                 true,
+                &c.key,
             );
             if c.ctx.cue || c.ctx.region {
                 focus.located.insert((c.sentence, entry.country));
@@ -347,6 +353,8 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             place,
         });
     }
+    let shared = shared_names(doc, g, &cands, &resolved);
+    out.extend(shared);
 
     // An article of ambiguous names only ("Dhaka", "Manila") has its focus from what was resolved.
     if focus.top.is_none() {
@@ -381,6 +389,59 @@ fn shared_land(p: &Physical) -> bool {
     ) && (2..=3).contains(&p.countries.len())
 }
 
+/// "North and South Kivu", "Upper and Lower Egypt": the first word names a place of its own with
+/// the rest of the second name, of the same kind and country (the word is its mention).
+fn shared_names(
+    doc: &Doc,
+    g: &Gazetteer,
+    cands: &[Candidate],
+    resolved: &[Option<Place>],
+) -> Vec<PlaceMention> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut hits = Vec::new();
+    let mut key = String::new();
+    for (c, place) in cands.iter().zip(resolved) {
+        let Some(place) = place else { continue };
+        if c.first < 2 || c.last == c.first || place.precision == Precision::Country {
+            continue;
+        }
+        let ws = words(text, doc.sentences[c.sentence].span);
+        let (w, and) = (&ws[c.first - 2], &ws[c.first - 1]);
+        let joined = matches!(and.span.of(&doc.lower), "and" | "or")
+            && and.gap == Gap::Space
+            && ws[c.first].gap == Gap::Space
+            && w.cap
+            && !cands.iter().zip(resolved).any(|(o, r)| {
+                r.is_some()
+                    && o.sentence == c.sentence
+                    && o.first <= c.first - 2
+                    && c.first - 2 <= o.last
+            });
+        if !joined {
+            continue;
+        }
+        let rest = &text[ws[c.first].span.end..c.span.end];
+        let name = format!("{}{rest}", w.span.of(text));
+        if !g.key_into(&name, &mut key) {
+            continue;
+        }
+        g.lookup_key(&key, &mut hits);
+        let same = hits.iter().map(|h| h.entry).find(|&e| {
+            let p = place_of(g, e);
+            p.precision == place.precision && p.country == place.country
+        });
+        if let Some(e) = same {
+            out.push(PlaceMention {
+                span: w.span,
+                sentence: c.sentence,
+                place: place_of(g, e),
+            });
+        }
+    }
+    out
+}
+
 /// A small place in a country the article never names, in an article clearly about another: most
 /// often a village of the article's country that the gazetteer lacks ("the town of Palma" in a
 /// report on Mozambique is not the Spanish city).
@@ -394,7 +455,9 @@ fn foreign_outlier(e: &Entry, c: &Candidate, focus: &Focus) -> bool {
             // Well-known places have many recorded names ("Geneva").
             && e.alternates < 30;
     focus.weight.get(top).copied().unwrap_or(0) >= 3
-        && !focus.weight.contains_key(e.country)
+        // A country named by nothing but this name: "Solhan" alone does not bring Turkey into an
+        // article about Burkina Faso.
+        && !focus.names.get(e.country).is_some_and(|n| n.iter().any(|k| *k != c.key))
         && matches!(e.kind, Kind::City | Kind::Admin2)
         && small
         && c.ctx.qualifier.is_none()
@@ -490,6 +553,7 @@ fn context(
     let low = |w: &Word| w.span.of(&doc.lower);
     let mut ctx = Context {
         initial: i == 0 || opens_clause(text, ws[i].span.start),
+        person: actor_entry(c.span.of(text), false),
         of_story_town: of_story_town(text, &doc.lower, ws, i, cues),
         ..Context::default()
     };
@@ -720,7 +784,13 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
     // "the South China Sea" read as "South China": only a feature of the whole name may stand.
     let feature_only = ctx.part_of_feature;
     let common = stop.common.contains(c.key.as_str()) && !abbreviation;
-    if common && !ctx.cue {
+    // A person's name that is also a town's ("Hasina said"); a country or region stays a place.
+    let person = ctx.person
+        && !c
+            .hits
+            .iter()
+            .any(|h| matches!(g.entry(h.entry).kind, Kind::Country | Kind::Admin1));
+    if (common || person) && !ctx.cue {
         return None;
     }
     let mut best: Option<(u32, f32, Hit)> = None;

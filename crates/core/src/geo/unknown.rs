@@ -107,8 +107,10 @@ pub(super) fn unknown_names(
         }
         let by_entity = kind.is_none();
         if kind.is_none() && !single_stop {
-            kind = entity_kind(doc, Span::new(ws[a].span.start, ws[b].span.end))
-                .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial);
+            let span = Span::new(ws[a].span.start, ws[b].span.end);
+            kind = entity_kind(doc, span)
+                .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial)
+                .filter(|_| !person_or_group(doc, ws, a, b, cues));
         }
         let Some(kind) = kind else { continue };
         if a == b && (initial && kind == "place" || cues.demonyms.contains_key(first)) {
@@ -232,6 +234,10 @@ fn name_run(
             break;
         }
     }
+    // "North and South Kivu": a connector ends no name.
+    while j > i && !ws[j].cap && cues.connectors.contains(low(&ws[j])) {
+        j -= 1;
+    }
     if let Some(p) = first_possessive {
         if j == p || !cues.feature_names.contains_key(low(&ws[j])) {
             return (i, p);
@@ -321,6 +327,70 @@ fn anchor_before(text: &str, ws: &[Word], a: usize, known: &[Known]) -> Option<(
         "'s " | "’s " => Some((*k, false)),
         _ => None,
     }
+}
+
+/// Whether the recogniser's place `a..=b` is a person or a group: a name the actor dictionary
+/// holds as a person or an organisation ("Petro", "M23"), one the recogniser itself calls a person
+/// or an organisation elsewhere in the article (the surname of "Gotabaya Rajapaksa") unless a
+/// locating word precedes it ("in X"), or one a title opens or a speech verb follows ("President
+/// X", "X said", "X, who").
+fn person_or_group(doc: &Doc, ws: &[Word], a: usize, b: usize, cues: &Cues) -> bool {
+    let text = doc.text();
+    let span = Span::new(ws[a].span.start, ws[b].span.end);
+    let name = span.of(text);
+    let before = (a > 0).then(|| ws[a - 1].span.of(&doc.lower));
+    let after = ws.get(b + 1).map(|w| (w.gap, w.span.of(&doc.lower)));
+    let speaks = after.is_some_and(|(gap, w)| {
+        crate::lexicon::speech_verbs().contains(w) || (gap == Gap::Comma && w == "who")
+    });
+    // "in X", "near X" make a place of a name whatever else it names.
+    let located = before.is_some_and(|w| cues.locating.contains(w));
+    speaks
+        || before.is_some_and(|w| cues.titles.contains(w))
+        || !located && (actor_name(name) || named_as_person(doc, name))
+}
+
+/// The actor dictionary holds the whole name as a person or an organisation.
+fn actor_name(name: &str) -> bool {
+    actor_entry(name, true)
+}
+
+/// The actor dictionary holds the whole name as a person (or, with `groups`, an organisation).
+pub(super) fn actor_entry(name: &str, groups: bool) -> bool {
+    use crate::actors::dictionary::{phrase_words, ActorDictionary, Entry};
+    let words = phrase_words(name);
+    let keys: Vec<String> = words
+        .iter()
+        .map(|w| crate::lexicon::trie::key(&w.to_lowercase()).into_owned())
+        .collect();
+    ActorDictionary::bundled()
+        .trie
+        .prefixes(&keys)
+        .into_iter()
+        .filter(|(n, _)| *n == keys.len())
+        .flat_map(|(_, phrases)| phrases)
+        .any(|p| {
+            let kind_ok = match p.entry {
+                Entry::Person(_) => true,
+                Entry::Org { .. } => groups,
+                _ => false,
+            };
+            kind_ok && p.case_ok(&words)
+        })
+}
+
+/// The recogniser calls this name, or a longer name ending with it, a person or an organisation
+/// somewhere in the article.
+fn named_as_person(doc: &Doc, name: &str) -> bool {
+    let Some(syntax) = doc.syntax.as_ref() else {
+        return false;
+    };
+    let text = doc.text();
+    syntax.entities.iter().any(|e| {
+        let t = &text[e.start..e.end];
+        matches!(e.label.as_str(), "PERSON" | "ORG")
+            && (t == name || t.strip_suffix(name).is_some_and(|rest| rest.ends_with(' ')))
+    })
 }
 
 /// The kind of place the entity recogniser gives a span exactly ("place" for GPE, "area" for LOC,
@@ -478,4 +548,57 @@ pub(super) fn place_unknowns(
             .any(|u| u.span.start <= m.span.start && m.span.end < u.span.end)
     });
     out.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segment;
+    use crate::{Article, Pipeline};
+
+    #[test]
+    fn actor_dictionary_names() {
+        assert!(actor_entry("Hasina", false));
+        assert!(actor_entry("M23", true));
+        assert!(!actor_entry("M23", false));
+        assert!(!actor_entry("Dhaka", true));
+        assert!(!actor_entry("Kibumba", true));
+    }
+
+    fn doc(text: &str) -> Doc {
+        Pipeline::new(vec![Box::new(Segment)]).run(Article {
+            text: text.to_string(),
+            ..Article::default()
+        })
+    }
+
+    #[test]
+    fn titles_and_speech_make_a_person() {
+        let cues = Cues::bundled();
+        let d =
+            doc("Minister Oduya arrived. Oduya said no. Oduya, who fled, spoke. Near Oduya town.");
+        let ws = super::super::words::words(d.text(), d.sentences[0].span);
+        assert!(person_or_group(&d, &ws, 1, 1, cues), "after a title");
+        let ws = super::super::words::words(d.text(), d.sentences[1].span);
+        assert!(person_or_group(&d, &ws, 0, 0, cues), "before a speech verb");
+        let ws = super::super::words::words(d.text(), d.sentences[2].span);
+        assert!(person_or_group(&d, &ws, 0, 0, cues), "before ', who'");
+        let ws = super::super::words::words(d.text(), d.sentences[3].span);
+        assert!(!person_or_group(&d, &ws, 1, 1, cues));
+    }
+
+    #[test]
+    fn a_connector_ends_no_name() {
+        let cues = Cues::bundled();
+        let d = doc("Fighting spread across North and South Kivu.");
+        let ws = super::super::words::words(d.text(), d.sentences[0].span);
+        let south = ws
+            .iter()
+            .position(|w| w.span.of(d.text()) == "South")
+            .unwrap();
+        let covered = |i: usize| i >= south;
+        let north = south - 2;
+        let (a, b) = name_run(d.text(), &d.lower, &ws, north, cues, &covered);
+        assert_eq!((a, b), (north, north));
+    }
 }
