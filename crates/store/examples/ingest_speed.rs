@@ -18,6 +18,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut store = Store::create(&dir.path().join("speed.db"))?;
 
     let start = Instant::now();
+    let cpu_start = cpu_seconds();
+    let written_start = bytes_written();
     let mut parse = 0.0;
     for chunk in lines.chunks(batch) {
         let t = Instant::now();
@@ -29,6 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         store.ingest_batch(&incoming)?;
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
+    let written = bytes_written().zip(written_start).map(|(b, a)| b - a);
     let c = store.counts()?;
     println!(
         "{n} articles ({} stored, {} mentions, {} events) in {secs:.2} s: {:.0} articles/s, \
@@ -40,6 +44,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         c.mentions as f64 / secs,
         100.0 * parse / secs
     );
+    if let Some(cpu) = cpu {
+        println!(
+            "CPU {cpu:.2} s (user + system): {:.0} articles/s",
+            n as f64 / cpu
+        );
+    }
+    if let Some(w) = written {
+        println!(
+            "{:.0} MB written (store, WAL and checkpoints)",
+            w as f64 / 1e6
+        );
+    }
     println!("input written to {}", file.display());
     Ok(())
+}
+
+/// User + system CPU time of this process so far (Linux: /proc/self/stat, in clock ticks of
+/// 1/100 s), or None elsewhere. The wall time of a shared machine says little on its own.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (in parentheses, which may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// Bytes this process has written through system calls so far (Linux: /proc/self/io), or None.
+fn bytes_written() -> Option<u64> {
+    let io = std::fs::read_to_string("/proc/self/io").ok()?;
+    let line = io.lines().find(|l| l.starts_with("wchar:"))?;
+    line["wchar:".len()..].trim().parse().ok()
 }

@@ -10,6 +10,7 @@
 use crate::record::{ActorRef, CodedEvent, DatePrecision, Place, PlacePrecision};
 use crate::time;
 use flashpoint_core::Date;
+use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 /// What dedup compares, computed once per mention.
@@ -124,13 +125,14 @@ pub fn find_event(
     Ok(best.map(|(_, id)| id))
 }
 
-/// A new event whose only (root) mention, in article `article_id`, is about to be stored (its
-/// sentence already is); `set_root` names it after.
+/// A new event whose only (root) mention, `mention` in article `article_id`, is stored next
+/// (its sentence already is).
 pub fn create_event(
     tx: &Transaction,
     k: &MentionKeys,
     e: &CodedEvent,
     article_id: i64,
+    mention: i64,
 ) -> rusqlite::Result<i64> {
     let s = e.source.as_ref();
     let t = e.target.as_ref();
@@ -139,7 +141,7 @@ pub fn create_event(
             cameo_root, place_key, source_code, source_country, source_role, target_code,
             target_country, target_role, cameo, quad_class, goldstein, modality,
             num_mentions, num_sources, num_articles, place_lat, place_lon, text)
-         VALUES (0, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+         VALUES (?22, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
                  1, 1, 1, ?18, ?19,
                  (SELECT text FROM sentences WHERE article_id = ?20 AND idx = ?21))",
     )?
@@ -165,18 +167,67 @@ pub fn create_event(
         e.place.as_ref().and_then(|p| p.lon),
         article_id,
         e.sentence_index as i64,
+        mention,
     ])?;
     Ok(tx.last_insert_rowid())
 }
 
-pub fn set_root(tx: &Transaction, event: i64, mention: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached("UPDATE events SET root_mention = ?2 WHERE id = ?1")?
-        .execute([event, mention])?;
-    Ok(())
-}
+/// The event columns that `refresh_event` recomputes, in the order of `REFRESHED`'s values.
+const REFRESHED_COLUMNS: [&str; 24] = [
+    "root_mention",
+    "day",
+    "date",
+    "day_precise",
+    "source_key",
+    "target_key",
+    "cameo_root",
+    "place_key",
+    "source_code",
+    "source_country",
+    "source_role",
+    "target_code",
+    "target_country",
+    "target_role",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "place_lat",
+    "place_lon",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "text",
+];
+
+/// An event's fields as its mentions make them: those of its root (`?2`), its counts, and its
+/// reports' sentences joined.
+const REFRESHED: &str = "SELECT r.id, r.day, r.date, r.day_precise, r.source_key, r.target_key,
+        r.cameo_root, r.place_key, r.source_code, r.source_country, r.source_role, r.target_code,
+        r.target_country, r.target_role, r.cameo, r.quad_class, r.goldstein, r.modality,
+        r.place_lat, r.place_lon,
+        (SELECT COUNT(*) FROM mentions WHERE event_id = ?1),
+        (SELECT COUNT(DISTINCT article_id) FROM mentions WHERE event_id = ?1),
+        (SELECT COUNT(DISTINCT COALESCE(a.source_name, a.key))
+         FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1),
+        (SELECT group_concat(s.text, char(30) ORDER BY m.id)
+         FROM mentions m JOIN sentences s
+             ON s.article_id = m.article_id AND s.idx = m.sentence_index
+         WHERE m.event_id = ?1)
+    FROM mentions r WHERE r.id = ?2";
+
+/// The same columns as stored.
+const STORED: &str = "SELECT root_mention, day, date, day_precise, source_key, target_key,
+        cameo_root, place_key, source_code, source_country, source_role, target_code,
+        target_country, target_role, cameo, quad_class, goldstein, modality, place_lat,
+        place_lon, num_mentions, num_articles, num_sources, text
+    FROM events WHERE id = ?1";
 
 /// Recount an event from its mentions, take its fields from its root again and join its
-/// reports' sentences again; an event no mention tells any more is deleted.
+/// reports' sentences again; an event no mention tells any more is deleted. Only the columns
+/// whose value changed are written: SQLite rewrites the entries of every index holding a
+/// column an UPDATE sets, and a report joining an event mostly changes its counts and text
+/// only (an event sits in eleven indexes).
 pub fn refresh_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
     let root: Option<i64> = tx
         .prepare_cached(
@@ -191,27 +242,32 @@ pub fn refresh_event(tx: &Transaction, event: i64) -> rusqlite::Result<()> {
             .execute([event])?;
         return Ok(());
     };
-    tx.prepare_cached(
-        "UPDATE events SET
-            (root_mention, day, date, day_precise, source_key, target_key, cameo_root, place_key,
-             source_code, source_country, source_role, target_code, target_country, target_role,
-             cameo, quad_class, goldstein, modality, place_lat, place_lon) =
-            (SELECT id, day, date, day_precise, source_key, target_key, cameo_root, place_key,
-                    source_code, source_country, source_role, target_code, target_country,
-                    target_role, cameo, quad_class, goldstein, modality, place_lat, place_lon
-             FROM mentions WHERE id = ?2),
-            num_mentions = (SELECT COUNT(*) FROM mentions WHERE event_id = ?1),
-            num_articles = (SELECT COUNT(DISTINCT article_id) FROM mentions WHERE event_id = ?1),
-            num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source_name, a.key))
-                           FROM mentions m JOIN articles a ON a.id = m.article_id
-                           WHERE m.event_id = ?1),
-            text = (SELECT group_concat(s.text, char(30) ORDER BY m.id)
-                    FROM mentions m JOIN sentences s
-                        ON s.article_id = m.article_id AND s.idx = m.sentence_index
-                    WHERE m.event_id = ?1)
-         WHERE id = ?1",
-    )?
-    .execute([event, root])?;
+    let fields = |r: &rusqlite::Row| -> rusqlite::Result<Vec<Value>> {
+        (0..REFRESHED_COLUMNS.len()).map(|i| r.get(i)).collect()
+    };
+    let new = tx
+        .prepare_cached(REFRESHED)?
+        .query_row([event, root], fields)?;
+    let old = tx.prepare_cached(STORED)?.query_row([event], fields)?;
+    let mut sets = String::new();
+    let mut values = vec![Value::Integer(event)];
+    for ((column, new), old) in REFRESHED_COLUMNS.iter().zip(new).zip(old) {
+        if new != old {
+            if !sets.is_empty() {
+                sets.push_str(", ");
+            }
+            values.push(new);
+            sets.push_str(column);
+            sets.push_str(" = ?");
+            sets.push_str(&values.len().to_string());
+        }
+    }
+    if sets.is_empty() {
+        return Ok(());
+    }
+    // A few column sets recur (counts and text; a new root's fields), each a cached statement.
+    tx.prepare_cached(&format!("UPDATE events SET {sets} WHERE id = ?1"))?
+        .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 
@@ -234,6 +290,140 @@ mod tests {
             geonameid: id,
             precision,
         })
+    }
+
+    /// What an event should hold, computed here from its mentions (not by `REFRESHED`): its
+    /// root, counts, the root's code and day, and the text of its reports.
+    #[derive(Debug, PartialEq)]
+    struct Expected {
+        root: i64,
+        mentions: i64,
+        articles: i64,
+        sources: i64,
+        cameo: String,
+        day: Option<i64>,
+        num_sources_in_index: i64,
+        text: String,
+    }
+
+    fn expected_events(c: &rusqlite::Connection) -> std::collections::BTreeMap<i64, Expected> {
+        type Row = (
+            i64,
+            i64,
+            i64,
+            Option<String>,
+            String,
+            String,
+            Option<i64>,
+            String,
+        );
+        let rows: Vec<Row> = c
+            .prepare(
+                "SELECT m.event_id, m.id, m.article_id, a.published,
+                        COALESCE(a.source_name, a.key), m.cameo, m.day, s.text
+                 FROM mentions m JOIN articles a ON a.id = m.article_id
+                 JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index
+                 ORDER BY m.event_id, m.id",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut out = std::collections::BTreeMap::new();
+        for group in rows.chunk_by(|a, b| a.0 == b.0) {
+            let root = group
+                .iter()
+                .min_by_key(|r| (r.3.is_none(), r.3.clone(), r.1))
+                .unwrap();
+            let distinct = |f: &dyn Fn(&Row) -> String| {
+                let set: std::collections::BTreeSet<String> = group.iter().map(f).collect();
+                set.len() as i64
+            };
+            let sources = distinct(&|r| r.4.clone());
+            out.insert(
+                group[0].0,
+                Expected {
+                    root: root.1,
+                    mentions: group.len() as i64,
+                    articles: distinct(&|r| r.2.to_string()),
+                    sources,
+                    cameo: root.5.clone(),
+                    day: root.6,
+                    num_sources_in_index: sources,
+                    text: group
+                        .iter()
+                        .map(|r| r.7.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\u{1e}"),
+                },
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn every_event_is_what_its_reports_make_it_after_merges_and_replacements() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fp.db");
+        let mut store = crate::Store::create(&path).unwrap();
+        let mut report = crate::BatchReport::default();
+        for chunk in crate::synthetic::corpus(5, 900).chunks(60) {
+            let batch: Vec<_> = chunk
+                .iter()
+                .map(|l| crate::Incoming::from_coded_line(l.as_bytes()).unwrap())
+                .collect();
+            report.add(&store.ingest_batch(&batch).unwrap());
+        }
+        assert!(report.merged >= 10 && report.replaced >= 10, "{report:?}");
+        drop(store);
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let want = expected_events(&c);
+        // num_sources read through the index that holds it, to see that its entry was updated.
+        let stored: std::collections::BTreeMap<i64, Expected> = c
+            .prepare(
+                "SELECT e.id, e.root_mention, e.num_mentions, e.num_articles, e.num_sources,
+                        e.cameo, e.day,
+                        (SELECT i.num_sources FROM events i INDEXED BY events_cameo
+                         WHERE i.cameo = e.cameo AND i.id = e.id),
+                        e.text
+                 FROM events e",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    Expected {
+                        root: r.get(1)?,
+                        mentions: r.get(2)?,
+                        articles: r.get(3)?,
+                        sources: r.get(4)?,
+                        cameo: r.get(5)?,
+                        day: r.get(6)?,
+                        num_sources_in_index: r.get(7)?,
+                        text: r.get(8)?,
+                    },
+                ))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(stored.len(), want.len());
+        for (id, w) in &want {
+            assert_eq!(stored.get(id), Some(w), "event {id}");
+        }
+        assert!(want.values().any(|e| e.sources > 1));
     }
 
     #[test]

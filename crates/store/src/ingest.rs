@@ -179,8 +179,13 @@ fn store_one(
     }
     let article_id = insert_article(tx, inc, &key, now)?;
     insert_parts(tx, article_id, a)?;
+    // Mention ids are chosen here (as SQLite would: one past the largest) so that a new event
+    // names its root report when it is written, instead of being written a second time.
+    let first_mention: i64 = tx
+        .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM mentions")?
+        .query_row([], |r| r.get(0))?;
     let mut merged_into = Vec::new();
-    for (n, e) in a.events.iter().enumerate() {
+    for ((n, e), mention_id) in a.events.iter().enumerate().zip(first_mention..) {
         let keys = MentionKeys::of(e, a.published);
         let event_id = match dedup::find_event(tx, &keys, article_id)? {
             Some(id) => {
@@ -189,15 +194,12 @@ fn store_one(
                 id
             }
             None => {
-                let id = dedup::create_event(tx, &keys, e, article_id)?;
+                let id = dedup::create_event(tx, &keys, e, article_id, mention_id)?;
                 touched.created.push(id);
                 id
             }
         };
-        let mention_id = insert_mention(tx, event_id, article_id, n, e, &keys)?;
-        if !merged_into.contains(&event_id) {
-            dedup::set_root(tx, event_id, mention_id)?;
-        }
+        insert_mention(tx, mention_id, event_id, article_id, n, e, &keys)?;
         report.mentions += 1;
     }
     merged_into.sort_unstable();
@@ -361,12 +363,13 @@ fn insert_parts(tx: &Transaction, id: i64, a: &CodedArticle) -> rusqlite::Result
 
 fn insert_mention(
     tx: &Transaction,
+    id: i64,
     event_id: i64,
     article_id: i64,
     ordinal: usize,
     e: &CodedEvent,
     k: &MentionKeys,
-) -> rusqlite::Result<i64> {
+) -> rusqlite::Result<()> {
     let s = e.source.as_ref();
     let t = e.target.as_ref();
     let p = e.place.as_ref();
@@ -379,10 +382,11 @@ fn insert_mention(
             cameo, cameo_name, goldstein, quad_class, plover_event, plover_mode, plover_context,
             negated, modality, date, day, day_precise, date_precision, historical,
             place_name, place_country, place_admin1, place_lat, place_lon, place_geonameid,
-            place_precision, quote_id, confidence, source_key, target_key, cameo_root, place_key)
+            place_precision, quote_id, confidence, source_key, target_key, cameo_root, place_key,
+            id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
                  ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,
-                 ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)",
+                 ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
     )?
     .execute(params![
         event_id,
@@ -430,6 +434,7 @@ fn insert_mention(
         k.target,
         k.root,
         k.place,
+        id,
     ])?;
-    Ok(tx.last_insert_rowid())
+    Ok(())
 }

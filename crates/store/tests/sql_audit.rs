@@ -32,6 +32,10 @@ const SAFE_NAMES: &[(&str, &str)] = &[
         "actor_columns(): target_code or target_country",
     ),
     ("order", "conflict or n"),
+    (
+        "sets",
+        "refresh_event(): `column = ?N` for names of the constant REFRESHED_COLUMNS",
+    ),
     ("table", "Store::counts(): the schema's table names"),
     (
         "cols",
