@@ -8,10 +8,10 @@
 //! byte compare.
 
 use crate::doc::{Doc, Sentence};
+use crate::lexicon::lexicon;
 use crate::pipeline::Stage;
 use crate::span::Span;
 use crate::tokens::is_quote;
-use std::sync::OnceLock;
 
 /// A sentence span and the index of the paragraph it lies in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,169 +20,11 @@ pub struct SentenceSpan {
     pub paragraph: usize,
 }
 
-/// What an abbreviation tells about the word after it (see `data/lexicon/abbreviations.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AbbrevKind {
-    /// Comes before a name ("Gen."): never ends a sentence.
-    Title,
-    /// A month ("Jan."): no break before a number.
-    Month,
-    /// Comes before a number ("No."): no break before a number.
-    Number,
-    /// Only used mid-sentence ("e.g."): never ends a sentence.
-    Inner,
-    /// May end a sentence ("U.S.", "etc."): breaks before a common sentence starter.
-    Any,
-}
-
-const ABBREVIATIONS: &str = include_str!("../../../data/lexicon/abbreviations.txt");
-
-/// Words that commonly open a sentence: after an abbreviation that may end a sentence ("in the
-/// U.S. The …") they decide for a break. A closed class (pronouns, determiners, conjunctions,
-/// sentence adverbs), so it lives here rather than in a data file.
-const STARTERS: &[&str] = &[
-    "A",
-    "According",
-    "After",
-    "Also",
-    "Although",
-    "An",
-    "And",
-    "Another",
-    "As",
-    "At",
-    "Before",
-    "Both",
-    "But",
-    "By",
-    "Despite",
-    "During",
-    "Each",
-    "Earlier",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "It",
-    "Its",
-    "Last",
-    "Later",
-    "Many",
-    "Meanwhile",
-    "More",
-    "Most",
-    "My",
-    "No",
-    "Now",
-    "On",
-    "One",
-    "Our",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Such",
-    "That",
-    "The",
-    "Their",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Thus",
-    "To",
-    "Under",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Yet",
-    "You",
-];
-
-/// Verbs of saying: a capitalised word after a quote that ends in "?" or "!" is the speaker, not a
-/// new sentence, when one of these follows (`"Why now?" Erdogan asked.`).
-const SPEECH_VERBS: &[&str] = &[
-    "added",
-    "adds",
-    "announced",
-    "asked",
-    "asks",
-    "continued",
-    "cried",
-    "declared",
-    "exclaimed",
-    "explained",
-    "insisted",
-    "noted",
-    "recalled",
-    "replied",
-    "said",
-    "says",
-    "shouted",
-    "stated",
-    "stressed",
-    "tells",
-    "told",
-    "tweeted",
-    "warned",
-    "wrote",
-    "writes",
-];
-
-/// Lower-case words that cannot end a line of running text: a line ending in one was wrapped.
-const CONTINUATIONS: &[&str] = &[
-    "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of", "on", "or",
-    "over", "than", "that", "the", "to", "under", "with",
-];
-
-fn abbreviation_table() -> &'static [(&'static str, AbbrevKind)] {
-    static TABLE: OnceLock<Vec<(&'static str, AbbrevKind)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut v: Vec<(&'static str, AbbrevKind)> = ABBREVIATIONS
-            .lines()
-            .filter_map(parse_abbreviation)
-            .collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v.dedup_by(|a, b| a.0 == b.0);
-        v
-    })
-}
-
-fn parse_abbreviation(line: &str) -> Option<(&str, AbbrevKind)> {
-    let line = line.trim_end_matches('\r');
-    if line.starts_with('#') || line.trim().is_empty() {
-        return None;
-    }
-    let (word, kind) = line.split_once('\t')?;
-    let kind = match kind.trim() {
-        "title" => AbbrevKind::Title,
-        "month" => AbbrevKind::Month,
-        "number" => AbbrevKind::Number,
-        "inner" => AbbrevKind::Inner,
-        "any" => AbbrevKind::Any,
-        _ => return None,
-    };
-    Some((word.trim(), kind))
-}
+pub use crate::lexicon::AbbrevKind;
 
 /// The kind of a listed abbreviation, written with its final dot ("Gen.", "U.S."). Case matters.
 pub fn abbreviation(word: &str) -> Option<AbbrevKind> {
-    let t = abbreviation_table();
-    t.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| t[i].1)
+    lexicon().abbreviations.kinds.get(word).copied()
 }
 
 /// Split `text` into sentences. Spans exclude surrounding whitespace and never overlap.
@@ -545,7 +387,7 @@ fn words(text: &str) -> impl Iterator<Item = (&str, Option<char>)> {
 /// Is the next word a common sentence opener (and not an initial such as "A.")?
 fn starter_follows(after: &str) -> bool {
     match words(after).next() {
-        Some((w, next)) => next != Some('.') && STARTERS.contains(&w),
+        Some((w, next)) => next != Some('.') && lexicon().writing.starters.contains(w),
         None => false,
     }
 }
@@ -556,8 +398,9 @@ fn starter_follows(after: &str) -> bool {
 fn attribution_follows(after: &str, strict: bool) -> bool {
     let mut names = 0;
     let mut seen_verb = false;
+    let speech_verbs = &lexicon().writing.speech_verbs;
     for (w, next) in words(after) {
-        let verb = SPEECH_VERBS.contains(&w);
+        let verb = speech_verbs.contains(w);
         if verb && seen_verb {
             return false;
         }
@@ -600,7 +443,10 @@ fn line_continues(before: &str, after: &str) -> bool {
         .take_while(|&(_, c)| c.is_alphanumeric() || is_mark(c))
         .last()
         .map_or(before.len(), |(i, _)| i);
-    CONTINUATIONS.contains(&&before[word_start..])
+    lexicon()
+        .writing
+        .continuations
+        .contains(&before[word_start..])
 }
 
 /// Longest article text that is coded by default, in bytes. One huge page must not hold up a
@@ -709,13 +555,7 @@ mod tests {
     }
 
     #[test]
-    fn every_abbreviation_line_parses() {
-        for line in ABBREVIATIONS.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            assert!(parse_abbreviation(line).is_some(), "bad line: {line:?}");
-        }
+    fn abbreviations_are_listed_with_their_kind() {
         assert_eq!(abbreviation("Gen."), Some(AbbrevKind::Title));
         assert_eq!(abbreviation("U.S."), Some(AbbrevKind::Any));
         assert_eq!(abbreviation("gen."), None);

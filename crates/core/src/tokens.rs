@@ -207,10 +207,10 @@ fn glued_suffix(rest: &str) -> bool {
     let end = rest
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(rest.len());
-    matches!(
-        &rest[..end],
-        "st" | "nd" | "rd" | "th" | "s" | "ST" | "ND" | "RD" | "TH"
-    )
+    crate::lexicon::lexicon()
+        .writing
+        .number_suffixes
+        .contains(&rest[..end])
 }
 
 #[cfg(test)]

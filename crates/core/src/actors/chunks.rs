@@ -3,6 +3,7 @@
 
 use super::dictionary::{ActorDictionary, CountryKind, Entry};
 use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
+use crate::lexicon::lexicon;
 use crate::lexicon::trie::key;
 use crate::span::Span;
 use std::borrow::Cow;
@@ -109,244 +110,8 @@ struct Located<'d> {
     item: Item<'d>,
 }
 
-use crate::date::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES};
-
-/// Capitalised words that do not start a name.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "or",
-    "if",
-    "as",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "what",
-    "when",
-    "where",
-    "who",
-    "why",
-    "how",
-    "while",
-    "after",
-    "before",
-    "following",
-    "during",
-    "since",
-    "according",
-    "however",
-    "meanwhile",
-    "also",
-    "some",
-    "many",
-    "most",
-    "another",
-    "other",
-    "such",
-    "even",
-    "still",
-    "yet",
-    "so",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "of",
-    "not",
-    "no",
-    "all",
-    "both",
-    "each",
-    "every",
-    "more",
-    "one",
-    "two",
-    "three",
-    "last",
-    "next",
-    "first",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "unlike",
-    "like",
-    "under",
-    "over",
-    "about",
-    "against",
-    "until",
-    "now",
-    "today",
-    "yesterday",
-    "source",
-    "earlier",
-    "later",
-    "several",
-    "any",
-];
-
-/// Capitalised adjectives of religions and peoples spread over many countries: "Muslim hackers",
-/// "Moslem fundamentalist demonstrators" are role nouns with a modifier, not named persons.
-const GROUP_ADJECTIVES: &[&str] = &[
-    "muslim",
-    "moslem",
-    "islamic",
-    "islamist",
-    "christian",
-    "jewish",
-    "hindu",
-    "sikh",
-    "buddhist",
-    "catholic",
-    "protestant",
-    "orthodox",
-    "shiite",
-    "shia",
-    "sunni",
-    "arab",
-    "kurdish",
-];
-
-/// Nouns that make a capital before them a modifier, not an actor: "the Astana process",
-/// "the Sochi agreement".
-const DOCUMENT_NOUNS: &[&str] = &[
-    "process",
-    "talks",
-    "agreement",
-    "agreements",
-    "accord",
-    "accords",
-    "summit",
-    "format",
-    "treaty",
-    "declaration",
-    "memorandum",
-    "ceasefire",
-    "deal",
-    "conference",
-    "meeting",
-    "negotiations",
-    "framework",
-    "protocol",
-    "peace",
-    "airport",
-    "university",
-    "province",
-    "governorate",
-    "region",
-];
-
-/// Words before a title or a person's name that say the office is lost or passing ("Ousted
-/// President Askar Akayev", "the jailed opposition leader"): part of the mention, not a verb.
-const TITLE_MODIFIERS: &[&str] = &[
-    "former",
-    "ousted",
-    "exiled",
-    "jailed",
-    "deposed",
-    "toppled",
-    "overthrown",
-    "late",
-    "outgoing",
-    "incoming",
-    "acting",
-    "interim",
-    "imprisoned",
-    "detained",
-    "slain",
-    "assassinated",
-    "disgraced",
-    "embattled",
-    "impeached",
-];
-
-/// Words of direction that may precede a place name ("East Jerusalem", "southern Beirut").
-const DIRECTIONS: &[&str] = &[
-    "east",
-    "west",
-    "north",
-    "south",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "downtown",
-    "greater",
-    "occupied",
-];
-
-/// Prepositions after which a bare place name is a location, not an actor.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "from",
-    "into",
-    "inside",
-    "across",
-    "outside",
-    "around",
-    "throughout",
-    "within",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "over",
-    "beyond",
-    "along",
-    "off",
-];
-
 fn pronoun(word: &str) -> Option<Pronoun> {
-    Some(match word {
-        "he" | "she" | "him" | "her" => Pronoun::Person,
-        "they" | "them" => Pronoun::Plural,
-        "it" => Pronoun::Thing,
-        "we" | "our" => Pronoun::First,
-        _ => return None,
-    })
+    lexicon().mentions.pronouns.get(word).copied()
 }
 
 fn is_capitalised(s: &str) -> bool {
@@ -355,47 +120,13 @@ fn is_capitalised(s: &str) -> bool {
 
 /// "Ankara-based", "Turkish-run", "Iran-backed": a compound adjective, not a name.
 fn is_compound_modifier(word: &str) -> bool {
-    word.rsplit_once('-').is_some_and(|(_, tail)| {
-        matches!(
-            tail,
-            "based"
-                | "run"
-                | "backed"
-                | "held"
-                | "controlled"
-                | "linked"
-                | "allied"
-                | "occupied"
-                | "born"
-                | "made"
-                | "owned"
-                | "funded"
-                | "aligned"
-                | "friendly"
-                | "leaning"
-        )
-    })
+    word.rsplit_once('-')
+        .is_some_and(|(_, tail)| lexicon().mentions.compound_tails.contains(tail))
 }
 
 /// Lowercase name particles that may sit inside a person's or group's name.
 fn is_particle(s: &str) -> bool {
-    matches!(
-        s,
-        "al" | "al-"
-            | "bin"
-            | "ibn"
-            | "de"
-            | "da"
-            | "van"
-            | "von"
-            | "der"
-            | "el"
-            | "abu"
-            | "bint"
-            | "la"
-            | "le"
-            | "du"
-    )
+    lexicon().mentions.name_particles.contains(s)
 }
 
 /// The mentions of sentence `si`, before resolution.
@@ -404,6 +135,8 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         return Vec::new();
     };
     let base = sentence.tokens.start;
+    let words = &lexicon().mentions;
+    let calendar = &lexicon().calendar;
     let toks = doc.sentence_tokens(si);
     let keys: Vec<Cow<str>> = toks.iter().map(|t| key(doc.lower_slice(t.span))).collect();
     let originals: Vec<&str> = toks.iter().map(|t| doc.slice(t.span)).collect();
@@ -430,14 +163,12 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         }
         // "Saudi-led coalition", "Russian-led forces": the leader named in a compound.
         // "British-flagged tanker": the flag names the owner.
-        let compound = ["-led", "-flagged", "-registered"]
-            .iter()
-            .find_map(|suffix| {
-                Some((
-                    keys[p].strip_suffix(suffix)?,
-                    originals[p].strip_suffix(suffix)?,
-                ))
-            });
+        let compound = words.leader_suffixes.iter().find_map(|suffix| {
+            Some((
+                keys[p].strip_suffix(suffix)?,
+                originals[p].strip_suffix(suffix)?,
+            ))
+        });
         if let Some((leader, leader_case)) = compound {
             if let Some((1, entries)) = best_hit(dict, &[Cow::Borrowed(leader)], &[leader_case]) {
                 items.push(Located {
@@ -485,10 +216,10 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             && (is_capitalised(originals[q])
                 || (q > p && is_particle(&keys[q]) && q + 1 < toks.len()))
             && (q > p
-                || !(NOT_NAMES.contains(&keys[q].as_ref())
-                    || GROUP_ADJECTIVES.contains(&keys[q].as_ref())
-                    || WEEKDAY_NAMES.contains(&keys[q].as_ref())))
-            && !MONTHS.contains(&keys[q].as_ref())
+                || !(words.not_names.contains(&keys[q])
+                    || words.group_adjectives.contains(&keys[q])
+                    || calendar.weekdays.contains(&keys[q])))
+            && !calendar.months.contains(&keys[q])
             && !is_compound_modifier(&keys[q])
             && best_hit(dict, &keys[q..], &originals[q..]).is_none()
         {
@@ -522,10 +253,10 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         // "in Kabul", "in East Jerusalem", "in southern Beirut": a direction word may stand
         // between the preposition and the place.
         let mut before = chunk[0].start;
-        while before > 0 && DIRECTIONS.contains(&keys[before - 1].as_ref()) {
+        while before > 0 && words.directions.contains(&keys[before - 1]) {
             before -= 1;
         }
-        let locative = before > 0 && LOCATIVE.contains(&keys[before - 1].as_ref());
+        let locative = before > 0 && words.locative_preps.contains(&keys[before - 1]);
         let after = chunk[chunk.len() - 1].end;
         // A province or city of a country, from the gazetteer ("the government of Sindh").
         let place_at = |t: usize| {
@@ -564,7 +295,7 @@ fn best_hit<'d>(
             .filter(|ph| {
                 !(len == 1
                     && matches!(ph.entry, Entry::Person(_))
-                    && MONTHS.contains(&keys[0].as_ref()))
+                    && lexicon().calendar.months.contains(&keys[0]))
             })
             .map(|ph| &ph.entry)
             .collect();
@@ -648,43 +379,15 @@ fn is_role_noun(item: &Item) -> bool {
 
 /// A lowercase word that can modify a noun: no function word, verb form or adverb.
 fn plain_modifier(w: &str) -> bool {
-    const FUNCTION: &[&str] = &[
-        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-        "from", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
-        "would", "could", "should", "may", "might", "must", "can", "said", "says", "say", "that",
-        "which", "who", "not", "also", "its", "their", "his", "her", "it", "they", "he", "she",
-        "than", "then", "after", "before", "over", "under", "into", "about", "against", "between",
-        "told", "urged", "asked", "accused", "met", "hit", "shot", "killed", "sent", "let", "if",
-        "when", "while", "where", "so", "no", "all", "some", "other", "more", "most", "many",
-    ];
+    let function_words = &lexicon().mentions.function_words;
     w.chars().all(|c| c.is_ascii_lowercase())
         && w.len() > 2
-        && !FUNCTION.contains(&w)
+        && !function_words.contains(w)
         && !w.ends_with("ed")
         && !w.ends_with("ly")
         && !w.ends_with("ing")
         && !w.ends_with('s')
 }
-
-/// Words that may stand between the preposition and the country: "doctors from two American aid
-/// groups", "a member of the Syrian parliament".
-const QUANTIFIERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "some",
-    "many",
-    "various",
-    "both",
-    "dozens",
-    "hundreds",
-    "thousands",
-];
 
 /// "officials in Syria", "the government of Iraq", "doctors from two American aid groups",
 /// "the government of Sindh province": a country, or a place of a country, named just after a
@@ -695,14 +398,15 @@ fn following_country(
     keys: &[Cow<str>],
     place_at: impl Fn(usize) -> Option<String>,
 ) -> Option<String> {
+    let words = &lexicon().mentions;
     let prep = keys.get(after).map_or("", |k| k.as_ref());
-    if !matches!(prep, "of" | "in" | "from") {
+    if !words.owner_preps.contains(prep) {
         return None;
     }
     let mut at = after + 1;
     while keys
         .get(at)
-        .is_some_and(|k| QUANTIFIERS.contains(&k.as_ref()) || DIRECTIONS.contains(&k.as_ref()))
+        .is_some_and(|k| words.quantifiers.contains(k) || words.directions.contains(k))
         && at < after + 3
     {
         at += 1;
@@ -789,10 +493,10 @@ fn read_chunk(
         context_country: context_country.clone(),
         modifier: false,
         possessed: start > 0
-            && matches!(
-                doc.lower_slice(toks[start - 1].span),
-                "its" | "their" | "his" | "her"
-            ),
+            && lexicon()
+                .mentions
+                .possessives
+                .contains(doc.lower_slice(toks[start - 1].span)),
     };
 
     if let [Located {
@@ -879,7 +583,12 @@ fn read_chunk(
     // "Ousted President Askar Akayev": the modifier belongs to the person's mention.
     let lead = if person.is_some() || title_role.is_some() {
         let mut s = start;
-        while s > 0 && TITLE_MODIFIERS.contains(&doc.lower_slice(toks[s - 1].span)) {
+        while s > 0
+            && lexicon()
+                .mentions
+                .title_modifiers
+                .contains(doc.lower_slice(toks[s - 1].span))
+        {
             s -= 1;
         }
         s
@@ -973,7 +682,7 @@ fn read_chunk(
             .collect();
     }
     let next_word = doc.lower_slice(toks.get(end).map_or(Span::default(), |t| t.span));
-    let modifier = DOCUMENT_NOUNS.contains(&next_word);
+    let modifier = lexicon().mentions.modifier_nouns.contains(next_word);
     countries
         .iter()
         .filter(|c| !(locative && matches!(c.3, CountryKind::Name | CountryKind::Capital)))

@@ -4,6 +4,7 @@
 use super::chunks::{BodyKinds, Candidate, Pronoun};
 use super::dictionary::ActorDictionary;
 use crate::doc::{Doc, Mention, MentionKind};
+use crate::lexicon::lexicon;
 use std::collections::HashMap;
 
 /// Roles of the state that act abroad: a bare "the government" or "troops" is not guessed from
@@ -21,29 +22,16 @@ fn head_noun(doc: &Doc, m: &Mention) -> String {
 /// Whether a mention is the object of a preposition ("a letter to the United Nations").
 fn after_preposition(doc: &Doc, m: &Mention) -> bool {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+    let words = &lexicon().mentions;
     let mut i = m.tokens.start;
     while i > 0 {
         i -= 1;
         let w = word(i);
         if w != "the" {
-            if w == "of" && i > 0 && crate::lexicon::PARTITIVES.contains(&word(i - 1)) {
+            if w == "of" && i > 0 && words.partitives.contains(word(i - 1)) {
                 return false;
             }
-            return matches!(
-                w,
-                "to" | "of"
-                    | "in"
-                    | "with"
-                    | "by"
-                    | "for"
-                    | "from"
-                    | "on"
-                    | "at"
-                    | "against"
-                    | "over"
-                    | "into"
-                    | "between"
-            );
+            return words.governing_preps.contains(w);
         }
     }
     false
@@ -74,47 +62,11 @@ fn subject_it(doc: &Doc, m: &Mention) -> bool {
         .tokens
         .get(m.tokens.end + 1)
         .map_or("", |t| doc.lower_slice(t.span));
-    if matches!(w, "is" | "was")
-        && matches!(
-            after,
-            "the" | "a" | "an" | "not" | "clear" | "unclear" | "time" | "too" | "also"
-        )
-    {
+    let words = &lexicon().mentions;
+    if matches!(w, "is" | "was") && words.dummy_it_followers.contains(after) {
         return false;
     }
-    matches!(
-        w,
-        "will"
-            | "would"
-            | "has"
-            | "had"
-            | "is"
-            | "was"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "did"
-            | "does"
-            | "said"
-            | "says"
-            | "also"
-            | "plans"
-            | "wants"
-            | "warned"
-            | "hopes"
-            | "denied"
-            | "rejected"
-            | "accused"
-            | "agreed"
-            | "announced"
-            | "added"
-            | "insisted"
-            | "urged"
-            | "called"
-    ) || (w.ends_with("ed") && w.len() > 4)
+    words.subject_followers.contains(w) || (w.ends_with("ed") && w.len() > 4)
 }
 
 /// How many sentences back a pronoun or bare noun may look for what it refers to.
@@ -172,7 +124,10 @@ fn set_country(m: &mut Mention, country: &str) {
 fn cause_place(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
     let before = doc.text().get(..p.span.start).unwrap_or("");
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    matches!(word.to_ascii_lowercase().as_str(), "pro-" | "anti-")
+    lexicon()
+        .mentions
+        .cause_prefixes
+        .contains(&word.to_ascii_lowercase())
 }
 
 /// "LYON: Interpol has said…", "ANKARA — Turkey…": the dateline says where the report was
@@ -296,7 +251,10 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     let relative_after = |m: &Mention| {
                         (m.tokens.end..c.mention.tokens.start).any(|t| {
                             doc.tokens.get(t).is_some_and(|t| {
-                                matches!(doc.lower_slice(t.span), "that" | "which" | "who")
+                                lexicon()
+                                    .mentions
+                                    .relatives
+                                    .contains(doc.lower_slice(t.span))
                             })
                         })
                     };
@@ -486,17 +444,12 @@ fn head_noun_plural(doc: &Doc, m: &Mention) -> bool {
     last.ends_with('s') && !last.ends_with("ss")
 }
 
-/// Words that end a noun phrase: an apposition's role noun cannot lie beyond them.
-const APPOSITION_BARRIERS: &[&str] = &[
-    ",", "and", "or", "of", "to", "in", "on", "with", "by", "for", "from", "at", "that", "which",
-    "who", "was", "is", "has", "had", "have", "were", "are", "will", "would", "said", "says",
-];
-
 /// "A senior figure of the Iraqi parliament, Karim Hassan, began…", "Ahmet Yilmaz, a Turkish
 /// diplomat, said…": a name the dictionaries do not know, set off by commas next to a coded
 /// role, is that role's actor (keeping its own name).
 fn appositions(doc: &Doc, mentions: &mut [Mention]) {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.lower_slice(t.span));
+    let barriers = &lexicon().mentions.apposition_barriers;
     for i in 1..mentions.len() {
         // "Montenegro Municipality Association (AKK)": an acronym in brackets after a name is
         // that name, whatever else the letters may stand for.
@@ -544,7 +497,7 @@ fn appositions(doc: &Doc, mentions: &mut [Mention]) {
             .filter(|n| n.sentence == m.sentence && word(end) == ",")
             .filter(|n| {
                 let gap = end + 1..n.tokens.start;
-                gap.len() <= 6 && gap.clone().all(|t| !APPOSITION_BARRIERS.contains(&word(t)))
+                gap.len() <= 6 && gap.clone().all(|t| !barriers.contains(word(t)))
             })
             .filter(|n| appositive(doc, n) && matches!(word(n.tokens.end), "," | "." | ""));
         if let Some(actor) = before.or(after).map(|a| a.actor.clone()) {

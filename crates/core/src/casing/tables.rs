@@ -1,5 +1,5 @@
 //! The truecasing tables (data/casing, made by scripts/build_casing.py) and the abbreviations
-//! that do not end a sentence (data/lexicon).
+//! that do not end a sentence (data/lexicon, through the lexicon registry).
 //!
 //! The big tables are searched where they lie: their lines are sorted by key (byte order), so a
 //! look-up is a binary search over the embedded text and loading costs nothing. Text that carries
@@ -13,7 +13,6 @@ const WORDS: &str = include_str!("../../../../data/casing/words.tsv");
 const PHRASES: &str = include_str!("../../../../data/casing/phrases.tsv");
 const CUES: &str = include_str!("../../../../data/casing/cues.tsv");
 const COMMON: &str = include_str!("../../../../data/casing/common.txt");
-const ABBREVIATIONS: &str = include_str!("../../../../data/lexicon/abbreviations.txt");
 
 /// When a listed form is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,12 +57,21 @@ pub struct Tables {
 impl Tables {
     pub fn bundled() -> &'static Tables {
         static TABLES: OnceLock<Tables> = OnceLock::new();
-        TABLES.get_or_init(|| Tables::parse([WORDS, PHRASES, CUES, COMMON], ABBREVIATIONS))
+        TABLES.get_or_init(|| {
+            let abbreviations = crate::lexicon::lexicon().abbreviations.kinds.iter();
+            Tables::parse(
+                [WORDS, PHRASES, CUES, COMMON],
+                abbreviations.map(|(a, _)| a),
+            )
+        })
     }
 
     /// Tables from the text of `words.tsv`, `phrases.tsv`, `cues.tsv`, `common.txt` (each sorted
-    /// by key after its `#` header) and the abbreviations.
-    pub fn parse(files: [&'static str; 4], abbreviations: &str) -> Tables {
+    /// by key after its `#` header) and the abbreviations (written with their final dot).
+    pub fn parse<'a>(
+        files: [&'static str; 4],
+        abbreviations: impl Iterator<Item = &'a str>,
+    ) -> Tables {
         let [words, phrases, cues, common] = files;
         let phrases = SortedLines::new(phrases);
         let mut openers = HashMap::new();
@@ -78,9 +86,8 @@ impl Tables {
             phrases,
             cues: rows(cues).filter_map(cue_row).collect(),
             common: SortedLines::new(common),
-            abbreviations: rows(abbreviations)
-                .filter_map(|cols| cols.first().map(|a| a.trim_end_matches('.').to_lowercase()))
-                .map(|a| (a, ()))
+            abbreviations: abbreviations
+                .map(|a| (a.trim_end_matches('.').to_lowercase(), ()))
                 .collect(),
         }
     }

@@ -37,7 +37,7 @@ const WANTING: &[&str] = &[
 /// A sentence as the clause reader sees it.
 pub struct View<'a> {
     /// Speech verbs ("said", "announced"), after which a "that" clause reports the act itself.
-    pub speech: &'a std::collections::HashSet<String>,
+    pub speech: &'a crate::lexicon::WordSet,
     pub keys: Vec<Cow<'a, str>>,
     pub is_word: Vec<bool>,
     pub is_quote: Vec<bool>,
@@ -201,7 +201,10 @@ impl View<'_> {
             while i > 0 && self.key(i - 1) != "of" {
                 i -= 1;
             }
-            return !crate::lexicon::PARTITIVES.contains(&self.word_before(i.saturating_sub(1)));
+            return !crate::lexicon::lexicon()
+                .mentions
+                .partitives
+                .contains(self.word_before(i.saturating_sub(1)));
         }
         PREPOSITIONS.contains(&prep)
     }
@@ -366,7 +369,7 @@ impl View<'_> {
             }
             // "Haftar's camp said the draft ignored …": the sayer is not the subject of what
             // is said.
-            if between.iter().any(|w| self.speech.contains(*w)) {
+            if between.iter().any(|w| self.speech.contains(w)) {
                 return Vec::new();
             }
             // ", with Cairo blaming Addis Ababa": the noun of an absolute "with" phrase is the
@@ -784,7 +787,12 @@ impl View<'_> {
             i -= 1;
         }
         // "announced Thursday that it": a time word may stand between.
-        if i > 1 && crate::date::WEEKDAY_NAMES.contains(&self.key(i - 1)) {
+        if i > 1
+            && crate::lexicon::lexicon()
+                .calendar
+                .weekdays
+                .contains(self.key(i - 1))
+        {
             i -= 1;
         }
         if i > 0 && self.speech.contains(self.key(i - 1)) {
@@ -1025,14 +1033,9 @@ mod tests {
     fn view<'a>(s: &'a str, mentions: &[(usize, usize)]) -> View<'a> {
         let keys: Vec<Cow<str>> = s.split_whitespace().map(Cow::Borrowed).collect();
         let n = keys.len();
-        static SPEECH: std::sync::OnceLock<std::collections::HashSet<String>> =
-            std::sync::OnceLock::new();
+        static SPEECH: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
         View {
-            speech: SPEECH.get_or_init(|| {
-                ["said".to_string(), "announced".to_string()]
-                    .into_iter()
-                    .collect()
-            }),
+            speech: SPEECH.get_or_init(|| ["said", "announced"].into_iter().collect()),
             is_word: keys
                 .iter()
                 .map(|k| k.chars().all(char::is_alphanumeric))

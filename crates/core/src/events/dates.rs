@@ -12,15 +12,17 @@ pub struct DateMention {
     pub precision: DatePrecision,
 }
 
-use crate::date::{MONTH_NAMES, WEEKDAY_NAMES as WEEKDAYS};
+use crate::lexicon::lexicon;
 
 fn month(word: &str) -> Option<u8> {
     // Abbreviations count only with their dot ("Feb."), so "mar" the verb is no month.
     let abbreviated = word.ends_with('.');
     let w = word.trim_end_matches('.');
-    MONTH_NAMES
+    lexicon()
+        .calendar
+        .months
         .iter()
-        .position(|m| *m == w || (abbreviated && w.len() >= 3 && m.starts_with(w)))
+        .position(|m| m == w || (abbreviated && w.len() >= 3 && m.starts_with(w)))
         .map(|i| i as u8 + 1)
 }
 
@@ -73,7 +75,7 @@ pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMenti
                 });
             }
         };
-        if let (Some(p), Some(wd)) = (published, WEEKDAYS.iter().position(|d| *d == w)) {
+        if let (Some(p), Some(wd)) = (published, lexicon().calendar.weekdays.position(w)) {
             let back = (i64::from(p.weekday()) - wd as i64).rem_euclid(7);
             push(i, Some(p.add_days(-back)), DatePrecision::Day);
         } else if let (Some(p), "yesterday") = (published, w) {

@@ -293,7 +293,7 @@ impl Sentence<'_> {
 pub struct Events {
     triggers: &'static Triggers,
     rules: ModalityRules,
-    speech: &'static std::collections::HashSet<String>,
+    speech: &'static crate::lexicon::WordSet,
     /// Keep hypothetical and denied acts (flagged by `modality`) in the output.
     pub include_hypothetical: bool,
 }

@@ -156,7 +156,9 @@ impl ModalityRules {
             let followed_by_to = (i + 1..(i + 4).min(keys.len()))
                 .take_while(|&j| {
                     let w = keys[j - 1].as_ref();
-                    j == i + 1 || TIME_WORDS.contains(&w) || crate::date::WEEKDAY_NAMES.contains(&w)
+                    j == i + 1
+                        || TIME_WORDS.contains(&w)
+                        || crate::lexicon::lexicon().calendar.weekdays.contains(w)
                 })
                 .any(|j| keys[j].as_ref() == "to");
             if c.needs_to && !followed_by_to {

@@ -304,7 +304,7 @@ impl<'a> Roles<'a> {
     }
 
     /// Whether the act's verb is the clause of a verb of saying in `speech` ("said it would").
-    pub fn reported(&self, head: usize, speech: &HashSet<String>) -> bool {
+    pub fn reported(&self, head: usize, speech: &crate::lexicon::WordSet) -> bool {
         let t = self.tree;
         t.dep(head) == "ccomp" && t.head(head).is_some_and(|h| speech.contains(t.lower(h)))
     }

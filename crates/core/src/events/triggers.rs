@@ -724,7 +724,7 @@ impl std::hash::Hasher for Fx {
 /// Time words and adverbs, which may stand anywhere in a verb phrase.
 fn is_adverbial(w: &str) -> bool {
     w.ends_with("ly")
-        || crate::date::WEEKDAY_NAMES.contains(&w)
+        || crate::lexicon::lexicon().calendar.weekdays.contains(w)
         || matches!(
             w,
             "on" | "today"

@@ -2,7 +2,7 @@
 //! Regular English rules, with the irregular and consonant-doubling verbs read from
 //! `data/lexicon/verb_forms.tsv`.
 
-use crate::codebook::tsv_rows;
+use super::reader::{read, Kind, Layout, LexiconError};
 use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -24,16 +24,21 @@ fn is_vowel(c: u8) -> bool {
 }
 
 impl Irregulars {
-    /// Parse `lemma 3sg past participle ing` rows; rows with missing columns are reported.
-    pub fn parse(src: &str) -> Result<Irregulars, String> {
+    pub const FILE: &'static str = "verb_forms.tsv";
+    pub const TEXT: &'static str = include_str!("../../../../data/lexicon/verb_forms.tsv");
+
+    /// Parse `lemma 3sg past participle ing` rows; a row with missing columns or a lemma listed
+    /// twice is an error.
+    pub fn parse(src: &'static str) -> Result<Irregulars, LexiconError> {
+        let kind = Kind {
+            name: "",
+            columns: 5,
+            key: 1,
+        };
+        let table = read(Self::FILE, src, Layout::Plain(kind))?;
         let mut forms = HashMap::new();
-        for (line, f) in tsv_rows(src) {
-            if f.len() < 5 {
-                return Err(format!(
-                    "verb_forms.tsv:{line}: expected 5 columns, found {}",
-                    f.len()
-                ));
-            }
+        for row in table.rows("")? {
+            let f = &row.cols;
             let v = VerbForms {
                 third: f[1].to_string(),
                 past: f[2].to_string(),

@@ -1,60 +1,97 @@
-//! Word-level tools shared by the dictionaries: inflection, token-sequence phrase matching and
-//! the speech verbs several stages look for.
+//! The lexicon registry: every English word list the stages read, from the files of
+//! `data/lexicon` (embedded at build time), read by one reader, checked, and loaded once.
+//!
+//! A stage asks [`lexicon()`] for its typed lists (`lexicon().mentions.directions`); the lists
+//! borrow their words from the embedded text, so a look-up never allocates. What each file and
+//! kind means is said in the file's header and in `data/lexicon/README.md`. Also here: inflection
+//! and the token-sequence phrase trie the dictionaries use.
 
+mod files;
 pub mod inflect;
+pub mod quantities;
+pub mod quotes;
+pub mod reader;
 pub mod trie;
+pub mod words;
 
-use std::collections::HashSet;
+pub use files::{AbbrevKind, Abbreviations, Calendar, Mentions, Writing};
+pub use quantities::QuantityWords;
+pub use quotes::QuoteWords;
+pub use reader::{LexiconError, Reason};
+pub use words::{WordMap, WordSet};
+
+use inflect::Irregulars;
 use std::sync::OnceLock;
 
-/// Nouns that name part of a group ("a member of the parliament", "thousands of Kurds"): the
-/// group after their "of" acts through them; it is no prepositional object.
-pub const PARTITIVES: &[&str] = &[
-    "member",
-    "members",
-    "group",
-    "groups",
-    "leader",
-    "leaders",
-    "head",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "delegation",
-    "one",
-    "some",
-    "many",
-    "thousands",
-    "hundreds",
-    "dozens",
-    "scores",
-    "tens",
-    "millions",
-    "supporters",
-    "units",
-    "unit",
-    "representatives",
-    "envoy",
-    "minister",
-    "ministers",
-    "troops",
-    "soldiers",
-    "forces",
-    "army",
-];
+/// Every word list, by the file it comes from.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub abbreviations: Abbreviations,
+    pub writing: Writing,
+    pub calendar: Calendar,
+    pub mentions: Mentions,
+    pub quotes: QuoteWords,
+    pub quantities: QuantityWords,
+    pub verb_forms: Irregulars,
+}
 
-const QUOTE_WORDS: &str = include_str!("../../../../data/lexicon/quotes.tsv");
+impl Lexicon {
+    /// Read and check the embedded files.
+    pub fn bundled() -> Result<Lexicon, LexiconError> {
+        let calendar = Calendar::parse(Calendar::TEXT)?;
+        calendar.check()?;
+        Ok(Lexicon {
+            abbreviations: Abbreviations::parse(Abbreviations::TEXT)?,
+            writing: Writing::parse(Writing::TEXT)?,
+            calendar,
+            mentions: Mentions::parse(Mentions::TEXT)?,
+            quotes: QuoteWords::parse(QuoteWords::TEXT)?,
+            quantities: QuantityWords::parse(QuantityWords::TEXT)?,
+            verb_forms: Irregulars::parse(Irregulars::TEXT)?,
+        })
+    }
+}
 
-/// Verbs of saying ("said", "announced", "told"), from `data/lexicon/quotes.tsv`.
-pub fn speech_verbs() -> &'static HashSet<String> {
-    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        crate::codebook::tsv_rows(QUOTE_WORDS)
-            .filter(|(_, f)| f.first() == Some(&"verb"))
-            .filter_map(|(_, f)| f.get(1).map(|w| w.to_string()))
-            .collect()
+/// The bundled lexicon, read on first use. The embedded files are checked by a test, so a file
+/// that does not read is a build defect, not an input error.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| match Lexicon::bundled() {
+        Ok(lex) => lex,
+        Err(e) => panic!("the embedded lexicon does not read: {e}"),
     })
+}
+
+/// Inflected verbs of saying ("said", "announced", "told"), from `data/lexicon/quotes.tsv`.
+pub fn speech_verbs() -> &'static WordSet {
+    &lexicon().quotes.verb
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_read() {
+        // A bad edit to any file of data/lexicon fails here, naming the file and line.
+        if let Err(e) = Lexicon::bundled() {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn lists_hold_what_their_readers_expect() {
+        let lex = lexicon();
+        assert_eq!(lex.calendar.months.position("march"), Some(2));
+        assert_eq!(lex.calendar.weekdays.position("sunday"), Some(6));
+        assert!(
+            lex.writing.starters.contains("However") && !lex.writing.starters.contains("however")
+        );
+        assert_eq!(
+            lex.abbreviations.kinds.get("Gen."),
+            Some(&AbbrevKind::Title)
+        );
+        assert!(speech_verbs().contains("said"));
+        assert!(lex.mentions.partitives.contains("thousands"));
+    }
 }

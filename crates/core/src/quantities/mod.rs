@@ -21,16 +21,15 @@
 //! counted nouns that are measures ("five years", "12 km", "nine votes"); numbers after their
 //! noun ("Article 5") or before a proper name. Word lists: `data/lexicon/quantities.tsv`.
 
-mod lexicon;
 mod number;
 mod reading;
 mod tree;
 
 use crate::doc::{Doc, Quantity, QuantityKind};
+use crate::lexicon::{lexicon, QuantityWords};
 use crate::pipeline::Stage;
 use crate::quotes::MentionIndex;
 use crate::span::Span;
-use lexicon::{lexicon, Lexicon};
 use number::{group_of, is_numeric, value_of, Group, Value};
 use reading::Reader;
 use tree::Tree;
@@ -77,7 +76,7 @@ pub fn find(doc: &Doc) -> Vec<Quantity> {
     let t = Tree::new(doc.text(), ann);
     let reader = Reader {
         t: &t,
-        lex: lexicon(),
+        lex: &lexicon().quantities,
     };
     let mentions = MentionIndex::new(&doc.mentions);
     let mut covered = vec![false; t.len()];
@@ -156,7 +155,7 @@ fn count(doc: &Doc, mentions: &MentionIndex, r: &Reader, g: Group) -> Option<Qua
 }
 
 /// The noun a number counts; `None` when the number is a label ("Article 5").
-fn counted(t: &Tree, lex: &Lexicon, g: Group) -> Option<Counted> {
+fn counted(t: &Tree, lex: &QuantityWords, g: Group) -> Option<Counted> {
     let h = g.head;
     // An adjective with a number is used as a noun ("33 dead", "11 Italian").
     let nominal = |n: usize| t.is_noun(n) || matches!(t.tag(n), "JJ" | "VBN");
@@ -190,7 +189,7 @@ fn counted(t: &Tree, lex: &Lexicon, g: Group) -> Option<Counted> {
 }
 
 /// False for money, percentages, measures, times, dates and names.
-fn is_count(doc: &Doc, t: &Tree, lex: &Lexicon, g: Group, c: Counted, v: &Value) -> bool {
+fn is_count(doc: &Doc, t: &Tree, lex: &QuantityWords, g: Group, c: Counted, v: &Value) -> bool {
     let labels = || (g.first..=g.last).filter_map(|k| t.label(k));
     if labels().any(|l| NOT_COUNTS.contains(&l)) {
         return false;
@@ -219,7 +218,13 @@ fn is_count(doc: &Doc, t: &Tree, lex: &Lexicon, g: Group, c: Counted, v: &Value)
 
 /// The qualifier before the number ("more than", "at least", "another"), else the vague phrase
 /// ("hundreds of") or "between" for a range; and the first token of the count's text.
-fn qualifier(t: &Tree, lex: &Lexicon, g: Group, c: Counted, v: &Value) -> (Option<String>, usize) {
+fn qualifier(
+    t: &Tree,
+    lex: &QuantityWords,
+    g: Group,
+    c: Counted,
+    v: &Value,
+) -> (Option<String>, usize) {
     let belongs = |k: usize| {
         t.governs(g.head, k, 4)
             || c.noun().is_some_and(|n| t.governs(n, k, 4))

@@ -1,17 +1,13 @@
 //! Numbers in the tree: which tokens make one number ("1.5 million", "twenty-five", "3,000 to
 //! 4,000", "hundreds of thousands") and what it is worth.
 
-use super::lexicon::{hyphenated_value, Lexicon};
 use super::tree::Tree;
+use crate::lexicon::quantities::{hyphenated_value, QuantityWords};
 
 /// Labels that join a token to the number it is part of.
 const JOINS: [&str; 9] = [
     "compound", "quantmod", "nummod", "conj", "cc", "prep", "pobj", "punct", "advmod",
 ];
-/// Short words that sit inside a number ("a dozen", "half a million", "3,000 to 4,000").
-const INSIDE: [&str; 8] = ["a", "an", "half", "-", "–", "to", "and", "of"];
-/// Of those, the ones that may begin a number.
-const OPENING: [&str; 3] = ["a", "an", "half"];
 
 /// The tokens `first..=last` that make one number, and its head in the tree.
 #[derive(Clone, Copy, Debug)]
@@ -32,12 +28,12 @@ pub(super) struct Value {
 }
 
 /// A token that is a number or a number word.
-pub(super) fn is_numeric(t: &Tree, lex: &Lexicon, i: usize) -> bool {
+pub(super) fn is_numeric(t: &Tree, lex: &QuantityWords, i: usize) -> bool {
     !t.is_space(i) && (t.tag(i) == "CD" || lex.is_number_word(t.lower(i)))
 }
 
 /// The number that token `i` belongs to.
-pub(super) fn group_of(t: &Tree, lex: &Lexicon, i: usize) -> Group {
+pub(super) fn group_of(t: &Tree, lex: &QuantityWords, i: usize) -> Group {
     let mut head = i;
     for _ in 0..8 {
         match t.head(head) {
@@ -54,12 +50,12 @@ pub(super) fn group_of(t: &Tree, lex: &Lexicon, i: usize) -> Group {
     }
 }
 
-fn part_of(t: &Tree, lex: &Lexicon, head: usize, k: usize) -> bool {
+fn part_of(t: &Tree, lex: &QuantityWords, head: usize, k: usize) -> bool {
     let word = t.lower(k);
-    (is_numeric(t, lex, k) || INSIDE.contains(&word)) && t.governs(head, k, 3)
+    (is_numeric(t, lex, k) || lex.inside.contains(word)) && t.governs(head, k, 3)
 }
 
-fn grow(t: &Tree, lex: &Lexicon, head: usize) -> Group {
+fn grow(t: &Tree, lex: &QuantityWords, head: usize) -> Group {
     let (mut first, mut last) = (head, head);
     while first > 0 && part_of(t, lex, head, first - 1) {
         first -= 1;
@@ -68,7 +64,7 @@ fn grow(t: &Tree, lex: &Lexicon, head: usize) -> Group {
         last += 1;
     }
     // Connecting words only count between numbers.
-    while first < head && !is_numeric(t, lex, first) && !OPENING.contains(&t.lower(first)) {
+    while first < head && !is_numeric(t, lex, first) && !lex.opening.contains(t.lower(first)) {
         first += 1;
     }
     while last > head && !is_numeric(t, lex, last) {
@@ -82,10 +78,10 @@ fn grow(t: &Tree, lex: &Lexicon, head: usize) -> Group {
 }
 
 /// The value of the words of a number.
-pub(super) fn value_of(lex: &Lexicon, words: &[&str]) -> Option<Value> {
+pub(super) fn value_of(lex: &QuantityWords, words: &[&str]) -> Option<Value> {
     let (mut value, used) = parse_one(lex, words)?;
     if let (Some(&joint), Some(rest)) = (words.get(used), words.get(used + 1..)) {
-        if matches!(joint, "to" | "and" | "-" | "–") && parse_one(lex, rest).is_some() {
+        if lex.range.contains(joint) && parse_one(lex, rest).is_some() {
             value.range = true;
         }
     }
@@ -102,7 +98,7 @@ fn plain(value: f64) -> Value {
 }
 
 /// One number at the start of `words`, and how many words it took.
-fn parse_one(lex: &Lexicon, words: &[&str]) -> Option<(Value, usize)> {
+fn parse_one(lex: &QuantityWords, words: &[&str]) -> Option<(Value, usize)> {
     let first = *words.first()?;
     for n in (1..=words.len().min(3)).rev() {
         let phrase = words[..n].join(" ");
@@ -117,7 +113,7 @@ fn parse_one(lex: &Lexicon, words: &[&str]) -> Option<(Value, usize)> {
     if first.starts_with(|c: char| c.is_ascii_digit()) {
         let (mut value, mut used) = (parse_digits(lex, first)?, 1);
         // "5 m" is metres: only spelt-out scales count after a space.
-        let scale = |w: &&str| lex.scale.get(*w).filter(|_| w.len() > 2);
+        let scale = |w: &&str| lex.scale.get(w).filter(|_| w.len() > 2);
         while let Some(&s) = words.get(used).and_then(scale) {
             value.value *= s as f64;
             value.year_like = false;
@@ -125,7 +121,7 @@ fn parse_one(lex: &Lexicon, words: &[&str]) -> Option<(Value, usize)> {
         }
         return Some((value, used));
     }
-    let scale = |w: Option<&&str>| w.and_then(|w| lex.scale.get(*w)).map(|&s| s as f64);
+    let scale = |w: Option<&&str>| w.and_then(|w| lex.scale.get(w)).map(|&s| s as f64);
     match first {
         "a" | "an" => return scale(words.get(1)).map(|s| (plain(s), 2)),
         "half" if words.get(1).is_some_and(|w| matches!(*w, "a" | "an")) => {
@@ -137,7 +133,7 @@ fn parse_one(lex: &Lexicon, words: &[&str]) -> Option<(Value, usize)> {
 }
 
 /// Number words: "four", "twenty-five", "one hundred and twenty", "four million", "dozen".
-fn parse_words(lex: &Lexicon, words: &[&str]) -> Option<(Value, usize)> {
+fn parse_words(lex: &QuantityWords, words: &[&str]) -> Option<(Value, usize)> {
     let (mut total, mut current, mut used) = (0u64, 0u64, 0usize);
     while let Some(&w) = words.get(used) {
         let next_is_number = words
@@ -160,7 +156,7 @@ fn parse_words(lex: &Lexicon, words: &[&str]) -> Option<(Value, usize)> {
     (used > 0).then(|| (plain(total.saturating_add(current) as f64), used))
 }
 
-fn word_value(lex: &Lexicon, w: &str) -> Option<u64> {
+fn word_value(lex: &QuantityWords, w: &str) -> Option<u64> {
     lex.number
         .get(w)
         .copied()
@@ -168,7 +164,7 @@ fn word_value(lex: &Lexicon, w: &str) -> Option<u64> {
 }
 
 /// Digits with an optional scale suffix ("900,000", "2.9", "1.5m") or a range ("30-40").
-fn parse_digits(lex: &Lexicon, w: &str) -> Option<Value> {
+fn parse_digits(lex: &QuantityWords, w: &str) -> Option<Value> {
     if let Some((a, b)) = w.split_once(['-', '–']) {
         let (a, b) = (a.parse::<u64>().ok()?, b.parse::<u64>().ok()?);
         return (a < b).then(|| Value {
@@ -193,12 +189,11 @@ fn parse_digits(lex: &Lexicon, w: &str) -> Option<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::lexicon;
     use super::*;
 
     fn value(s: &str) -> Option<(f64, Option<String>, bool)> {
         let words: Vec<&str> = s.split(' ').collect();
-        value_of(lexicon(), &words).map(|v| (v.value, v.vague, v.range))
+        value_of(&crate::lexicon::lexicon().quantities, &words).map(|v| (v.value, v.vague, v.range))
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! What happened to a counted noun, read from the tree: the verb, adjective or noun it is an
 //! argument or a part of, and how it stands to it.
 
-use super::lexicon::{Lexicon, Undergoer};
 use super::number::is_numeric;
 use super::tree::Tree;
 use crate::doc::QuantityKind;
+use crate::lexicon::quantities::{QuantityWords, Undergoer};
 
 /// How far a reading may travel through the tree (arcs followed by nested readings).
 const MAX_DEPTH: usize = 8;
@@ -21,7 +21,7 @@ enum Role {
 
 pub(super) struct Reader<'t, 'a> {
     pub t: &'t Tree<'a>,
-    pub lex: &'static Lexicon,
+    pub lex: &'static QuantityWords,
 }
 
 impl Reader<'_, '_> {

@@ -9,7 +9,7 @@
 //! with no subject of its own takes the subject of the verb it depends on (`X was quoted as
 //! saying`, `…, adding that`, `X called … and said`); a passive one takes its agent.
 
-use super::lexicon::Lexicon;
+use crate::lexicon::QuoteWords;
 use crate::tree::Tree;
 use std::ops::Range;
 
@@ -25,7 +25,7 @@ pub(crate) struct Found {
 
 pub(crate) struct Reader<'a> {
     pub tree: &'a Tree<'a>,
-    pub lex: &'a Lexicon,
+    pub lex: &'a QuoteWords,
     /// Paragraph (line) index of each token: arcs across paragraphs are parser errors.
     pub para: Vec<usize>,
 }
@@ -36,7 +36,7 @@ const SHARES_SUBJECT: &[&str] = &["conj", "advcl", "xcomp", "pcomp", "prep", "cc
 const MAX_CLIMB: usize = 12;
 
 impl<'a> Reader<'a> {
-    pub fn new(tree: &'a Tree<'a>, lex: &'a Lexicon, text: &str) -> Reader<'a> {
+    pub fn new(tree: &'a Tree<'a>, lex: &'a QuoteWords, text: &str) -> Reader<'a> {
         let mut para = Vec::with_capacity(tree.len());
         let mut line = 0;
         let mut pos = 0;
@@ -176,11 +176,12 @@ impl<'a> Reader<'a> {
     /// `according to X` at token `c`: X.
     fn source(&self, c: usize, q: &Range<usize>) -> Option<usize> {
         let first = self.tree.lower(c);
-        let to = self.tree.children(c).iter().copied().find(|&k| {
-            self.lex
-                .source
-                .contains(&(first.to_string(), self.tree.lower(k).to_string()))
-        })?;
+        let to = self
+            .tree
+            .children(c)
+            .iter()
+            .copied()
+            .find(|&k| self.lex.source.contains(first, self.tree.lower(k)))?;
         self.tree.kids_with(to, &["pobj"]).find(|k| !q.contains(k))
     }
 

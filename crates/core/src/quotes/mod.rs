@@ -20,18 +20,17 @@
 //! a speaker; otherwise it is a scare quote or a name. Word lists: `data/lexicon/quotes.tsv`.
 
 mod attribution;
-mod lexicon;
 mod marks;
 mod mentions;
 mod people;
 mod speaker;
 
 use crate::doc::{Doc, Quote, Speaker};
+use crate::lexicon::lexicon;
 use crate::pipeline::Stage;
 use crate::span::Span;
 use crate::tree::Tree;
 use attribution::Reader;
-use lexicon::lexicon;
 use marks::{marks, pair, sentence_like, trim_content, word_count, Raw};
 pub(crate) use mentions::MentionIndex;
 use people::People;
@@ -57,7 +56,7 @@ impl Stage for Quotes {
 /// All reported quotes in text order, with their speakers.
 pub fn find(doc: &Doc) -> Vec<Quote> {
     let text = doc.text();
-    let lex = lexicon();
+    let lex = &lexicon().quotes;
     let raws = pair(text, &marks(text));
     let quoted: Vec<Span> = raws.iter().map(|r| r.content).collect();
     let tree = doc.syntax.as_ref().map(|a| Tree::new(a, &doc.lower));

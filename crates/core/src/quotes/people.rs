@@ -3,9 +3,9 @@
 //! coreference a news story relies on for its speakers ("Dupont said", "he said", "the minister
 //! said" after "Foreign Minister Jean Dupont").
 
-use super::lexicon::{Gender, Lexicon};
 use super::mentions::MentionIndex;
 use crate::doc::{Doc, MentionKind};
+use crate::lexicon::quotes::{Gender, QuoteWords};
 use crate::span::Span;
 use crate::tree::Tree;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -101,7 +101,7 @@ impl People {
     pub fn build(
         doc: &Doc,
         tree: &Tree,
-        lex: &Lexicon,
+        lex: &QuoteWords,
         mentions: &MentionIndex,
         quoted: &[Span],
     ) -> People {
@@ -152,7 +152,7 @@ impl People {
         &mut self,
         doc: &Doc,
         tree: &Tree,
-        lex: &Lexicon,
+        lex: &QuoteWords,
         mentions: &MentionIndex,
         span: Span,
         in_quote: &dyn Fn(Span) -> bool,
@@ -493,7 +493,7 @@ fn window_start(tree: &Tree, t: usize) -> usize {
 
 /// Names the entity recogniser missed that a title introduces ("Governor Ana Ruiz"): the
 /// proper nouns after the title up to the head of their compound chain.
-fn titled_names(tree: &Tree, lex: &Lexicon) -> Vec<Span> {
+fn titled_names(tree: &Tree, lex: &QuoteWords) -> Vec<Span> {
     let in_entity = |t: usize| tree.entity(t).is_some();
     let mut out = Vec::new();
     for t in 0..tree.len() {
@@ -510,9 +510,7 @@ fn titled_names(tree: &Tree, lex: &Lexicon) -> Vec<Span> {
         }
         let titled = (a..t).rev().find(|&i| {
             let w = tree.lower(i);
-            lex.titles.contains(&vec![w.to_string()])
-                || lex.honorific.contains(w)
-                || lex.gender.contains_key(w)
+            lex.titles.contains(w) || lex.honorific.contains(w) || lex.gender.contains_key(w)
         });
         if let Some(i) = titled {
             out.push(tree.span_of(i + 1, t));
@@ -523,7 +521,11 @@ fn titled_names(tree: &Tree, lex: &Lexicon) -> Vec<Span> {
 
 /// A name the entity recogniser cut short ("Ana Maria" of "Ana Maria Ruiz", "Ruiz" of it):
 /// the proper nouns of its compound chain, title words left out.
-fn extend_name(tree: &Tree, lex: &Lexicon, toks: std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn extend_name(
+    tree: &Tree,
+    lex: &QuoteWords,
+    toks: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
     let in_entity = |t: usize| tree.entity(t).is_some();
     let mut start = toks.start;
     while start > 0
@@ -533,9 +535,7 @@ fn extend_name(tree: &Tree, lex: &Lexicon, toks: std::ops::Range<usize>) -> std:
             .head(start - 1)
             .is_some_and(|h| h >= start && h < toks.end)
         && !in_entity(start - 1)
-        && !lex
-            .titles
-            .contains(&vec![tree.lower(start - 1).to_string()])
+        && !lex.titles.contains(tree.lower(start - 1))
         && !lex.honorific.contains(tree.lower(start - 1))
     {
         start -= 1;
@@ -562,16 +562,16 @@ fn extend_name(tree: &Tree, lex: &Lexicon, toks: std::ops::Range<usize>) -> std:
 /// President Ana Ruiz" → "Ana Ruiz", "Gen. Ana Ruiz"), keeping at least one word.
 fn strip_titles(
     tree: &Tree,
-    lex: &Lexicon,
+    lex: &QuoteWords,
     toks: std::ops::Range<usize>,
 ) -> std::ops::Range<usize> {
     let mut start = toks.start;
     for a in toks.clone() {
         for n in 1..=lex.title_len.min(toks.end - a) {
-            let words: Vec<String> = (a..a + n).map(|t| tree.lower(t).to_string()).collect();
-            let title = lex.titles.contains(&words)
+            let words: Vec<&str> = (a..a + n).map(|t| tree.lower(t)).collect();
+            let title = lex.titles.contains(&words.join(" "))
                 || (n == 1
-                    && (lex.honorific.contains(&words[0]) || lex.gender.contains_key(&words[0])));
+                    && (lex.honorific.contains(words[0]) || lex.gender.contains_key(words[0])));
             if title && a + n < toks.end {
                 start = start.max(a + n);
             }
@@ -584,7 +584,7 @@ fn strip_titles(
 /// ("Foreign Minister Jean Dupont", "Prime Minister Dr Ana Ruiz" → minister; courtesy titles
 /// and gender words are kept too, as they tell the gender), the head of an apposition ("Dupont,
 /// the minister") and the noun the name is in apposition to ("the minister, Jean Dupont").
-fn titles_of(tree: &Tree, lex: &Lexicon, root: usize) -> Vec<String> {
+fn titles_of(tree: &Tree, lex: &QuoteWords, root: usize) -> Vec<String> {
     let mut out = Vec::new();
     let (a, _) = tree.extent(root, &|c| c > root || tree.is_punct(c));
     let before: Vec<usize> = (a..root)
@@ -609,7 +609,7 @@ fn titles_of(tree: &Tree, lex: &Lexicon, root: usize) -> Vec<String> {
 }
 
 /// Whether the name headed by `root` is a clause's subject, and a speech verb's subject.
-fn role_in_clause(tree: &Tree, lex: &Lexicon, root: usize) -> (bool, bool) {
+fn role_in_clause(tree: &Tree, lex: &QuoteWords, root: usize) -> (bool, bool) {
     let mut n = root;
     // "the minister, Jean Dupont," and "Jean Dupont, the minister,": the phrase's head.
     if matches!(tree.dep(n), "appos" | "compound") {

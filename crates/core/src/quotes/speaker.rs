@@ -2,17 +2,17 @@
 //! organisation, or the phrase itself ("a Western diplomat"), with the actor code of its
 //! mention.
 
-use super::lexicon::Lexicon;
 use super::mentions::MentionIndex;
 use super::people::{pronoun_gender, People};
 use crate::doc::{Doc, MentionKind, Speaker};
+use crate::lexicon::QuoteWords;
 use crate::span::Span;
 use crate::tree::Tree;
 
 pub(crate) struct Namer<'a> {
     pub doc: &'a Doc,
     pub tree: &'a Tree<'a>,
-    pub lex: &'a Lexicon,
+    pub lex: &'a QuoteWords,
     pub people: People,
     pub mentions: &'a MentionIndex<'a>,
     /// Speakers that are no person (organisations, documents), by position, for "it said".

@@ -1,0 +1,184 @@
+//! The lexicon files made of word sets and word maps only, each declared once: its struct, the
+//! kinds it holds and who reads it. The file headers say what each kind means.
+
+use super::reader::{read, Kind, Layout, LexiconError, Reason};
+use super::words::{lexicon_file, FromKind, Value, WordMap, WordSet};
+use crate::actors::chunks::Pronoun;
+
+lexicon_file! {
+    /// How text is laid out in sentences and words: read by `segment` and `tokens`.
+    pub struct Writing in "writing.tsv" {
+        /// Words that commonly open a sentence (capitalised).
+        starters: WordSet = "starter",
+        /// Inflected verbs of saying that mark a speaker after a quote.
+        speech_verbs: WordSet = "speech_verb",
+        /// Lower-case words that cannot end a line of running text.
+        continuations: WordSet = "continuation",
+        /// Letters glued to digits that stay with the number ("th", "s").
+        number_suffixes: WordSet = "number_suffix",
+    }
+}
+
+lexicon_file! {
+    /// Month and weekday names, lower case, in calendar order.
+    pub struct Calendar in "calendar.tsv" {
+        /// January first.
+        months: WordSet = "month",
+        /// Monday first (the order of `Date::weekday`).
+        weekdays: WordSet = "weekday",
+    }
+}
+
+impl Calendar {
+    /// The months and weekdays are all there: dates are computed from their positions.
+    pub(super) fn check(&self) -> Result<(), LexiconError> {
+        for (what, n, want) in [
+            ("months", self.months.len(), 12),
+            ("weekdays", self.weekdays.len(), 7),
+        ] {
+            if n != want {
+                return Err(LexiconError {
+                    file: Self::FILE.into(),
+                    line: 0,
+                    reason: Reason::Count(format!("{want} {what} expected, found {n}")),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Value for Pronoun {
+    const EXPECTED: &'static str = "a pronoun class (person, plural, thing, first)";
+    fn read(text: &'static str) -> Option<Self> {
+        Some(match text {
+            "person" => Pronoun::Person,
+            "plural" => Pronoun::Plural,
+            "thing" => Pronoun::Thing,
+            "first" => Pronoun::First,
+            _ => return None,
+        })
+    }
+}
+
+lexicon_file! {
+    /// How mentions of actors are found and told apart: read by `actors` (and `partitives` by
+    /// `events::clause`).
+    pub struct Mentions in "mentions.tsv" {
+        /// Capitalised words that do not start a name.
+        not_names: WordSet = "not_name",
+        /// Capitalised adjectives of religions and peoples spread over many countries.
+        group_adjectives: WordSet = "group_adjective",
+        /// Lower-case particles that may sit inside a name ("bin", "van").
+        name_particles: WordSet = "name_particle",
+        /// Tails of compound adjectives ("-based", "-run"): the word is no name.
+        compound_tails: WordSet = "compound_tail",
+        /// Suffixes that make a country word name the leader or owner ("-led", "-flagged").
+        leader_suffixes: WordSet = "leader_suffix",
+        pronouns: WordMap<Pronoun> = "pronoun",
+        /// Nouns that make a capital before them a modifier ("the Vienna talks").
+        modifier_nouns: WordSet = "modifier_noun",
+        /// Words before a title saying the office is lost or passing ("former").
+        title_modifiers: WordSet = "title_modifier",
+        /// Words of direction before a place name ("eastern").
+        directions: WordSet = "direction",
+        /// Prepositions after which a bare place name is a location.
+        locative_preps: WordSet = "locative_prep",
+        /// Prepositions after which a country says whose the noun before is ("of", "from").
+        owner_preps: WordSet = "owner_prep",
+        /// Words that may stand between such a preposition and the country ("two").
+        quantifiers: WordSet = "quantifier",
+        /// Possessive determiners ("its").
+        possessives: WordSet = "possessive",
+        /// Words that cannot modify a noun between a national word and a role noun.
+        function_words: WordSet = "function_word",
+        /// Nouns (as written) naming part of a group ("members", "thousands").
+        partitives: WordSet = "partitive",
+        /// Prepositions whose object a mention is.
+        governing_preps: WordSet = "governing_prep",
+        /// Words after "it" that make it a subject.
+        subject_followers: WordSet = "subject_follower",
+        /// Words after "it is"/"it was" that make "it" announce what follows.
+        dummy_it_followers: WordSet = "dummy_it_follower",
+        /// Relative pronouns.
+        relatives: WordSet = "relative",
+        /// Words that end a noun phrase, for appositions.
+        apposition_barriers: WordSet = "apposition_barrier",
+        /// Prefixes that make a place a cause ("pro-").
+        cause_prefixes: WordSet = "cause_prefix",
+    }
+}
+
+/// What an abbreviation tells about the word after it (see `data/lexicon/abbreviations.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevKind {
+    /// Comes before a name ("Gen."): never ends a sentence.
+    Title,
+    /// A month ("Jan."): no break before a number.
+    Month,
+    /// Comes before a number ("No."): no break before a number.
+    Number,
+    /// Only used mid-sentence ("e.g."): never ends a sentence.
+    Inner,
+    /// May end a sentence ("U.S.", "etc."): breaks before a common sentence starter.
+    Any,
+}
+
+impl Value for AbbrevKind {
+    const EXPECTED: &'static str = "an abbreviation kind (title, month, number, inner, any)";
+    fn read(text: &'static str) -> Option<Self> {
+        Some(match text {
+            "title" => AbbrevKind::Title,
+            "month" => AbbrevKind::Month,
+            "number" => AbbrevKind::Number,
+            "inner" => AbbrevKind::Inner,
+            "any" => AbbrevKind::Any,
+            _ => return None,
+        })
+    }
+}
+
+/// Abbreviations that end in a dot, written as in text (case matters), with their kind: read by
+/// `segment`, `tokens` and `casing`.
+#[derive(Debug)]
+pub struct Abbreviations {
+    pub kinds: WordMap<AbbrevKind>,
+}
+
+impl Abbreviations {
+    pub const FILE: &'static str = "abbreviations.txt";
+    pub const TEXT: &'static str = include_str!("../../../../data/lexicon/abbreviations.txt");
+
+    pub fn parse(text: &'static str) -> Result<Abbreviations, LexiconError> {
+        let kind = Kind::of::<WordMap<AbbrevKind>>("");
+        let t = read(Self::FILE, text, Layout::Plain(kind))?;
+        Ok(Abbreviations {
+            kinds: WordMap::build(&t, "")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_counts_are_checked() {
+        let short = "month\tjanuary\nweekday\tmonday\n";
+        let e = Calendar::parse(short).and_then(|c| c.check()).unwrap_err();
+        assert!(matches!(e.reason, Reason::Count(_)), "{e}");
+    }
+
+    #[test]
+    fn abbreviation_kinds_are_checked() {
+        let a = Abbreviations::parse("# h\nGen.\ttitle\n").unwrap();
+        assert_eq!(a.kinds.get("Gen."), Some(&AbbrevKind::Title));
+        let e = Abbreviations::parse("Gen.\tgeneral\n").unwrap_err();
+        assert!(matches!(e.reason, Reason::BadValue { .. }), "{e}");
+        let e = Abbreviations::parse("Gen.\ttitle\nGen.\tany\n").unwrap_err();
+        assert!(
+            matches!(e.reason, Reason::Duplicate { first: 1, .. }),
+            "{e}"
+        );
+    }
+}
