@@ -3,33 +3,14 @@
 //!
 //! Reads: `data/lexicon/doer_codes.tsv`. Gives: the code an event takes for its source's role.
 
-use std::sync::OnceLock;
-
-const DOER_CODES: &str = include_str!("../../../../data/lexicon/doer_codes.tsv");
-
-/// Rows of (code prefix, doer role, code), in file order.
-fn rows() -> &'static [(String, String, String)] {
-    static ROWS: OnceLock<Vec<(String, String, String)>> = OnceLock::new();
-    ROWS.get_or_init(|| {
-        crate::codebook::tsv_rows(DOER_CODES)
-            .filter_map(|(_, f)| match f.as_slice() {
-                [prefix, role, code, ..] => {
-                    Some((prefix.to_string(), role.to_string(), code.to_string()))
-                }
-                _ => None,
-            })
-            .collect()
-    })
-}
-
 /// The code act `code` takes when an actor of role `role` does it.
 pub(super) fn for_doer(code: &str, role: Option<&str>) -> String {
     role.and_then(|role| {
-        rows()
-            .iter()
-            .find(|(prefix, r, _)| code.starts_with(prefix.as_str()) && r == role)
+        let rows = &crate::lexicon::lexicon().doer_codes.0;
+        rows.iter()
+            .find(|(prefix, r, _)| code.starts_with(prefix) && *r == role)
     })
-    .map_or_else(|| code.to_string(), |(_, _, c)| c.clone())
+    .map_or_else(|| code.to_string(), |(_, _, c)| c.to_string())
 }
 
 #[cfg(test)]
@@ -44,14 +25,5 @@ mod tests {
         assert_eq!(for_doer("190", Some("MIL")), "190");
         assert_eq!(for_doer("193", Some("OPP")), "193");
         assert_eq!(for_doer("190", None), "190");
-    }
-
-    #[test]
-    fn every_row_has_three_fields_and_a_known_code() {
-        let book = crate::codebook::Codebook::bundled();
-        for (_, fields) in crate::codebook::tsv_rows(super::DOER_CODES) {
-            assert_eq!(fields.len(), 3, "{fields:?}");
-            assert!(book.get(fields[2]).is_some(), "unknown code {}", fields[2]);
-        }
     }
 }

@@ -14,34 +14,9 @@
 use super::roles::Roles;
 use super::{antecedents, mention_actor, owners};
 use crate::doc::{Doc, EventActor};
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
-const JUDGEMENT_WORDS: &str = include_str!("../../../../data/lexicon/judgements.tsv");
-
-struct JudgementWords {
-    verbs: HashSet<String>,
-    negative: HashSet<String>,
-    positive: HashSet<String>,
-    feelings: HashSet<String>,
-}
-
-fn lexicon() -> &'static JudgementWords {
-    static WORDS: OnceLock<JudgementWords> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let list = |kind: &str| {
-            crate::codebook::tsv_rows(JUDGEMENT_WORDS)
-                .filter(|(_, f)| f.first() == Some(&kind))
-                .filter_map(|(_, f)| f.get(1).map(|w| w.to_string()))
-                .collect()
-        };
-        JudgementWords {
-            verbs: list("judging_verb"),
-            negative: list("negative"),
-            positive: list("positive"),
-            feelings: list("feeling"),
-        }
-    })
+fn lexicon() -> &'static crate::lexicon::JudgementWords {
+    &crate::lexicon::lexicon().judgements
 }
 
 /// One judgement found in a sentence: who judges whom, the code, and the tree word telling it.
@@ -127,7 +102,7 @@ fn feeling(r: &Roles, word: usize) -> Option<(&'static str, usize)> {
     let t = r.tree();
     let about = t
         .kids_with(word, &["prep", "agent"])
-        .filter(|&p| matches!(t.lower(p), "by" | "at" | "over" | "about" | "with"))
+        .filter(|&p| lexicon().feeling_preps.contains(t.lower(p)))
         .flat_map(|p| t.kids_with(p, &["pobj"]).collect::<Vec<_>>())
         .next()?;
     Some(("111", about))

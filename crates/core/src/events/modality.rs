@@ -2,13 +2,10 @@
 //! hypothetical, denied or negated? Read from the words just before the trigger, using the control
 //! words of `data/lexicon/control_words.tsv` and the code table `act_modality_codes.tsv`.
 
-use crate::codebook::tsv_rows;
 use crate::doc::Modality;
 use crate::lexicon::inflect::Irregulars;
+use crate::lexicon::lexicon;
 use std::collections::HashMap;
-
-const CONTROL: &str = include_str!("../../../../data/lexicon/control_words.tsv");
-const CODES: &str = include_str!("../../../../data/lexicon/act_modality_codes.tsv");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -45,77 +42,25 @@ pub struct ModalityRules {
 /// How many words may separate a control word from the act it governs ("vowed to swiftly retaliate").
 const REACH: usize = 4;
 
-const NEGATIONS: &[&str] = &[
-    "not", "n't", "never", "no", "neither", "nor", "without", "cannot",
-];
-
-/// Words that may sit between a control verb and its "to" ("vowed on Monday to").
-const TIME_WORDS: &[&str] = &[
-    "on",
-    "yesterday",
-    "today",
-    "again",
-    "also",
-    "publicly",
-    "repeatedly",
-    "once",
-    "openly",
-    "now",
-];
-
-/// Words that end the look-back: a new clause begins.
-const CLAUSE_STARTS: &[&str] = &[
-    ";", ":", ",", "that", "which", "who", "but", "and", "while", "because", "after", "before",
-    "when", "as", "until", "unless",
-];
-
 impl ModalityRules {
+    /// The rules of the bundled lexicon, each control word inflected with `irregular`.
     pub fn bundled(irregular: &Irregulars) -> ModalityRules {
-        ModalityRules::parse(CONTROL, CODES, irregular).expect("bundled modality tables are valid")
-    }
-
-    pub fn parse(
-        control: &str,
-        codes: &str,
-        irregular: &Irregulars,
-    ) -> Result<ModalityRules, String> {
+        let lex = lexicon();
         let mut rules = ModalityRules::default();
-        for (line, f) in tsv_rows(control) {
-            let [word, class, needs_to, ..] = f[..] else {
-                return Err(format!(
-                    "control_words.tsv:{line}: expected word, class, needs_to"
-                ));
-            };
-            let class = match class {
-                "threat" => Class::Threat,
-                "intent" => Class::Intent,
-                "reject" => Class::Reject,
-                "negate" => Class::Negate,
-                "hypothetical" => Class::Hypothetical,
-                "denied" => Class::Denied,
-                "aspect" => Class::Aspect,
-                other => return Err(format!("control_words.tsv:{line}: unknown class {other:?}")),
-            };
+        for c in &lex.control_words.0 {
             let control = Control {
-                class,
-                needs_to: needs_to == "to",
+                class: c.class,
+                needs_to: c.needs_to,
             };
-            for form in irregular.verb_forms(word) {
+            for form in irregular.verb_forms(c.word) {
                 rules.words.entry(form).or_insert(control);
             }
         }
-        for (line, f) in tsv_rows(codes) {
-            if f.len() < 4 {
-                return Err(format!(
-                    "act_modality_codes.tsv:{line}: expected root and three codes"
-                ));
-            }
-            let code = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
-            rules
-                .codes
-                .insert(f[0].to_string(), [code(f[1]), code(f[2]), code(f[3])]);
+        for (root, codes) in &lex.act_codes.0 {
+            let codes = codes.map(|c| c.map(str::to_string));
+            rules.codes.insert(root.to_string(), codes);
         }
-        Ok(rules)
+        rules
     }
 
     /// Whether the trigger at `at` is negated by a word shortly before it ("did not attack").
@@ -128,12 +73,13 @@ impl ModalityRules {
         if before(2) == "far" && before(1) == "from" {
             return true;
         }
+        let words = &lexicon().modality;
         let from = at.saturating_sub(REACH);
         (from..at)
             .rev()
             .map(|i| keys[i].as_ref())
-            .take_while(|k| !CLAUSE_STARTS.contains(k))
-            .any(|k| NEGATIONS.contains(&k))
+            .take_while(|k| !words.clause_starts.contains(k))
+            .any(|k| words.negations.contains(k))
     }
 
     /// The nearest control word governing the trigger at `at`, if any.
@@ -143,12 +89,14 @@ impl ModalityRules {
     }
 
     pub fn governor<S: AsRef<str>>(&self, keys: &[S], at: usize) -> Option<Governor> {
+        let words = &lexicon().modality;
+        let weekdays = &lexicon().calendar.weekdays;
         let from = at.saturating_sub(REACH + 2);
         let mut i = at;
         while i > from {
             i -= 1;
             let k = keys[i].as_ref();
-            if CLAUSE_STARTS.contains(&k) {
+            if words.clause_starts.contains(k) {
                 return None;
             }
             let Some(c) = self.words.get(k) else { continue };
@@ -156,9 +104,7 @@ impl ModalityRules {
             let followed_by_to = (i + 1..(i + 4).min(keys.len()))
                 .take_while(|&j| {
                     let w = keys[j - 1].as_ref();
-                    j == i + 1
-                        || TIME_WORDS.contains(&w)
-                        || crate::lexicon::lexicon().calendar.weekdays.contains(w)
+                    j == i + 1 || words.time_words.contains(w) || weekdays.contains(w)
                 })
                 .any(|j| keys[j].as_ref() == "to");
             if c.needs_to && !followed_by_to {
@@ -166,12 +112,8 @@ impl ModalityRules {
             }
             // "must be ready to mediate", "could agree to": a modal over the control word makes
             // the whole wish or offer hypothetical.
-            let modal_over = (i.saturating_sub(3)..i).any(|j| {
-                matches!(
-                    keys[j].as_ref(),
-                    "must" | "should" | "could" | "might" | "may"
-                )
-            });
+            let modal_over =
+                (i.saturating_sub(3)..i).any(|j| words.modals.contains(keys[j].as_ref()));
             let class = if modal_over && c.class == Class::Intent {
                 Class::Hypothetical
             } else {
@@ -198,7 +140,7 @@ impl ModalityRules {
             .rev()
             .map(|i| keys[i].as_ref())
             .take_while(|k| !matches!(*k, ";" | ":" | "."))
-            .any(|k| matches!(k, "if" | "unless" | "whether"))
+            .any(|k| lexicon().modality.conditionals.contains(k))
     }
 
     /// The code and modality an act with `code` gets under a governor of class `class`; `None` when

@@ -2,26 +2,10 @@
 //! "targets of the government", "the government's depots", "positions held by the rebels".
 //! An act done to a thing that is no actor is done to its owner.
 //!
-//! Reads: `Doc::syntax` (heads, labels, lemmas) and `Doc::mentions`.
+//! Reads: `Doc::syntax` (heads, labels, lemmas), `Doc::mentions`, `data/lexicon/ownership.txt`.
 
 use crate::doc::Doc;
 use flashpoint_nlp::Annotation;
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-const OWNERSHIP: &str = include_str!("../../../../data/lexicon/ownership.txt");
-
-fn ownership_lemmas() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        OWNERSHIP
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
-}
 
 /// Mentions (indices into `doc.mentions`, coded with a country) that own what the act whose
 /// trigger starts at byte `trigger_at` is done to.
@@ -120,7 +104,7 @@ fn owner_words(ann: &Annotation, thing: usize) -> Vec<usize> {
         match w.dep.as_str() {
             "poss" => out.push(c),
             "prep" if w.lemma == "of" => out.extend(objects(ann, c)),
-            "acl" if ownership_lemmas().contains(&w.lemma) => {
+            "acl" if crate::lexicon::lexicon().ownership.0.contains(&w.lemma) => {
                 for p in children(ann, c) {
                     let pw = &ann.words[p];
                     if matches!(pw.dep.as_str(), "prep" | "agent")

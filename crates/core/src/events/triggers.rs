@@ -3,11 +3,10 @@
 
 use crate::codebook::tsv_rows;
 use crate::lexicon::inflect::{noun_forms, Irregulars};
+use crate::lexicon::lexicon;
 use crate::lexicon::trie::key;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
 
 /// The bundled pattern files, one per CAMEO root.
 const FILES: [(&str, &str); 21] = [
@@ -98,9 +97,9 @@ const FILES: [(&str, &str); 21] = [
 ];
 
 /// Words a nominal pattern ends with that are not its head noun ("attack on").
-const PREPOSITIONS: &[&str] = &[
-    "on", "against", "with", "to", "of", "for", "in", "at", "by", "from", "over", "into",
-];
+fn is_preposition(w: &str) -> bool {
+    lexicon().clauses.pattern_prepositions.contains(w)
+}
 
 /// Up to this many tokens may stand for a `*` in a pattern.
 const MAX_GAP: usize = 5;
@@ -160,10 +159,10 @@ impl Triggers {
     pub fn bundled() -> &'static Triggers {
         static T: OnceLock<Triggers> = OnceLock::new();
         T.get_or_init(|| {
-            let irregular = Irregulars::parse(VERB_FORMS).expect("bundled verb forms are valid");
+            let irregular = &lexicon().verb_forms;
             let mut t = Triggers::default();
             for (name, src) in FILES {
-                t.add_file(name, src, &irregular)
+                t.add_file(name, src, irregular)
                     .expect("bundled patterns are valid");
             }
             t.compiled();
@@ -231,7 +230,7 @@ impl Triggers {
             let slot = if nominal {
                 words
                     .iter()
-                    .rposition(|w| matches!(w, Word::Lit(l) if !PREPOSITIONS.contains(&l.as_ref())))
+                    .rposition(|w| matches!(w, Word::Lit(l) if !is_preposition(l)))
             } else {
                 Some(0)
             };
@@ -345,14 +344,9 @@ type ByFirst = HashMap<Box<str>, Vec<(usize, Vec<Word>)>>;
 /// The plural of a verb pattern's last word when it is an object noun that may stand in the
 /// plural ("embargo", "settlement"); none for particles, pronouns and the like.
 fn plural_object(w: &str) -> Option<String> {
-    const NOT_NOUNS: &[&str] = &[
-        "its", "his", "her", "him", "them", "their", "our", "you", "out", "off", "down", "away",
-        "back", "that", "this", "what", "how", "who", "not", "all", "any", "one", "own", "new",
-        "now", "too", "why", "way",
-    ];
     if w.len() < 3
-        || PREPOSITIONS.contains(&w)
-        || NOT_NOUNS.contains(&w)
+        || is_preposition(w)
+        || lexicon().clauses.not_nouns.contains(w)
         || w.ends_with('s')
         || w.ends_with("ly")
     {
@@ -507,7 +501,7 @@ impl Compiled {
         }
         let id = self.preposition.len() as u32;
         self.ids.insert(w.into(), id);
-        self.preposition.push(PREPOSITIONS.contains(&w));
+        self.preposition.push(is_preposition(w));
         self.first.push(None);
         id
     }
@@ -724,24 +718,8 @@ impl std::hash::Hasher for Fx {
 /// Time words and adverbs, which may stand anywhere in a verb phrase.
 fn is_adverbial(w: &str) -> bool {
     w.ends_with("ly")
-        || crate::lexicon::lexicon().calendar.weekdays.contains(w)
-        || matches!(
-            w,
-            "on" | "today"
-                | "yesterday"
-                | "again"
-                | "also"
-                | "here"
-                | "there"
-                | "now"
-                | "once"
-                | "twice"
-                | "hard"
-                | "further"
-                | "back"
-                | "still"
-                | "already"
-        )
+        || lexicon().calendar.weekdays.contains(w)
+        || lexicon().clauses.adverbials.contains(w)
 }
 
 /// Marks a gap may hold beside words: possessives, hyphens, commas, currency and percent signs
@@ -753,54 +731,12 @@ fn is_gap_mark(k: &str) -> bool {
 /// Words that open a new clause, which a `*` gap does not cross (coordination with "and" or
 /// "or" it may: "accused Russia and Syria of").
 fn opens_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "but"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "while"
-            | "whereas"
-            | "if"
-            | "unless"
-            | "because"
-            | "although"
-            | "though"
-            | "said"
-            | "says"
-            // A modal starts a verb of its own: "announced it would prohibit all aid" is no
-            // "announce * aid".
-            | "would"
-            | "will"
-            | "could"
-            | "should"
-            | "must"
-            | "might"
-            | "may"
-            | "can"
-    )
+    lexicon().clauses.clause_openers.contains(w)
 }
 
 /// Words that end the reach of a skip: a new clause or coordination starts.
 fn is_barrier(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "or"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "while"
-            | "as"
-            | "if"
-            | "because"
-            | "said"
-            | "says"
-    )
+    lexicon().clauses.skip_barriers.contains(w)
 }
 
 #[cfg(test)]
@@ -981,7 +917,7 @@ mod tests {
                 best
             }
             Word::Lit(w) => {
-                let before_preposition = PREPOSITIONS.contains(&w.as_ref());
+                let before_preposition = is_preposition(w);
                 for skip in 0..=MAX_SKIP {
                     let i = at + skip;
                     if i >= keys.len() || (skip > 0 && !is_word[i - 1]) {

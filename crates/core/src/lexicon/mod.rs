@@ -6,6 +6,7 @@
 //! kind means is said in the file's header and in `data/lexicon/README.md`. Also here: inflection
 //! and the token-sequence phrase trie the dictionaries use.
 
+pub mod events;
 mod files;
 pub mod inflect;
 pub mod quantities;
@@ -14,6 +15,9 @@ pub mod reader;
 pub mod trie;
 pub mod words;
 
+pub use events::{
+    ActCodes, ClauseWords, ControlWords, DoerCodes, JudgementWords, ModalityWords, Ownership,
+};
 pub use files::{AbbrevKind, Abbreviations, Calendar, Mentions, Writing};
 pub use quantities::QuantityWords;
 pub use quotes::QuoteWords;
@@ -33,6 +37,13 @@ pub struct Lexicon {
     pub quotes: QuoteWords,
     pub quantities: QuantityWords,
     pub verb_forms: Irregulars,
+    pub control_words: ControlWords,
+    pub act_codes: ActCodes,
+    pub modality: ModalityWords,
+    pub clauses: ClauseWords,
+    pub judgements: JudgementWords,
+    pub doer_codes: DoerCodes,
+    pub ownership: Ownership,
 }
 
 impl Lexicon {
@@ -48,6 +59,13 @@ impl Lexicon {
             quotes: QuoteWords::parse(QuoteWords::TEXT)?,
             quantities: QuantityWords::parse(QuantityWords::TEXT)?,
             verb_forms: Irregulars::parse(Irregulars::TEXT)?,
+            control_words: ControlWords::parse(ControlWords::TEXT)?,
+            act_codes: ActCodes::parse(ActCodes::TEXT)?,
+            modality: ModalityWords::parse(ModalityWords::TEXT)?,
+            clauses: ClauseWords::parse(ClauseWords::TEXT)?,
+            judgements: JudgementWords::parse(JudgementWords::TEXT)?,
+            doer_codes: DoerCodes::parse(DoerCodes::TEXT)?,
+            ownership: Ownership::parse(Ownership::TEXT)?,
         })
     }
 }

@@ -1,0 +1,266 @@
+//! The word lists of the event stage: control words and the codes of acts they govern,
+//! modality and clause words, judgements, the codes of acts by who does them, and ownership.
+
+use super::reader::{read, Kind, Layout, LexiconError, Row, Table};
+use super::words::{lexicon_file, value, FromKind, Value, WordSet};
+use crate::events::modality::Class;
+use std::collections::HashMap;
+
+/// Read a file with no kind column, `columns` columns a row, the first `key` of them unique.
+fn plain(
+    file: &'static str,
+    text: &'static str,
+    columns: usize,
+    key: usize,
+) -> Result<Table, LexiconError> {
+    let kind = Kind {
+        name: "",
+        columns,
+        key,
+    };
+    read(file, text, Layout::Plain(kind))
+}
+
+impl Value for Class {
+    const EXPECTED: &'static str =
+        "a control class (threat, intent, reject, negate, hypothetical, denied, aspect)";
+    fn read(text: &'static str) -> Option<Self> {
+        Some(match text {
+            "threat" => Class::Threat,
+            "intent" => Class::Intent,
+            "reject" => Class::Reject,
+            "negate" => Class::Negate,
+            "hypothetical" => Class::Hypothetical,
+            "denied" => Class::Denied,
+            "aspect" => Class::Aspect,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a control word governs only through "to" (`to`) or directly (`-`).
+struct NeedsTo(bool);
+
+impl Value for NeedsTo {
+    const EXPECTED: &'static str = "\"to\" or \"-\"";
+    fn read(text: &'static str) -> Option<Self> {
+        match text {
+            "to" => Some(NeedsTo(true)),
+            "-" => Some(NeedsTo(false)),
+            _ => None,
+        }
+    }
+}
+
+/// A word that governs a following act (`control_words.tsv`).
+#[derive(Clone, Copy, Debug)]
+pub struct ControlWord {
+    /// A lemma (inflected by the reader) or a word as written.
+    pub word: &'static str,
+    pub class: Class,
+    /// It governs only through "to" ("vowed to").
+    pub needs_to: bool,
+}
+
+/// The control words in file order (an earlier word's forms win over a later one's).
+#[derive(Debug)]
+pub struct ControlWords(pub Vec<ControlWord>);
+
+impl ControlWords {
+    pub const FILE: &'static str = "control_words.tsv";
+    pub const TEXT: &'static str = include_str!("../../../../data/lexicon/control_words.tsv");
+
+    pub fn parse(text: &'static str) -> Result<ControlWords, LexiconError> {
+        let t = plain(Self::FILE, text, 3, 1)?;
+        let mut out = Vec::new();
+        for r in t.rows("")? {
+            out.push(ControlWord {
+                word: r.cols[0],
+                class: value(&t, r, 1)?,
+                needs_to: value::<NeedsTo>(&t, r, 2)?.0,
+            });
+        }
+        Ok(ControlWords(out))
+    }
+}
+
+/// A CAMEO code, or `-` for none.
+struct MaybeCode(Option<&'static str>);
+
+impl Value for MaybeCode {
+    const EXPECTED: &'static str = "a CAMEO code of digits or \"-\"";
+    fn read(text: &'static str) -> Option<Self> {
+        if text == "-" {
+            return Some(MaybeCode(None));
+        }
+        let digits = (2..=4).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+        digits.then_some(MaybeCode(Some(text)))
+    }
+}
+
+/// By CAMEO root, the codes an act becomes when only intended, threatened or refused
+/// (`act_modality_codes.tsv`); `None` keeps the act's own code.
+#[derive(Debug)]
+pub struct ActCodes(pub HashMap<&'static str, [Option<&'static str>; 3]>);
+
+impl ActCodes {
+    pub const FILE: &'static str = "act_modality_codes.tsv";
+    pub const TEXT: &'static str = include_str!("../../../../data/lexicon/act_modality_codes.tsv");
+
+    pub fn parse(text: &'static str) -> Result<ActCodes, LexiconError> {
+        let t = plain(Self::FILE, text, 4, 1)?;
+        let mut out = HashMap::new();
+        for r in t.rows("")? {
+            let code = |c| value::<MaybeCode>(&t, r, c).map(|m| m.0);
+            out.insert(r.cols[0], [code(1)?, code(2)?, code(3)?]);
+        }
+        Ok(ActCodes(out))
+    }
+}
+
+/// Rows of (code prefix, doer role, code) in file order (`doer_codes.tsv`): an act whose code
+/// starts with the prefix, done by an actor of the role, takes the code; the first row wins.
+#[derive(Debug)]
+pub struct DoerCodes(pub Vec<(&'static str, &'static str, &'static str)>);
+
+impl DoerCodes {
+    pub const FILE: &'static str = "doer_codes.tsv";
+    pub const TEXT: &'static str = include_str!("../../../../data/lexicon/doer_codes.tsv");
+
+    pub fn parse(text: &'static str) -> Result<DoerCodes, LexiconError> {
+        let t = plain(Self::FILE, text, 3, 2)?;
+        let rows = t.rows("")?.iter();
+        Ok(DoerCodes(
+            rows.map(|r| (r.cols[0], r.cols[1], r.cols[2])).collect(),
+        ))
+    }
+}
+
+/// Lemmas of verbs that tie a thing to its owner ("belonging to", "held by"): `ownership.txt`.
+#[derive(Debug)]
+pub struct Ownership(pub WordSet);
+
+impl Ownership {
+    pub const FILE: &'static str = "ownership.txt";
+    pub const TEXT: &'static str = include_str!("../../../../data/lexicon/ownership.txt");
+
+    pub fn parse(text: &'static str) -> Result<Ownership, LexiconError> {
+        let t = plain(Self::FILE, text, 1, 1)?;
+        let rows: &[Row] = t.rows("")?;
+        Ok(Ownership(WordSet::from_rows(&t, rows)?))
+    }
+}
+
+lexicon_file! {
+    /// Words around a trigger that tell whether its act is done: read by `events::modality`.
+    pub struct ModalityWords in "modality.tsv" {
+        /// Words that negate a trigger shortly after them ("not", "never").
+        negations: WordSet = "negation",
+        /// Words and marks that end the look-back: a new clause begins.
+        clause_starts: WordSet = "clause_start",
+        /// Words that may stand between a control verb and its "to".
+        time_words: WordSet = "time_word",
+        /// Modals that make a wish or offer after them hypothetical.
+        modals: WordSet = "modal",
+        /// Words that open a conditional clause.
+        conditionals: WordSet = "conditional",
+    }
+}
+
+lexicon_file! {
+    /// Words of clause structure for the word-order readers: `events::clause`, `events::triggers`.
+    pub struct ClauseWords in "clauses.tsv" {
+        prepositions: WordSet = "preposition",
+        locative_preps: WordSet = "locative_prep",
+        determiners: WordSet = "determiner",
+        /// Conjunctions that open a background clause.
+        subordinators: WordSet = "subordinator",
+        relatives: WordSet = "relative",
+        /// Words after which the words to the left belong to another clause.
+        subject_barriers: WordSet = "subject_barrier",
+        /// Words an object does not lie beyond.
+        object_barriers: WordSet = "object_barrier",
+        /// Forms of "be", "get" and "have".
+        be_forms: WordSet = "be_form",
+        /// Words that open a sentence with an adverbial phrase.
+        fronting: WordSet = "fronting",
+        /// Words after which a verb form is a noun or an adjective.
+        noun_context: WordSet = "noun_context",
+        /// Stems (matched as prefixes) of words whose that-clause says what is wanted.
+        wanting_stems: WordSet = "wanting_stem",
+        /// Stems (matched as prefixes) of verbs that make a nominal act their subject's deed.
+        light_verb_stems: WordSet = "light_verb_stem",
+        /// Words a nominal pattern ends with that are not its head noun.
+        pattern_prepositions: WordSet = "pattern_preposition",
+        /// Last words of verb patterns that take no plural.
+        not_nouns: WordSet = "not_noun",
+        /// Time words and adverbs that may stand anywhere in a verb phrase.
+        adverbials: WordSet = "adverbial",
+        /// Words that open a new clause, which a pattern's gap does not cross.
+        clause_openers: WordSet = "clause_opener",
+        /// Words that end the reach of a skip.
+        skip_barriers: WordSet = "skip_barrier",
+    }
+}
+
+lexicon_file! {
+    /// Judgements one party passes on another: read by `events::judgements`.
+    pub struct JudgementWords in "judgements.tsv" {
+        /// Lemmas of verbs that give their object a description ("call", "describe").
+        verbs: WordSet = "judging_verb",
+        /// Words that condemn in a description.
+        negative: WordSet = "negative",
+        /// Words that praise in a description.
+        positive: WordSet = "positive",
+        /// Feelings of disapproval ("outraged").
+        feelings: WordSet = "feeling",
+        /// Prepositions whose object a feeling is about ("by", "over").
+        feeling_preps: WordSet = "feeling_prep",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Reason;
+
+    #[test]
+    fn control_words_keep_file_order_and_check_columns() {
+        let c = ControlWords::parse("# h\nwarn\tthreat\t-\nvow\tintent\tto\n").unwrap();
+        assert_eq!(c.0[1].word, "vow");
+        assert!(c.0[1].needs_to && !c.0[0].needs_to);
+        assert_eq!(c.0[0].class, Class::Threat);
+        let e = ControlWords::parse("vow\tpromise\tto\n").unwrap_err();
+        assert!(matches!(e.reason, Reason::BadValue { .. }), "{e}");
+        let e = ControlWords::parse("vow\tintent\tinto\n").unwrap_err();
+        assert!(matches!(e.reason, Reason::BadValue { .. }), "{e}");
+    }
+
+    #[test]
+    fn act_codes_and_doer_codes_are_checked() {
+        let a = ActCodes::parse("04\t036\t130\t-\n").unwrap();
+        assert_eq!(a.0["04"], [Some("036"), Some("130"), None]);
+        assert!(ActCodes::parse("04\t036\t130\n").is_err());
+        assert!(ActCodes::parse("04\t036\tsoon\t-\n").is_err());
+        let d = DoerCodes::parse("190\tOPP\t145\n190\tCVL\t145\n").unwrap();
+        assert_eq!(d.0.len(), 2);
+        let e = DoerCodes::parse("190\tOPP\t145\n190\tOPP\t180\n").unwrap_err();
+        assert!(
+            matches!(e.reason, Reason::Duplicate { first: 1, .. }),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bundled_doer_codes_are_known_codes() {
+        let book = crate::codebook::Codebook::bundled();
+        for (_, _, code) in &crate::lexicon::lexicon().doer_codes.0 {
+            assert!(book.get(code).is_some(), "unknown code {code}");
+        }
+        for codes in crate::lexicon::lexicon().act_codes.0.values() {
+            for code in codes.iter().flatten() {
+                assert!(book.get(code).is_some(), "unknown code {code}");
+            }
+        }
+    }
+}
