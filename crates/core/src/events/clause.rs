@@ -4,6 +4,11 @@
 
 use std::borrow::Cow;
 
+/// The clause words of `data/lexicon/clauses.tsv`.
+fn words() -> &'static crate::lexicon::ClauseWords {
+    &crate::lexicon::lexicon().clauses
+}
+
 /// How a that-clause reports the act inside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Report {
@@ -14,25 +19,6 @@ pub enum Report {
     /// "demanded that", "urged that", "hoped that": wanted, not done.
     Wanted,
 }
-
-/// Words whose that-clause says what someone wants done ("demanded that the government grant").
-const WANTING: &[&str] = &[
-    "demand",
-    "insist",
-    "urg",
-    "ask",
-    "request",
-    "propos",
-    "suggest",
-    "recommend",
-    "hope",
-    "want",
-    "wish",
-    "appeal",
-    "press",
-    "plead",
-    "call",
-];
 
 /// A sentence as the clause reader sees it.
 pub struct View<'a> {
@@ -49,133 +35,6 @@ pub struct View<'a> {
     pub verbs: Vec<(usize, usize)>,
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "with",
-    "of",
-    "by",
-    "for",
-    "from",
-    "to",
-    "against",
-    "between",
-    "among",
-    "over",
-    "under",
-    "about",
-    "into",
-    "toward",
-    "towards",
-    "near",
-    "after",
-    "before",
-    "during",
-    "since",
-    "across",
-    "through",
-    "including",
-    "like",
-    "than",
-    "via",
-    "within",
-    "without",
-    "behind",
-    "beyond",
-    "amid",
-    "despite",
-    "following",
-    "per",
-    "upon",
-    "as",
-    "inside",
-    "outside",
-    "around",
-    "throughout",
-    "along",
-    "onto",
-    "off",
-    "against",
-    "unlike",
-    "besides",
-    "except",
-];
-
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "inside",
-    "across",
-    "throughout",
-    "within",
-    "outside",
-    "around",
-    "along",
-    "during",
-    "since",
-    "after",
-    "before",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "both", "all", "some", "two", "several",
-];
-
-/// Conjunctions that open a background clause ("… one day after a jet shot down a helicopter").
-const SUBORDINATORS: &[&str] = &[
-    "after", "before", "since", "when", "because", "while", "until", "as", "although", "though",
-    "whereas", "once",
-];
-
-/// Verbs that make a nominal act their subject's deed (matched as word prefixes, so every form).
-const LIGHT_VERBS: &[&str] = &[
-    "launch", "carr", "conduct", "stag", "mount", "hold", "held", "begin", "began", "continu",
-    "intensif", "resum", "wag", "step", "unleash", "order", "stag", "perform", "made", "make",
-    "declar", "announc", "impos", "sign", "open", "start", "escalat", "renew", "stage", "call",
-    "organi", "join", "plan", "put", "plac",
-];
-
-/// Words after which a verb form is a noun or an adjective.
-const NOUN_CONTEXT: &[&str] = &[
-    "of", "by", "for", "from", "with", "on", "in", "at", "against", "new", "further", "any", "no",
-    "such", "his", "her", "its", "their", "our", "my", "your", "'s", "recent", "latest", "fresh",
-];
-
-/// Words that open a sentence with an adverbial phrase.
-const FRONTING: &[&str] = &[
-    "following",
-    "after",
-    "during",
-    "before",
-    "amid",
-    "despite",
-    "in",
-    "at",
-    "since",
-    "upon",
-];
-
-/// Words after which the words to the left belong to another clause.
-const SUBJECT_BARRIERS: &[&str] = &[
-    ";", ":", "if", "because", "although", "though", "whereas", "unless", "when", "while",
-    "whether", "but",
-];
-const RELATIVES: &[&str] = &["which", "who", "that", "whom"];
-
-const OBJECT_BARRIERS: &[&str] = &[
-    ";", ":", ".", ",", "which", "who", "that", "while", "but", "because", "when", "after",
-    "before", "said", "says", "saying", "as", "if", "since", "whereas", "although", "until",
-    "unless",
-];
-
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets", "getting", "'s",
-    "has", "have", "had",
-];
-
 impl View<'_> {
     fn key(&self, i: usize) -> &str {
         self.keys.get(i).map_or("", |k| k.as_ref())
@@ -185,7 +44,7 @@ impl View<'_> {
     fn word_before(&self, mut i: usize) -> &str {
         while i > 0 {
             i -= 1;
-            if !DETERMINERS.contains(&self.key(i)) {
+            if !words().determiners.contains(self.key(i)) {
                 return self.key(i);
             }
         }
@@ -206,7 +65,7 @@ impl View<'_> {
                 .partitives
                 .contains(self.word_before(i.saturating_sub(1)));
         }
-        PREPOSITIONS.contains(&prep)
+        words().prepositions.contains(prep)
     }
 
     /// Whether the mention at `start` names where something happened: after a locative
@@ -217,14 +76,14 @@ impl View<'_> {
         while i > 0 {
             i -= 1;
             let w = self.key(i);
-            if LOCATIVE.contains(&w) {
+            if words().locative_preps.contains(w) {
                 return true;
             }
-            if DETERMINERS.contains(&w) {
+            if words().determiners.contains(w) {
                 continue;
             }
             let verb = self.verbs.iter().any(|&(s, e)| s <= i && i < e);
-            if modifiers == 3 || !self.is_word[i] || verb || PREPOSITIONS.contains(&w) {
+            if modifiers == 3 || !self.is_word[i] || verb || words().prepositions.contains(w) {
                 return false;
             }
             modifiers += 1;
@@ -354,7 +213,7 @@ impl View<'_> {
                 return Vec::new();
             }
             // "posts, which were set up": the relative pronoun's antecedent.
-            if let Some(r) = between.iter().rposition(|w| RELATIVES.contains(w)) {
+            if let Some(r) = between.iter().rposition(|w| words().relatives.contains(w)) {
                 let only_comma_before = between[..r].iter().all(|w| *w == ",");
                 // Only the nearest name: "Ankara and the EU, which accused Turkey" is the EU.
                 return if only_comma_before && !self.after_preposition(s) {
@@ -364,7 +223,7 @@ impl View<'_> {
                 };
             }
             // (A verb sharing the subject before its "and"/"but" was looked for first.)
-            if between.iter().any(|w| SUBJECT_BARRIERS.contains(w)) {
+            if between.iter().any(|w| words().subject_barriers.contains(w)) {
                 return Vec::new();
             }
             // "Haftar's camp said the draft ignored …": the sayer is not the subject of what
@@ -379,8 +238,9 @@ impl View<'_> {
             // "against Serb civilians and prisoners": the whole coordination is an object.
             let first = self.coordination_start(k);
             // "… hours after Iran fired missiles": "after" opens a clause whose subject this is.
-            let clause_subject = SUBORDINATORS.contains(&self.word_before(first))
-                && (e..at).all(|i| BE.contains(&self.key(i)) || self.key(i).ends_with("ly"));
+            let clause_subject = words().subordinators.contains(self.word_before(first))
+                && (e..at)
+                    .all(|i| words().be_forms.contains(self.key(i)) || self.key(i).ends_with("ly"));
             if !absolute
                 && !clause_subject
                 && (self.after_preposition(first)
@@ -399,7 +259,7 @@ impl View<'_> {
     fn shared_subject(&self, at: usize) -> Vec<usize> {
         let mut v = at;
         while v > 0
-            && (BE.contains(&self.key(v - 1))
+            && (words().be_forms.contains(self.key(v - 1))
                 || matches!(
                     self.key(v - 1),
                     "will" | "would" | "also" | "still" | "then"
@@ -424,10 +284,10 @@ impl View<'_> {
             .or_else(|| {
                 (conj.saturating_sub(12)..conj)
                     .rev()
-                    .take_while(|&i| !SUBJECT_BARRIERS.contains(&self.key(i)))
+                    .take_while(|&i| !words().subject_barriers.contains(self.key(i)))
                     .find(|&i| {
                         self.key(i).ends_with("ed")
-                            && BE.contains(&self.key(i.wrapping_sub(1)))
+                            && words().be_forms.contains(self.key(i.wrapping_sub(1)))
                             && !in_name(i)
                     })
             });
@@ -449,7 +309,7 @@ impl View<'_> {
         // "Five hundred rebels", "the armed rebels", "Masked gunmen": a word in "-ed" that opens
         // a noun phrase is a number or an adjective, not a verb.
         let opens_phrase = start < 2
-            || DETERMINERS.contains(&self.key(start - 2))
+            || words().determiners.contains(self.key(start - 2))
             || !self.is_word[start - 2]
             || matches!(
                 self.key(start - 2),
@@ -482,7 +342,10 @@ impl View<'_> {
     pub fn light_verb_before(&self, at: usize) -> bool {
         // … or the means of their deed ("recovered the port through negotiations with France").
         (at.saturating_sub(4)..at).any(|i| {
-            LIGHT_VERBS.iter().any(|v| self.key(i).starts_with(v))
+            words()
+                .light_verb_stems
+                .iter()
+                .any(|v| self.key(i).starts_with(v))
                 || matches!(self.key(i), "through" | "via")
         })
     }
@@ -516,16 +379,16 @@ impl View<'_> {
             if s > from + limit {
                 break;
             }
-            if (from..s).any(|i| OBJECT_BARRIERS.contains(&self.key(i)))
+            if (from..s).any(|i| words().object_barriers.contains(self.key(i)))
                 || self.quote_between(from, s)
             {
                 break;
             }
             // "withdrew its troops": the source's own people are not its target. A place after
             // the pattern's own preposition ("fired shells at the South Korean island") is.
-            let own_preposition = (from..s).all(|i| DETERMINERS.contains(&self.key(i)))
+            let own_preposition = (from..s).all(|i| words().determiners.contains(self.key(i)))
                 && from > 0
-                && PREPOSITIONS.contains(&self.key(from - 1));
+                && words().prepositions.contains(self.key(from - 1));
             if (self.after_locative(s) && !own_preposition) || self.possessed(s) {
                 continue;
             }
@@ -557,7 +420,7 @@ impl View<'_> {
         else {
             return Vec::new();
         };
-        if (from..by).any(|i| OBJECT_BARRIERS.contains(&self.key(i))) {
+        if (from..by).any(|i| words().object_barriers.contains(self.key(i))) {
             return Vec::new();
         }
         self.by_agent_after(by)
@@ -575,11 +438,9 @@ impl View<'_> {
 
     /// The mentions right after the "from" or "by" at `at` ("under fire from Syrian forces").
     pub fn by_agent_after(&self, at: usize) -> Vec<usize> {
-        match self
-            .mentions
-            .iter()
-            .position(|m| m.1 > at && (at + 1..m.1).all(|i| DETERMINERS.contains(&self.key(i))))
-        {
+        match self.mentions.iter().position(|m| {
+            m.1 > at && (at + 1..m.1).all(|i| words().determiners.contains(self.key(i)))
+        }) {
             Some(k) => self.coordinated_right(k),
             None => Vec::new(),
         }
@@ -597,7 +458,7 @@ impl View<'_> {
         // clause) modifies that noun.
         let after_noun = at > 0
             && self.is_word[at - 1]
-            && !BE.contains(&before)
+            && !words().be_forms.contains(before)
             && !matches!(before, "and" | "or" | "but" | "who" | "which" | "that");
         // "a member of Hamas jailed over a year ago", "a journalist detained in 2019": a verb
         // that must take an object, followed by none.
@@ -665,7 +526,7 @@ impl View<'_> {
             m.2 == at
                 && m.1 > 2
                 && number(self.key(m.1 - 1))
-                && BE.contains(&self.key(m.1 - 2))
+                && words().be_forms.contains(self.key(m.1 - 2))
                 && self.key(m.1 - 3) == "there"
         }) {
             return true;
@@ -690,7 +551,7 @@ impl View<'_> {
             }
             i -= 1;
             let w = self.key(i);
-            if BE.contains(&w) {
+            if words().be_forms.contains(w) {
                 // "has attacked" is active; "has been attacked" is passive.
                 return !matches!(w, "has" | "have" | "had" | "'s");
             }
@@ -732,7 +593,7 @@ impl View<'_> {
         if verb.ends_with("ed")
             && matches!(self.key(at + 1), "by" | "of")
             && after_word
-            && !BE.contains(&before)
+            && !words().be_forms.contains(before)
         {
             return true;
         }
@@ -750,7 +611,8 @@ impl View<'_> {
             if matches!(w, "while" | "whereas") && self.key(i.wrapping_sub(1)) == "," {
                 return false;
             }
-            if matches!(w, "who" | "whom" | "which" | "whose") || SUBORDINATORS.contains(&w) {
+            if matches!(w, "who" | "whom" | "which" | "whose") || words().subordinators.contains(w)
+            {
                 return true;
             }
             // "an admission that …", "a reminder that …" — but "said (on Tuesday) that …" reports
@@ -771,7 +633,7 @@ impl View<'_> {
     /// no verb act stands between it and the subject.
     pub fn joins_event(&self, at: usize) -> bool {
         let mut i = at;
-        while i > 0 && (DETERMINERS.contains(&self.key(i - 1)) || !self.is_word[i - 1]) {
+        while i > 0 && (words().determiners.contains(self.key(i - 1)) || !self.is_word[i - 1]) {
             i -= 1;
         }
         let prep = i > 0 && matches!(self.key(i - 1), "for" | "at" | "in" | "into" | "to");
@@ -808,7 +670,7 @@ impl View<'_> {
             .rev()
             .find(|&i| {
                 let k = self.key(i);
-                SUBJECT_BARRIERS.contains(&k) || RELATIVES.contains(&k) || k == ","
+                words().subject_barriers.contains(k) || words().relatives.contains(k) || k == ","
             })
             .map_or(0, |i| i + 1);
         start..at
@@ -819,7 +681,10 @@ impl View<'_> {
     pub fn agent_in_subject(&self, at: usize) -> Vec<usize> {
         let start = (0..at)
             .rev()
-            .find(|&i| SUBJECT_BARRIERS.contains(&self.key(i)) || RELATIVES.contains(&self.key(i)))
+            .find(|&i| {
+                words().subject_barriers.contains(self.key(i))
+                    || words().relatives.contains(self.key(i))
+            })
             .map_or(0, |i| i + 1);
         (start + 1..at)
             .find(|&b| self.key(b) == "by" && self.key(b - 1).ends_with("ed"))
@@ -832,7 +697,7 @@ impl View<'_> {
     pub fn about(&self, from: usize) -> Vec<usize> {
         let Some(prep) = (from..(from + 12).min(self.keys.len()))
             // "crimes by X against Y": Y suffered, X is the one accused.
-            .take_while(|&i| !OBJECT_BARRIERS.contains(&self.key(i)) && self.key(i) != "by")
+            .take_while(|&i| !words().object_barriers.contains(self.key(i)) && self.key(i) != "by")
             .find(|&i| matches!(self.key(i), "over" | "about" | "against"))
         else {
             return Vec::new();
@@ -861,7 +726,7 @@ impl View<'_> {
     /// attack", "troops were preparing to"), not of readiness ("is prepared to").
     pub fn preparing(&self, at: usize) -> bool {
         let w = self.key(at);
-        let was = BE.contains(&self.key(at.wrapping_sub(1)));
+        let was = words().be_forms.contains(self.key(at.wrapping_sub(1)));
         (matches!(w, "prepared" | "prepares") && !was) || w == "preparing"
     }
 
@@ -918,7 +783,7 @@ impl View<'_> {
                 .any(|p| w.starts_with(p))
             {
                 Some((i, Report::Denied))
-            } else if WANTING.iter().any(|p| w.starts_with(p)) {
+            } else if words().wanting_stems.iter().any(|p| w.starts_with(p)) {
                 Some((i, Report::Wanted))
             } else {
                 None
@@ -953,7 +818,7 @@ impl View<'_> {
     /// alleged role", "agreed to demands from").
     pub fn noun_use(&self, at: usize) -> bool {
         let before = self.key(at.wrapping_sub(1));
-        (at > 0 && (DETERMINERS.contains(&before) || NOUN_CONTEXT.contains(&before)))
+        (at > 0 && (words().determiners.contains(before) || words().noun_context.contains(before)))
             || (before == "to" && self.key(at).ends_with('s'))
             || self.participle_on_name(at)
     }
@@ -974,7 +839,9 @@ impl View<'_> {
             return subject;
         }
         let mut v = at;
-        while v > 0 && (BE.contains(&self.key(v - 1)) || self.key(v - 1).ends_with("ly")) {
+        while v > 0
+            && (words().be_forms.contains(self.key(v - 1)) || self.key(v - 1).ends_with("ly"))
+        {
             v -= 1;
         }
         match self.mentions.iter().position(|m| m.2 == v) {
@@ -986,7 +853,7 @@ impl View<'_> {
     /// For a trigger inside a sentence-opening adverbial ("Following talks in Moscow, …", "After
     /// the attack, …"), the subject of the main clause after the first comma.
     pub fn fronted_subject(&self, at: usize) -> Vec<usize> {
-        if !FRONTING.contains(&self.key(0)) {
+        if !words().fronting.contains(self.key(0)) {
             return Vec::new();
         }
         let Some(comma) = (0..self.keys.len()).find(|&i| self.key(i) == ",") else {
@@ -997,7 +864,8 @@ impl View<'_> {
         }
         match self.mentions.iter().position(|m| m.1 > comma) {
             Some(k)
-                if (comma + 1..self.mentions[k].1).all(|i| DETERMINERS.contains(&self.key(i))) =>
+                if (comma + 1..self.mentions[k].1)
+                    .all(|i| words().determiners.contains(self.key(i))) =>
             {
                 self.coordinated_right(k)
             }
@@ -1017,7 +885,7 @@ impl View<'_> {
                     || (m.2 + 1 == at
                         && (self.key(m.2) == "'s"
                             || (self.is_word.get(m.2).copied().unwrap_or(false)
-                                && !PREPOSITIONS.contains(&self.key(m.2))
+                                && !words().prepositions.contains(self.key(m.2))
                                 && !matches!(self.key(m.2), "and" | "or" | "but"))))
             })
             .map(|k| vec![self.mentions[k].0])
