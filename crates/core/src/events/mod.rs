@@ -20,7 +20,6 @@ mod targets;
 pub mod triggers;
 
 use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
-use crate::lexicon::inflect::Irregulars;
 use crate::lexicon::trie::key;
 use crate::pipeline::Stage;
 use actor::{mention_actor, speaker_actor};
@@ -30,8 +29,6 @@ use modality::{Class, ModalityRules};
 use places::{event_place, focus_place};
 use targets::unnamed_target;
 use triggers::Triggers;
-
-const VERB_FORMS: &str = include_str!("../../../../data/lexicon/verb_forms.tsv");
 
 /// One act per actor per sentence: the first trigger an actor is the source of (preferring one
 /// with another party as target) is the sentence's statement about it; other triggers with the
@@ -300,10 +297,9 @@ pub struct Events {
 
 impl Events {
     pub fn bundled() -> Events {
-        let irregular = Irregulars::parse(VERB_FORMS).unwrap_or_default();
         Events {
             triggers: Triggers::bundled(),
-            rules: ModalityRules::bundled(&irregular),
+            rules: ModalityRules::bundled(&crate::lexicon::lexicon().verb_forms),
             speech: crate::lexicon::speech_verbs(),
             include_hypothetical: false,
         }

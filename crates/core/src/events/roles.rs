@@ -18,57 +18,8 @@ use crate::doc::Doc;
 use crate::span::Span;
 use crate::tree::Tree;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
-const ROLE_WORDS: &str = include_str!("../../../../data/lexicon/roles.tsv");
-
-/// The word lists of `data/lexicon/roles.tsv`.
-pub(super) struct RoleWords {
-    target_preps: HashSet<String>,
-    source_preps: HashSet<String>,
-    light_verbs: HashSet<String>,
-    partitives: HashSet<String>,
-    nonspecific: HashSet<String>,
-    habitual: HashSet<String>,
-    durative: HashSet<String>,
-    referring: HashSet<String>,
-    deed_nouns: HashSet<String>,
-    crowd_nouns: HashSet<String>,
-    deed_pronouns: HashSet<String>,
-    sides_nouns: HashSet<String>,
-    sides_dets: HashSet<String>,
-    mutual_objects: HashSet<String>,
-}
-
-impl RoleWords {
-    pub fn bundled() -> &'static RoleWords {
-        static WORDS: OnceLock<RoleWords> = OnceLock::new();
-        WORDS.get_or_init(|| {
-            let list = |kind: &str| {
-                crate::codebook::tsv_rows(ROLE_WORDS)
-                    .filter(|(_, f)| f.first() == Some(&kind))
-                    .filter_map(|(_, f)| f.get(1).map(|w| w.to_string()))
-                    .collect()
-            };
-            RoleWords {
-                target_preps: list("target_prep"),
-                source_preps: list("source_prep"),
-                light_verbs: list("light_verb"),
-                partitives: list("partitive"),
-                nonspecific: list("nonspecific_det"),
-                habitual: list("habitual_adv"),
-                durative: list("durative_noun"),
-                referring: list("referring_det"),
-                deed_nouns: list("deed_noun"),
-                crowd_nouns: list("crowd_noun"),
-                deed_pronouns: list("deed_pronoun"),
-                sides_nouns: list("sides_noun"),
-                sides_dets: list("sides_det"),
-                mutual_objects: list("mutual_object"),
-            }
-        })
-    }
-}
+use crate::lexicon::{RoleWords, WordSet};
 
 /// The parties of one act, as mention indices into `doc.mentions`.
 #[derive(Debug, Default)]
@@ -126,7 +77,7 @@ impl<'a> Roles<'a> {
         }
         Roles {
             tree,
-            words: RoleWords::bundled(),
+            words: &crate::lexicon::lexicon().roles,
             mention,
             uncoded,
         }
@@ -304,7 +255,7 @@ impl<'a> Roles<'a> {
     }
 
     /// Whether the act's verb is the clause of a verb of saying in `speech` ("said it would").
-    pub fn reported(&self, head: usize, speech: &crate::lexicon::WordSet) -> bool {
+    pub fn reported(&self, head: usize, speech: &WordSet) -> bool {
         let t = self.tree;
         t.dep(head) == "ccomp" && t.head(head).is_some_and(|h| speech.contains(t.lower(h)))
     }
@@ -500,7 +451,7 @@ impl<'a> Roles<'a> {
         }
     }
 
-    fn prep_objects(&self, w: usize, preps: &HashSet<String>) -> Vec<usize> {
+    fn prep_objects(&self, w: usize, preps: &WordSet) -> Vec<usize> {
         let t = self.tree;
         t.kids_with(w, &["prep", "agent"])
             .filter(|&p| preps.contains(t.lower(p)))

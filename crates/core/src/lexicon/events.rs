@@ -219,6 +219,40 @@ lexicon_file! {
     }
 }
 
+lexicon_file! {
+    /// How an act's parties hang on the dependency tree: read by `events::roles`.
+    pub struct RoleWords in "roles.tsv" {
+        /// Prepositions whose object an act is aimed at ("fired at", "talks with").
+        target_preps: WordSet = "target_prep",
+        /// Prepositions whose object does a nominal act ("strikes by").
+        source_preps: WordSet = "source_prep",
+        /// Lemmas of verbs whose object names the act their subject does ("launch").
+        light_verbs: WordSet = "light_verb",
+        /// Lemmas of nouns naming part of a group ("leader", "thousand").
+        partitives: WordSet = "partitive",
+        /// Determiners that make a nominal act no particular one ("any", "no").
+        nonspecific: WordSet = "nonspecific_det",
+        /// Adverbs of habit.
+        habitual: WordSet = "habitual_adv",
+        /// Nouns of a span of time that, after "for", make an act a lasting state ("for years").
+        durative: WordSet = "durative_noun",
+        /// Determiners that make a noun refer back to an act told before.
+        referring: WordSet = "referring_det",
+        /// Nouns that name the latest deed of another party ("the move").
+        deed_nouns: WordSet = "deed_noun",
+        /// Nouns for a crowd of unnamed people ("people").
+        crowd_nouns: WordSet = "crowd_noun",
+        /// Pronouns that do so ("it", "this").
+        deed_pronouns: WordSet = "deed_pronoun",
+        /// Nouns for "both sides".
+        sides_nouns: WordSet = "sides_noun",
+        /// Determiners of those nouns ("both", "all").
+        sides_dets: WordSet = "sides_det",
+        /// Objects that keep an act of several parties mutual ("fire").
+        mutual_objects: WordSet = "mutual_object",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ pub mod words;
 
 pub use events::{
     ActCodes, ClauseWords, ControlWords, DoerCodes, JudgementWords, ModalityWords, Ownership,
+    RoleWords,
 };
 pub use files::{AbbrevKind, Abbreviations, Calendar, Mentions, Writing};
 pub use quantities::QuantityWords;
@@ -42,6 +43,7 @@ pub struct Lexicon {
     pub modality: ModalityWords,
     pub clauses: ClauseWords,
     pub judgements: JudgementWords,
+    pub roles: RoleWords,
     pub doer_codes: DoerCodes,
     pub ownership: Ownership,
 }
@@ -64,6 +66,7 @@ impl Lexicon {
             modality: ModalityWords::parse(ModalityWords::TEXT)?,
             clauses: ClauseWords::parse(ClauseWords::TEXT)?,
             judgements: JudgementWords::parse(JudgementWords::TEXT)?,
+            roles: RoleWords::parse(RoleWords::TEXT)?,
             doer_codes: DoerCodes::parse(DoerCodes::TEXT)?,
             ownership: Ownership::parse(Ownership::TEXT)?,
         })
