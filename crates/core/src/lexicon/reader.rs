@@ -4,6 +4,8 @@
 //! missing tab or a repeated entry is an error naming the file and the line, not a word silently
 //! dropped.
 
+use std::borrow::Cow;
+
 /// What a file may hold.
 #[derive(Clone, Copy, Debug)]
 pub enum Layout {
@@ -118,8 +120,10 @@ pub fn read(file: &'static str, text: &'static str, layout: Layout) -> Result<Ta
         file,
         kinds: declared.iter().map(|k| (k.name, Vec::new())).collect(),
     };
-    let mut seen: std::collections::HashMap<(usize, Vec<&str>), usize> =
-        std::collections::HashMap::new();
+    // Where each key was first seen, by kind: the key's columns joined by tabs (borrowed from the
+    // text when the key is one column, as for most files).
+    let mut seen: std::collections::HashMap<(usize, Cow<str>), usize> =
+        std::collections::HashMap::with_capacity(text.len() / 16);
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -167,15 +171,17 @@ pub fn read(file: &'static str, text: &'static str, layout: Layout) -> Result<Ta
                 return Err(err(Reason::Spacing(c + 1)));
             }
         }
-        let key = (index, cols[..kind.key].to_vec());
-        if let Some(&first) = seen.get(&key) {
+        let key = match kind.key {
+            1 => Cow::Borrowed(cols[0]),
+            n => Cow::Owned(cols[..n].join("\t")),
+        };
+        if let Some(first) = seen.insert((index, key.clone()), line_no) {
             return Err(err(Reason::Duplicate {
                 kind: kind.name.to_string(),
-                entry: key.1.join("\t"),
+                entry: key.into_owned(),
                 first,
             }));
         }
-        seen.insert(key, line_no);
         table.kinds[index].1.push(Row {
             line: line_no,
             cols,
