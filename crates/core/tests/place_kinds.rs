@@ -876,6 +876,27 @@ fn countries_and_metonyms() {
 #[test]
 fn unknown_places_take_the_context_country() {
     check(&[
+        // The country its places are located in, not the one the dateline and the actors name.
+        (
+            "NAIROBI, Kenya — Kenya's president said on Monday that Kenya would keep its troops \
+             in Somalia. Kenyan soldiers fought in Somalia's Gedo region last week, and Kenya's \
+             army said militants had been driven from Bardhere. Militants later overran the town \
+             of Buuloqaran.",
+            "Buuloqaran",
+            "SOM",
+            None,
+            Unknown,
+        ),
+        // The country of the places named just before.
+        (
+            "Ghana's president met army chiefs in Accra on Thursday. Ghana pledged support to its \
+             neighbours. Rebels struck near Dapaong in Togo on Friday. They then burned the \
+             village of Kpendjal-Wuro.",
+            "Kpendjal-Wuro",
+            "TGO",
+            None,
+            Unknown,
+        ),
         // A small town abroad whose country nothing else in the article names is not meant.
         (
             "Burkina Faso mourned on Sunday. Gunmen burned huts in Solhan before dawn, and \

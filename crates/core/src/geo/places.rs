@@ -139,6 +139,9 @@ pub(super) struct Focus {
     located: HashSet<(usize, &'static str)>,
     /// The name keys that put each country in the focus.
     names: HashMap<&'static str, HashSet<String>>,
+    /// How many places of each country the text locates ("in X", "X province"): where things
+    /// happen, as against countries named as actors ("Rwanda sent troops").
+    located_count: HashMap<&'static str, u32>,
 }
 
 impl Focus {
@@ -197,17 +200,35 @@ impl Focus {
         order: &[&'static str],
         dateline: Option<&'a str>,
     ) -> Option<&'a str> {
-        if let Some(c) = order
-            .iter()
-            .copied()
-            .find(|c| self.located.contains(&(si, *c)))
-        {
-            return Some(c);
+        // Its own sentence, else the one or two before: a report names places in sequence, so
+        // an unknown village lies where the places just named lie.
+        for back in 0..=si.min(2) {
+            let s = si - back;
+            let mut here = order
+                .iter()
+                .copied()
+                .filter(|c| self.located.contains(&(s, *c)));
+            if let (Some(c), None) = (here.next(), here.next()) {
+                return Some(c);
+            }
+            if back == 0 {
+                if let Some(c) = order
+                    .iter()
+                    .copied()
+                    .find(|c| self.located.contains(&(s, *c)))
+                {
+                    return Some(c);
+                }
+            }
         }
+        // The country most places are located in, else the most named, with the dateline's
+        // counting as two more names.
         let weight = |c: &str| {
-            self.weight.get(c).copied().unwrap_or(0) + if Some(c) == dateline { 2 } else { 0 }
+            let located = self.located_count.get(c).copied().unwrap_or(0);
+            let named = self.weight.get(c).copied().unwrap_or(0);
+            (located, named + if Some(c) == dateline { 2 } else { 0 })
         };
-        let mut best: Option<(&'a str, u32)> = None;
+        let mut best: Option<(&'a str, (u32, u32))> = None;
         for c in order.iter().copied().chain(dateline) {
             if best.is_none_or(|(_, w)| weight(c) > w) {
                 best = Some((c, weight(c)));
@@ -320,6 +341,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             }
             if c.ctx.cue || c.ctx.region {
                 focus.located.insert((c.sentence, country));
+                *focus.located_count.entry(country).or_default() += 1;
             }
         }
         let mut place = place_of(g, e);
