@@ -718,6 +718,15 @@ fn seas_straits_lakes_and_regions() {
             Some((42.5, 44.0)),
             Region,
         ),
+        // A river named like a valley the gazetteer knows lies in that valley.
+        (
+            "Indian and Chinese soldiers clashed in the Galwan Valley on Monday. Several soldiers \
+             fell into the Galwan river during the fight.",
+            "Galwan river",
+            "",
+            Some((34.75, 78.2)),
+            Region,
+        ),
         // The region a sea names, with its kind word, is the region.
         (
             "Flooding hit Red Sea state in Sudan.",

@@ -528,6 +528,22 @@ pub(super) fn place_unknowns(
             place,
         });
     }
+    // "the Galwan river" in a report on "the Galwan Valley": a river, pass or lake named like a
+    // sea, valley or region the gazetteer found lies there.
+    for u in added.iter_mut().filter(|u| u.place.lat.is_none()) {
+        let prefix = format!("{} ", u.place.name);
+        let feature = out.iter().map(|m| &m.place).find(|p| {
+            p.precision == Precision::Region && p.kind.is_some() && p.name.starts_with(&prefix)
+        });
+        if let Some(f) = feature {
+            let kind = u.place.kind.take();
+            u.place = Place {
+                name: u.place.name.clone(),
+                kind,
+                ..f.clone()
+            };
+        }
+    }
     // One name, one place within an article: a mention the text locates lends its point to the
     // others ("the village of X" ... "X lies in Y province").
     for i in 0..added.len() {
