@@ -347,7 +347,13 @@ impl Store {
         to: i64,
         by_code: bool,
     ) -> Result<Vec<Evidence>> {
-        let (s, t) = columns(by_code);
+        // A dyad of codes (never null here) is read by the actors' keys, which the index holds
+        // and which equal their codes.
+        let (s, t) = if by_code {
+            ("source_key", "target_key")
+        } else {
+            columns(false)
+        };
         let sql = format!(
             "SELECT e.id, e.date, e.source_code, e.target_code, e.cameo, e.goldstein,
                     e.quad_class, e.num_sources, m.article_id, a.doc_id, a.url,

@@ -359,9 +359,12 @@ fn contains_pattern(s: &str) -> String {
     p
 }
 
-/// Columns an actor is matched against: its country or its full code, on each side.
-const SOURCE_COLUMNS: [&str; 2] = ["e.source_country", "e.source_code"];
-const TARGET_COLUMNS: [&str; 2] = ["e.target_country", "e.target_code"];
+/// Columns an actor is matched against: its country or its full code, on each side. A full code
+/// is matched on the actor's dedup key, which is its code when it has one (and which the
+/// indexes hold); a key that is not a code (an uncoded actor's text, marked `~`) is never
+/// matched.
+const SOURCE_COLUMNS: [&str; 2] = ["e.source_country", "e.source_key"];
+const TARGET_COLUMNS: [&str; 2] = ["e.target_country", "e.target_key"];
 
 /// The actor conditions (either side, source, target) as one OR of ANDed equalities: each term
 /// fixes the columns that an index of `events` leads with, so SQLite reads a few index ranges
@@ -391,6 +394,9 @@ fn actor_terms(q: &EventQuery) -> Option<(String, Vec<Value>)> {
         let mut next = Vec::new();
         for term in &terms {
             for &col in columns {
+                if col.ends_with("_key") && !crate::dedup::is_code_key(value) {
+                    continue;
+                }
                 match term.iter().find(|(c, _)| *c == col) {
                     Some((_, v)) if *v != value => {}
                     Some(_) => next.push(term.clone()),

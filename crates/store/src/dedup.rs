@@ -53,6 +53,12 @@ fn actor_key(a: Option<&ActorRef>) -> String {
     }
 }
 
+/// Whether an actor key is a code (what a filter on a full code may match), not an uncoded
+/// actor's text or the empty key of no actor.
+pub fn is_code_key(key: &str) -> bool {
+    !key.is_empty() && !key.starts_with('~')
+}
+
 /// A place as dedup compares it: `c|country`, `a|country|admin1` or `p|country|admin1|id`,
 /// from the coarsest precision to the finest.
 fn place_key(p: &Place) -> String {

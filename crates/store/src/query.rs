@@ -254,17 +254,23 @@ impl EventFilter {
         if let Some(d) = self.to {
             push("e.day <= ?", Value::Integer(d.to_days()));
         }
+        // A full code is matched on the actor's key (its code when it has one), which the
+        // indexes hold; a value that cannot be a code is matched as a country only.
         if let Some(a) = &self.source {
-            push(
-                "(e.source_country = ? OR e.source_code = ?)",
-                Value::Text(a.clone()),
-            );
+            let clause = if crate::dedup::is_code_key(a) {
+                "(e.source_country = ? OR e.source_key = ?)"
+            } else {
+                "e.source_country = ?"
+            };
+            push(clause, Value::Text(a.clone()));
         }
         if let Some(a) = &self.target {
-            push(
-                "(e.target_country = ? OR e.target_code = ?)",
-                Value::Text(a.clone()),
-            );
+            let clause = if crate::dedup::is_code_key(a) {
+                "(e.target_country = ? OR e.target_key = ?)"
+            } else {
+                "e.target_country = ?"
+            };
+            push(clause, Value::Text(a.clone()));
         }
         if let Some(root) = &self.cameo_root {
             push("e.cameo_root = ?", Value::Text(root.clone()));

@@ -102,10 +102,11 @@ pub(crate) fn actor_columns(store: &Store, actor: &str) -> Result<(&'static str,
         .at(&store.path)?
         .query_row([actor], |r| r.get(0))
         .at(&store.path)?;
-    Ok(if is_country {
+    // A code is looked up by the actor's key, its code when it has one: the index holds keys.
+    Ok(if is_country || !crate::dedup::is_code_key(actor) {
         ("source_country", "target_country")
     } else {
-        ("source_code", "target_code")
+        ("source_key", "target_key")
     })
 }
 

@@ -21,15 +21,15 @@ const SAFE_NAMES: &[(&str, &str)] = &[
         "EventSort::order_by(): one of five constant ORDER BY lists",
     ),
     ("cmp", "< or >"),
-    ("s", "source_code or source_country"),
-    ("t", "target_code or target_country"),
+    ("s", "source_code, source_key or source_country"),
+    ("t", "target_code, target_key or target_country"),
     (
         "source_col",
-        "actor_columns(): source_code or source_country",
+        "actor_columns(): source_key or source_country",
     ),
     (
         "target_col",
-        "actor_columns(): target_code or target_country",
+        "actor_columns(): target_key or target_country",
     ),
     ("order", "conflict or n"),
     (
