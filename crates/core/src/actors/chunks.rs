@@ -60,37 +60,31 @@ impl BodyKinds {
     }
 }
 
-const DEFINITE_BODIES: &str = include_str!("../../../../data/lexicon/definite_bodies.tsv");
-
-/// The nouns of `data/lexicon/definite_bodies.tsv` with the kinds each can name.
-fn definite_bodies() -> &'static std::collections::HashMap<String, BodyKinds> {
-    static BODIES: std::sync::OnceLock<std::collections::HashMap<String, BodyKinds>> =
-        std::sync::OnceLock::new();
-    BODIES.get_or_init(|| {
-        crate::codebook::tsv_rows(DEFINITE_BODIES)
-            .filter_map(|(_, f)| {
-                let kinds = f.get(1)?.split(',').fold(0u8, |bits, k| {
-                    bits | match k.trim() {
-                        "igo" => BodyKinds::IGO,
-                        "armed" => BodyKinds::ARMED,
-                        "civic" => BodyKinds::CIVIC,
-                        "court" => BodyKinds::COURT,
-                        "labour" => BodyKinds::LABOUR,
-                        "party" => BodyKinds::PARTY,
-                        _ => 0,
-                    }
-                });
-                Some((f.first()?.to_string(), BodyKinds(kinds)))
-            })
-            .collect()
-    })
+impl crate::lexicon::words::Value for BodyKinds {
+    const EXPECTED: &'static str =
+        "kinds of organisation, comma-separated (igo, armed, civic, court, labour, party)";
+    fn read(text: &'static str) -> Option<Self> {
+        let mut bits = 0;
+        for k in text.split(',') {
+            bits |= match k.trim() {
+                "igo" => BodyKinds::IGO,
+                "armed" => BodyKinds::ARMED,
+                "civic" => BodyKinds::CIVIC,
+                "court" => BodyKinds::COURT,
+                "labour" => BodyKinds::LABOUR,
+                "party" => BodyKinds::PARTY,
+                _ => return None,
+            };
+        }
+        Some(BodyKinds(bits))
+    }
 }
 
 /// "the alliance said", "the group claimed": a definite noun that names an organisation told
 /// before. Not "the group of protesters" (an "of" says what the group is) nor "the rebel group"
 /// (a modifier makes it a description of its own).
 fn definite_body(keys: &[Cow<str>], p: usize) -> Option<BodyKinds> {
-    let kinds = definite_bodies().get(keys.get(p)?.as_ref())?;
+    let kinds = lexicon().definite_bodies.0.get(keys.get(p)?.as_ref())?;
     let the = p > 0 && keys[p - 1] == "the";
     let of_after = keys.get(p + 1).is_some_and(|k| k == "of");
     (the && !of_after).then_some(*kinds)

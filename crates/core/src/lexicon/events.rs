@@ -1,25 +1,10 @@
 //! The word lists of the event stage: control words and the codes of acts they govern,
 //! modality and clause words, judgements, the codes of acts by who does them, and ownership.
 
-use super::reader::{read, Kind, Layout, LexiconError, Row, Table};
+use super::reader::{plain, LexiconError, Row};
 use super::words::{lexicon_file, value, FromKind, Value, WordSet};
 use crate::events::modality::Class;
 use std::collections::HashMap;
-
-/// Read a file with no kind column, `columns` columns a row, the first `key` of them unique.
-fn plain(
-    file: &'static str,
-    text: &'static str,
-    columns: usize,
-    key: usize,
-) -> Result<Table, LexiconError> {
-    let kind = Kind {
-        name: "",
-        columns,
-        key,
-    };
-    read(file, text, Layout::Plain(kind))
-}
 
 impl Value for Class {
     const EXPECTED: &'static str =

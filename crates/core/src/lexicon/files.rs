@@ -3,7 +3,7 @@
 
 use super::reader::{read, Kind, Layout, LexiconError, Reason};
 use super::words::{lexicon_file, FromKind, Value, WordMap, WordSet};
-use crate::actors::chunks::Pronoun;
+use crate::actors::chunks::{BodyKinds, Pronoun};
 
 lexicon_file! {
     /// How text is laid out in sentences and words: read by `segment` and `tokens`.
@@ -158,6 +158,21 @@ impl Abbreviations {
     }
 }
 
+/// Nouns that, after "the" and with no "of" after them, name an organisation the story has named
+/// ("the alliance"), with the kinds of organisation each can name: read by `actors`.
+#[derive(Debug)]
+pub struct DefiniteBodies(pub WordMap<BodyKinds>);
+
+impl DefiniteBodies {
+    pub const FILE: &'static str = "definite_bodies.tsv";
+    pub const TEXT: &'static str = include_str!("../../../../data/lexicon/definite_bodies.tsv");
+
+    pub fn parse(text: &'static str) -> Result<DefiniteBodies, LexiconError> {
+        let t = super::reader::plain(Self::FILE, text, 2, 1)?;
+        Ok(DefiniteBodies(WordMap::build(&t, "")?))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +195,15 @@ mod tests {
             matches!(e.reason, Reason::Duplicate { first: 1, .. }),
             "{e}"
         );
+    }
+
+    #[test]
+    fn body_kinds_are_checked() {
+        let b = DefiniteBodies::parse("union\tigo,labour\n").unwrap();
+        let kinds = b.0.get("union").copied().unwrap();
+        assert!(kinds.has(BodyKinds::IGO) && kinds.has(BodyKinds::LABOUR));
+        assert!(!kinds.has(BodyKinds::ARMED));
+        let e = DefiniteBodies::parse("union\tigo,labor\n").unwrap_err();
+        assert!(matches!(e.reason, Reason::BadValue { .. }), "{e}");
     }
 }

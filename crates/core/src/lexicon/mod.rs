@@ -19,7 +19,7 @@ pub use events::{
     ActCodes, ClauseWords, ControlWords, DoerCodes, JudgementWords, ModalityWords, Ownership,
     RoleWords,
 };
-pub use files::{AbbrevKind, Abbreviations, Calendar, Mentions, Writing};
+pub use files::{AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, Writing};
 pub use quantities::QuantityWords;
 pub use quotes::QuoteWords;
 pub use reader::{LexiconError, Reason};
@@ -35,6 +35,7 @@ pub struct Lexicon {
     pub writing: Writing,
     pub calendar: Calendar,
     pub mentions: Mentions,
+    pub definite_bodies: DefiniteBodies,
     pub quotes: QuoteWords,
     pub quantities: QuantityWords,
     pub verb_forms: Irregulars,
@@ -58,6 +59,7 @@ impl Lexicon {
             writing: Writing::parse(Writing::TEXT)?,
             calendar,
             mentions: Mentions::parse(Mentions::TEXT)?,
+            definite_bodies: DefiniteBodies::parse(DefiniteBodies::TEXT)?,
             quotes: QuoteWords::parse(QuoteWords::TEXT)?,
             quantities: QuantityWords::parse(QuantityWords::TEXT)?,
             verb_forms: Irregulars::parse(Irregulars::TEXT)?,

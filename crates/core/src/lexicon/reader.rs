@@ -190,6 +190,21 @@ pub fn read(file: &'static str, text: &'static str, layout: Layout) -> Result<Ta
     Ok(table)
 }
 
+/// Read a file with no kind column, `columns` columns a row, the first `key` of them unique.
+pub fn plain(
+    file: &'static str,
+    text: &'static str,
+    columns: usize,
+    key: usize,
+) -> Result<Table, LexiconError> {
+    let kind = Kind {
+        name: "",
+        columns,
+        key,
+    };
+    read(file, text, Layout::Plain(kind))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
