@@ -91,6 +91,7 @@ impl Store {
 
     /// Store a batch of articles in one transaction: all of them or, on error, none.
     pub fn ingest_batch(&mut self, batch: &[Incoming]) -> Result<BatchReport> {
+        self.tune_for_writing()?;
         let path = self.path.clone();
         let tx = self.conn.transaction().at(&path)?;
         let now = time::now_utc();

@@ -48,6 +48,8 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The connection has been set up for writing (on its first ingest).
+    writer: bool,
 }
 
 /// How many rows each table holds.
@@ -111,6 +113,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            writer: false,
         };
         store.check_and_migrate(create)?;
         store.tune()?;
@@ -193,6 +196,27 @@ impl Store {
         Ok(())
     }
 
+    /// Set up a connection that writes, once, before its first ingest:
+    /// - no memory map: the map pays off when several readers share the file's pages (the
+    ///   server's pool), while the one writer reads the whole file over an ingest and so kept it
+    ///   all resident (122 MB for a 90 MB store; 52 MB without, at the same speed);
+    /// - a checkpoint every 10,000 WAL pages (40 MB) instead of 1,000: a batch rewrites pages of
+    ///   every index, the same pages batch after batch, and each checkpoint copies them into the
+    ///   file; checkpointing a quarter as often writes a quarter less in all. The WAL file is
+    ///   removed when the last connection closes.
+    pub(crate) fn tune_for_writing(&mut self) -> Result<()> {
+        if self.writer {
+            return Ok(());
+        }
+        let c = &self.conn;
+        c.pragma_update_and_check(None, "mmap_size", 0, |_| Ok(()))
+            .at(&self.path)?;
+        c.pragma_update_and_check(None, "wal_autocheckpoint", 10_000, |_| Ok(()))
+            .at(&self.path)?;
+        self.writer = true;
+        Ok(())
+    }
+
     /// Row counts of every table.
     pub fn counts(&self) -> Result<Counts> {
         let n = |table: &str| -> Result<u64> {
@@ -267,6 +291,22 @@ mod tests {
         let empty = dir.path().join("empty.db");
         std::fs::write(&empty, "").unwrap();
         assert!(matches!(Store::open(&empty), Err(Error::Foreign { .. })));
+    }
+
+    #[test]
+    fn readers_map_the_file_and_a_writer_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::create(&dir.path().join("fp.db")).unwrap();
+        let pragma = |s: &Store, name: &str| -> i64 {
+            s.conn.pragma_query_value(None, name, |r| r.get(0)).unwrap()
+        };
+        assert!(pragma(&store, "mmap_size") > 0);
+        let line = crate::synthetic::corpus(3, 1).remove(0);
+        let batch = [Incoming::from_coded_line(line.as_bytes()).unwrap()];
+        store.ingest_batch(&batch).unwrap();
+        assert_eq!(pragma(&store, "mmap_size"), 0);
+        assert_eq!(pragma(&store, "wal_autocheckpoint"), 10_000);
+        assert_eq!(store.counts().unwrap().articles, 1);
     }
 
     #[test]
