@@ -683,14 +683,30 @@ impl Events {
         }
         // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
         // did it is that weapon's attack.
+        let violent_noun = |o: &&triggers::Match| {
+            let p = &self.triggers.patterns[o.pattern];
+            p.nominal && matches!(p.code.get(..2), Some("18" | "19" | "20"))
+        };
+        let mut by_weapon = false;
         if !nominal && matches!(code.as_str(), "190" | "180" | "1823") {
-            if let Some(weapon) = matches[..mi].iter().rev().find(|o| {
-                let p = &self.triggers.patterns[o.pattern];
-                p.nominal
-                    && matches!(p.code.get(..2), Some("18" | "19" | "20"))
-                    && view.subject_phrase(m.start).contains(&o.start)
-            }) {
+            if let Some(weapon) = matches[..mi]
+                .iter()
+                .rev()
+                .filter(violent_noun)
+                .find(|o| view.subject_phrase(m.start).contains(&o.start))
+            {
                 code = self.triggers.patterns[weapon.pattern].code.to_string();
+                by_weapon = true;
+            }
+            // "were killed by a roadside bomb"
+            let by = view.keys.get(m.end).is_some_and(|k| k.as_ref() == "by");
+            if let Some(weapon) = matches[mi + 1..]
+                .iter()
+                .filter(violent_noun)
+                .find(|o| by && !by_weapon && o.start <= m.end + 4)
+            {
+                code = self.triggers.patterns[weapon.pattern].code.to_string();
+                by_weapon = true;
             }
         }
         // "France alleged that the militia had shelled Chad": an allegation is an accusation by its
@@ -796,6 +812,18 @@ impl Events {
                     .map(|&i| mention_actor(&doc.mentions[i])),
             );
             targets.retain(|t| !doers_in_event.contains(t));
+        }
+        // "A car bomb killed two soldiers outside Mosul", "were killed by a roadside bomb near
+        // Kandahar": a weapon's attack nobody is named for is by unknown attackers of the country
+        // where it happened, as careful coders record it; uncoded where no place is told.
+        if source_actors.is_empty() && by_weapon && !targets.is_empty() {
+            let country = places::act_place(at, trigger)
+                .or_else(|| (*focus_place).clone())
+                .map(|p| p.country)
+                .filter(|c| !c.is_empty());
+            if let Some(c) = country {
+                source_actors.push(actor::country_actor(trigger, &c, None));
+            }
         }
         // "Thousands of people rallied in Tripoli": a crowd that protests is protesters, of the
         // country where the sentence, else the story, is.

@@ -44,6 +44,15 @@ pub(super) fn event_place(
         .or_else(|| sentence_place(doc, si, trigger, &as_actor))
 }
 
+/// Where an act nobody is named for happened: the place its clause names, else the sentence's
+/// place nearest it that names no actor.
+pub(super) fn act_place(at: &Sentence, trigger: Span) -> Option<Place> {
+    let (doc, si) = (at.doc, at.si);
+    let tree = at.roles.as_ref().map(|r| r.tree());
+    tree.and_then(|t| clause_place(doc, t, si, trigger))
+        .or_else(|| sentence_place(doc, si, trigger, &|p| names_actor(doc, p.span)))
+}
+
 /// The sentence's place nearest the trigger: places named as places first; failing those, the
 /// sentence's places even where they name an actor ("Ankara rejected the offer" happened in
 /// Ankara as far as the report says).
