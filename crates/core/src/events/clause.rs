@@ -414,6 +414,15 @@ impl View<'_> {
             .collect()
     }
 
+    /// Mentions inside a token range that follow a possessive ("met his Ugandan counterpart").
+    pub fn possessed_inside(&self, from: usize, to: usize) -> Vec<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.1 >= from && m.1 < to && self.possessed(m.1))
+            .map(|m| m.0)
+            .collect()
+    }
+
     /// The agent of a passive verb: the mention after "by" within a few words of `from`.
     pub fn by_agent(&self, from: usize) -> Vec<usize> {
         let Some(by) = (from..(from + 6).min(self.keys.len())).find(|&i| self.key(i) == "by")

@@ -132,7 +132,7 @@ fn is_joint(code: &str) -> bool {
 
 /// Acts done with someone rather than to them: meeting, phoning, negotiating. "X met Y" is
 /// also Y meeting X; a visit (042) or hosting (043) has a direction.
-fn is_reciprocal(code: &str) -> bool {
+pub(super) fn is_reciprocal(code: &str) -> bool {
     matches!(code, "040" | "041" | "044" | "046" | "057")
 }
 
@@ -621,6 +621,26 @@ impl Events {
             0
         };
         let (mut sources, mut targets, confidence) = self.roles(view, m, nominal, subject_at);
+        // "met his Ugandan counterpart": what follows a possessive is one's own side ("its
+        // troops") unless a relational noun names the other party.
+        if targets.is_empty() && !nominal {
+            let country = |i: &usize| doc.mentions[*i].actor.country.clone();
+            let own: Vec<Option<String>> = sources.iter().map(country).collect();
+            targets = view
+                .possessed_inside(m.start + 1, m.end)
+                .into_iter()
+                .filter(|i| {
+                    let head = doc.mentions[*i].tokens.end - 1;
+                    let noun = doc.lower_slice(doc.tokens[head].span);
+                    crate::lexicon::lexicon()
+                        .roles
+                        .relational_nouns
+                        .contains(noun)
+                        && country(i).is_some()
+                        && !own.contains(&country(i))
+                })
+                .collect();
+        }
         // The tree's reading wins where it names a party; the clause reader's stands where the
         // tree names none (until every reading comes from the tree).
         let mut code = code;
@@ -998,6 +1018,11 @@ impl Events {
                 }
             }
         } else if target_actors.is_empty() {
+            // "The bloc's leaders met on Friday": a meeting with no one to meet tells no relation
+            // between parties.
+            if is_reciprocal(&code) {
+                return found;
+            }
             for s in &source_actors {
                 emit(s, None);
             }

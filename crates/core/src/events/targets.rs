@@ -42,7 +42,9 @@ pub(super) fn unnamed_target(
             a.actor.role.is_some() && at_home,
         ))
     });
-    if let Some(place) = place_target(doc, si, trigger, own) {
+    // "met in Geneva", "held talks in Doha": where parties meet is no party to the meeting.
+    let together = super::is_reciprocal(code);
+    if let Some(place) = place_target(doc, si, trigger, own).filter(|_| !together) {
         return vec![place];
     }
     // "An Israeli air strike on a building in Beirut killed five": violence is done to the place

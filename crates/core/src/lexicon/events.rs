@@ -235,6 +235,8 @@ lexicon_file! {
         sides_dets: WordSet = "sides_det",
         /// Objects that keep an act of several parties mutual ("fire").
         mutual_objects: WordSet = "mutual_object",
+        /// Nouns that name the other party even after a possessive ("his counterpart").
+        relational_nouns: WordSet = "relational_noun",
     }
 }
 
