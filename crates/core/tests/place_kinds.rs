@@ -947,6 +947,71 @@ fn unknown_places_take_the_context_country() {
 }
 
 #[test]
+fn a_place_in_a_named_region() {
+    check(&[
+        // "X in Y": the X of Y's country, not a larger one elsewhere.
+        (
+            "Police arrested 12 people in Hyderabad in Sindh on Monday.",
+            "Hyderabad",
+            "PAK",
+            Some((25.40, 68.37)),
+            City,
+        ),
+        (
+            "Flooding closed roads around Kingston in Ontario.",
+            "Kingston",
+            "CAN",
+            Some((44.23, -76.48)),
+            City,
+        ),
+        (
+            "A gunman opened fire in Alexandria in Virginia.",
+            "Alexandria",
+            "USA",
+            Some((38.80, -77.05)),
+            City,
+        ),
+        // None of the gazetteer's places of that name lies there: a place it lacks, in Y.
+        (
+            "The eruption forced evacuations on La Palma in the Canary Islands.",
+            "La Palma",
+            "ESP",
+            Some((28.37, -16.17)),
+            Admin1,
+        ),
+        (
+            "Gunmen raided Victoria in Kaduna State before dawn.",
+            "Victoria",
+            "NGA",
+            Some((10.36, 7.70)),
+            Admin1,
+        ),
+        // Not a region holding X: where people come from, a capital, a month.
+        (
+            "Refugees from Aleppo in Turkey protested.",
+            "Aleppo",
+            "SYR",
+            Some((36.20, 37.16)),
+            City,
+        ),
+        (
+            "Talks between Moscow and Kyiv in Turkey stalled.",
+            "Kyiv",
+            "UKR",
+            Some((50.45, 30.52)),
+            City,
+        ),
+        (
+            "Militants seized Mosul in June and held it for three years.",
+            "Mosul",
+            "IRQ",
+            Some((36.34, 43.12)),
+            City,
+        ),
+    ]);
+}
+
+#[test]
 fn not_places() {
     check_absent(&[
         ("Mobile phones were nice, police said.", "Mobile"),

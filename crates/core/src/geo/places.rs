@@ -87,6 +87,9 @@ pub(super) struct Context {
     of_story_town: bool,
     /// "Accra's X": the country of the place that owns it (its most populous reading).
     owner_country: Option<&'static str>,
+    /// "X in Y": the countries Y may lie in. A town or district of X's name elsewhere is not
+    /// meant ("Palma in Cabo Delgado" is no Spanish city): X is then a place the gazetteer lacks.
+    within: Vec<&'static str>,
     /// "the X": a single word after "the" is rarely a town ("the Sancak", "the Bar").
     article_before: bool,
     /// "X, <country>": the country's ISO3.
@@ -316,6 +319,8 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     let mut resolved: Vec<Option<Place>> = vec![None; cands.len()];
     let mut resolved_weight: HashMap<&'static str, u32> = HashMap::new();
+    // Names of the gazetteer that "X in Y" places in a region where it has none of them.
+    let mut located_elsewhere: Vec<Span> = Vec::new();
     for k in 0..cands.len() {
         let mut c = cands[k].clone();
         if c.ctx.list_with_previous && k > 0 && accepted1[k - 1] {
@@ -325,10 +330,16 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             continue;
         };
         // "Accra's Jamestown": a part of Accra, not a town of that name elsewhere.
-        let owned_elsewhere = c
-            .ctx
-            .owner_country
-            .is_some_and(|oc| g.entry(e).country != oc);
+        // Y must be a place itself ("Mosul in June" names no region).
+        let y_is_place = accepted1.get(k + 1).copied().unwrap_or(false);
+        let outside = y_is_place && outside_named_region(g.entry(e), &c.ctx);
+        if outside {
+            located_elsewhere.push(c.span);
+        }
+        let owned_elsewhere = outside
+            || c.ctx
+                .owner_country
+                .is_some_and(|oc| g.entry(e).country != oc);
         if foreign_outlier(g.entry(e), &c, &focus) || c.ctx.of_story_town || owned_elsewhere {
             // Left to the unknown names below, in the article's country.
             continue;
@@ -393,7 +404,15 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             .filter_map(|k| resolved[k].as_ref().map(|p| (k, &cands[k], p)))
             .collect();
         let ws = words(text, sentence.span);
-        unknown.extend(unknown_names(doc, si, &ws, &known, cues, stop));
+        unknown.extend(unknown_names(
+            doc,
+            si,
+            &ws,
+            &known,
+            &located_elsewhere,
+            cues,
+            stop,
+        ));
         k0 = k1;
     }
     place_unknowns(text, unknown, &resolved, &focus, &order, &mut out);
@@ -719,6 +738,17 @@ fn context(
             _ => {}
         }
     }
+    if let Some(n) = region_after_in(&doc.lower, ws, cands, k, cues) {
+        if let Some((iso3, code)) = qualifier(g, c, n) {
+            ctx.qualifier = Some(iso3);
+            ctx.qualifier_admin1 = code;
+            ctx.cue = true;
+        }
+        let from = i > 0 && low(&ws[i - 1]) == "from";
+        if !from {
+            ctx.within = within_countries(g, n);
+        }
+    }
     let last_word = c.key.rsplit(' ').next().unwrap_or("");
     let water = |w: &str| matches!(cues.feature_names.get(w), Some(&"sea" | &"water"));
     if ctx.article_before && i < j && water(last_word) {
@@ -731,6 +761,56 @@ fn context(
         }
     }
     ctx
+}
+
+/// "X in (the) (southern) Y": the candidate Y right after candidate `k` and "in".
+fn region_after_in<'a>(
+    lower: &str,
+    ws: &[Word],
+    cands: &'a [Candidate],
+    k: usize,
+    cues: &Cues,
+) -> Option<&'a Candidate> {
+    let j = cands[k].last;
+    let word = |n: usize| ws.get(n).filter(|w| w.gap == Gap::Space && !w.cap);
+    let mut at = j + 1;
+    if word(at)?.span.of(lower) != "in" {
+        return None;
+    }
+    at += 1;
+    if word(at).is_some_and(|w| w.span.of(lower) == "the") {
+        at += 1;
+    }
+    if word(at).is_some_and(|w| cues.directions.contains(w.span.of(lower))) {
+        at += 1;
+    }
+    cands.get(k + 1).filter(|n| n.first == at)
+}
+
+/// The countries a candidate naming a country, region or town may lie in.
+fn within_countries(g: &Gazetteer, n: &Candidate) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for h in &n.hits {
+        let e = g.entry(h.entry);
+        let area = matches!(
+            e.kind,
+            Kind::Country | Kind::Admin1 | Kind::Admin2 | Kind::City
+        );
+        if area && !e.country.is_empty() && !out.contains(&e.country) {
+            out.push(e.country);
+        }
+    }
+    out
+}
+
+/// "Palma in Cabo Delgado": a town or division of the name that lies outside every country the
+/// place named after "in" may be in. A capital keeps its name ("talks between Moscow and Kyiv in
+/// Turkey" is no Turkish Kyiv), and so does a country.
+fn outside_named_region(e: &Entry, ctx: &Context) -> bool {
+    !ctx.within.is_empty()
+        && matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Admin1)
+        && !e.capital
+        && !ctx.within.contains(&e.country)
 }
 
 /// The longest kind-of-place cue in lower case right after word `j` ("crossing", "air base"):

@@ -47,12 +47,14 @@ fn no_country(kind: &str) -> bool {
 /// Names the gazetteer lacks that the words around mark as places: a capitalised run followed by
 /// a kind word ("Kuriga village", "Dailami air base"), ending or starting with one ("the Galwan
 /// Valley", "Lake Titicaca", "the People's Palace"), after "the village of", or a place of the
-/// entity recogniser (GPE, LOC, FAC) after a place preposition.
+/// entity recogniser (GPE, LOC, FAC) after a place preposition, or a name the gazetteer has only
+/// outside the region "in Y" places it in (`located_elsewhere`).
 pub(super) fn unknown_names(
     doc: &Doc,
     si: usize,
     ws: &[Word],
     known: &[Known],
+    located_elsewhere: &[Span],
     cues: &Cues,
     stop: &Stopwords,
 ) -> Vec<Unknown> {
@@ -111,6 +113,12 @@ pub(super) fn unknown_names(
             kind = entity_kind(doc, span)
                 .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial)
                 .filter(|_| !person_or_group(doc, ws, a, b, cues));
+        }
+        // A name the gazetteer has elsewhere, placed by "in Y" in a region where it has none.
+        if kind.is_none()
+            && located_elsewhere.contains(&Span::new(ws[a].span.start, ws[b].span.end))
+        {
+            kind = Some("place");
         }
         let Some(kind) = kind else { continue };
         if a == b && (initial && kind == "place" || cues.demonyms.contains_key(first)) {
