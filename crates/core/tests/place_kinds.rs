@@ -936,6 +936,14 @@ fn unknown_places_take_the_context_country() {
             None,
             Unknown,
         ),
+        // No country named at all: the one the article's adjectives name.
+        (
+            "Gunmen burned the village of Tandakoro overnight, Malian soldiers said.",
+            "Tandakoro",
+            "MLI",
+            None,
+            Unknown,
+        ),
         (
             "Police fired at crowds in the Tres Ríos district of Culiacán in Mexico.",
             "Tres Ríos district",
@@ -1023,6 +1031,9 @@ fn not_places() {
         ("Ships sailed in the South China Sea.", "South China"),
         // A country's adjective is no place.
         ("Kyrgyz border guards opened fire.", "Kyrgyz"),
+        // Adjectives that the gazetteer also holds as towns (in Malaysia, China).
+        ("Thai police fired tear gas at the crowd.", "Thai"),
+        ("Malian soldiers said the road was cut.", "Malian"),
         // People and groups the recogniser took for places: the actor dictionary knows them.
         (
             "Thousands rallied against Hasina outside the parliament.",

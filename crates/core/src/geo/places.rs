@@ -145,6 +145,9 @@ pub(super) struct Focus {
     /// How many places of each country the text locates ("in X", "X province"): where things
     /// happen, as against countries named as actors ("Rwanda sent troops").
     located_count: HashMap<&'static str, u32>,
+    /// The country the article's adjectives name most ("Somali forces"), first named on ties:
+    /// the last resort for a place the gazetteer lacks in an article that names no country.
+    adjective: Option<&'static str>,
 }
 
 impl Focus {
@@ -237,8 +240,31 @@ impl Focus {
                 best = Some((c, weight(c)));
             }
         }
-        best.map(|(c, _)| c).or(self.top)
+        best.map(|(c, _)| c).or(self.top).or(self.adjective)
     }
+}
+
+/// The country the capitalised country adjectives of the text name most ("Somali", "Nigerian"),
+/// ties going to the first named.
+fn adjective_country(doc: &Doc, cues: &Cues) -> Option<&'static str> {
+    let text = doc.text();
+    let mut count: Vec<(&'static str, u32)> = Vec::new();
+    for sentence in &doc.sentences {
+        for w in words(text, sentence.span).iter().filter(|w| w.cap) {
+            if let Some(&iso3) = cues.demonyms.get(w.span.of(&doc.lower)) {
+                match count.iter_mut().find(|(c, _)| *c == iso3) {
+                    Some((_, n)) => *n += 1,
+                    None => count.push((iso3, 1)),
+                }
+            }
+        }
+    }
+    // `max_by_key` keeps the last of equals: look from the end for the first named.
+    count
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(c, _)| c)
 }
 
 /// Find and resolve the places of a segmented document.
@@ -314,6 +340,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         }
     }
     focus.finish(&order);
+    focus.adjective = adjective_country(doc, cues);
 
     // Pass 2: with focus; a list continues a place accepted in pass 1 ("Idlib and Hama").
     let mut out = Vec::new();
@@ -881,6 +908,11 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
             .iter()
             .any(|h| g.entry(h.entry).kind == Kind::Country);
     if stop.never.contains(c.key.as_str()) && !abbreviation {
+        return None;
+    }
+    // A country's adjective ("Malian soldiers", "Thai police") is no town of that spelling.
+    let is_country = |h: &Hit| g.entry(h.entry).kind == Kind::Country;
+    if Cues::bundled().demonyms.contains_key(c.key.as_str()) && !c.hits.iter().any(is_country) {
         return None;
     }
     // "the South China Sea" read as "South China": only a feature of the whole name may stand.
