@@ -658,7 +658,8 @@ impl Events {
             if r.nonspecific(*head) || r.habitual(*head) {
                 return Vec::new();
             }
-            if (r.counterfactual(*head) || r.in_purpose(*head)) && !self.include_hypothetical {
+            let sought = r.counterfactual(*head) || r.in_purpose(*head) || r.requested(*head);
+            if sought && !self.include_hypothetical {
                 return Vec::new();
             }
             // The tree's modal where the word window saw none ("will, after the vote, resign").
@@ -718,8 +719,11 @@ impl Events {
                 code = self.triggers.patterns[weapon.pattern].code.to_string();
                 by_weapon = true;
             }
-            // "were killed by a roadside bomb"
-            let by = view.keys.get(m.end).is_some_and(|k| k.as_ref() == "by");
+            // "were killed by a roadside bomb", "died in a car bomb explosion"
+            let by = view
+                .keys
+                .get(m.end)
+                .is_some_and(|k| matches!(k.as_ref(), "by" | "in"));
             if let Some(weapon) = matches[mi + 1..]
                 .iter()
                 .filter(violent_noun)

@@ -254,6 +254,27 @@ impl<'a> Roles<'a> {
         })
     }
 
+    /// "urged Caracas to stop escalating", "asked them to begin talks": an act in the infinitive a
+    /// request governs, however deep, is what was asked for, not what was done. (A clause with
+    /// "that" is read by the clause reader as a wanted report.)
+    pub fn requested(&self, head: usize) -> bool {
+        let t = self.tree;
+        let mut w = head;
+        for _ in 0..4 {
+            if t.dep(w) != "xcomp" {
+                return false;
+            }
+            let Some(g) = t.head(w) else {
+                return false;
+            };
+            if self.words.request_verbs.contains(&t.lemma(g)) {
+                return true;
+            }
+            w = g;
+        }
+        false
+    }
+
     /// Whether the act's verb is the clause of a verb of saying in `speech` ("said it would").
     pub fn reported(&self, head: usize, speech: &WordSet) -> bool {
         let t = self.tree;

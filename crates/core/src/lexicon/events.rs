@@ -237,6 +237,8 @@ lexicon_file! {
         mutual_objects: WordSet = "mutual_object",
         /// Nouns that name the other party even after a possessive ("his counterpart").
         relational_nouns: WordSet = "relational_noun",
+        /// Lemmas of verbs whose clause is what is asked for ("urge X to").
+        request_verbs: WordSet = "request_verb",
     }
 }
 
