@@ -512,11 +512,15 @@ impl Gazetteer {
         self.fold.key_into(name, out)
     }
 
-    /// Entries whose name or alternate name has this key (exact), then those matching only through
-    /// the loose key.
+    /// Entries whose name or alternate name has this key (exact); failing those, the ones matching
+    /// through the loose key. A spelling the gazetteer holds as written means that place: "Samarra"
+    /// is the Iraqi city, not Samara in Russia, however much larger.
     pub fn lookup_key(&self, key: &str, out: &mut Vec<Hit>) {
         out.clear();
         self.collect(hash(key), false, out);
+        if out.iter().any(|h| !h.loose) {
+            return;
+        }
         if let Some(loose) = loose_key(key) {
             self.collect(hash(&loose), true, out);
         }
@@ -693,6 +697,14 @@ mod tests {
         assert!(loose
             .iter()
             .any(|h| g.entry(h.entry).geonameid == Some(167611)));
+    }
+
+    #[test]
+    fn a_spelling_held_as_written_outranks_loose_matches() {
+        let g = Gazetteer::bundled();
+        let hits = g.lookup("Samarra");
+        assert!(!hits.is_empty() && hits.iter().all(|h| !h.loose));
+        assert!(hits.iter().all(|h| g.entry(h.entry).country != "RUS"));
     }
 
     #[test]
