@@ -957,6 +957,21 @@ fn unknown_places_take_the_context_country() {
 #[test]
 fn a_place_in_a_named_region() {
     check(&[
+        // A country named beside a person stays a place.
+        (
+            "Troops from Chad and Niger joined the force.",
+            "Chad",
+            "TCD",
+            Some((12.11, 15.04)),
+            Country,
+        ),
+        (
+            "King Abdullah of Jordan met the envoy in Amman.",
+            "Jordan",
+            "JOR",
+            Some((31.96, 35.95)),
+            Country,
+        ),
         // "X in Y": the X of Y's country, not a larger one elsewhere.
         (
             "Police arrested 12 people in Hyderabad in Sindh on Monday.",
@@ -1031,6 +1046,12 @@ fn not_places() {
         ("Ships sailed in the South China Sea.", "South China"),
         // A country's adjective is no place.
         ("Kyrgyz border guards opened fire.", "Kyrgyz"),
+        // The name goes on past the gazetteer's shorter one (a Slovak town, a French department).
+        ("Aid trucks crossed at Bab al-Hawa into Idlib.", "Bab"),
+        ("Rockets struck Ain al-Asad air base overnight.", "Ain"),
+        // A country's name as a person's first name, as the recogniser reads it.
+        ("Chad Johnson said he would run for office.", "Chad"),
+        ("Jordan Bardella led the party to victory.", "Jordan"),
         // Adjectives that the gazetteer also holds as towns (in Malaysia, China).
         ("Thai police fired tear gas at the crowd.", "Thai"),
         ("Malian soldiers said the road was cut.", "Malian"),

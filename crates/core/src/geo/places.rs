@@ -113,6 +113,9 @@ pub(super) struct Context {
     name_before: bool,
     /// The actor dictionary knows the name as a person's ("Hasina"): a place only with a cue.
     person: bool,
+    /// The name goes on past the gazetteer's ("Bab al-Hawa", "Ain al-Asad") or is the first name
+    /// of a person the recogniser found ("Chad Johnson", "Jordan Bardella"): not this place.
+    longer_name: bool,
     title_before: bool,
     name_after: bool,
     institution_after: bool,
@@ -623,6 +626,7 @@ fn context(
         initial: i == 0 || opens_clause(text, ws[i].span.start),
         person: actor_entry(c.span.of(text), false),
         of_story_town: of_story_town(text, &doc.lower, ws, i, cues),
+        longer_name: article_joined_after(&doc.lower, ws, j, cues) || person_from(doc, c.span),
         ..Context::default()
     };
     if i > 0
@@ -790,6 +794,32 @@ fn context(
     ctx
 }
 
+/// "Bab al-Hawa": the word after word `j` is an Arabic article joined by a hyphen to a
+/// capitalised word, so the name goes on.
+fn article_joined_after(lower: &str, ws: &[Word], j: usize, cues: &Cues) -> bool {
+    let (Some(a), Some(n)) = (ws.get(j + 1), ws.get(j + 2)) else {
+        return false;
+    };
+    a.gap == Gap::Space
+        && !a.cap
+        && cues.article_starts.contains(a.span.of(lower))
+        && n.gap == Gap::Hyphen
+        && n.cap
+}
+
+/// The recogniser found a person whose name starts with `span` and goes on past it ("Chad
+/// Johnson"): the word is a first name here.
+fn person_from(doc: &Doc, span: Span) -> bool {
+    let Some(syntax) = doc.syntax.as_ref() else {
+        return false;
+    };
+    let first = syntax.entities.partition_point(|e| e.start < span.start);
+    syntax.entities[first..]
+        .iter()
+        .take_while(|e| e.start == span.start)
+        .any(|e| e.label == "PERSON" && e.end > span.end)
+}
+
 /// "X in (the) (southern) Y": the candidate Y right after candidate `k` and "in".
 fn region_after_in<'a>(
     lower: &str,
@@ -944,6 +974,9 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
         if best.is_none_or(|(_, bs, _)| s > bs) {
             best = Some((h.entry, s, *h));
         }
+    }
+    if ctx.longer_name {
+        return None;
     }
     let (entry, score, _) = best?;
     let mut ev = score;
