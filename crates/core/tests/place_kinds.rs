@@ -957,6 +957,21 @@ fn unknown_places_take_the_context_country() {
 #[test]
 fn a_place_in_a_named_region() {
     check(&[
+        // The two Congos by their common English names.
+        (
+            "Fighting erupted in Dolisie, in the Republic of Congo.",
+            "Republic of Congo",
+            "COG",
+            Some((-4.27, 15.28)),
+            Country,
+        ),
+        (
+            "Refugees fled from the Democratic Republic of Congo into Uganda.",
+            "Democratic Republic of Congo",
+            "COD",
+            Some((-4.33, 15.31)),
+            Country,
+        ),
         // A country named beside a person stays a place.
         (
             "Troops from Chad and Niger joined the force.",
