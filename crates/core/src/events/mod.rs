@@ -655,7 +655,11 @@ impl Events {
             .map(|(r, head, _)| r.aimed_words(*head, words))
             .unwrap_or_default();
         if let Some((r, head, _)) = reading.as_ref() {
-            if r.nonspecific(*head) || r.habitual(*head) {
+            // "alleged abuses", "the occupied territories": a participle that modifies a noun
+            // describes it; it tells no act.
+            let verb = r.tree().tokens_in(words.start, words.end).next();
+            let describing = !pattern.nominal && verb.is_some_and(|v| r.tree().dep(v) == "amod");
+            if describing || r.nonspecific(*head) || r.habitual(*head) {
                 return Vec::new();
             }
             let sought = r.counterfactual(*head) || r.in_purpose(*head) || r.requested(*head);

@@ -419,6 +419,8 @@ impl<'a> Roles<'a> {
                 }
             }
             "conj" if t.is_verbal(h) => self.subject(h, depth + 1),
+            // "Norway is willing to send troops": an adjective's subject is its verb's.
+            "acomp" => self.subject(h, depth + 1),
             "advcl" | "pcomp" if t.tag(v) == "VBG" => self.subject(h, depth + 1),
             "pcomp" => match t.head(h) {
                 Some(g) if t.is_verbal(g) => self.subject(g, depth + 1),
