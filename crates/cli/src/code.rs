@@ -38,6 +38,10 @@ pub struct CodeArgs {
     /// their `modality`; by default they are left out.
     #[arg(long)]
     include_hypothetical: bool,
+    /// Also output one-sided acts whose target the text does not name ("the rebels rejected the
+    /// plan"), with `"target": null`; by default every event is a relation between two parties.
+    #[arg(long)]
+    include_undirected: bool,
     /// Pipe mode (for Spark's `RDD.pipe` and other external-process stages): every JSONL line gets
     /// exactly one output line, in input order. A line that cannot be coded (bad JSON, a missing
     /// field, a blank line, a failure in the coder) is answered on stdout by an error line,
@@ -87,6 +91,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
     let pipeline = Arc::new(Pipeline::with_options(
         &flashpoint_core::pipeline::Options {
             include_hypothetical: args.include_hypothetical,
+            include_undirected: args.include_undirected,
             max_article_bytes: (args.max_article_kib as usize) << 10,
         },
     ));

@@ -42,6 +42,9 @@ pub struct IngestArgs {
     /// Also store hypothetical and denied acts (flagged by their modality).
     #[arg(long)]
     include_hypothetical: bool,
+    /// Also store one-sided acts whose target the text does not name.
+    #[arg(long)]
+    include_undirected: bool,
     /// No progress bar and no summary.
     #[arg(long, short)]
     quiet: bool,
@@ -61,6 +64,7 @@ struct Ingest {
     /// Built when the first raw article needs coding (coded input never loads the model).
     pipeline: Option<Pipeline>,
     include_hypothetical: bool,
+    include_undirected: bool,
     batch_size: usize,
     coded: Vec<Incoming>,
     raw: Vec<(Article, [u8; 32])>,
@@ -79,6 +83,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<bool> {
         store,
         pipeline: None,
         include_hypothetical: args.include_hypothetical,
+        include_undirected: args.include_undirected,
         batch_size: args.batch as usize,
         coded: Vec::new(),
         raw: Vec::new(),
@@ -284,11 +289,13 @@ impl Ingest {
         if raw.is_empty() {
             return Ok(());
         }
-        let include_hypothetical = self.include_hypothetical;
+        let (include_hypothetical, include_undirected) =
+            (self.include_hypothetical, self.include_undirected);
         let pipeline = self.pipeline.get_or_insert_with(|| {
             crate::tables::load_for_coding();
             Pipeline::with_options(&flashpoint_core::pipeline::Options {
                 include_hypothetical,
+                include_undirected,
                 ..Default::default()
             })
         });

@@ -14,6 +14,10 @@ pub trait Stage: Send + Sync {
 pub struct Options {
     /// Also output hypothetical and denied acts (flagged by their `modality`).
     pub include_hypothetical: bool,
+    /// Also output one-sided acts whose target the text does not name ("the rebels rejected
+    /// the plan"), with `target: null`. By default an event is a relation between two parties,
+    /// as in ICEWS and in the dyad series and alerts built on it.
+    pub include_undirected: bool,
     /// Longest article text coded, in bytes; the rest is cut with a warning (default
     /// [`MAX_ARTICLE_BYTES`](crate::segment::MAX_ARTICLE_BYTES)).
     pub max_article_bytes: usize,
@@ -23,6 +27,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             include_hypothetical: false,
+            include_undirected: false,
             max_article_bytes: crate::segment::MAX_ARTICLE_BYTES,
         }
     }
@@ -46,6 +51,7 @@ impl Pipeline {
     pub fn with_options(options: &Options) -> Pipeline {
         let mut events = crate::events::Events::bundled();
         events.include_hypothetical = options.include_hypothetical;
+        events.include_undirected = options.include_undirected;
         Pipeline::new(vec![
             Box::new(crate::casing::CasingUpTo(options.max_article_bytes)),
             Box::new(crate::segment::SegmentUpTo(options.max_article_bytes)),
@@ -68,5 +74,47 @@ impl Pipeline {
             stage.run(&mut doc);
         }
         doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(options: &Options, text: &str) -> Vec<(String, bool)> {
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            published: "2024-06-24".parse().ok(),
+            ..Article::default()
+        };
+        Pipeline::with_options(options)
+            .run(article)
+            .events
+            .iter()
+            .map(|e| (e.cameo.to_string(), e.target.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn one_sided_acts_only_on_request() {
+        let text = "Colombian rebels rejected the plan on Monday.";
+        assert!(events(&Options::default(), text).is_empty());
+        let wide = Options {
+            include_undirected: true,
+            ..Options::default()
+        };
+        let found = events(&wide, text);
+        assert!(
+            found
+                .iter()
+                .any(|(code, aimed)| code.starts_with("12") && !aimed),
+            "{found:?}"
+        );
+        // A relation between two named parties is coded either way.
+        let both = "Colombian rebels rejected the Peruvian plan on Monday.";
+        assert!(events(&Options::default(), both)
+            .iter()
+            .any(|(c, aimed)| c.starts_with("12") && *aimed));
     }
 }

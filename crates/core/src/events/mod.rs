@@ -293,6 +293,8 @@ pub struct Events {
     speech: &'static crate::lexicon::WordSet,
     /// Keep hypothetical and denied acts (flagged by `modality`) in the output.
     pub include_hypothetical: bool,
+    /// Keep acts with no target (see `pipeline::Options::include_undirected`).
+    pub include_undirected: bool,
 }
 
 impl Events {
@@ -302,6 +304,7 @@ impl Events {
             rules: ModalityRules::bundled(&crate::lexicon::lexicon().verb_forms),
             speech: crate::lexicon::speech_verbs(),
             include_hypothetical: false,
+            include_undirected: false,
         }
     }
 }
@@ -323,6 +326,11 @@ impl Stage for Events {
         }
         link_rejections(&mut events);
         link_addressees(doc, &mut events);
+        // Who did what to whom: an act aimed at no one the text names is no relation between
+        // parties, unless the user asks for one-sided acts too.
+        if !self.include_undirected {
+            events.retain(|e| e.target.is_some());
+        }
         // One event per story: the same act told twice in the same words (a headline and its
         // lead) is kept once, where first told. Another account of it ("Kalin said they rejected
         // it" and "Ankara rejected the offer") is a separate report and stays.
