@@ -1,6 +1,8 @@
 //! The CAMEO codebook (name, Goldstein value, quad class) and the CAMEO → PLOVER table, read from
-//! `data/cameo/`. Both are embedded in the binary so a fresh build needs no data path.
+//! `data/cameo/`. Both are embedded in the binary so a fresh build needs no data path. The table is
+//! keyed by [`Cameo`], the code type every stage uses.
 
+pub use crate::cameo::Cameo;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -16,7 +18,7 @@ pub struct Plover {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CameoCode {
-    pub code: String,
+    pub code: Cameo,
     pub name: String,
     pub goldstein: f32,
     /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
@@ -34,7 +36,7 @@ pub struct CodebookError {
 
 #[derive(Clone, Debug)]
 pub struct Codebook {
-    codes: HashMap<String, CameoCode>,
+    codes: HashMap<Cameo, CameoCode>,
 }
 
 /// Data lines of a TSV file: (1-based line number, fields); comments (`#`) and blank lines skipped.
@@ -71,6 +73,13 @@ impl Codebook {
                     format!("expected 4 fields, found {}", f.len()),
                 ));
             };
+            let code = Cameo::digits(code).ok_or_else(|| {
+                err(
+                    "codes.tsv",
+                    line,
+                    format!("not a CAMEO code: {code:?} (2 to 4 digits, root 01 to 20)"),
+                )
+            })?;
             let goldstein = goldstein.parse().map_err(|_| {
                 err(
                     "codes.tsv",
@@ -84,13 +93,13 @@ impl Codebook {
                 .filter(|q| (1..=4).contains(q))
                 .ok_or_else(|| err("codes.tsv", line, format!("bad quad class {quad:?}")))?;
             let entry = CameoCode {
-                code: code.into(),
+                code,
                 name: name.into(),
                 goldstein,
                 quad_class,
                 plover: None,
             };
-            if map.insert(code.to_string(), entry).is_some() {
+            if map.insert(code, entry).is_some() {
                 return Err(err("codes.tsv", line, format!("duplicate code {code}")));
             }
         }
@@ -98,8 +107,8 @@ impl Codebook {
             let (Some(code), Some(event)) = (f.first(), f.get(1)) else {
                 return Err(err("plover.tsv", line, "expected code and event".into()));
             };
-            let entry = map
-                .get_mut(*code)
+            let entry = Cameo::digits(code)
+                .and_then(|c| map.get_mut(&c))
                 .ok_or_else(|| err("plover.tsv", line, format!("unknown CAMEO code {code}")))?;
             entry.plover = Some(Plover {
                 event: event.to_string(),
@@ -110,8 +119,8 @@ impl Codebook {
         Ok(Codebook { codes: map })
     }
 
-    pub fn get(&self, code: &str) -> Option<&CameoCode> {
-        self.codes.get(code)
+    pub fn get(&self, code: Cameo) -> Option<&CameoCode> {
+        self.codes.get(&code)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &CameoCode> {
@@ -130,6 +139,10 @@ impl Codebook {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at<'a>(book: &'a Codebook, code: &str) -> Option<&'a CameoCode> {
+        book.get(Cameo::digits(code)?)
+    }
 
     const PLOVER_EVENTS: &[&str] = &[
         "AGREE",
@@ -166,7 +179,7 @@ mod tests {
         let book = Codebook::bundled();
         assert!(book.len() >= 280, "only {} codes", book.len());
         assert!(!book.is_empty());
-        let roots = book.iter().filter(|c| c.code.len() == 2).count();
+        let roots = book.iter().filter(|c| c.code.as_str().len() == 2).count();
         assert_eq!(roots, 20);
     }
 
@@ -175,7 +188,8 @@ mod tests {
         let book = Codebook::bundled();
         for c in book.iter() {
             assert!(
-                (2..=4).contains(&c.code.len()) && c.code.bytes().all(|b| b.is_ascii_digit()),
+                (2..=4).contains(&c.code.as_str().len())
+                    && c.code.as_str().bytes().all(|b| b.is_ascii_digit()),
                 "bad code {:?}",
                 c.code
             );
@@ -186,16 +200,16 @@ mod tests {
                 c.goldstein
             );
             assert!(!c.name.is_empty(), "{}: empty name", c.code);
-            let root: u8 = c.code[..2].parse().unwrap();
+            let root: u8 = c.code.as_str()[..2].parse().unwrap();
             assert!((1..=20).contains(&root), "{}: root out of range", c.code);
             assert_eq!(c.quad_class, quad_of_root(root), "{}: quad class", c.code);
             let root_code = book
-                .get(&c.code[..2])
+                .get(&c.code.as_str()[..2])
                 .unwrap_or_else(|| panic!("{}: root missing", c.code));
             assert_eq!(root_code.quad_class, c.quad_class);
-            if c.code.len() == 4 {
+            if c.code.as_str().len() == 4 {
                 assert!(
-                    book.get(&c.code[..3]).is_some(),
+                    at(book, &c.code.as_str()[..3]).is_some(),
                     "{}: parent missing",
                     c.code
                 );
@@ -216,8 +230,8 @@ mod tests {
     #[test]
     fn roots_match_their_x0_code() {
         let book = Codebook::bundled();
-        for root in book.iter().filter(|c| c.code.len() == 2) {
-            let x0 = book.get(&format!("{}0", root.code)).unwrap();
+        for root in book.iter().filter(|c| c.code.as_str().len() == 2) {
+            let x0 = at(book, &format!("{}0", root.code)).unwrap();
             assert_eq!(root.goldstein, x0.goldstein, "{}", root.code);
             assert_eq!(root.plover, x0.plover, "{}", root.code);
         }
@@ -226,8 +240,8 @@ mod tests {
     #[test]
     fn spot_checks() {
         let book = Codebook::bundled();
-        let event = |code: &str| book.get(code).unwrap().plover.clone().unwrap().event;
-        let gold = |code: &str| book.get(code).unwrap().goldstein;
+        let event = |code: &str| at(book, code).unwrap().plover.clone().unwrap().event;
+        let gold = |code: &str| at(book, code).unwrap().goldstein;
         assert_eq!(event("120"), "REJECT");
         assert_eq!(event("138"), "THREATEN");
         assert_eq!(event("190"), "ASSAULT");
@@ -239,11 +253,11 @@ mod tests {
         assert_eq!(event("010"), "NO_EVENT");
         assert_eq!(event("0841"), "RETREAT");
         assert_eq!(
-            book.get("0233").unwrap().name,
+            at(book, "0233").unwrap().name,
             "Appeal for humanitarian aid"
         );
-        assert_eq!(book.get("120").unwrap().name, "Reject, not specified below");
-        assert_eq!(book.get("19").unwrap().name, "Fight");
+        assert_eq!(at(book, "120").unwrap().name, "Reject, not specified below");
+        assert_eq!(at(book, "19").unwrap().name, "Fight");
         assert_eq!(gold("010"), 0.0);
         assert_eq!(gold("020"), 3.0);
         assert_eq!(gold("040"), 1.0);
@@ -257,13 +271,13 @@ mod tests {
         assert_eq!(gold("173"), -5.0);
         assert_eq!(gold("190"), -10.0);
         assert_eq!(gold("200"), -10.0);
-        assert_eq!(book.get("057").unwrap().quad_class, 1);
-        assert_eq!(book.get("073").unwrap().quad_class, 2);
-        assert_eq!(book.get("1721").unwrap().quad_class, 4);
-        let p = book.get("1384").unwrap().plover.clone().unwrap();
+        assert_eq!(at(book, "057").unwrap().quad_class, 1);
+        assert_eq!(at(book, "073").unwrap().quad_class, 2);
+        assert_eq!(at(book, "1721").unwrap().quad_class, 4);
+        let p = at(book, "1384").unwrap().plover.clone().unwrap();
         assert_eq!(p.mode.as_deref(), Some("violence"));
         assert_eq!(p.context.as_deref(), Some("military"));
-        assert_eq!(book.get("120").unwrap().plover.as_ref().unwrap().mode, None);
+        assert_eq!(at(book, "120").unwrap().plover.as_ref().unwrap().mode, None);
     }
 
     #[test]
@@ -286,6 +300,10 @@ mod tests {
         let e = Codebook::parse("010\t0.0\t1\tok\n", "# c\n\n999\tAGREE\n").unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("plover.tsv", 3));
         assert!(e.to_string().starts_with("plover.tsv:3:"), "{e}");
+
+        let e = Codebook::parse("010\t0.0\t1\tok\n01x\t0.0\t1\tbad\n", "").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("codes.tsv", 2));
+        assert!(e.reason.contains("\"01x\""), "{e}");
 
         let e = Codebook::parse("010\t0.0\t1\tok\n", "010\n").unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("plover.tsv", 1));

@@ -195,7 +195,7 @@ pub struct Event {
     pub source: Option<EventActor>,
     pub target: Option<EventActor>,
     /// CAMEO code ("120").
-    pub cameo: String,
+    pub cameo: crate::Cameo,
     pub trigger: Span,
     pub negated: bool,
     pub modality: Modality,

@@ -5,6 +5,7 @@
 
 pub mod actors;
 pub mod article;
+pub mod cameo;
 pub mod casing;
 pub mod codebook;
 pub mod date;
@@ -24,6 +25,7 @@ pub mod tokens;
 pub mod tree;
 
 pub use article::Article;
+pub use cameo::Cameo;
 pub use date::Date;
 pub use doc::Doc;
 pub use pipeline::{Pipeline, Stage};

@@ -45,7 +45,7 @@ pub struct EventOut<'a> {
     pub sentence_text: &'a str,
     pub source: Option<ActorRef<'a>>,
     pub target: Option<ActorRef<'a>>,
-    pub cameo: &'a str,
+    pub cameo: crate::Cameo,
     pub cameo_name: Option<&'a str>,
     pub goldstein: Option<f32>,
     pub quad_class: Option<u8>,
@@ -101,7 +101,7 @@ impl<'a> Output<'a> {
             .map(|(n, e)| {
                 let sentence = doc.sentences.get(e.sentence);
                 let span = sentence.map_or(Span::default(), |s| s.span);
-                let code = book.get(&e.cameo);
+                let code = book.get(e.cameo);
                 let actor = |x: &'a Option<crate::doc::EventActor>| {
                     x.as_ref().map(|x| ActorRef {
                         text: doc.received_slice(x.span),
@@ -115,7 +115,7 @@ impl<'a> Output<'a> {
                     sentence_text: doc.received_slice(span),
                     source: actor(&e.source),
                     target: actor(&e.target),
-                    cameo: &e.cameo,
+                    cameo: e.cameo,
                     cameo_name: code.map(|c| c.name.as_str()),
                     goldstein: code.map(|c| c.goldstein),
                     quad_class: code.map(|c| c.quad_class),

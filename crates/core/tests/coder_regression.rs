@@ -49,7 +49,7 @@ fn coder_cases_hold_their_floor() {
                 country(&e.source).as_deref() == g["source"].as_str()
                     && (g["target"].is_null()
                         || country(&e.target).as_deref() == g["target"].as_str())
-                    && Some(&e.cameo[..2]) == g["root"].as_str()
+                    && Some(&e.cameo.as_str()[..2]) == g["root"].as_str()
             });
             if let Some(i) = hit {
                 found += 1;
@@ -63,7 +63,7 @@ fn coder_cases_hold_their_floor() {
             if doc
                 .events
                 .iter()
-                .any(|e| Some(&e.cameo[..2]) == f["root"].as_str() && !e.historical)
+                .any(|e| Some(&e.cameo.as_str()[..2]) == f["root"].as_str() && !e.historical)
             {
                 forbidden += 1;
                 eprintln!("{}: forbidden root {} coded", case["id"], f["root"]);

@@ -42,7 +42,7 @@ fn has(events: &[&Event], source: &str, target: &str, roots: &[&str]) -> bool {
     events.iter().any(|e| {
         country(&e.source) == source
             && country(&e.target) == target
-            && roots.contains(&&e.cameo[..2])
+            && roots.contains(&&e.cameo.as_str()[..2])
     })
 }
 
@@ -65,7 +65,7 @@ fn key_events_have_the_right_dyad_and_root() {
     assert!(
         !talks
             .iter()
-            .any(|e| ["03", "05", "06"].contains(&&e.cameo[..2])),
+            .any(|e| ["03", "05", "06"].contains(&&e.cameo.as_str()[..2])),
         "failed talks coded as agreement: {:?}",
         describe(&talks)
     );
@@ -111,7 +111,7 @@ fn threats_and_hypotheticals_are_not_acts() {
         let events = events_in(&doc, needle);
         let acts: Vec<_> = events
             .iter()
-            .filter(|e| ["03", "18", "19", "20"].contains(&&e.cameo[..2]))
+            .filter(|e| ["03", "18", "19", "20"].contains(&&e.cameo.as_str()[..2]))
             .collect();
         assert!(acts.is_empty(), "{needle:?}: {:?}", describe(&events));
     }

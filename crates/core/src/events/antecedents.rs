@@ -11,6 +11,7 @@
 //! unnamed.
 
 use super::triggers::Triggers;
+use crate::cameo::Cameo;
 use crate::doc::{Event, EventActor};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -22,21 +23,19 @@ const LOOK_BACK: usize = 48;
 /// The CAMEO roots a noun names: the head noun of the dictionary's nominal patterns ("air
 /// strike" → 19), and the verb of its one-word verbal ones, which English also uses as a noun
 /// ("the strike", "the attack", "the offer").
-fn act_noun_roots() -> &'static HashMap<String, HashSet<String>> {
-    static ROOTS: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
+fn act_noun_roots() -> &'static HashMap<String, HashSet<u8>> {
+    static ROOTS: OnceLock<HashMap<String, HashSet<u8>>> = OnceLock::new();
     ROOTS.get_or_init(|| {
-        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut out: HashMap<String, HashSet<u8>> = HashMap::new();
         for p in &Triggers::bundled().patterns {
             let noun = if p.nominal {
                 p.text.rsplit(' ').next()
             } else {
                 Some(&*p.text).filter(|t| !t.contains(' '))
             };
-            if let (Some(noun), Some(root), false) = (noun, p.code.get(..2), p.stop) {
+            if let (Some(noun), Some(code)) = (noun, p.code) {
                 if noun != "*" {
-                    out.entry(noun.to_string())
-                        .or_default()
-                        .insert(root.to_string());
+                    out.entry(noun.to_string()).or_default().insert(code.root());
                 }
             }
         }
@@ -46,11 +45,8 @@ fn act_noun_roots() -> &'static HashMap<String, HashSet<String>> {
 
 /// Whether an act of root `root` can be aimed at an earlier act: the acts of words (comment,
 /// appeal, approval, acceptance, demand, disapproval, rejection, threat).
-pub(super) fn reacts(code: &str) -> bool {
-    matches!(
-        code.get(..2),
-        Some("01" | "02" | "05" | "08" | "10" | "11" | "12" | "13")
-    )
+pub(super) fn reacts(code: Cameo) -> bool {
+    matches!(code.root(), 1 | 2 | 5 | 8 | 10 | 11 | 12 | 13)
 }
 
 /// The doers of the earlier act that `noun` names, when none of them is the reacting actor
@@ -60,17 +56,14 @@ pub(super) fn doers(prior: &[Event], noun: &str, reactors: &[EventActor]) -> Vec
     let Some(roots) = act_noun_roots().get(noun) else {
         return Vec::new();
     };
-    latest_doers(prior, reactors, |root| roots.contains(root))
+    latest_doers(prior, reactors, |root| roots.contains(&root))
 }
 
 /// The doers of the latest deed — an act done, not said (cooperation, aid, yielding, protest,
 /// force, sanctions) — that another party did ("welcomed the move", "condemned it").
 pub(super) fn deed_doers(prior: &[Event], reactors: &[EventActor]) -> Vec<EventActor> {
     latest_doers(prior, reactors, |root| {
-        matches!(
-            root,
-            "06" | "07" | "08" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
-        )
+        matches!(root, 6 | 7 | 8 | 14 | 15 | 16 | 17 | 18 | 19 | 20)
     })
 }
 
@@ -79,7 +72,7 @@ pub(super) fn deed_doers(prior: &[Event], reactors: &[EventActor]) -> Vec<EventA
 fn latest_doers(
     prior: &[Event],
     reactors: &[EventActor],
-    wanted: impl Fn(&str) -> bool,
+    wanted: impl Fn(u8) -> bool,
 ) -> Vec<EventActor> {
     let own: Vec<Option<&str>> = reactors
         .iter()
@@ -87,7 +80,7 @@ fn latest_doers(
         .collect();
     let recent = &prior[prior.len().saturating_sub(LOOK_BACK)..];
     let Some(act) = recent.iter().rev().find(|e| {
-        e.cameo.get(..2).is_some_and(&wanted)
+        wanted(e.cameo.root())
             && e.source.as_ref().is_some_and(|s| {
                 s.actor.country.is_some() && !own.contains(&s.actor.country.as_deref())
             })
@@ -132,8 +125,8 @@ pub(super) fn sides(prior: &[Event], reactors: &[EventActor]) -> Vec<EventActor>
 
 /// Acts done for or toward a party (appeals, intentions, consultation, cooperation, aid, posture)
 /// that a story about one country tells without naming whom they are for.
-pub(super) fn toward_the_story(code: &str) -> bool {
-    matches!(code.get(..2), Some("02" | "03" | "06" | "07" | "15"))
+pub(super) fn toward_the_story(code: Cameo) -> bool {
+    matches!(code.root(), 2 | 3 | 6 | 7 | 15)
 }
 
 /// The country of the story's main place, as a target for the acts of parties from elsewhere.
@@ -177,7 +170,7 @@ mod tests {
                         .and_then(|a| a.actor.country.clone())
                         .unwrap_or_default()
                 };
-                (code(&e.source), e.cameo.clone(), code(&e.target))
+                (code(&e.source), e.cameo.to_string(), code(&e.target))
             })
             .collect()
     }

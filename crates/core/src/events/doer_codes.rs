@@ -3,27 +3,34 @@
 //!
 //! Reads: `data/lexicon/doer_codes.tsv`. Gives: the code an event takes for its source's role.
 
+use crate::cameo::Cameo;
+
 /// The code act `code` takes when an actor of role `role` does it.
-pub(super) fn for_doer(code: &str, role: Option<&str>) -> String {
+pub(super) fn for_doer(code: Cameo, role: Option<&str>) -> Cameo {
     role.and_then(|role| {
         let rows = &crate::lexicon::lexicon().doer_codes.0;
         rows.iter()
-            .find(|(prefix, r, _)| code.starts_with(prefix) && *r == role)
+            .find(|(parent, r, _)| code.is_under(*parent) && *r == role)
     })
-    .map_or_else(|| code.to_string(), |(_, _, c)| c.to_string())
+    .map_or(code, |&(_, _, c)| c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::for_doer;
+    use crate::cameo::Cameo;
+
+    const fn c(code: &str) -> Cameo {
+        Cameo::of(code)
+    }
 
     #[test]
     fn force_is_told_by_who_uses_it() {
-        assert_eq!(for_doer("190", Some("OPP")), "145");
-        assert_eq!(for_doer("1712", Some("CVL")), "145");
-        assert_eq!(for_doer("190", Some("UAF")), "180");
-        assert_eq!(for_doer("190", Some("MIL")), "190");
-        assert_eq!(for_doer("193", Some("OPP")), "193");
-        assert_eq!(for_doer("190", None), "190");
+        assert_eq!(for_doer(c("190"), Some("OPP")), c("145"));
+        assert_eq!(for_doer(c("1712"), Some("CVL")), c("145"));
+        assert_eq!(for_doer(c("190"), Some("UAF")), c("180"));
+        assert_eq!(for_doer(c("190"), Some("MIL")), c("190"));
+        assert_eq!(for_doer(c("193"), Some("OPP")), c("193"));
+        assert_eq!(for_doer(c("190"), None), c("190"));
     }
 }

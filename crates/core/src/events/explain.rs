@@ -71,7 +71,7 @@ impl Events {
                     out,
                     "    trigger {:?} = {} {} {:?} negated={} governor={:?}",
                     words.join(" "),
-                    p.code,
+                    p.code.map_or_else(|| "-".to_string(), |c| c.to_string()),
                     if p.nominal { "n" } else { "v" },
                     p.text,
                     self.rules.negated(&keys, m.start),

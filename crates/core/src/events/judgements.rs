@@ -12,7 +12,8 @@
 //! word as trigger.
 
 use super::roles::Roles;
-use super::{antecedents, mention_actor, owners};
+use super::{antecedents, codes, mention_actor, owners};
+use crate::cameo::Cameo;
 use crate::doc::{Doc, EventActor};
 
 fn lexicon() -> &'static crate::lexicon::JudgementWords {
@@ -22,7 +23,7 @@ fn lexicon() -> &'static crate::lexicon::JudgementWords {
 /// One judgement found in a sentence: who judges whom, the code, and the tree word telling it.
 pub(super) struct Judgement {
     pub word: usize,
-    pub code: &'static str,
+    pub code: Cameo,
     pub sources: Vec<EventActor>,
     pub targets: Vec<EventActor>,
 }
@@ -75,7 +76,7 @@ pub(super) fn find(
 
 /// "called X a criminal", "described X as illegal": the code the description gives and the
 /// object described. Not "what he called a coup", which only names what another act is about.
-fn description(r: &Roles, verb: usize) -> Option<(&'static str, usize)> {
+fn description(r: &Roles, verb: usize) -> Option<(Cameo, usize)> {
     let t = r.tree();
     let object = t.kids_with(verb, &["dobj"]).next()?;
     if matches!(t.tag(object), "WP" | "WDT") {
@@ -98,19 +99,19 @@ fn description(r: &Roles, verb: usize) -> Option<(&'static str, usize)> {
 }
 
 /// "was outraged by the strike": disapproval of what the feeling is about.
-fn feeling(r: &Roles, word: usize) -> Option<(&'static str, usize)> {
+fn feeling(r: &Roles, word: usize) -> Option<(Cameo, usize)> {
     let t = r.tree();
     let about = t
         .kids_with(word, &["prep", "agent"])
         .filter(|&p| lexicon().feeling_preps.contains(t.lower(p)))
         .flat_map(|p| t.kids_with(p, &["pobj"]).collect::<Vec<_>>())
         .next()?;
-    Some(("111", about))
+    Some((codes::DISAPPROVE, about))
 }
 
 /// The code a description's words give: disapproval when a condemning word is in it and no
 /// praising one, praise the other way round.
-fn polarity(r: &Roles, predicate: &[usize]) -> Option<&'static str> {
+fn polarity(r: &Roles, predicate: &[usize]) -> Option<Cameo> {
     let t = r.tree();
     let lexicon = lexicon();
     let (mut bad, mut good) = (false, false);
@@ -123,8 +124,8 @@ fn polarity(r: &Roles, predicate: &[usize]) -> Option<&'static str> {
         }
     }
     match (bad, good) {
-        (true, false) => Some("111"),
-        (false, true) => Some("051"),
+        (true, false) => Some(codes::DISAPPROVE),
+        (false, true) => Some(codes::PRAISE),
         _ => None,
     }
 }
@@ -230,7 +231,7 @@ mod tests {
         };
         doc.events
             .iter()
-            .map(|e| (country(&e.source), e.cameo.clone(), country(&e.target)))
+            .map(|e| (country(&e.source), e.cameo.to_string(), country(&e.target)))
             .collect()
     }
 

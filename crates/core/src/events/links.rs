@@ -15,8 +15,7 @@ pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
         .filter_map(|e| Some((e.trigger, e.source.as_ref()?.span)))
         .collect();
     for e in events.iter_mut() {
-        let root = e.cameo.get(..2).unwrap_or("");
-        if e.target.is_some() || !matches!(root, "10" | "11" | "12" | "13") {
+        if e.target.is_some() || !(10..=13).contains(&e.cameo.root()) {
             continue;
         }
         let Some(own) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
@@ -53,10 +52,10 @@ pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
 /// "Ankara rejected the offer": a rejection with no target in its sentence answers the latest
 /// offer, appeal or demand made to the rejecting side in the sentences just before.
 pub(super) fn link_rejections(events: &mut [Event]) {
-    const ANSWERED: [&str; 3] = ["02", "03", "10"];
+    const ANSWERED: [u8; 3] = [2, 3, 10];
     for i in 0..events.len() {
         let e = &events[i];
-        if e.target.is_some() || !e.cameo.starts_with("12") {
+        if e.target.is_some() || !e.cameo.is_root(12) {
             continue;
         }
         let Some(country) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
@@ -68,7 +67,7 @@ pub(super) fn link_rejections(events: &mut [Event]) {
             .rev()
             .take_while(|o| o.sentence + 3 >= sentence)
             .find(|o| {
-                ANSWERED.iter().any(|r| o.cameo.starts_with(r))
+                ANSWERED.contains(&o.cameo.root())
                     && o.target.as_ref().and_then(|t| t.actor.country.as_deref())
                         == Some(country.as_str())
             });

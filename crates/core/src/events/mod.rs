@@ -7,6 +7,7 @@
 mod actor;
 mod antecedents;
 pub mod clause;
+mod codes;
 pub mod dates;
 mod doer_codes;
 pub mod explain;
@@ -19,6 +20,7 @@ mod roles;
 mod targets;
 pub mod triggers;
 
+use crate::cameo::Cameo;
 use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
 use crate::lexicon::trie::key;
 use crate::pipeline::Stage;
@@ -126,14 +128,14 @@ fn is_news_agency(m: &crate::doc::Mention) -> bool {
 
 /// Root codes of acts two parties do together: a compound subject with no object is both sides.
 /// Not intentions (03): what several promise, each promises to someone else ("pledged troops").
-fn is_joint(code: &str) -> bool {
-    matches!(&code[..2.min(code.len())], "04" | "06") || code.starts_with("057")
+fn is_joint(code: Cameo) -> bool {
+    matches!(code.root(), 4 | 6) || code.is_under(codes::SIGN_AGREEMENT)
 }
 
 /// Acts done with someone rather than to them: meeting, phoning, negotiating. "X met Y" is
 /// also Y meeting X; a visit (042) or hosting (043) has a direction.
-pub(super) fn is_reciprocal(code: &str) -> bool {
-    matches!(code, "040" | "041" | "044" | "046" | "057")
+pub(super) fn is_reciprocal(code: Cameo) -> bool {
+    codes::RECIPROCAL.contains(&code)
 }
 
 /// Organs of a state: the state itself, its government, forces, police, intelligence,
@@ -161,11 +163,11 @@ fn the_state_itself(a: &EventActor, b: &EventActor) -> bool {
 
 /// Fighting or diplomacy between the parties of a compound subject ("Thai and Cambodian soldiers
 /// exchanged fire", "the two restored ties") when no one else is named as the target.
-fn is_mutual(code: &str) -> bool {
+fn is_mutual(code: Cameo) -> bool {
     // "Saudi Arabia and Iran restored ties" is each to the other, as is a firefight; praise or
     // support several voice (051–053) is for someone else.
-    matches!(code, "190" | "193" | "194" | "196")
-        || ["050", "054", "057"].iter().any(|c| code.starts_with(c))
+    codes::MUTUAL_FIGHTING.contains(&code)
+        || codes::MUTUAL_DIPLOMACY.iter().any(|&c| code.is_under(c))
 }
 
 /// "Finland condemned the bombing": an act named again is aimed at whoever did it; "urged both
@@ -226,7 +228,7 @@ fn plain_event(
     at: &Sentence,
     at_token: usize,
     trigger: crate::Span,
-    code: &str,
+    code: Cameo,
     source: EventActor,
     target: EventActor,
 ) -> Event {
@@ -236,7 +238,7 @@ fn plain_event(
         place: event_place(at, trigger, &source, Some(&target)).or_else(|| at.focus_place.clone()),
         source: Some(source),
         target: Some(target),
-        cameo: code.to_string(),
+        cameo: code,
         trigger,
         negated: false,
         modality: Modality::Asserted,
@@ -252,7 +254,7 @@ fn plain_event(
 struct Planned {
     /// Index of the match.
     mi: usize,
-    code: String,
+    code: Cameo,
     modality: Modality,
     /// Where the act's subject is looked for: the control word's position when one governs it.
     subject_at: usize,
@@ -338,13 +340,7 @@ impl Stage for Events {
         events.retain(|e: &Event| {
             let side = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.actor.code.clone());
             let words = doc.lower_slice(e.trigger).to_string();
-            seen.insert((
-                side(&e.source),
-                side(&e.target),
-                e.cameo.clone(),
-                e.date,
-                words,
-            ))
+            seen.insert((side(&e.source), side(&e.target), e.cameo, e.date, words))
         });
         if doc.article.published.is_none() && !events.is_empty() {
             doc.warnings
@@ -387,7 +383,7 @@ impl Events {
         let judged = judgement_events(&at);
         // "described the vote as illegal" is told by the judgement, not as a plain statement.
         found.retain(|(_, e)| {
-            !(e.cameo.starts_with("01")
+            !(e.cameo.is_root(1)
                 && judged
                     .iter()
                     .any(|j| e.trigger.overlaps(j.trigger) && e.source == j.source))
@@ -461,7 +457,7 @@ impl Events {
                 .any(|p| p.sentence == si && p.span.contains(span))
         };
         let mut matches = self.triggers.find(&view.keys, &view.is_word);
-        matches.retain(|m| !in_name(m.start) && !self.triggers.patterns[m.pattern].stop);
+        matches.retain(|m| !in_name(m.start) && !self.triggers.patterns[m.pattern].is_stop());
         let mut view = view;
         view.verbs = matches
             .iter()
@@ -481,7 +477,9 @@ impl Events {
         let mut planned = Vec::new();
         for (mi, m) in matches.iter().enumerate() {
             let pattern = &self.triggers.patterns[m.pattern];
-            let mut code = pattern.code.to_string();
+            let Some(mut code) = pattern.code else {
+                continue;
+            };
             let mut modality = Modality::Asserted;
             let mut governor = self.rules.governor(&view.keys, m.start);
             // "refused to meet Jordan's visiting king": a control word whose own pattern already
@@ -515,34 +513,34 @@ impl Events {
             }
             // Acts one can refuse to do: agree, meet, support, cooperate, aid, yield. Not asking
             // for something ("did not seek escalation") is no refusal of anything.
-            let cooperative = code.as_str() >= "03" && code.as_str() < "09";
+            let cooperative = (3..=8).contains(&code.root());
             // … but a meeting, cooperation or aid that did not happen ("have never met", "had not
             // supplied weapons") is no refusal unless it was wanted or promised.
-            let answer = !matches!(code.get(..2), Some("04" | "06" | "07"));
+            let answer = !matches!(code.root(), 4 | 6 | 7);
             // Whether the act itself is done together (agree, meet), whatever became of it.
-            let joint_act = is_joint(&code);
-            let joint_mutual = is_mutual(&code);
+            let joint_act = is_joint(code);
+            let joint_mutual = is_mutual(code);
             match governor.map(|g| g.class) {
                 // "will not accept", "did not agree": refusing a cooperative act is rejecting it.
                 Some(Class::Intent) if negated && cooperative => {
-                    (code, modality) = self.rules.apply(Class::Reject, &code);
+                    (code, modality) = self.rules.apply(Class::Reject, code);
                 }
                 None if negated && cooperative && answer => {
-                    (code, modality) = self.rules.apply(Class::Reject, &code);
+                    (code, modality) = self.rules.apply(Class::Reject, code);
                 }
                 // "failed to reach an agreement": no agreement — a rejection, for cooperative acts.
                 Some(Class::Negate) if !negated && cooperative => {
-                    (code, modality) = self.rules.apply(Class::Reject, &code);
+                    (code, modality) = self.rules.apply(Class::Reject, code);
                 }
                 _ if negated => continue,
                 Some(Class::Negate) => continue,
                 // "The army prepared to resume shelling": readying force is a show of it (15).
                 Some(Class::Intent)
-                    if code.as_str() >= "18" && governor.is_some_and(|g| view.preparing(g.at)) =>
+                    if code.root() >= 18 && governor.is_some_and(|g| view.preparing(g.at)) =>
                 {
-                    code = "150".to_string();
+                    code = codes::SHOW_OF_FORCE;
                 }
-                Some(class) => (code, modality) = self.rules.apply(class, &code),
+                Some(class) => (code, modality) = self.rules.apply(class, code),
                 // "sent troops to fight", "urged both sides to agree", "accused X of trying to
                 // annex": an infinitive nobody governs is a purpose or a request, not an act.
                 None if m.start > 0
@@ -558,9 +556,9 @@ impl Events {
                 && self.rules.ultimatum(&view.keys, m.start)
             {
                 // "will boycott the elections unless the president steps down"
-                (code, modality) = self.rules.apply(Class::Threat, &code);
-                if !code.starts_with("13") {
-                    code = "130".to_string();
+                (code, modality) = self.rules.apply(Class::Threat, code);
+                if !code.is_root(13) {
+                    code = codes::THREATEN;
                 }
             } else if self.rules.conditional(&view.keys, m.start) {
                 modality = Modality::Hypothetical;
@@ -575,7 +573,7 @@ impl Events {
                 || governor.is_some_and(|g| view.keys[g.at].starts_with("agree"))
                 || view.keys[m.start].starts_with("agree");
             // Bare statements (CAMEO 01) carry no PLOVER event: not worth an event row.
-            if code.starts_with("01") {
+            if code.is_root(1) {
                 continue;
             }
             planned.push(Planned {
@@ -686,9 +684,7 @@ impl Events {
                     })
                 });
                 match class {
-                    Some(Class::Intent) => {
-                        (code, modality) = self.rules.apply(Class::Intent, &code)
-                    }
+                    Some(Class::Intent) => (code, modality) = self.rules.apply(Class::Intent, code),
                     Some(Class::Hypothetical) if !self.include_hypothetical => return Vec::new(),
                     _ => {}
                 }
@@ -698,7 +694,7 @@ impl Events {
         let crowd = reading
             .as_ref()
             .is_some_and(|(r, head, _)| r.crowd_subject(*head));
-        let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+        let violent = code.is_violent();
         let doers_in_event: Vec<usize> = match reading.as_ref() {
             Some((r, head, _)) if agentless && violent => r.doers_in_event(*head),
             _ => Vec::new(),
@@ -718,17 +714,17 @@ impl Events {
         // did it is that weapon's attack.
         let violent_noun = |o: &&triggers::Match| {
             let p = &self.triggers.patterns[o.pattern];
-            p.nominal && matches!(p.code.get(..2), Some("18" | "19" | "20"))
+            p.nominal && p.code.is_some_and(Cameo::is_violent)
         };
         let mut by_weapon = false;
-        if !nominal && matches!(code.as_str(), "190" | "180" | "1823") {
+        if !nominal && codes::BARE_KILLINGS.contains(&code) {
             if let Some(weapon) = matches[..mi]
                 .iter()
                 .rev()
                 .filter(violent_noun)
                 .find(|o| view.subject_phrase(m.start).contains(&o.start))
             {
-                code = self.triggers.patterns[weapon.pattern].code.to_string();
+                code = self.triggers.patterns[weapon.pattern].code.unwrap_or(code);
                 by_weapon = true;
             }
             // "were killed by a roadside bomb", "died in a car bomb explosion"
@@ -741,7 +737,7 @@ impl Events {
                 .filter(violent_noun)
                 .find(|o| by && !by_weapon && o.start <= m.end + 4)
             {
-                code = self.triggers.patterns[weapon.pattern].code.to_string();
+                code = self.triggers.patterns[weapon.pattern].code.unwrap_or(code);
                 by_weapon = true;
             }
         }
@@ -761,13 +757,13 @@ impl Events {
         if let Some(verb) = report
             .filter(|r| r.1 == clause::Report::Alleged)
             .map(|r| r.0)
-            .filter(|_| code.as_str() >= "11")
+            .filter(|_| code.root() >= 11)
         {
             targets = std::mem::take(&mut sources);
             sources = view.subject(verb);
-            code = "112".to_string();
+            code = codes::ACCUSE;
             subject_at = verb;
-        } else if code.starts_with("20") {
+        } else if code.is_root(20) {
             // "Lula said Israel was committing genocide": genocide, ethnic cleansing and mass
             // killing are charges when another party says them.
             if let Some(verb) = view.said_by(m.start) {
@@ -782,7 +778,7 @@ impl Events {
                 {
                     targets = std::mem::take(&mut sources);
                     sources = sayers;
-                    code = "1124".to_string();
+                    code = codes::ACCUSE_OF_WAR_CRIMES;
                     subject_at = verb;
                 }
             }
@@ -805,7 +801,7 @@ impl Events {
         let own_state =
             |t: &crate::doc::Mention| state(t) && state_sources.contains(&&t.actor.country);
         let mut own_forces_shown =
-            code.starts_with("15") && targets.iter().any(|&i| own_state(&doc.mentions[i]));
+            code.is_root(15) && targets.iter().any(|&i| own_state(&doc.mentions[i]));
         targets.retain(|&i| {
             let t = &doc.mentions[i];
             !(t.implicit && own_state(t))
@@ -863,7 +859,7 @@ impl Events {
         }
         // "Thousands of people rallied in Tripoli": a crowd that protests is protesters, of the
         // country where the sentence, else the story, is.
-        if source_actors.is_empty() && crowd && code.starts_with("14") {
+        if source_actors.is_empty() && crowd && code.is_root(14) {
             let country = doc
                 .places_of(si)
                 .iter()
@@ -875,7 +871,7 @@ impl Events {
                 source_actors.push(actor::country_actor(trigger, &c, Some("OPP")));
             }
         }
-        if source_actors.is_empty() && agentless && code.starts_with("17") {
+        if source_actors.is_empty() && agentless && code.is_root(17) {
             let country = targets
                 .iter()
                 .find_map(|&i| doc.mentions[i].actor.country.clone())
@@ -891,7 +887,7 @@ impl Events {
             .collect();
         // "Lebanon complained to the UN over Israeli air raids": a complaint or criticism is
         // aimed at whom it is about, not at whom it is made to.
-        if code.starts_with("11") && !nominal {
+        if code.is_root(11) && !nominal {
             let own: Vec<Option<String>> = source_actors
                 .iter()
                 .map(|a| a.actor.country.clone())
@@ -923,7 +919,7 @@ impl Events {
         // … and an object nobody could code ("accused it of …") leaves the act untargeted.
         // A state does nothing together with its own government ("Iran … Tehran's programme"),
         // though it may act on its own country ("promised to reform Serbia").
-        let together = is_reciprocal(&code) || joint_act;
+        let together = is_reciprocal(code) || joint_act;
         target_actors.retain(|t| {
             t.actor.country.is_some()
                 && !own_codes.contains(&t.actor.code)
@@ -931,7 +927,7 @@ impl Events {
         });
         // "put its army on alert", "deployed its navy": the forces a state shows are its means,
         // not whom the show of force is aimed at.
-        if code.starts_with("15") {
+        if code.is_root(15) {
             let before = target_actors.len();
             target_actors.retain(|t| !source_actors.iter().any(|s| one_side(s, t)));
             own_forces_shown |= target_actors.len() < before;
@@ -954,8 +950,8 @@ impl Events {
                 .any(|w| k.starts_with(w))
         });
         let mut joint_act = joint_act;
-        if code.starts_with("15") && countries.len() > 1 && drill {
-            code = "062".to_string();
+        if code.is_root(15) && countries.len() > 1 && drill {
+            code = codes::MILITARY_COOPERATION;
             joint_act = true;
         }
         // "The US and Britain struck targets in Yemen" is no fight between the two.
@@ -976,15 +972,15 @@ impl Events {
                 .filter(|t| !own_codes.contains(&t.actor.code))
                 .collect();
         }
-        if target_actors.is_empty() && !joint && antecedents::reacts(&code) {
+        if target_actors.is_empty() && !joint && antecedents::reacts(code) {
             target_actors = earlier_parties(at, &aimed, &source_actors);
         }
         if target_actors.is_empty() && !joint {
-            target_actors = unnamed_target(at, m.end, &code, trigger, &source_actors);
+            target_actors = unnamed_target(at, m.end, code, trigger, &source_actors);
         }
         // "Chad has promised personnel", "the UN mission will monitor the ceasefire": a foreign
         // party's offer, help or appeal with no one named is for the country the story is about.
-        if target_actors.is_empty() && !joint && antecedents::toward_the_story(&code) {
+        if target_actors.is_empty() && !joint && antecedents::toward_the_story(code) {
             target_actors = antecedents::story_country(at.focus_place, trigger, &source_actors);
         }
         // "called in the army": forces shown at home are shown to the country the story is in.
@@ -1012,7 +1008,7 @@ impl Events {
                     sentence: si,
                     source: Some(source.clone()),
                     target: target.cloned(),
-                    cameo: doer_codes::for_doer(&code, source.actor.role.as_deref()),
+                    cameo: doer_codes::for_doer(code, source.actor.role.as_deref()),
                     trigger,
                     negated: false,
                     modality,
@@ -1036,7 +1032,7 @@ impl Events {
         } else if target_actors.is_empty() {
             // "The bloc's leaders met on Friday": a meeting with no one to meet tells no relation
             // between parties.
-            if is_reciprocal(&code) {
+            if is_reciprocal(code) {
                 return found;
             }
             for s in &source_actors {
@@ -1046,7 +1042,7 @@ impl Events {
             for s in &source_actors {
                 for t in &target_actors {
                     emit(s, Some(t));
-                    if is_reciprocal(&code) {
+                    if is_reciprocal(code) {
                         emit(t, Some(s));
                     }
                 }
@@ -1129,7 +1125,7 @@ impl Events {
             at,
             words.start,
             trigger,
-            "100",
+            codes::DEMAND,
             mention_actor(source),
             mention_actor(target),
         ))
@@ -1194,8 +1190,11 @@ impl Events {
             }
             // "Thousands of Nigerians were converging for a rally in Lagos": the subject takes
             // part in the protest its clause is about, when no other act is told there.
-            let code = &self.triggers.patterns[m.pattern].code;
-            if sources.is_empty() && code.starts_with("14") && view.joins_event(m.start) {
+            let code = self.triggers.patterns[m.pattern].code;
+            if sources.is_empty()
+                && code.is_some_and(|c| c.is_root(14))
+                && view.joins_event(m.start)
+            {
                 sources = view.subject(m.start);
                 confidence -= 0.2;
             }

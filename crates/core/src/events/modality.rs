@@ -2,6 +2,7 @@
 //! hypothetical, denied or negated? Read from the words just before the trigger, using the control
 //! words of `data/lexicon/control_words.tsv` and the code table `act_modality_codes.tsv`.
 
+use crate::cameo::Cameo;
 use crate::doc::Modality;
 use crate::lexicon::inflect::Irregulars;
 use crate::lexicon::lexicon;
@@ -36,7 +37,7 @@ pub struct Governor {
 pub struct ModalityRules {
     words: HashMap<String, Control>,
     /// root → (intended, threatened, refused) codes.
-    codes: HashMap<String, [Option<String>; 3]>,
+    codes: HashMap<u8, [Option<Cameo>; 3]>,
 }
 
 /// How many words may separate a control word from the act it governs ("vowed to swiftly retaliate").
@@ -56,10 +57,7 @@ impl ModalityRules {
                 rules.words.entry(form).or_insert(control);
             }
         }
-        for (root, codes) in &lex.act_codes.0 {
-            let codes = codes.map(|c| c.map(str::to_string));
-            rules.codes.insert(root.to_string(), codes);
-        }
+        rules.codes.clone_from(&lex.act_codes.0);
         rules
     }
 
@@ -145,32 +143,28 @@ impl ModalityRules {
 
     /// The code and modality an act with `code` gets under a governor of class `class`; `None` when
     /// the act is not coded at all (negated, hypothetical, denied).
-    pub fn apply(&self, class: Class, code: &str) -> (String, Modality) {
-        let root = code.get(..2).unwrap_or(code);
+    pub fn apply(&self, class: Class, code: Cameo) -> (Cameo, Modality) {
+        let root = code.root();
         // Intending a use of force is threatening it; intending to demand or criticise is not,
         // and an announced cut in relations, aid or trade ("said it would cut ties") is a
         // decision, told as the cut itself.
-        let conflict = root >= "13" && root != "16";
-        let codes = self.codes.get(root);
-        let pick = |i: usize| {
-            codes
-                .and_then(|c| c[i].clone())
-                .unwrap_or_else(|| code.to_string())
-        };
+        let conflict = root >= 13 && root != 16;
+        let codes = self.codes.get(&root);
+        let pick = |i: usize| codes.and_then(|c| c[i]).unwrap_or(code);
         match class {
             Class::Threat => (pick(1), Modality::Threatened),
             Class::Intent if conflict => (pick(1), Modality::Threatened),
             Class::Intent => (pick(0), Modality::Intended),
             // Refusing any act is a rejection, whether or not the table has a finer code.
-            Class::Reject => match codes.and_then(|c| c[2].clone()) {
+            Class::Reject => match codes.and_then(|c| c[2]) {
                 Some(c) => (c, Modality::Asserted),
-                None if root == "12" => (code.to_string(), Modality::Asserted),
-                None => ("120".to_string(), Modality::Asserted),
+                None if root == 12 => (code, Modality::Asserted),
+                None => (Cameo::of("120"), Modality::Asserted),
             },
-            Class::Negate => (code.to_string(), Modality::Asserted),
-            Class::Hypothetical => (code.to_string(), Modality::Hypothetical),
-            Class::Denied => (code.to_string(), Modality::ReportedDenied),
-            Class::Aspect => (code.to_string(), Modality::Asserted),
+            Class::Negate => (code, Modality::Asserted),
+            Class::Hypothetical => (code, Modality::Hypothetical),
+            Class::Denied => (code, Modality::ReportedDenied),
+            Class::Aspect => (code, Modality::Asserted),
         }
     }
 }
@@ -231,32 +225,32 @@ mod tests {
     fn codes_under_governors() {
         let r = rules();
         assert_eq!(
-            r.apply(Class::Threat, "190"),
-            ("138".to_string(), Modality::Threatened)
+            r.apply(Class::Threat, Cameo::of("190")),
+            (Cameo::of("138"), Modality::Threatened)
         );
         assert_eq!(
-            r.apply(Class::Intent, "190"),
-            ("138".to_string(), Modality::Threatened)
+            r.apply(Class::Intent, Cameo::of("190")),
+            (Cameo::of("138"), Modality::Threatened)
         );
         assert_eq!(
-            r.apply(Class::Intent, "042"),
-            ("036".to_string(), Modality::Intended)
+            r.apply(Class::Intent, Cameo::of("042")),
+            (Cameo::of("036"), Modality::Intended)
         );
         assert_eq!(
-            r.apply(Class::Reject, "0871"),
-            ("124".to_string(), Modality::Asserted)
+            r.apply(Class::Reject, Cameo::of("0871")),
+            (Cameo::of("124"), Modality::Asserted)
         );
         assert_eq!(
-            r.apply(Class::Intent, "111"),
-            ("111".to_string(), Modality::Intended)
+            r.apply(Class::Intent, Cameo::of("111")),
+            (Cameo::of("111"), Modality::Intended)
         );
         assert_eq!(
-            r.apply(Class::Intent, "161"),
-            ("161".to_string(), Modality::Intended)
+            r.apply(Class::Intent, Cameo::of("161")),
+            (Cameo::of("161"), Modality::Intended)
         );
         assert_eq!(
-            r.apply(Class::Threat, "161"),
-            ("131".to_string(), Modality::Threatened)
+            r.apply(Class::Threat, Cameo::of("161")),
+            (Cameo::of("131"), Modality::Threatened)
         );
     }
 }

@@ -163,7 +163,7 @@ mod tests {
                 (
                     country(&e.source),
                     country(&e.target),
-                    e.cameo[..2].to_string(),
+                    e.cameo.as_str()[..2].to_string(),
                 )
             })
             .collect()

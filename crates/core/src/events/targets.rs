@@ -2,7 +2,8 @@
 //! place a strike hit, the place an act was done to.
 
 use super::actor::{country_actor, mention_actor};
-use super::Sentence;
+use super::{codes, Sentence};
+use crate::cameo::Cameo;
 use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
 
 /// The target of an act whose clause names none, from `sources` (the act's doers), its `code`,
@@ -11,7 +12,7 @@ use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
 pub(super) fn unnamed_target(
     at: &Sentence,
     end: usize,
-    code: &str,
+    code: Cameo,
     trigger: crate::Span,
     sources: &[EventActor],
 ) -> Vec<EventActor> {
@@ -19,7 +20,7 @@ pub(super) fn unnamed_target(
     let own_countries: Vec<Option<String>> =
         sources.iter().map(|a| a.actor.country.clone()).collect();
     // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the condition names.
-    if code.starts_with("13") {
+    if code.is_root(13) {
         let named: Vec<EventActor> = at
             .view
             .condition_party(end)
@@ -34,8 +35,8 @@ pub(super) fn unnamed_target(
     // "arrived in Amman", "troops to a force in Liberia": the place acted on. Institutions act on
     // places at home only by force, restriction or concession ("lifted the curfew in West
     // Darfur"); "committed to the Sochi deal" is no act on Sochi.
-    let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
-    let at_home = violent || matches!(code.get(..2), Some("08" | "14" | "15" | "17"));
+    let violent = code.is_violent();
+    let at_home = violent || matches!(code.root(), 8 | 14 | 15 | 17);
     let own = sources.first().and_then(|a| {
         Some((
             a.actor.country.as_deref()?,
@@ -66,7 +67,7 @@ pub(super) fn unnamed_target(
     };
     // Protest is aimed at the government; what a state does at home is done to its people, when
     // the state itself is the doer ("Iraq imposed martial law").
-    let role = if code.starts_with("14") || code == "133" {
+    let role = if code.is_root(14) || code == codes::THREATEN_PROTEST {
         Some("GOV")
     } else if source.actor.role.is_none() {
         Some("CVL")
@@ -79,15 +80,15 @@ pub(super) fn unnamed_target(
 /// Whether an act with no one named is done to the actor's own country: protest (14) and
 /// threats of it (133), repression (17) and threats of it (137), concessions (08, 035), and
 /// violence by police, rebels, insurgents and militias (18–20), who fight at home.
-fn aimed_at_home(code: &str, source: &ActorCode) -> bool {
+fn aimed_at_home(code: Cameo, source: &ActorCode) -> bool {
     let domestic_force = matches!(
         source.role.as_deref(),
         Some("COP" | "REB" | "INS" | "OPP" | "UAF" | "SEP" | "CRM" | "CVL")
     );
-    matches!(code.get(..2), Some("14" | "17" | "08"))
-        || matches!(code, "133" | "137")
-        || code.starts_with("035")
-        || (domestic_force && matches!(code.get(..2), Some("18" | "19" | "20")))
+    matches!(code.root(), 14 | 17 | 8)
+        || codes::THREATS_AT_HOME.contains(&code)
+        || code.is_under(codes::INTENT_TO_YIELD)
+        || (domestic_force && code.is_violent())
 }
 
 /// A place in the sentence, in another country than the source's and not named as an actor:

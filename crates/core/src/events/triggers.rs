@@ -1,6 +1,7 @@
 //! Event triggers: the verb and noun patterns of `data/verbs/*.tsv` (format in
 //! `data/verbs/README.md`), inflected at load time and matched on a sentence's tokens.
 
+use crate::cameo::Cameo;
 use crate::codebook::tsv_rows;
 use crate::lexicon::inflect::{noun_forms, Irregulars};
 use crate::lexicon::lexicon;
@@ -114,12 +115,19 @@ enum Word {
 
 #[derive(Clone, Debug)]
 pub struct Pattern {
-    pub code: Box<str>,
+    /// The act's code; `None` for a phrase that is not an event, which only keeps shorter
+    /// triggers inside it from matching.
+    pub code: Option<Cameo>,
     pub nominal: bool,
-    /// A phrase that is not an event; it only keeps shorter triggers inside it from matching.
-    pub stop: bool,
     /// The pattern as written, for diagnostics.
     pub text: Box<str>,
+}
+
+impl Pattern {
+    /// A phrase that is not an event ("meet the deadline").
+    pub fn is_stop(&self) -> bool {
+        self.code.is_none()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -192,15 +200,14 @@ impl Triggers {
             // Kind `x` marks a phrase that is no event ("meet the deadline", "fight inflation"): it
             // matches like a verb pattern, so it outranks the shorter trigger inside it, and codes
             // nothing. Its code column is `-`.
-            let stop = kind == "x";
-            let code_ok = if stop {
-                code == "-"
+            let code = if kind == "x" {
+                if code != "-" {
+                    return Err(err(format!("a kind x row has code \"-\", not {code:?}")));
+                }
+                None
             } else {
-                (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+                Some(code.parse::<Cameo>().map_err(|e| err(e.to_string()))?)
             };
-            if !code_ok {
-                return Err(err(format!("bad CAMEO code {code:?}")));
-            }
             let nominal = match kind {
                 "v" | "x" => false,
                 "n" => true,
@@ -221,9 +228,8 @@ impl Triggers {
             }
             let id = self.patterns.len();
             self.patterns.push(Pattern {
-                code: code.into(),
+                code,
                 nominal,
-                stop,
                 text: pattern.into(),
             });
             // Inflect: a verb's first word, a noun phrase's head (its last non-preposition word).
@@ -768,7 +774,11 @@ mod tests {
         let (k, w) = words(s);
         t.find(&k, &w)
             .iter()
-            .map(|m| t.patterns[m.pattern].code.to_string())
+            .map(|m| {
+                t.patterns[m.pattern]
+                    .code
+                    .map_or("-".into(), |c| c.to_string())
+            })
             .collect()
     }
 
@@ -814,7 +824,7 @@ mod tests {
             ["176"]
         );
         let (k, w) = words("they launched a new website");
-        assert!(t.patterns[t.find(&k, &w)[0].pattern].stop);
+        assert!(t.patterns[t.find(&k, &w)[0].pattern].is_stop());
     }
 
     #[test]
@@ -1008,9 +1018,9 @@ mod tests {
         let (k, w) = words("they met the deadline");
         let m = t.find(&k, &w);
         assert_eq!(m.len(), 1);
-        assert!(t.patterns[m[0].pattern].stop);
+        assert!(t.patterns[m[0].pattern].is_stop());
         let (k, w) = words("they met the envoy");
-        assert!(!t.patterns[t.find(&k, &w)[0].pattern].stop);
+        assert!(!t.patterns[t.find(&k, &w)[0].pattern].is_stop());
         assert!(
             t.add_file("t.tsv", "040\tx\tmeet * goal\n", &irr).is_err(),
             "a non-event has no code"
