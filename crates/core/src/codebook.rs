@@ -203,8 +203,7 @@ mod tests {
             let root: u8 = c.code.as_str()[..2].parse().unwrap();
             assert!((1..=20).contains(&root), "{}: root out of range", c.code);
             assert_eq!(c.quad_class, quad_of_root(root), "{}: quad class", c.code);
-            let root_code = book
-                .get(&c.code.as_str()[..2])
+            let root_code = at(book, &c.code.as_str()[..2])
                 .unwrap_or_else(|| panic!("{}: root missing", c.code));
             assert_eq!(root_code.quad_class, c.quad_class);
             if c.code.as_str().len() == 4 {
