@@ -287,9 +287,9 @@ mod tests {
         assert!(ActCodes::parse("04\t036\tsoon\t-\n").is_err());
         // A root is two digits; a code the codebook lacks is named with its line.
         assert!(ActCodes::parse("040\t036\t130\t-\n").is_err());
-        let e = ActCodes::parse("# h\n04\t036\t130\t-\n05\t039\t130\t-\n").unwrap_err();
+        let e = ActCodes::parse("# h\n04\t036\t130\t-\n05\t059\t130\t-\n").unwrap_err();
         assert_eq!(e.line, 3, "{e}");
-        assert!(e.to_string().contains("039"), "{e}");
+        assert!(e.to_string().contains("059"), "{e}");
         let d = DoerCodes::parse("190\tOPP\t145\n190\tCVL\t145\n").unwrap();
         assert_eq!(d.0.len(), 2);
         assert_eq!(d.0[0], (c("190"), "OPP", c("145")));
