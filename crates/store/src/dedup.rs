@@ -36,7 +36,7 @@ impl MentionKeys {
             day_precise: date.is_some() && e.date_precision.is_none_or(|p| p == DatePrecision::Day),
             source: actor_key(e.source.as_ref()),
             target: actor_key(e.target.as_ref()),
-            root: e.cameo.chars().take(2).collect(),
+            root: format!("{:02}", e.cameo.root()),
             place: e.place.as_ref().map(place_key),
         }
     }
@@ -165,7 +165,7 @@ pub fn create_event(
         t.and_then(|x| x.code.as_deref()),
         t.and_then(|x| x.country.as_deref()),
         t.and_then(|x| x.role.as_deref()),
-        e.cameo,
+        e.cameo.as_str(),
         e.quad_class,
         e.goldstein,
         e.modality.as_str(),

@@ -408,7 +408,7 @@ fn insert_mention(
         t.and_then(|x| x.country.as_deref()),
         t.and_then(|x| x.role.as_deref()),
         t.and_then(|x| x.name.as_deref()),
-        e.cameo,
+        e.cameo.as_str(),
         e.cameo_name,
         e.goldstein,
         e.quad_class,

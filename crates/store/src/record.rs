@@ -2,7 +2,7 @@
 //! coded output from anywhere (this binary, a Spark job, a pipe) can be stored without re-coding.
 
 use crate::error::InputError;
-use flashpoint_core::{Date, Span};
+use flashpoint_core::{Cameo, Date, Span};
 use serde::{Deserialize, Serialize};
 
 /// One coded article: one line of `flashpoint code` output.
@@ -164,7 +164,8 @@ pub struct CodedEvent {
     pub source: Option<ActorRef>,
     #[serde(default)]
     pub target: Option<ActorRef>,
-    pub cameo: String,
+    /// Read through the codebook: a code it does not know is an input error.
+    pub cameo: Cameo,
     #[serde(default)]
     pub cameo_name: Option<String>,
     #[serde(default)]
@@ -299,13 +300,6 @@ fn without_position(e: serde_json::Error) -> String {
 }
 
 fn validate_event(e: &CodedEvent) -> Result<(), InputError> {
-    let code_ok = (2..=4).contains(&e.cameo.len()) && e.cameo.bytes().all(|b| b.is_ascii_digit());
-    if !code_ok {
-        return Err(InputError::at(
-            "cameo",
-            &format!("not a CAMEO code: {:?}", e.cameo),
-        ));
-    }
     if let Some(q) = e.quad_class {
         if !(1..=4).contains(&q) {
             return Err(InputError::at(
@@ -346,7 +340,7 @@ mod tests {
     fn reads_the_output_contract() {
         let a = CodedArticle::from_json(LINE.as_bytes()).unwrap();
         assert_eq!(a.events.len(), 1);
-        assert_eq!(a.events[0].cameo, "190");
+        assert_eq!(a.events[0].cameo.as_str(), "190");
         assert_eq!(a.events[0].modality, Modality::Asserted);
         assert_eq!(a.key(), "id:a1");
     }
@@ -359,6 +353,11 @@ mod tests {
         let bad = LINE.replace(r#""cameo":"190""#, r#""cameo":"19x""#);
         let e = CodedArticle::from_json(bad.as_bytes()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("events[0].cameo"));
+        assert!(e.reason.contains("\"19x\""), "{e}");
+        let bad = LINE.replace(r#""cameo":"190""#, r#""cameo":"1999""#);
+        let e = CodedArticle::from_json(bad.as_bytes()).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("events[0].cameo"));
+        assert!(e.reason.contains("unknown CAMEO code 1999"), "{e}");
         let e = CodedArticle::from_json(br#"{"id":"x"}"#).unwrap_err();
         assert!(e.reason.contains("missing field `events`"), "{e}");
     }
