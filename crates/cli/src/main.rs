@@ -64,10 +64,11 @@ fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
         ..Default::default()
     };
     tables::load_for_coding();
-    let doc = flashpoint_core::Pipeline::standard().run(article);
+    let mut trace = flashpoint_core::events::trace::Trace::default();
+    let doc = flashpoint_core::Pipeline::standard().run_traced(article, &mut trace);
     print!(
         "{}",
-        flashpoint_core::events::Events::bundled().explain(&doc)
+        flashpoint_core::events::explain::explain(&doc, &trace)
     );
     Ok(true)
 }

@@ -2,11 +2,18 @@
 
 use crate::article::Article;
 use crate::doc::Doc;
+use crate::events::trace::Trace;
 
 /// One step of the pipeline. A stage reads what earlier stages added and adds its own part.
 pub trait Stage: Send + Sync {
     fn name(&self) -> &'static str;
     fn run(&self, doc: &mut Doc);
+    /// `run`, writing the decisions the stage takes into `trace` as it takes them (`flashpoint
+    /// explain`). A stage that records nothing just runs.
+    fn run_traced(&self, doc: &mut Doc, trace: &mut Trace) {
+        let _ = trace;
+        self.run(doc);
+    }
 }
 
 /// What a user may ask of the coder.
@@ -72,6 +79,15 @@ impl Pipeline {
         let mut doc = Doc::new(article);
         for stage in &self.stages {
             stage.run(&mut doc);
+        }
+        doc
+    }
+
+    /// `run`, with each stage writing its decisions into `trace`.
+    pub fn run_traced(&self, article: Article, trace: &mut Trace) -> Doc {
+        let mut doc = Doc::new(article);
+        for stage in &self.stages {
+            stage.run_traced(&mut doc, trace);
         }
         doc
     }

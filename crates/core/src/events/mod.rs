@@ -18,6 +18,7 @@ pub mod owners;
 mod places;
 mod roles;
 mod targets;
+pub mod trace;
 pub mod triggers;
 
 use crate::cameo::Cameo;
@@ -30,6 +31,7 @@ use links::{link_addressees, link_rejections};
 use modality::{Class, ModalityRules};
 use places::{event_place, focus_place};
 use targets::unnamed_target;
+use trace::{DropReason, Reader, Recorder, Removal, Rule, Step, TargetFilter, Trace};
 use triggers::Triggers;
 
 /// One act per actor per sentence: the first trigger an actor is the source of (preferring one
@@ -277,6 +279,8 @@ struct Sentence<'a> {
     roles: Option<roles::Roles<'a>>,
     /// The events of the story's earlier sentences.
     prior: &'a [Event],
+    /// Where the coder's decisions are written, when someone listens (`flashpoint explain`).
+    rec: Recorder<'a>,
 }
 
 impl Sentence<'_> {
@@ -317,6 +321,17 @@ impl Stage for Events {
     }
 
     fn run(&self, doc: &mut Doc) {
+        self.code(doc, None);
+    }
+
+    fn run_traced(&self, doc: &mut Doc, trace: &mut Trace) {
+        self.code(doc, Some(trace));
+    }
+}
+
+impl Events {
+    /// Code every sentence's events, writing each decision into `trace` when one is given.
+    fn code(&self, doc: &mut Doc, mut trace: Option<&mut Trace>) {
         let mut events = Vec::new();
         let focus = focus_place(doc);
         let tree = doc
@@ -324,14 +339,48 @@ impl Stage for Events {
             .as_ref()
             .map(|a| crate::tree::Tree::new(a, &doc.lower));
         for si in 0..doc.sentences.len() {
-            self.sentence(doc, tree.as_ref(), si, &focus, &mut events);
+            let cell = trace
+                .is_some()
+                .then(|| std::cell::RefCell::new(trace::SentenceTrace::default()));
+            let rec = Recorder::new(cell.as_ref());
+            self.sentence(doc, tree.as_ref(), si, &focus, &mut events, rec);
+            if let (Some(t), Some(cell)) = (trace.as_deref_mut(), cell) {
+                *t.sentence_mut(si) = cell.into_inner();
+            }
         }
+        let targeted =
+            |events: &[Event]| -> Vec<bool> { events.iter().map(|e| e.target.is_some()).collect() };
+        let before = trace.is_some().then(|| targeted(&events));
         link_rejections(&mut events);
+        let between = trace.is_some().then(|| targeted(&events));
         link_addressees(doc, &mut events);
+        if let (Some(t), Some(before), Some(between)) = (trace.as_deref_mut(), before, between) {
+            for (i, e) in events
+                .iter()
+                .enumerate()
+                .filter(|(i, e)| !before[*i] && e.target.is_some())
+            {
+                let reader = if between[i] {
+                    Reader::Offer
+                } else {
+                    Reader::Addressee
+                };
+                t.sentence_mut(e.sentence)
+                    .linked
+                    .push((trace::summary(doc, e), reader));
+            }
+        }
         // Who did what to whom: an act aimed at no one the text names is no relation between
         // parties, unless the user asks for one-sided acts too.
         if !self.include_undirected {
-            events.retain(|e| e.target.is_some());
+            events.retain(|e| {
+                let directed = e.target.is_some();
+                if let Some(t) = trace.as_deref_mut().filter(|_| !directed) {
+                    let note = (trace::summary(doc, e), Removal::NoTarget);
+                    t.sentence_mut(e.sentence).removed.push(note);
+                }
+                directed
+            });
         }
         // One event per story: the same act told twice in the same words (a headline and its
         // lead) is kept once, where first told. Another account of it ("Kalin said they rejected
@@ -340,7 +389,12 @@ impl Stage for Events {
         events.retain(|e: &Event| {
             let side = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.actor.code.clone());
             let words = doc.lower_slice(e.trigger).to_string();
-            seen.insert((side(&e.source), side(&e.target), e.cameo, e.date, words))
+            let fresh = seen.insert((side(&e.source), side(&e.target), e.cameo, e.date, words));
+            if let Some(t) = trace.as_deref_mut().filter(|_| !fresh) {
+                let note = (trace::summary(doc, e), Removal::RepeatedInStory);
+                t.sentence_mut(e.sentence).removed.push(note);
+            }
+            fresh
         });
         if doc.article.published.is_none() && !events.is_empty() {
             doc.warnings
@@ -358,9 +412,25 @@ impl Events {
         si: usize,
         focus_place: &'a Option<crate::doc::Place>,
         out: &mut Vec<Event>,
+        rec: Recorder<'a>,
     ) {
         let (view, matches) = self.read(doc, si);
-        let (planned, consumed) = self.plan(&view, &matches);
+        if rec.on() {
+            let toks = doc.sentence_tokens(si);
+            for (mi, m) in matches.iter().enumerate() {
+                let p = &self.triggers.patterns[m.pattern];
+                let span = toks[m.start].span.cover(toks[m.end - 1].span);
+                rec.trigger(mi, || trace::TriggerTrace {
+                    words: doc.slice(span).to_string(),
+                    span,
+                    code: p.code,
+                    pattern: p.text.to_string(),
+                    nominal: p.nominal,
+                    steps: Vec::new(),
+                });
+            }
+        }
+        let (planned, consumed) = self.plan(&view, &matches, rec);
         let candidates: Vec<usize> = view.mentions.iter().map(|m| m.0).collect();
         let roles = tree.map(|t| roles::Roles::new(t, doc, si, &candidates));
         let at = Sentence {
@@ -372,6 +442,7 @@ impl Events {
             matches,
             focus_place,
             prior: out,
+            rec,
         };
         // Rank: 0 an act of the main clause, 1 a nominal one, 2 one in a subordinate part. Only
         // the best rank found is kept: background acts ("whom they had taken hostage") make way.
@@ -379,14 +450,21 @@ impl Events {
         for p in planned.into_iter().filter(|p| !consumed[p.mi]) {
             found.extend(self.code_act(&at, p));
         }
-        found.extend(self.demands(&at).into_iter().map(|e| (0, e)));
+        let demands = self.demands(&at);
+        rec.extra(doc, Reader::Demand, &demands);
+        found.extend(demands.into_iter().map(|e| (0, e)));
         let judged = judgement_events(&at);
+        rec.extra(doc, Reader::Judgement, &judged);
         // "described the vote as illegal" is told by the judgement, not as a plain statement.
         found.retain(|(_, e)| {
-            !(e.cameo.is_root(1)
+            let told = e.cameo.is_root(1)
                 && judged
                     .iter()
-                    .any(|j| e.trigger.overlaps(j.trigger) && e.source == j.source))
+                    .any(|j| e.trigger.overlaps(j.trigger) && e.source == j.source);
+            if told {
+                rec.removed(doc, e, Removal::ToldByJudgement);
+            }
+            !told
         });
         found.extend(judged.into_iter().map(|e| (0, e)));
         let best = found.iter().map(|(r, _)| *r).min();
@@ -400,11 +478,15 @@ impl Events {
         let events: Vec<Event> = found
             .into_iter()
             .filter(|(r, e)| {
-                Some(*r) == best
+                let keep = Some(*r) == best
                     || (*r == 1
                         && e.confidence >= 0.75
                         && !main_sources
-                            .contains(&e.source.as_ref().and_then(|s| s.actor.country.clone())))
+                            .contains(&e.source.as_ref().and_then(|s| s.actor.country.clone())));
+                if !keep {
+                    rec.removed(doc, e, Removal::WorseRank);
+                }
+                keep
             })
             .map(|(_, e)| e)
             .collect();
@@ -415,7 +497,12 @@ impl Events {
             .map(|t| t.span.start)
             .collect();
         let act = |span: crate::Span| tree.and_then(|t| coordinated_act(t, span));
-        out.extend(one_act_per_actor(events, &breaks, &act));
+        let before = rec.on().then(|| events.clone());
+        let kept = one_act_per_actor(events, &breaks, &act);
+        for e in before.iter().flatten().filter(|e| !kept.contains(e)) {
+            rec.removed(doc, e, Removal::OneActPerActor);
+        }
+        out.extend(kept);
     }
 
     /// A sentence as the clause reader sees it, with its trigger matches (none inside a name).
@@ -470,7 +557,12 @@ impl Events {
 
     /// What each match is, once the words that govern it are read: its code and modality, and
     /// which matches gave way to the act they govern.
-    fn plan(&self, view: &View, matches: &[triggers::Match]) -> (Vec<Planned>, Vec<bool>) {
+    fn plan(
+        &self,
+        view: &View,
+        matches: &[triggers::Match],
+        rec: Recorder,
+    ) -> (Vec<Planned>, Vec<bool>) {
         // Control verbs that are triggers themselves ("threatened", "refused") give way to the act
         // they govern; remember which matches were consumed that way.
         let mut consumed = vec![false; matches.len()];
@@ -486,6 +578,7 @@ impl Events {
             // names the act it governs ("refuse to meet") has said it; later words are its detail.
             if let Some(g) = governor {
                 if matches.iter().any(|o| o.start == g.at && o.end > g.at + 2) {
+                    rec.step(mi, || Step::Dropped(DropReason::ToldByGovernor));
                     continue;
                 }
             }
@@ -500,8 +593,17 @@ impl Events {
                     g.class = Class::Intent;
                 }
             }
+            if let Some(g) = governor {
+                rec.step(mi, || Step::Governed {
+                    word: view.keys[g.at].to_string(),
+                    class: g.class,
+                });
+            }
             let negated = self.rules.negated(&view.keys, m.start)
                 || governor.is_some_and(|g| self.rules.negated(&view.keys, g.at));
+            if negated {
+                rec.step(mi, || Step::Negated);
+            }
             let mut subject_at = m.start;
             if let Some(g) = governor {
                 subject_at = g.at;
@@ -509,6 +611,9 @@ impl Events {
                 // that merely contains it ("signed an agreement to end the war") stands.
                 if let Some(ci) = matches.iter().position(|o| o.start == g.at) {
                     consumed[ci] = true;
+                    rec.step(ci, || Step::Consumed {
+                        by: view.keys[m.start..m.end].join(" "),
+                    });
                 }
             }
             // Acts one can refuse to do: agree, meet, support, cooperate, aid, yield. Not asking
@@ -520,27 +625,40 @@ impl Events {
             // Whether the act itself is done together (agree, meet), whatever became of it.
             let joint_act = is_joint(code);
             let joint_mutual = is_mutual(code);
-            match governor.map(|g| g.class) {
+            let rule = match governor.map(|g| g.class) {
                 // "will not accept", "did not agree": refusing a cooperative act is rejecting it.
                 Some(Class::Intent) if negated && cooperative => {
                     (code, modality) = self.rules.apply(Class::Reject, code);
+                    Some(Rule::RefusedCooperation)
                 }
                 None if negated && cooperative && answer => {
                     (code, modality) = self.rules.apply(Class::Reject, code);
+                    Some(Rule::RefusedCooperation)
                 }
                 // "failed to reach an agreement": no agreement — a rejection, for cooperative acts.
                 Some(Class::Negate) if !negated && cooperative => {
                     (code, modality) = self.rules.apply(Class::Reject, code);
+                    Some(Rule::FailedCooperation)
                 }
-                _ if negated => continue,
-                Some(Class::Negate) => continue,
+                _ if negated => {
+                    rec.step(mi, || Step::Dropped(DropReason::Negated));
+                    continue;
+                }
+                Some(Class::Negate) => {
+                    rec.step(mi, || Step::Dropped(DropReason::NegatingGovernor));
+                    continue;
+                }
                 // "The army prepared to resume shelling": readying force is a show of it (15).
                 Some(Class::Intent)
                     if code.root() >= 18 && governor.is_some_and(|g| view.preparing(g.at)) =>
                 {
                     code = codes::SHOW_OF_FORCE;
+                    Some(Rule::PreparingForce)
                 }
-                Some(class) => (code, modality) = self.rules.apply(class, code),
+                Some(class) => {
+                    (code, modality) = self.rules.apply(class, code);
+                    Some(Rule::Governor(class))
+                }
                 // "sent troops to fight", "urged both sides to agree", "accused X of trying to
                 // annex": an infinitive nobody governs is a purpose or a request, not an act.
                 None if m.start > 0
@@ -549,9 +667,11 @@ impl Events {
                     && !view.noun_use(m.start) =>
                 {
                     modality = Modality::Hypothetical;
+                    Some(Rule::UngovernedInfinitive)
                 }
-                None => {}
-            }
+                None => None,
+            };
+            rec.recoded(mi, code, modality, rule);
             if matches!(modality, Modality::Intended | Modality::Threatened)
                 && self.rules.ultimatum(&view.keys, m.start)
             {
@@ -560,12 +680,19 @@ impl Events {
                 if !code.is_root(13) {
                     code = codes::THREATEN;
                 }
+                rec.recoded(mi, code, modality, Some(Rule::Ultimatum));
             } else if self.rules.conditional(&view.keys, m.start) {
                 modality = Modality::Hypothetical;
+                rec.recoded(mi, code, modality, Some(Rule::Conditional));
             }
             if matches!(modality, Modality::Hypothetical | Modality::ReportedDenied)
                 && !self.include_hypothetical
             {
+                let why = match modality {
+                    Modality::Hypothetical => DropReason::Hypothetical,
+                    _ => DropReason::ReportedDenied,
+                };
+                rec.step(mi, || Step::Dropped(why));
                 continue;
             }
             // "Bahrain and Israel agreed to establish relations": what two agree on, they do together.
@@ -574,6 +701,7 @@ impl Events {
                 || view.keys[m.start].starts_with("agree");
             // Bare statements (CAMEO 01) carry no PLOVER event: not worth an event row.
             if code.is_root(1) {
+                rec.step(mi, || Step::Dropped(DropReason::Statement));
                 continue;
             }
             planned.push(Planned {
@@ -612,8 +740,16 @@ impl Events {
         let base = doc.sentences[si].tokens.start;
         let mut found: Vec<(u8, Event)> = Vec::new();
         let m = &matches[mi];
+        let rec = at.rec;
+        let drop = |why| {
+            rec.step(mi, || Step::Dropped(why));
+            Vec::new()
+        };
+        let names = |found: &[usize]| found.iter().map(|&i| trace::mention_name(doc, i)).collect();
+        let one = |a: &EventActor| trace::actor_name(doc, a);
+        let actor_names = |found: &[EventActor]| found.iter().map(one).collect();
         if view.in_attribution(m.start) {
-            return Vec::new();
+            return drop(DropReason::InAttribution);
         }
         let pattern = &self.triggers.patterns[m.pattern];
         let nominal = pattern.nominal || view.noun_use(m.start);
@@ -626,7 +762,10 @@ impl Events {
         } else {
             0
         };
+        rec.step(mi, || Step::Rank(trace::Rank::of(rank)));
         let (mut sources, mut targets, confidence) = self.roles(view, m, nominal, subject_at);
+        rec.step(mi, || Step::Sources(Reader::Clause, names(&sources)));
+        rec.step(mi, || Step::Targets(Reader::Clause, names(&targets)));
         // "met his Ugandan counterpart": what follows a possessive is one's own side ("its
         // troops") unless a relational noun names the other party.
         if targets.is_empty() && !nominal {
@@ -646,6 +785,9 @@ impl Events {
                         && !own.contains(&country(i))
                 })
                 .collect();
+            if !targets.is_empty() {
+                rec.step(mi, || Step::Targets(Reader::Counterpart, names(&targets)));
+            }
         }
         // The tree's reading wins where it names a party; the clause reader's stands where the
         // tree names none (until every reading comes from the tree).
@@ -665,12 +807,25 @@ impl Events {
             // describes it; it tells no act.
             let verb = r.tree().tokens_in(words.start, words.end).next();
             let describing = !pattern.nominal && verb.is_some_and(|v| r.tree().dep(v) == "amod");
-            if describing || r.nonspecific(*head) || r.habitual(*head) {
-                return Vec::new();
+            if describing {
+                return drop(DropReason::Describing);
             }
-            let sought = r.counterfactual(*head) || r.in_purpose(*head) || r.requested(*head);
-            if sought && !self.include_hypothetical {
-                return Vec::new();
+            if r.nonspecific(*head) {
+                return drop(DropReason::Nonspecific);
+            }
+            if r.habitual(*head) {
+                return drop(DropReason::Habitual);
+            }
+            if !self.include_hypothetical {
+                if r.counterfactual(*head) {
+                    return drop(DropReason::Counterfactual);
+                }
+                if r.in_purpose(*head) {
+                    return drop(DropReason::InPurpose);
+                }
+                if r.requested(*head) {
+                    return drop(DropReason::Requested);
+                }
             }
             // The tree's modal where the word window saw none ("will, after the vote, resign").
             if modality == Modality::Asserted {
@@ -684,8 +839,13 @@ impl Events {
                     })
                 });
                 match class {
-                    Some(Class::Intent) => (code, modality) = self.rules.apply(Class::Intent, code),
-                    Some(Class::Hypothetical) if !self.include_hypothetical => return Vec::new(),
+                    Some(Class::Intent) => {
+                        (code, modality) = self.rules.apply(Class::Intent, code);
+                        rec.recoded(mi, code, modality, Some(Rule::TreeModal));
+                    }
+                    Some(Class::Hypothetical) if !self.include_hypothetical => {
+                        return drop(DropReason::ModalHypothetical)
+                    }
                     _ => {}
                 }
             }
@@ -705,9 +865,11 @@ impl Events {
         if let Some((_, _, p)) = reading {
             if !p.sources.is_empty() {
                 sources = p.sources;
+                rec.step(mi, || Step::Sources(Reader::Tree, names(&sources)));
             }
             if !p.targets.is_empty() {
                 targets = p.targets;
+                rec.step(mi, || Step::Targets(Reader::Tree, names(&targets)));
             }
         }
         // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
@@ -740,6 +902,9 @@ impl Events {
                 code = self.triggers.patterns[weapon.pattern].code.unwrap_or(code);
                 by_weapon = true;
             }
+            if by_weapon {
+                rec.recoded(mi, code, modality, Some(Rule::Weapon));
+            }
         }
         // "France alleged that the militia had shelled Chad": an allegation is an accusation by its
         // author against the alleged actor, not the alleged act.
@@ -747,12 +912,12 @@ impl Events {
         let report = view.reported_clause(m.start);
         // "The Kremlin denied that its aircraft had bombed the hospital": not asserted.
         // "… demanded that the government grant more rights": wanted, not done.
-        if matches!(
-            report,
-            Some((_, clause::Report::Denied | clause::Report::Wanted))
-        ) && !self.include_hypothetical
-        {
-            return Vec::new();
+        if !self.include_hypothetical {
+            match report {
+                Some((_, clause::Report::Denied)) => return drop(DropReason::DeniedReport),
+                Some((_, clause::Report::Wanted)) => return drop(DropReason::WantedReport),
+                _ => {}
+            }
         }
         if let Some(verb) = report
             .filter(|r| r.1 == clause::Report::Alleged)
@@ -763,6 +928,8 @@ impl Events {
             sources = view.subject(verb);
             code = codes::ACCUSE;
             subject_at = verb;
+            rec.recoded(mi, code, modality, Some(Rule::Allegation));
+            rec.step(mi, || Step::Sources(Reader::Sayer, names(&sources)));
         } else if code.is_root(20) {
             // "Lula said Israel was committing genocide": genocide, ethnic cleansing and mass
             // killing are charges when another party says them.
@@ -780,6 +947,8 @@ impl Events {
                     sources = sayers;
                     code = codes::ACCUSE_OF_WAR_CRIMES;
                     subject_at = verb;
+                    rec.recoded(mi, code, modality, Some(Rule::Charge));
+                    rec.step(mi, || Step::Sources(Reader::Sayer, names(&sources)));
                 }
             }
         }
@@ -802,10 +971,17 @@ impl Events {
             |t: &crate::doc::Mention| state(t) && state_sources.contains(&&t.actor.country);
         let mut own_forces_shown =
             code.is_root(15) && targets.iter().any(|&i| own_state(&doc.mentions[i]));
-        targets.retain(|&i| {
-            let t = &doc.mentions[i];
-            !(t.implicit && own_state(t))
-        });
+        let name = |&i: &usize| trace::mention_name(doc, i);
+        rec.retain(
+            mi,
+            &mut targets,
+            TargetFilter::ImplicitOwnState,
+            name,
+            |&i| {
+                let t = &doc.mentions[i];
+                !(t.implicit && own_state(t))
+            },
+        );
         let trigger = toks[subject_at.min(m.start)]
             .span
             .cover(toks[m.end - 1].span);
@@ -818,16 +994,22 @@ impl Events {
             // "we" in a quote is the speaker's side.
             if mention.kind == MentionKind::Pronoun && mention.actor.code.is_none() {
                 if let Some(sp) = speaker {
-                    source_actors.push(speaker_actor(sp));
+                    let a = speaker_actor(sp);
+                    rec.step(mi, || Step::Sources(Reader::Speaker, vec![one(&a)]));
+                    source_actors.push(a);
                 } else {
                     // "The union announced that it has called off the strike": the one
                     // who said it.
-                    source_actors.extend(
-                        view.reporter_of(mention.tokens.start - base)
-                            .into_iter()
-                            .map(|k| mention_actor(&doc.mentions[k]))
-                            .filter(|a| a.actor.country.is_some()),
-                    );
+                    let reporters: Vec<EventActor> = view
+                        .reporter_of(mention.tokens.start - base)
+                        .into_iter()
+                        .map(|k| mention_actor(&doc.mentions[k]))
+                        .filter(|a| a.actor.country.is_some())
+                        .collect();
+                    rec.step(mi, || {
+                        Step::Sources(Reader::Reporter, actor_names(&reporters))
+                    });
+                    source_actors.extend(reporters);
                 }
                 return false;
             }
@@ -843,7 +1025,12 @@ impl Events {
                     .iter()
                     .map(|&i| mention_actor(&doc.mentions[i])),
             );
-            targets.retain(|t| !doers_in_event.contains(t));
+            rec.step(mi, || {
+                Step::Sources(Reader::DoersInEvent, names(&doers_in_event))
+            });
+            rec.retain(mi, &mut targets, TargetFilter::DoerInEvent, name, |t| {
+                !doers_in_event.contains(t)
+            });
         }
         // "A car bomb killed two soldiers outside Mosul", "were killed by a roadside bomb near
         // Kandahar": a weapon's attack nobody is named for is by unknown attackers of the country
@@ -855,6 +1042,7 @@ impl Events {
                 .filter(|c| !c.is_empty());
             if let Some(c) = country {
                 source_actors.push(actor::country_actor(trigger, &c, None));
+                rec.step(mi, || Step::Sources(Reader::WeaponPlace, vec![c]));
             }
         }
         // "Thousands of people rallied in Tripoli": a crowd that protests is protesters, of the
@@ -869,6 +1057,7 @@ impl Events {
                 .find(|c| !c.is_empty());
             if let Some(c) = country {
                 source_actors.push(actor::country_actor(trigger, &c, Some("OPP")));
+                rec.step(mi, || Step::Sources(Reader::CrowdSubject, vec![c + "OPP"]));
             }
         }
         if source_actors.is_empty() && agentless && code.is_root(17) {
@@ -879,6 +1068,9 @@ impl Events {
                 .filter(|c| !c.is_empty());
             if let Some(c) = country {
                 source_actors.push(actor::country_actor(trigger, &c, Some("COP")));
+                rec.step(mi, || {
+                    Step::Sources(Reader::AgentlessArrest, vec![c + "COP"])
+                });
             }
         }
         let mut target_actors: Vec<EventActor> = targets
@@ -900,6 +1092,9 @@ impl Events {
                 .collect();
             if !about.is_empty() {
                 target_actors = about;
+                rec.step(mi, || {
+                    Step::Targets(Reader::About, actor_names(&target_actors))
+                });
             }
         }
         // "Erdogan warned that Turkey would not hesitate": a state official's own state, as
@@ -911,7 +1106,13 @@ impl Events {
                 .filter(|a| state(a))
                 .map(|a| a.actor.country.clone())
                 .collect();
-            target_actors.retain(|t| !(t.actor.role.is_none() && own.contains(&t.actor.country)));
+            rec.retain(
+                mi,
+                &mut target_actors,
+                TargetFilter::SpeakersState,
+                one,
+                |t| !(t.actor.role.is_none() && own.contains(&t.actor.country)),
+            );
         }
         // An actor is not its own object ("Hamas threatened to resume terrorist activities").
         let own_codes: Vec<Option<String>> =
@@ -920,22 +1121,32 @@ impl Events {
         // A state does nothing together with its own government ("Iran … Tehran's programme"),
         // though it may act on its own country ("promised to reform Serbia").
         let together = is_reciprocal(code) || joint_act;
-        target_actors.retain(|t| {
-            t.actor.country.is_some()
-                && !own_codes.contains(&t.actor.code)
-                && !(together && source_actors.iter().any(|s| the_state_itself(s, t)))
-        });
+        rec.retain(
+            mi,
+            &mut target_actors,
+            TargetFilter::OwnOrUncoded,
+            one,
+            |t| {
+                t.actor.country.is_some()
+                    && !own_codes.contains(&t.actor.code)
+                    && !(together && source_actors.iter().any(|s| the_state_itself(s, t)))
+            },
+        );
         // "put its army on alert", "deployed its navy": the forces a state shows are its means,
         // not whom the show of force is aimed at.
         if code.is_root(15) {
             let before = target_actors.len();
-            target_actors.retain(|t| !source_actors.iter().any(|s| one_side(s, t)));
+            rec.retain(mi, &mut target_actors, TargetFilter::OwnForces, one, |t| {
+                !source_actors.iter().any(|s| one_side(s, t))
+            });
             own_forces_shown |= target_actors.len() < before;
         }
         // "Armenia and Azerbaijan accused each other": each did it to the other.
         let each_other = view.each_other(m.start, m.end);
         if each_other && source_actors.len() > 1 {
-            target_actors.clear();
+            rec.retain(mi, &mut target_actors, TargetFilter::EachOther, one, |_| {
+                false
+            });
         }
         // "French and Egyptian warships launched war games": exercises two countries hold
         // together are military cooperation (062), not a show of force.
@@ -953,6 +1164,7 @@ impl Events {
         if code.is_root(15) && countries.len() > 1 && drill {
             code = codes::MILITARY_COOPERATION;
             joint_act = true;
+            rec.recoded(mi, code, modality, Some(Rule::JointDrill));
         }
         // "The US and Britain struck targets in Yemen" is no fight between the two.
         let mutual = source_actors.len() > 1
@@ -962,7 +1174,9 @@ impl Events {
         // "Turkey and Russia failed to reach a deal over Idlib": the parties are each other's
         // counterpart, whatever the deal was about.
         if joint && !mutual {
-            target_actors.clear();
+            rec.retain(mi, &mut target_actors, TargetFilter::JointAct, one, |_| {
+                false
+            });
         }
         // "destroyed tanks belonging to the army": an act on a thing is an act on its owner.
         if target_actors.is_empty() && !joint {
@@ -971,17 +1185,21 @@ impl Events {
                 .map(|i| mention_actor(&doc.mentions[i]))
                 .filter(|t| !own_codes.contains(&t.actor.code))
                 .collect();
+            rec.found_targets(mi, Reader::Owners, || actor_names(&target_actors));
         }
         if target_actors.is_empty() && !joint && antecedents::reacts(code) {
             target_actors = earlier_parties(at, &aimed, &source_actors);
+            rec.found_targets(mi, Reader::EarlierParties, || actor_names(&target_actors));
         }
         if target_actors.is_empty() && !joint {
             target_actors = unnamed_target(at, m.end, code, trigger, &source_actors);
+            rec.found_targets(mi, Reader::Unnamed, || actor_names(&target_actors));
         }
         // "Chad has promised personnel", "the UN mission will monitor the ceasefire": a foreign
         // party's offer, help or appeal with no one named is for the country the story is about.
         if target_actors.is_empty() && !joint && antecedents::toward_the_story(code) {
             target_actors = antecedents::story_country(at.focus_place, trigger, &source_actors);
+            rec.found_targets(mi, Reader::StoryCountry, || actor_names(&target_actors));
         }
         // "called in the army": forces shown at home are shown to the country the story is in.
         if target_actors.is_empty() && own_forces_shown {
@@ -991,6 +1209,7 @@ impl Events {
                     .filter(|p| !p.country.is_empty())
                     .map(|p| actor::country_actor(trigger, &p.country, None)),
             );
+            rec.found_targets(mi, Reader::ForcesAtHome, || actor_names(&target_actors));
         }
         let (date, date_precision, historical) = at.date_at(m.start);
         let mut emit = |source: &EventActor, target: Option<&EventActor>| {
@@ -1002,13 +1221,19 @@ impl Events {
             {
                 return;
             }
+            let cameo = doer_codes::for_doer(code, source.actor.role.as_deref());
+            rec.step(mi, || Step::Candidate {
+                source: one(source),
+                target: target.map_or("-".into(), one),
+                code: cameo,
+            });
             found.push((
                 rank,
                 Event {
                     sentence: si,
                     source: Some(source.clone()),
                     target: target.cloned(),
-                    cameo: doer_codes::for_doer(code, source.actor.role.as_deref()),
+                    cameo,
                     trigger,
                     negated: false,
                     modality,
@@ -1033,7 +1258,7 @@ impl Events {
             // "The bloc's leaders met on Friday": a meeting with no one to meet tells no relation
             // between parties.
             if is_reciprocal(code) {
-                return found;
+                return drop(DropReason::NoCounterpart);
             }
             for s in &source_actors {
                 emit(s, None);
@@ -1047,6 +1272,9 @@ impl Events {
                     }
                 }
             }
+        }
+        if found.is_empty() {
+            return drop(DropReason::NoCodedSource);
         }
         found
     }
