@@ -782,15 +782,10 @@ impl View<'_> {
         }
         (that.saturating_sub(4)..that).rev().find_map(|i| {
             let w = self.key(i);
-            if ["claim", "alleg", "charg", "insinuat"]
-                .iter()
-                .any(|p| w.starts_with(p))
-            {
+            let stem = |stems: &crate::lexicon::WordSet| stems.iter().any(|p| w.starts_with(p));
+            if stem(&words().alleging_stems) {
                 Some((i, Report::Alleged))
-            } else if ["deni", "deny", "dismiss", "reject", "refut", "rebuff"]
-                .iter()
-                .any(|p| w.starts_with(p))
-            {
+            } else if stem(&words().denying_stems) {
                 Some((i, Report::Denied))
             } else if words().wanting_stems.iter().any(|p| w.starts_with(p)) {
                 Some((i, Report::Wanted))
@@ -804,7 +799,7 @@ impl View<'_> {
     /// position of its "that".
     pub fn demand_clause(&self, at: usize) -> Option<usize> {
         let w = self.key(at);
-        let demand = ["demand", "insist"].iter().any(|p| w.starts_with(p));
+        let demand = words().demanding_stems.iter().any(|p| w.starts_with(p));
         (demand && self.key(at + 1) == "that").then_some(at + 1)
     }
 

@@ -1154,12 +1154,8 @@ impl Events {
             .iter()
             .filter_map(|a| a.actor.country.as_deref())
             .collect();
-        let drill = (m.start..m.end).any(|i| {
-            let k = view.keys[i].as_ref();
-            ["exercise", "drill", "games", "manoeuvre", "maneuver"]
-                .iter()
-                .any(|w| k.starts_with(w))
-        });
+        let drills = &crate::lexicon::lexicon().roles.drill_nouns;
+        let drill = (m.start..m.end).any(|i| drills.contains(view.keys[i].as_ref()));
         let mut joint_act = joint_act;
         if code.is_root(15) && countries.len() > 1 && drill {
             code = codes::MILITARY_COOPERATION;

@@ -118,13 +118,11 @@ fn place_target(
     let speech = crate::lexicon::speech_verbs();
     let attribution = |i: usize| {
         toks[i].kind == TokenKind::Quote
-            || matches!(
-                doc.lower_slice(toks[i].span),
-                "said" | "says" | "told" | "according"
-                    // … nor into a clause of its own ("vowed to fight on until they hold
-                    // the hills along the frontier").
-                    | "until" | "unless" | "because" | "while" | "whereas" | "although"
-            )
+            // … nor into a clause of its own ("vowed to fight on until they hold the hills").
+            || crate::lexicon::lexicon()
+                .clauses
+                .place_clause_ends
+                .contains(doc.lower_slice(toks[i].span))
             || (doc.lower_slice(toks[i].span) == ","
                 && toks[i + 1..]
                     .iter()

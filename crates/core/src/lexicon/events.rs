@@ -192,6 +192,14 @@ lexicon_file! {
         noun_context: WordSet = "noun_context",
         /// Stems (matched as prefixes) of words whose that-clause says what is wanted.
         wanting_stems: WordSet = "wanting_stem",
+        /// Words beyond which no place is an act's target (attribution, a clause of its own).
+        place_clause_ends: WordSet = "place_clause_end",
+        /// Stems (matched as prefixes) of words whose that-clause is a charge.
+        alleging_stems: WordSet = "alleging_stem",
+        /// Stems (matched as prefixes) of words whose that-clause is denied.
+        denying_stems: WordSet = "denying_stem",
+        /// Stems (matched as prefixes) of words whose "that" opens a demand.
+        demanding_stems: WordSet = "demanding_stem",
         /// Stems (matched as prefixes) of verbs that make a nominal act their subject's deed.
         light_verb_stems: WordSet = "light_verb_stem",
         /// Words a nominal pattern ends with that are not its head noun.
@@ -256,6 +264,8 @@ lexicon_file! {
         mutual_objects: WordSet = "mutual_object",
         /// Nouns that name the other party even after a possessive ("his counterpart").
         relational_nouns: WordSet = "relational_noun",
+        /// Words of a military exercise ("drills").
+        drill_nouns: WordSet = "drill_noun",
         /// Lemmas of verbs whose clause is what is asked for ("urge X to").
         request_verbs: WordSet = "request_verb",
     }
