@@ -510,6 +510,12 @@ impl<'a> Roles<'a> {
                     .filter(|&a| t.kids_with(a, &["conj"]).next().is_some()),
             );
             if own.contains(&w) && !self.mention.contains_key(&w) {
+                // "rejected a US offer": a thing the pattern names is no party, but whose it is
+                // may be.
+                stack.extend(
+                    t.kids_with(w, &["poss", "compound", "amod", "nmod"])
+                        .filter(|k| !own.contains(k) || self.mention.contains_key(k)),
+                );
                 continue;
             }
             for m in self.party_words(w) {
