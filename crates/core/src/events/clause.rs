@@ -407,18 +407,19 @@ impl View<'_> {
 
     /// Mentions starting inside a token range (a pattern's `*` gap).
     pub fn inside(&self, from: usize, to: usize) -> Vec<usize> {
-        self.mentions
-            .iter()
-            .filter(|m| m.1 >= from && m.1 < to && !self.possessed(m.1))
-            .map(|m| m.0)
-            .collect()
+        self.starting_in(from, to, false)
     }
 
     /// Mentions inside a token range that follow a possessive ("met his Ugandan counterpart").
     pub fn possessed_inside(&self, from: usize, to: usize) -> Vec<usize> {
+        self.starting_in(from, to, true)
+    }
+
+    /// Mentions starting inside a token range, after a possessive or not as `possessed` says.
+    fn starting_in(&self, from: usize, to: usize, possessed: bool) -> Vec<usize> {
         self.mentions
             .iter()
-            .filter(|m| m.1 >= from && m.1 < to && self.possessed(m.1))
+            .filter(|m| m.1 >= from && m.1 < to && self.possessed(m.1) == possessed)
             .map(|m| m.0)
             .collect()
     }

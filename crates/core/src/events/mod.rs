@@ -880,29 +880,26 @@ impl Events {
         };
         let mut by_weapon = false;
         if !nominal && codes::BARE_KILLINGS.contains(&code) {
-            if let Some(weapon) = matches[..mi]
-                .iter()
-                .rev()
-                .filter(violent_noun)
-                .find(|o| view.subject_phrase(m.start).contains(&o.start))
-            {
-                code = self.triggers.patterns[weapon.pattern].code.unwrap_or(code);
-                by_weapon = true;
-            }
-            // "were killed by a roadside bomb", "died in a car bomb explosion"
+            let subject_phrase = view.subject_phrase(m.start);
+            // … or after it: "were killed by a roadside bomb", "died in a car bomb explosion".
             let by = view
                 .keys
                 .get(m.end)
                 .is_some_and(|k| matches!(k.as_ref(), "by" | "in"));
-            if let Some(weapon) = matches[mi + 1..]
+            let weapon = matches[..mi]
                 .iter()
+                .rev()
                 .filter(violent_noun)
-                .find(|o| by && !by_weapon && o.start <= m.end + 4)
-            {
+                .find(|o| subject_phrase.contains(&o.start))
+                .or_else(|| {
+                    matches[mi + 1..]
+                        .iter()
+                        .filter(violent_noun)
+                        .find(|o| by && o.start <= m.end + 4)
+                });
+            if let Some(weapon) = weapon {
                 code = self.triggers.patterns[weapon.pattern].code.unwrap_or(code);
                 by_weapon = true;
-            }
-            if by_weapon {
                 rec.recoded(mi, code, modality, Some(Rule::Weapon));
             }
         }

@@ -34,23 +34,30 @@ pub(super) fn event_place(
     source: &EventActor,
     target: Option<&EventActor>,
 ) -> Option<Place> {
-    let (doc, si) = (at.doc, at.si);
     let actor_spans = [Some(source.span), target.map(|t| t.span)];
     let as_actor = |p: &PlaceMention| {
-        actor_spans.iter().flatten().any(|a| a.overlaps(p.span)) || names_actor(doc, p.span)
+        actor_spans.iter().flatten().any(|a| a.overlaps(p.span)) || names_actor(at.doc, p.span)
     };
-    let tree = at.roles.as_ref().map(|r| r.tree());
-    tree.and_then(|t| clause_place(doc, t, si, trigger))
-        .or_else(|| sentence_place(doc, si, trigger, &as_actor))
+    place_of(at, trigger, &as_actor)
 }
 
 /// Where an act nobody is named for happened: the place its clause names, else the sentence's
 /// place nearest it that names no actor.
 pub(super) fn act_place(at: &Sentence, trigger: Span) -> Option<Place> {
+    place_of(at, trigger, &|p| names_actor(at.doc, p.span))
+}
+
+/// The place the trigger's clause names, else the sentence's nearest, ranking places `as_actor`
+/// calls actors last.
+fn place_of(
+    at: &Sentence,
+    trigger: Span,
+    as_actor: &dyn Fn(&PlaceMention) -> bool,
+) -> Option<Place> {
     let (doc, si) = (at.doc, at.si);
     let tree = at.roles.as_ref().map(|r| r.tree());
     tree.and_then(|t| clause_place(doc, t, si, trigger))
-        .or_else(|| sentence_place(doc, si, trigger, &|p| names_actor(doc, p.span)))
+        .or_else(|| sentence_place(doc, si, trigger, as_actor))
 }
 
 /// The sentence's place nearest the trigger: places named as places first; failing those, the

@@ -44,9 +44,10 @@ pub(super) fn unnamed_target(
         ))
     });
     // "met in Geneva", "held talks in Doha": where parties meet is no party to the meeting.
-    let together = super::is_reciprocal(code);
-    if let Some(place) = place_target(doc, si, trigger, own).filter(|_| !together) {
-        return vec![place];
+    if !super::is_reciprocal(code) {
+        if let Some(place) = place_target(doc, si, trigger, own) {
+            return vec![place];
+        }
     }
     // "An Israeli air strike on a building in Beirut killed five": violence is done to the place
     // it struck, wherever the sentence names it.
