@@ -255,7 +255,44 @@ fn villages() {
             None,
             Unknown,
         ),
+        // A village the gazetteer lacks inside a region or district it knows: somewhere in that
+        // area, not at the area's point.
+        (
+            "Jets bombed Tawshwe village in Magway region on Monday.",
+            "Tawshwe village",
+            "MMR",
+            None,
+            Unknown,
+        ),
+        (
+            "Bandits abducted farmers in Gidan Zaki village in the Birnin Gwari local government area.",
+            "Gidan Zaki village",
+            "NGA",
+            None,
+            Unknown,
+        ),
     ]);
+}
+
+/// An unknown village placed in a region keeps the region's name.
+#[test]
+fn unknown_village_keeps_its_region() {
+    let doc = pipeline().run(Article {
+        text: "Jets bombed Tawshwe village in Magway region on Monday.".into(),
+        ..Article::default()
+    });
+    let p = doc
+        .places
+        .iter()
+        .find(|p| doc.slice(p.span) == "Tawshwe village")
+        .expect("the village is reported");
+    assert_eq!(
+        p.place.admin1.as_deref(),
+        Some("Magway"),
+        "{}",
+        listing(&doc)
+    );
+    assert_eq!(p.place.lat, None);
 }
 
 #[test]
@@ -1009,20 +1046,20 @@ fn a_place_in_a_named_region() {
             Some((38.80, -77.05)),
             City,
         ),
-        // None of the gazetteer's places of that name lies there: a place it lacks, in Y.
+        // None of the gazetteer's places of that name lies there: a place it lacks, somewhere in Y.
         (
             "The eruption forced evacuations on La Palma in the Canary Islands.",
             "La Palma",
             "ESP",
-            Some((28.37, -16.17)),
-            Admin1,
+            None,
+            Unknown,
         ),
         (
             "Gunmen raided Victoria in Kaduna State before dawn.",
             "Victoria",
             "NGA",
-            Some((10.36, 7.70)),
-            Admin1,
+            None,
+            Unknown,
         ),
         // Not a region holding X: where people come from, a capital, a month.
         (

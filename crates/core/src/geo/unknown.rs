@@ -504,8 +504,12 @@ pub(super) fn place_unknowns(
                     .map(str::to_string)
             })
             .unwrap_or_default();
+        // Only a town or a site lends its point: a region or district is too large for its
+        // point to stand for a village inside it ("X village in Y region" is somewhere in Y),
+        // so the place stays unknown there, with the region's name.
+        let admin1 = anchor.as_ref().and_then(|p| p.admin1.clone());
         let at = anchor
-            .filter(|p| p.precision != Precision::Country)
+            .filter(|p| matches!(p.precision, Precision::City | Precision::Site))
             .or_else(|| {
                 (in_town(u.kind) && !u.by_entity && u.qualifier.is_none())
                     .then(|| story_town(text, out, &country).cloned())
@@ -522,7 +526,7 @@ pub(super) fn place_unknowns(
             None => Place {
                 name,
                 country,
-                admin1: None,
+                admin1,
                 lat: None,
                 lon: None,
                 geonameid: None,
