@@ -8,6 +8,12 @@ use crate::doc::{Doc, Event, MentionKind};
 /// "We are making our final warnings": a demand, criticism, rejection or threat with no one
 /// named is addressed to the other party just spoken of — the latest actor of another country
 /// named before it in the sentence or the one before.
+/// Whether a later link may give a target-less act its target: statements, demands,
+/// disapproval and rejections (roots 10–13) may be aimed at whoever the story names.
+pub(super) fn may_link(e: &Event) -> bool {
+    (10..=13).contains(&e.cameo.root())
+}
+
 pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
     // Who acted together on each trigger: co-sources are not each other's addressees.
     let sources: std::collections::HashSet<(crate::Span, crate::Span)> = events
@@ -15,7 +21,7 @@ pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
         .filter_map(|e| Some((e.trigger, e.source.as_ref()?.span)))
         .collect();
     for e in events.iter_mut() {
-        if e.target.is_some() || !(10..=13).contains(&e.cameo.root()) {
+        if e.target.is_some() || !may_link(e) {
             continue;
         }
         let Some(own) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {

@@ -467,6 +467,17 @@ impl Events {
             !told
         });
         found.extend(judged.into_iter().map(|e| (0, e)));
+        // An act aimed at no one, which no later link can aim, will not be reported: it tells
+        // the sentence to nobody and makes way for none.
+        if !self.include_undirected {
+            found.retain(|(_, e)| {
+                let kept = e.target.is_some() || links::may_link(e);
+                if !kept {
+                    rec.removed(doc, e, Removal::NoTarget);
+                }
+                kept
+            });
+        }
         let best = found.iter().map(|(r, _)| *r).min();
         // A nominal act whose actor is named right on it ("repelled a Russian assault", "a deadly
         // Israeli raid") stands beside the main clause when that actor did nothing else there.
