@@ -434,9 +434,38 @@ impl<'a> Roles<'a> {
                 Some(g) if t.is_verbal(g) => self.subject(g, depth + 1),
                 _ => (Vec::new(), false),
             },
+            // "passed a resolution condemning the raid": a text acts for its issuer.
+            "acl" | "relcl" if self.words.document_nouns.contains(&t.lemma(h)) => {
+                (self.issuer(h), false)
+            }
             // "troops stationed nearby", "a convoy carrying aid": the modified noun.
             "acl" | "relcl" => (vec![h], t.tag(v) == "VBN"),
             _ => (Vec::new(), false),
+        }
+    }
+
+    /// Who issued the text noun `doc`: its possessor or "by" phrase ("the council's resolution",
+    /// "a statement by the ministry"), else the subject of the verb it is the object of ("the
+    /// council adopted a resolution").
+    fn issuer(&self, doc: usize) -> Vec<usize> {
+        let t = self.tree;
+        let own: Vec<usize> = t
+            .kids_with(doc, &["poss"])
+            .chain(self.prep_objects_of(doc, &["by", "from"]))
+            .collect();
+        if !own.is_empty() {
+            return own;
+        }
+        match t.head(doc) {
+            Some(v) if t.dep(doc) == "dobj" && t.is_verbal(v) => {
+                let (subject, passive) = self.subject(v, 1);
+                if passive {
+                    self.agents(v)
+                } else {
+                    subject
+                }
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -592,6 +621,10 @@ impl<'a> Roles<'a> {
                     t.kids_with(w, &["poss", "compound", "amod", "nmod"])
                         .filter(|k| !own.contains(k) || self.mention.contains_key(k)),
                 );
+                // "removed cameras installed by the agency": the agency's cameras.
+                for made in t.kids_with(w, &["acl"]).filter(|&a| t.tag(a) == "VBN") {
+                    stack.extend(self.agents(made));
+                }
                 continue;
             }
             for m in self.party_words(w) {
@@ -714,6 +747,18 @@ mod tests {
     fn whose_a_rejected_thing_is_is_the_target() {
         let text = "Ecuador turned down a Colombian proposal for joint border patrols.";
         assert!(has(text, "ECU", "COL", "12"));
+    }
+
+    #[test]
+    fn a_thing_made_by_a_party_is_that_partys() {
+        let text = "Mali rejected a peace plan drafted by French diplomats.";
+        assert!(has(text, "MLI", "FRA", "12"));
+    }
+
+    #[test]
+    fn a_text_acts_for_its_issuer() {
+        let text = "The UN Security Council adopted a resolution condemning Eritrea on Monday.";
+        assert!(has(text, "UNO", "ERI", "11"));
     }
 
     #[test]

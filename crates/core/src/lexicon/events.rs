@@ -268,6 +268,8 @@ lexicon_file! {
         drill_nouns: WordSet = "drill_noun",
         /// Lemmas of verbs whose clause is what is asked for ("urge X to").
         request_verbs: WordSet = "request_verb",
+        /// Lemmas of nouns for a text that acts for whoever issued it ("resolution").
+        document_nouns: WordSet = "document_noun",
     }
 }
 
