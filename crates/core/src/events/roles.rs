@@ -289,8 +289,17 @@ impl<'a> Roles<'a> {
         }
         let (subject, passive) = self.subject(head, 0);
         let agents = self.agents(head);
-        // "is opposed to", "was attacked": with no "by" the tree cannot tell a stative from an
-        // agentless passive; it says nothing.
+        // "is opposed to", "remains committed to": a participle of stance after "be" tells the
+        // subject's own position.
+        let stance = passive
+            && agents.is_empty()
+            && self
+                .words
+                .stance_participles
+                .contains(self.tree.lower(head));
+        let passive = passive && !stance;
+        // "was attacked": with no "by" the tree cannot tell a stative from an agentless passive;
+        // it says nothing.
         if passive && agents.is_empty() {
             // Only a finite passive clause tells an act ("were detained"): not a reduced
             // relative ("people detained for …") nor a wished one ("called for them to be jailed").
@@ -327,6 +336,16 @@ impl<'a> Roles<'a> {
     /// verb's subject; its target from an aiming preposition or "of".
     fn read_noun(&self, noun: usize, own: &std::ops::Range<usize>) -> Parties {
         let t = self.tree;
+        // "a mediation effort between X and Y": an act named as the modifier of another noun is
+        // told by that noun's phrase.
+        let noun = match t.head(noun) {
+            Some(h)
+                if t.dep(noun) == "compound" && !own.contains(&h) && t.tag(h).starts_with("NN") =>
+            {
+                h
+            }
+            _ => noun,
+        };
         let between: Vec<usize> = t
             .kids_with(noun, &["prep"])
             .filter(|&p| t.lower(p) == "between")
@@ -335,10 +354,20 @@ impl<'a> Roles<'a> {
         if !between.is_empty() {
             let parties = self.parties(&between, own);
             if parties.len() > 1 {
-                // "talks between X and Y": the parties do it together.
-                return Parties {
-                    sources: parties,
-                    ..Parties::default()
+                // "talks between X and Y": the parties do it together; "Z launched a mediation
+                // effort between X and Y": Z does it to them.
+                let third = self.parties(&self.light_verb_subject(noun), own);
+                return if third.is_empty() {
+                    Parties {
+                        sources: parties,
+                        ..Parties::default()
+                    }
+                } else {
+                    Parties {
+                        sources: third,
+                        targets: parties,
+                        ..Parties::default()
+                    }
                 };
             }
         }
@@ -457,7 +486,12 @@ impl<'a> Roles<'a> {
             return own;
         }
         match t.head(doc) {
-            Some(v) if t.dep(doc) == "dobj" && t.is_verbal(v) => {
+            // "vetoed a resolution condemning": only who issues a text speaks through it.
+            Some(v)
+                if t.dep(doc) == "dobj"
+                    && t.is_verbal(v)
+                    && self.words.issue_verbs.contains(&t.lemma(v)) =>
+            {
                 let (subject, passive) = self.subject(v, 1);
                 if passive {
                     self.agents(v)
@@ -759,6 +793,26 @@ mod tests {
     fn a_text_acts_for_its_issuer() {
         let text = "The UN Security Council adopted a resolution condemning Eritrea on Monday.";
         assert!(has(text, "UNO", "ERI", "11"));
+    }
+
+    #[test]
+    fn only_the_issuer_speaks_through_a_text() {
+        let text = "Russia vetoed a resolution condemning Belarus.";
+        assert!(!has(text, "RUS", "BLR", "11"));
+    }
+
+    #[test]
+    fn a_stance_after_be_is_the_subjects() {
+        let text = "Ghana is opposed to Nigerian mediation in the border dispute.";
+        assert!(has(text, "GHA", "NGA", "12"));
+    }
+
+    #[test]
+    fn a_third_party_acts_between_two() {
+        let text = "Kenya launched a mediation effort between Ethiopia and Eritrea on Sunday.";
+        assert!(has(text, "KEN", "ETH", "04"));
+        assert!(has(text, "KEN", "ERI", "04"));
+        assert!(!has(text, "ETH", "ERI", "04"));
     }
 
     #[test]

@@ -270,6 +270,10 @@ lexicon_file! {
         request_verbs: WordSet = "request_verb",
         /// Lemmas of nouns for a text that acts for whoever issued it ("resolution").
         document_nouns: WordSet = "document_noun",
+        /// Lemmas of verbs by which one issues a text ("adopt", "issue").
+        issue_verbs: WordSet = "issue_verb",
+        /// Participles that after "be" tell the subject's stance, not a passive act ("opposed").
+        stance_participles: WordSet = "stance_participle",
     }
 }
 
