@@ -43,6 +43,10 @@ pub struct Cues {
     pub feature_starts: HashMap<String, &'static str>,
     /// Longest feature cue, in words.
     pub feature_words: usize,
+    /// Lowercase facility nouns ("embassy", "air base") → kind.
+    pub facility_nouns: HashMap<String, &'static str>,
+    /// Longest facility noun, in words.
+    pub facility_words: usize,
     /// Country adjectives, lowercase → ISO3 ("israeli" → "ISR").
     pub demonyms: HashMap<String, &'static str>,
 }
@@ -89,6 +93,12 @@ impl Cues {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
+        c.facility_words = c
+            .facility_nouns
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
         c
     }
 
@@ -120,6 +130,7 @@ impl Cues {
             "features" => &mut self.features,
             "feature_names" => &mut self.feature_names,
             "feature_starts" => &mut self.feature_starts,
+            "facility_nouns" => &mut self.facility_nouns,
             _ => return None,
         })
     }
@@ -154,6 +165,9 @@ mod tests {
         assert_eq!(c.feature_names.get("valley"), Some(&"area"));
         assert_eq!(c.feature_starts.get("lake"), Some(&"water"));
         assert!(c.feature_words >= 3);
+        assert_eq!(c.facility_nouns.get("embassy"), Some(&"facility"));
+        assert_eq!(c.facility_nouns.get("air base"), Some(&"airport"));
+        assert_eq!(c.facility_words, 3);
         assert_eq!(c.demonyms.get("israeli"), Some(&"ISR"));
     }
 }

@@ -1,6 +1,7 @@
 //! Places: the GeoNames gazetteer and the stage that finds place names in the text.
 
 mod cues;
+mod facilities;
 pub mod gazetteer;
 mod normalize;
 pub mod places;

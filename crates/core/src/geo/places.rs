@@ -8,8 +8,11 @@
 //! uses them to disambiguate ("Tripoli" in an article about Lebanon).
 
 use super::cues::Cues;
+use super::facilities::facilities;
 use super::gazetteer::{Entry, Gazetteer, Hit, Kind, Physical};
-use super::unknown::{actor_entry, of_story_town, place_unknowns, unknown_names, Known, Unknown};
+use super::unknown::{
+    actor_entry, of_story_town, place_unknowns, story_town, unknown_names, Known, Unknown,
+};
 use super::words::{words, Gap, Word};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::pipeline::Stage;
@@ -402,8 +405,13 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         if let Some(d) = c.ctx.direction_start.filter(|_| c.ctx.suffix_end.is_none()) {
             span.start = d;
         }
-        if let Some((end, kind)) = c.ctx.feature {
-            // "Rafah crossing": a place at the point of the one it is named after.
+        // "Rafah crossing": a place at the point of the one it is named after. Not a country's
+        // ("the US embassy", "a Russian base" lie elsewhere than its capital).
+        if let Some((end, kind)) = c
+            .ctx
+            .feature
+            .filter(|_| place.precision != Precision::Country)
+        {
             span.end = end;
             place.name = span.of(text).to_string();
             place.geonameid = None;
@@ -446,8 +454,51 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         k0 = k1;
     }
     place_unknowns(text, unknown, &resolved, &focus, &order, &mut out);
+    add_facilities(doc, &cands, &resolved, &mut out);
     out.sort_by_key(|p| p.span.start);
     out
+}
+
+/// Facilities named by a common noun ("the presidential palace", "Beirut's international
+/// airport"), at the town the text or the story gives them. A country that became part of one's
+/// mention ("US" in "the US embassy") is no place of its own there; a town stays one ("Beirut"
+/// in "Beirut's international airport").
+fn add_facilities(
+    doc: &Doc,
+    cands: &[Candidate],
+    resolved: &[Option<Place>],
+    out: &mut Vec<PlaceMention>,
+) {
+    let text = doc.text();
+    let cues = Cues::bundled();
+    let story = story_town(text, out, None).cloned();
+    let mut added = Vec::new();
+    let mut k0 = 0;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let k1 = k0 + cands[k0..].iter().take_while(|c| c.sentence == si).count();
+        let known: Vec<Known> = (k0..k1)
+            .filter_map(|k| resolved[k].as_ref().map(|p| (k, &cands[k], p)))
+            .collect();
+        k0 = k1;
+        let ws = words(text, sentence.span);
+        let taken: Vec<Span> = out.iter().map(|m| m.span).collect();
+        added.extend(facilities(
+            doc,
+            si,
+            &ws,
+            &known,
+            &taken,
+            story.as_ref(),
+            cues,
+        ));
+    }
+    out.retain(|m| {
+        m.place.precision != Precision::Country
+            || !added
+                .iter()
+                .any(|f| f.span.start <= m.span.start && m.span.end < f.span.end)
+    });
+    out.extend(added);
 }
 
 /// A lake or land region shared by two or three countries ("the Galwan Valley", "Kashmir", "Lake

@@ -432,15 +432,19 @@ fn entity_kind(doc: &Doc, span: Span) -> Option<&'static str> {
 }
 
 /// The town the article is told from: its dateline's ("MOGADISHU —"), else the town it names
-/// most in `country`, at least twice (ties to the first named).
-fn story_town<'a>(text: &str, out: &'a [PlaceMention], country: &str) -> Option<&'a Place> {
+/// most in `country` (any country when `None`), at least twice (ties to the first named).
+pub(super) fn story_town<'a>(
+    text: &str,
+    out: &'a [PlaceMention],
+    country: Option<&str>,
+) -> Option<&'a Place> {
     let town = |p: &Place| p.precision == Precision::City && p.kind.is_none();
     if let Some(p) = dateline_town(text, out) {
         return Some(p);
     }
     let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
     for (n, m) in out.iter().enumerate() {
-        if town(&m.place) && m.place.country == country {
+        if town(&m.place) && country.is_none_or(|c| m.place.country == c) {
             count.entry(m.place.name.as_str()).or_insert((0, n)).0 += 1;
         }
     }
@@ -454,7 +458,7 @@ fn story_town<'a>(text: &str, out: &'a [PlaceMention], country: &str) -> Option<
 }
 
 /// The town of the article's dateline, if it has one.
-fn dateline_town<'a>(text: &str, out: &'a [PlaceMention]) -> Option<&'a Place> {
+pub(super) fn dateline_town<'a>(text: &str, out: &'a [PlaceMention]) -> Option<&'a Place> {
     out.iter()
         .find(|m| {
             m.sentence < 3
@@ -512,7 +516,7 @@ pub(super) fn place_unknowns(
             .filter(|p| matches!(p.precision, Precision::City | Precision::Site))
             .or_else(|| {
                 (in_town(u.kind) && !u.by_entity && u.qualifier.is_none())
-                    .then(|| story_town(text, out, &country).cloned())
+                    .then(|| story_town(text, out, Some(&country)).cloned())
                     .flatten()
             });
         let place = match at {

@@ -1,0 +1,276 @@
+//! Facilities named by a common noun rather than a name of their own: "the presidential palace",
+//! "the US embassy in Kabul", "Beirut's international airport", "the city's airport".
+//!
+//! An event gazetteer reports such a facility as a place of its own (ACLED does), at the point of
+//! the town it lies in: the town the text names for it ("in X", "X's"), else the town the story is
+//! told from. Its name is the written compound when the town owns it ("Beirut international
+//! airport", "Kabul airport" for "the city's airport"), else "<facility>, <town>" ("presidential
+//! palace, Kabul"). Which nouns count, and their kind, is `[facility_nouns]` of
+//! `data/gazetteer/cues.txt`.
+
+use super::cues::Cues;
+use super::unknown::Known;
+use super::words::{Gap, Word};
+use crate::doc::{Doc, Place, PlaceMention, Precision};
+use crate::span::Span;
+
+/// Most modifiers between the article and the noun ("the old presidential palace").
+const MAX_MODIFIERS: usize = 3;
+
+/// How the text says whose or where the facility is.
+enum Owner {
+    /// "the presidential palace": the town comes from the context.
+    Definite,
+    /// "Beirut's international airport": the known town ending at this word.
+    Town(usize),
+    /// "the city's airport": the town the story is about.
+    StoryTown,
+}
+
+/// A facility phrase of a sentence: its words and who owns it.
+struct Phrase {
+    /// First word of the mention (the owner's for a possessive, else the first modifier).
+    start: usize,
+    /// First word after the article or possessive.
+    first: usize,
+    /// Last word of the noun.
+    last: usize,
+    owner: Owner,
+}
+
+/// The facilities of one sentence. `known` are its resolved places, `taken` the spans already
+/// reported (a facility with a name of its own is left to them), `story` the town the article is
+/// told from.
+pub(super) fn facilities(
+    doc: &Doc,
+    si: usize,
+    ws: &[Word],
+    known: &[Known],
+    taken: &[Span],
+    story: Option<&Place>,
+    cues: &Cues,
+) -> Vec<PlaceMention> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut h = 0;
+    while h < ws.len() {
+        let Some((last, kind)) = noun_at(&doc.lower, ws, h, cues) else {
+            h += 1;
+            continue;
+        };
+        let noun = Span::new(ws[h].span.start, ws[last].span.end);
+        let free = !taken
+            .iter()
+            .any(|t| t.start < noun.end && noun.start < t.end);
+        let phrase = free
+            .then(|| phrase_before(text, &doc.lower, ws, h, last, known, cues))
+            .flatten()
+            .filter(|p| is_place_noun(doc, ws, p));
+        h = last + 1;
+        let Some(p) = phrase else { continue };
+        let town = match p.owner {
+            Owner::Town(k) => known.iter().find(|x| x.1.last == k).map(|x| x.2),
+            Owner::StoryTown => story,
+            // "the embassy in Kabul"; "the palace in Syria" is in the story's town only when
+            // that lies in Syria.
+            Owner::Definite => match place_after(&doc.lower, ws, p.last, cues, known) {
+                Some(t) if is_town(t) => Some(t),
+                Some(area) => story.filter(|s| s.country == area.country),
+                None => town_before(known, p.start).or(story),
+            },
+        };
+        let Some(town) = town.filter(|t| is_town(t)) else {
+            continue;
+        };
+        let words = &text[ws[p.first].span.start..ws[p.last].span.end];
+        let name = match p.owner {
+            Owner::Definite => format!("{words}, {}", town.name),
+            _ => format!("{} {words}", town.name),
+        };
+        out.push(PlaceMention {
+            span: Span::new(ws[p.start].span.start, ws[p.last].span.end),
+            sentence: si,
+            place: Place {
+                name,
+                geonameid: None,
+                kind: Some(kind.to_string()),
+                ..town.clone()
+            },
+        });
+    }
+    out
+}
+
+/// A town (not a site or a district told at a town's point).
+fn is_town(p: &Place) -> bool {
+    p.precision == Precision::City && p.kind.is_none() && p.lat.is_some()
+}
+
+/// The facility noun starting at word `h`, lowercase ("airport", "air base"): its last word and
+/// its kind. The longest listed noun wins.
+fn noun_at(lower: &str, ws: &[Word], h: usize, cues: &Cues) -> Option<(usize, &'static str)> {
+    if ws[h].cap {
+        return None;
+    }
+    let mut best = None;
+    for n in 0..cues.facility_words {
+        let Some(w) = ws.get(h + n) else { break };
+        if w.cap || (n > 0 && w.gap != Gap::Space) {
+            break;
+        }
+        let words = &lower[ws[h].span.start..w.span.end];
+        if let Some(kind) = cues.facility_nouns.get(words) {
+            best = Some((h + n, *kind));
+        }
+    }
+    best
+}
+
+/// Walks left from the noun at `h..=last` over its modifiers to "the" or a possessive ("the US
+/// embassy", "Beirut's international airport", "the city's airport").
+fn phrase_before(
+    text: &str,
+    lower: &str,
+    ws: &[Word],
+    h: usize,
+    last: usize,
+    known: &[Known],
+    cues: &Cues,
+) -> Option<Phrase> {
+    let mut first = h;
+    loop {
+        if first == 0 || ws[first].gap != Gap::Space && !possessive(text, ws, first) {
+            return None;
+        }
+        let j = first - 1;
+        let w = ws[j].span.of(lower);
+        if possessive(text, ws, first) {
+            let owner = if let Some(k) = known.iter().find(|x| x.1.last == j) {
+                // The mention starts with the town's name ("New York's").
+                return Some(Phrase {
+                    start: k.1.first,
+                    first,
+                    last,
+                    owner: Owner::Town(j),
+                });
+            } else if cues.story_town_words.contains(w)
+                && j > 0
+                && ws[j - 1].span.of(lower) == "the"
+            {
+                Owner::StoryTown
+            } else {
+                return None;
+            };
+            return Some(Phrase {
+                start: j,
+                first,
+                last,
+                owner,
+            });
+        }
+        if w == "the" {
+            return Some(Phrase {
+                start: first,
+                first,
+                last,
+                owner: Owner::Definite,
+            });
+        }
+        if h - j > MAX_MODIFIERS || !modifier(text, lower, &ws[j], known, j, cues) {
+            return None;
+        }
+        first = j;
+    }
+}
+
+/// A word that may stand between "the" and a facility noun: a lowercase modifier that is no
+/// connector or preposition ("presidential", "international"), a country's adjective or name
+/// ("Russian", "US"), or an abbreviation ("UN"). A town before the noun makes a compound of its
+/// own ("the Kabul airport"), which the town's mention already holds.
+fn modifier(text: &str, lower: &str, w: &Word, known: &[Known], j: usize, cues: &Cues) -> bool {
+    let word = w.span.of(lower);
+    if let Some(k) = known.iter().find(|x| x.1.first <= j && j <= x.1.last) {
+        return k.2.precision == Precision::Country;
+    }
+    if cues.connectors.contains(word)
+        || cues.prepositions.contains(word)
+        || cues.locating.contains(word)
+    {
+        return false;
+    }
+    !w.cap || cues.demonyms.contains_key(word) || is_abbreviation(w.span.of(text))
+}
+
+/// Written in capitals ("US", "U.S.", "UN").
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// "'s " between word `i - 1` and word `i`.
+fn possessive(text: &str, ws: &[Word], i: usize) -> bool {
+    i > 0
+        && matches!(
+            text.get(ws[i - 1].span.end..ws[i].span.start),
+            Some("'s " | "’s ")
+        )
+}
+
+/// "the UN complex in Vienna", "the airport in the city of X": the known place right after "in"
+/// or "at" after the noun.
+fn place_after<'a>(
+    lower: &str,
+    ws: &[Word],
+    last: usize,
+    cues: &Cues,
+    known: &'a [Known<'a>],
+) -> Option<&'a Place> {
+    let low = |n: usize| {
+        ws.get(n)
+            .filter(|w| w.gap == Gap::Space)
+            .map(|w| w.span.of(lower))
+    };
+    if !matches!(low(last + 1), Some("in" | "at")) {
+        return None;
+    }
+    let mut at = last + 2;
+    if low(at) == Some("the") {
+        at += 1;
+        if low(at).is_some_and(|w| cues.town_words.contains(w)) && low(at + 1) == Some("of") {
+            at += 2;
+        }
+    }
+    known.iter().find(|x| x.1.first == at).map(|x| x.2)
+}
+
+/// The last town the sentence names before word `start` ("arrived in X ... and was greeted at
+/// the airport"): the facility is most likely there.
+fn town_before<'a>(known: &'a [Known<'a>], start: usize) -> Option<&'a Place> {
+    known
+        .iter()
+        .filter(|x| x.1.last < start && is_town(x.2))
+        .next_back()
+        .map(|x| x.2)
+}
+
+/// Whether the phrase names a place here, not people or an institution acting: not a compound's
+/// first part ("the airport road", "the palace guards"), not followed by "of" or a capitalised
+/// word, not the subject of an active verb ("the embassy said", "the palace denied").
+fn is_place_noun(doc: &Doc, ws: &[Word], p: &Phrase) -> bool {
+    let lower = &doc.lower;
+    if let Some(n) = ws.get(p.last + 1) {
+        let next = n.span.of(lower);
+        let joined = matches!(n.gap, Gap::Space | Gap::Hyphen);
+        if joined && (n.cap || next == "of" || crate::lexicon::speech_verbs().contains(next)) {
+            return false;
+        }
+    }
+    let Some(syntax) = doc.syntax.as_ref() else {
+        return true;
+    };
+    let start = ws[p.last].span.start;
+    let i = syntax.words.partition_point(|w| w.start < start);
+    let Some(tok) = syntax.words.get(i).filter(|w| w.start == start) else {
+        return true;
+    };
+    !matches!(tok.dep.as_str(), "compound" | "nsubj" | "amod")
+}
