@@ -1120,3 +1120,132 @@ fn not_places() {
         ),
     ]);
 }
+
+#[test]
+fn facilities_named_by_a_common_noun() {
+    check(&[
+        // "in X" after the noun gives its town.
+        (
+            "Rebels stormed the presidential palace in Bangui on Sunday.",
+            "presidential palace",
+            "CAF",
+            Some((4.36, 18.55)),
+            City,
+        ),
+        (
+            "Diplomats left the French embassy in Niamey.",
+            "French embassy",
+            "NER",
+            Some((13.51, 2.11)),
+            City,
+        ),
+        (
+            "Clashes broke out near the airport in the city of Bukavu.",
+            "airport",
+            "COD",
+            Some((-2.51, 28.86)),
+            City,
+        ),
+        // The town owns it.
+        (
+            "Protesters blocked Nairobi's international airport.",
+            "Nairobi's international airport",
+            "KEN",
+            Some((-1.28, 36.82)),
+            City,
+        ),
+        // The story's town: its dateline.
+        (
+            "HARARE — Soldiers guarded the city's airport overnight.",
+            "city's airport",
+            "ZWE",
+            Some((-17.83, 31.05)),
+            City,
+        ),
+        // An embassy named after its country lies in the story's town, not in that country.
+        (
+            "BAMAKO — Gunmen fired at the US embassy on Tuesday.",
+            "US embassy",
+            "MLI",
+            Some((12.65, -8.0)),
+            City,
+        ),
+        // The town the sentence named just before.
+        (
+            "The minister flew to Dodoma and was met at the airport by officials.",
+            "airport",
+            "TZA",
+            Some((-6.17, 35.74)),
+            City,
+        ),
+    ]);
+}
+
+/// A facility's name: the compound when its town owns it, else "<facility>, <town>".
+#[test]
+fn facility_names() {
+    let cases = [
+        (
+            "Rebels stormed the presidential palace in Bangui on Sunday.",
+            "presidential palace",
+            "presidential palace, Bangui",
+        ),
+        (
+            "Protesters blocked Nairobi's international airport.",
+            "Nairobi's international airport",
+            "Nairobi international airport",
+        ),
+        (
+            "HARARE — Soldiers guarded the city's airport overnight.",
+            "city's airport",
+            "Harare airport",
+        ),
+        (
+            "BAMAKO — Gunmen fired at the US embassy on Tuesday.",
+            "US embassy",
+            "US embassy, Bamako",
+        ),
+    ];
+    for (text, written, name) in cases {
+        let doc = pipeline().run(Article {
+            text: text.into(),
+            ..Article::default()
+        });
+        let p = doc.places.iter().find(|p| doc.slice(p.span) == written);
+        assert_eq!(
+            p.map(|p| p.place.name.as_str()),
+            Some(name),
+            "{}",
+            listing(&doc)
+        );
+        assert!(p.and_then(|p| p.place.kind.as_deref()).is_some());
+    }
+}
+
+#[test]
+fn facilities_that_are_not_places_here() {
+    check_absent(&[
+        // The institution acting, a compound's first part, people.
+        (
+            "KAMPALA — The embassy said it would close on Friday.",
+            "embassy",
+        ),
+        ("KAMPALA — The palace guards were arrested.", "palace"),
+        ("KAMPALA — Police closed the airport road.", "airport"),
+        // No town at all.
+        ("Officials said the airport was closed.", "airport"),
+        // A country that names the embassy is no place of its own there, nor is the embassy
+        // at the country's point.
+        ("BAMAKO — Gunmen fired at the US embassy on Tuesday.", "US"),
+        (
+            "A spokesman for the U.S. embassy said the talks had ended.",
+            "U.S. embassy",
+        ),
+        (
+            "A spokesman for the U.S. embassy said the talks had ended.",
+            "U.S.",
+        ),
+        // Indefinite: no particular building.
+        ("KAMPALA — The town needs an airport.", "airport"),
+    ]);
+}

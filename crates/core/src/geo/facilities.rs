@@ -247,8 +247,7 @@ fn place_after<'a>(
 fn town_before<'a>(known: &'a [Known<'a>], start: usize) -> Option<&'a Place> {
     known
         .iter()
-        .filter(|x| x.1.last < start && is_town(x.2))
-        .next_back()
+        .rfind(|x| x.1.last < start && is_town(x.2))
         .map(|x| x.2)
 }
 

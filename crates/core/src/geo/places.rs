@@ -405,17 +405,19 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         if let Some(d) = c.ctx.direction_start.filter(|_| c.ctx.suffix_end.is_none()) {
             span.start = d;
         }
-        // "Rafah crossing": a place at the point of the one it is named after. Not a country's
-        // ("the US embassy", "a Russian base" lie elsewhere than its capital).
-        if let Some((end, kind)) = c
-            .ctx
-            .feature
-            .filter(|_| place.precision != Precision::Country)
-        {
-            span.end = end;
-            place.name = span.of(text).to_string();
-            place.geonameid = None;
-            place.kind = Some(kind.to_string());
+        // "Rafah crossing": a place at the point of the one it is named after. Not a country's:
+        // "the US embassy" or "a Russian base" lies elsewhere than its capital, and the country
+        // only says whose it is (the facility, if its town is known, comes later).
+        if let Some((end, kind)) = c.ctx.feature {
+            if place.precision != Precision::Country {
+                span.end = end;
+                place.name = span.of(text).to_string();
+                place.geonameid = None;
+                place.kind = Some(kind.to_string());
+            } else if matches!(kind, "facility" | "base" | "airport") {
+                resolved[k] = Some(place);
+                continue;
+            }
         }
         resolved[k] = Some(place.clone());
         out.push(PlaceMention {
@@ -1163,6 +1165,13 @@ fn has_city_in(c: &Candidate, g: &Gazetteer, e: &Entry) -> bool {
     })
 }
 
+/// A facility the gazetteer lacks, told at the point of its town.
+fn is_building_at_town(p: &Place) -> bool {
+    p.geonameid.is_none()
+        && p.precision == Precision::City
+        && matches!(p.kind.as_deref(), Some("facility" | "airport" | "base"))
+}
+
 /// The output form of gazetteer entry `id`.
 pub fn place_of(g: &Gazetteer, id: u32) -> Place {
     let e = g.entry(id);
@@ -1227,11 +1236,12 @@ pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
 }
 
 /// The article's main country: the one its place mentions name most (a country named counts
-/// twice), ties going to the first named.
+/// twice), ties going to the first named. A building told at its town's point ("the airport",
+/// "the Palm Hotel in X") is the town named again, or not even named: it does not count.
 pub fn focus_country(doc: &Doc) -> Option<String> {
     let mut weight: HashMap<&str, u32> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
-    for p in &doc.places {
+    for p in doc.places.iter().filter(|p| !is_building_at_town(&p.place)) {
         let c = p.place.country.as_str();
         *weight.entry(c).or_default() += if p.place.precision == Precision::Country {
             2
