@@ -8,6 +8,7 @@
 
 use crate::article::Article;
 use crate::date::Date;
+use crate::role::Role;
 use crate::span::Span;
 use serde::Serialize;
 use std::ops::Range;
@@ -45,7 +46,7 @@ pub struct ActorCode {
     /// Full code, country + role ("TURGOV"), or `None` for an unknown name kept as text only.
     pub code: Option<String>,
     pub country: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<Role>,
     /// A person's or organisation's canonical name, when the mention names one.
     pub name: Option<String>,
 }

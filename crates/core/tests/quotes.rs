@@ -1,5 +1,6 @@
 //! Quote detection and speaker attribution over varied sentence forms.
 
+use flashpoint_core::actors::dictionary::split_code;
 use flashpoint_core::doc::{ActorCode, Mention, MentionKind};
 use flashpoint_core::quotes::Quotes;
 use flashpoint_core::segment::Segment;
@@ -318,8 +319,10 @@ fn mention(
         kind,
         actor: ActorCode {
             code: code.map(str::to_string),
-            country: code.map(|c| c[..3].to_string()),
-            role: code.map(|c| c[3..].to_string()),
+            country: code.map(|c| split_code(c).0.to_string()),
+            role: code
+                .and_then(|c| split_code(c).1)
+                .map(|r| r.parse().unwrap()),
             name: (!name.is_empty()).then(|| name.to_string()),
         },
         implicit: false,

@@ -5,6 +5,7 @@ use super::dictionary::{ActorDictionary, CountryKind, Entry};
 use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
 use crate::lexicon::lexicon;
 use crate::lexicon::trie::key;
+use crate::role::Role;
 use crate::span::Span;
 use std::borrow::Cow;
 
@@ -420,7 +421,7 @@ fn following_country(
 }
 
 /// A country phrase in a chunk: token range, country, kind, role of a capital/seat.
-type CountryHit<'a> = (usize, usize, &'a str, CountryKind, Option<&'a str>);
+type CountryHit<'a> = (usize, usize, &'a str, CountryKind, Option<Role>);
 
 /// "Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb forces": a national word written right
 /// before a people noun or another national adjective names a group living in the first
@@ -446,12 +447,12 @@ fn merge_compounds(countries: &mut Vec<CountryHit>) {
     }
 }
 
-fn code(country: Option<&str>, role: Option<&str>) -> ActorCode {
-    let code = country.map(|c| format!("{c}{}", role.unwrap_or("")));
+fn code(country: Option<&str>, role: Option<Role>) -> ActorCode {
+    let code = country.map(|c| format!("{c}{}", role.map_or("", Role::as_str)));
     ActorCode {
         code,
         country: country.map(str::to_string),
-        role: role.map(str::to_string),
+        role,
         name: None,
     }
 }
@@ -509,8 +510,8 @@ fn read_chunk(
     let mut countries: Vec<CountryHit> = Vec::new();
     let mut person = None;
     let mut org = None;
-    let mut role: Option<&str> = None;
-    let mut title_role: Option<&str> = None;
+    let mut role: Option<Role> = None;
+    let mut title_role: Option<Role> = None;
     let mut head: Option<usize> = None;
     let mut unknown: Option<(usize, usize)> = None;
     for l in chunk {
@@ -535,12 +536,12 @@ fn read_chunk(
                     role,
                 }) = entries.iter().find(|e| matches!(e, Entry::Country { .. }))
                 {
-                    countries.push((l.start, l.end, country, *kind, role.as_deref()));
+                    countries.push((l.start, l.end, country, *kind, *role));
                 } else if let Some(Entry::Agent { role: r, title }) = entries.first() {
                     if *title {
-                        title_role = Some(r);
+                        title_role = Some(*r);
                     } else {
-                        role = Some(r);
+                        role = Some(*r);
                         head = Some(l.end - 1);
                     }
                 }
@@ -606,7 +607,7 @@ fn read_chunk(
         name,
     }) = org
     {
-        let mut actor = code(Some(country), org_role.as_deref().or(role));
+        let mut actor = code(Some(country), org_role.or(role));
         actor.name = Some(name.clone());
         return vec![Candidate {
             plural,
@@ -648,7 +649,7 @@ fn read_chunk(
     let ethnic = start > 0 && doc.lower_slice(toks[start - 1].span) == "ethnic";
     if ethnic && !countries.is_empty() {
         countries.clear();
-        role = role.or(title_role).or(Some("CVL"));
+        role = role.or(title_role).or(Some(Role::Cvl));
     }
     let r = role.or(title_role);
     if let Some(r) = r {

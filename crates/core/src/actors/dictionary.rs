@@ -4,6 +4,7 @@
 use crate::codebook::tsv_rows;
 use crate::date::Date;
 use crate::lexicon::trie::{key, PhraseTrie};
+use crate::role::Role;
 use std::path::Path;
 
 /// How a country phrase refers to its country.
@@ -24,16 +25,16 @@ pub enum Entry {
     Country {
         country: String,
         kind: CountryKind,
-        role: Option<String>,
+        role: Option<Role>,
     },
     Org {
         country: String,
-        role: Option<String>,
+        role: Option<Role>,
         name: String,
     },
     /// A role noun ("troops") or a title ("President").
     Agent {
-        role: String,
+        role: Role,
         title: bool,
     },
     Person(usize),
@@ -42,7 +43,7 @@ pub enum Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Office {
     pub country: String,
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub from: Option<Date>,
     pub to: Option<Date>,
 }
@@ -56,21 +57,17 @@ pub struct Person {
 impl Person {
     /// The office held on `date`; without a date, or out of every range, the latest office,
     /// with the role dropped when the date is after it ended (a former office-holder).
-    pub fn office_on(&self, date: Option<Date>) -> Option<(&str, Option<&str>)> {
+    pub fn office_on(&self, date: Option<Date>) -> Option<(&str, Option<Role>)> {
         let held = |o: &Office| {
             date.is_some_and(|d| o.from.is_none_or(|f| f <= d) && o.to.is_none_or(|t| d <= t))
         };
         if let Some(o) = self.offices.iter().rev().find(|o| held(o)) {
-            return Some((&o.country, o.role.as_deref()));
+            return Some((&o.country, o.role));
         }
         let latest = self.offices.iter().max_by_key(|o| o.from)?;
         let before_any =
             date.is_some_and(|d| self.offices.iter().all(|o| o.from.is_some_and(|f| d < f)));
-        let role = if date.is_none() {
-            latest.role.as_deref()
-        } else {
-            None
-        };
+        let role = if date.is_none() { latest.role } else { None };
         let office = if before_any {
             self.offices.iter().min_by_key(|o| o.from)?
         } else {
@@ -155,6 +152,14 @@ fn opt(s: Option<&&str>) -> Option<String> {
     s.map(|s| s.trim())
         .filter(|s| !s.is_empty() && *s != "-")
         .map(str::to_string)
+}
+
+/// The role in column `col`, if the column is there and not empty or `-`.
+fn opt_role(f: &[&str], col: usize) -> Result<Option<Role>, String> {
+    opt(f.get(col))
+        .map(|r| r.parse::<Role>())
+        .transpose()
+        .map_err(|e| e.to_string())
 }
 
 fn parse_date(s: &str) -> Option<Date> {
@@ -278,9 +283,11 @@ impl ActorDictionary {
                     ))
                 }
             };
-            let role = opt(f.get(3)).or_else(|| {
-                matches!(kind, CountryKind::Capital | CountryKind::Seat).then(|| "GOV".to_string())
-            });
+            let role = opt_role(&f, 3)
+                .map_err(|e| err("countries.tsv", line, e))?
+                .or_else(|| {
+                    matches!(kind, CountryKind::Capital | CountryKind::Seat).then_some(Role::Gov)
+                });
             self.country_codes.insert(f[0].to_string());
             for p in f[2].split('|') {
                 self.add(
@@ -288,7 +295,7 @@ impl ActorDictionary {
                     Entry::Country {
                         country: f[0].to_string(),
                         kind,
-                        role: role.clone(),
+                        role,
                     },
                 );
             }
@@ -303,7 +310,7 @@ impl ActorDictionary {
             }
             let entry = Entry::Org {
                 country: f[0].to_string(),
-                role: opt(f.get(1)),
+                role: opt_role(&f, 1).map_err(|e| err("orgs.tsv", line, e))?,
                 name: f[2].to_string(),
             };
             self.add(f[2], entry.clone());
@@ -324,14 +331,11 @@ impl ActorDictionary {
                 "title" => true,
                 other => return Err(err("agents.tsv", line, format!("unknown kind {other:?}"))),
             };
+            let role = f[0]
+                .parse::<Role>()
+                .map_err(|e| err("agents.tsv", line, e.to_string()))?;
             for p in f[2].split('|') {
-                self.add(
-                    p.trim(),
-                    Entry::Agent {
-                        role: f[0].to_string(),
-                        title,
-                    },
-                );
+                self.add(p.trim(), Entry::Agent { role, title });
             }
         }
         self.load_people(people)
@@ -357,9 +361,17 @@ impl ActorDictionary {
                 });
             }
             let (country, role) = split_code(code);
+            let role = role
+                .map(str::parse::<Role>)
+                .transpose()
+                .map_err(|e| DictError {
+                    file: "people.tsv".into(),
+                    line,
+                    reason: format!("bad code {code:?}: {e}"),
+                })?;
             let office = Office {
                 country: country.to_string(),
-                role: role.map(str::to_string),
+                role,
                 from: parse_date(f[2]),
                 to: parse_end_date(f[3]),
             };
@@ -448,7 +460,7 @@ mod tests {
             Entry::Country {
                 country: "RUS".into(),
                 kind: CountryKind::Seat,
-                role: Some("GOV".into())
+                role: Some(Role::Gov)
             }
         );
     }
@@ -458,10 +470,10 @@ mod tests {
         let d = tiny();
         let gul = d.people.iter().find(|p| p.name == "Abdullah Gul").unwrap();
         let on = |s: &str| gul.office_on(Some(s.parse().unwrap()));
-        assert_eq!(on("2010-01-01"), Some(("TUR", Some("GOV"))));
+        assert_eq!(on("2010-01-01"), Some(("TUR", Some(Role::Gov))));
         assert_eq!(
             on("2014-08-31"),
-            Some(("TUR", Some("GOV"))),
+            Some(("TUR", Some(Role::Gov))),
             "a month-precision end covers the month"
         );
         assert_eq!(
@@ -469,7 +481,7 @@ mod tests {
             Some(("TUR", None)),
             "former office-holders keep the country only"
         );
-        assert_eq!(gul.office_on(None), Some(("TUR", Some("GOV"))));
+        assert_eq!(gul.office_on(None), Some(("TUR", Some(Role::Gov))));
     }
 
     #[test]
@@ -485,5 +497,47 @@ mod tests {
         let mut d = ActorDictionary::default();
         let e = d.load("#\nTUR\tplanet\tTurkey\n", "", "", "").unwrap_err();
         assert_eq!((e.file.as_str(), e.line), ("countries.tsv", 2));
+    }
+
+    #[test]
+    fn an_unknown_role_names_file_and_line() {
+        let load = |countries: &str, orgs: &str, agents: &str, people: &str| {
+            ActorDictionary::default()
+                .load(countries, orgs, agents, people)
+                .unwrap_err()
+        };
+        let cases = [
+            (
+                load("#\nRUS\tseat\tDuma\tLEGS\n", "", "", ""),
+                "countries.tsv",
+                2,
+            ),
+            (
+                load("", "#\n\nNATO\tARMY\tNATO\tthe alliance\n", "", ""),
+                "orgs.tsv",
+                3,
+            ),
+            (
+                load("", "", "#\nMIL\tnoun\ttroops\nSOL\tnoun\tsoldiers\n", ""),
+                "agents.tsv",
+                3,
+            ),
+            (
+                load("", "", "", "#\nAda Byron\tGBRLRD\t1840\t\t\n"),
+                "people.tsv",
+                2,
+            ),
+        ];
+        for (e, file, line) in cases {
+            assert_eq!((e.file.as_str(), e.line), (file, line), "{e}");
+        }
+        let e = load("", "", "#\nSOL\tnoun\tx\n", "");
+        assert!(
+            e.to_string().contains("unknown CAMEO role code \"SOL\""),
+            "{e}"
+        );
+        let e = load("", "", "", "#\nA B\tGBRLRD\t1840\t\t\n");
+        assert!(e.to_string().contains("\"GBRLRD\""), "{e}");
+        assert!(e.to_string().contains("\"LRD\""), "{e}");
     }
 }

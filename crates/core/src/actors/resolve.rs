@@ -5,12 +5,8 @@ use super::chunks::{BodyKinds, Candidate, Pronoun};
 use super::dictionary::ActorDictionary;
 use crate::doc::{Doc, Mention, MentionKind};
 use crate::lexicon::lexicon;
+use crate::role::Role;
 use std::collections::HashMap;
-
-/// Roles of the state that act abroad: a bare "the government" or "troops" is not guessed from
-/// where the sentence is, only from what the article said before. Police, courts and parliaments
-/// act at home, so "police in Moscow" are Russian.
-const STATE_ROLES: &[&str] = &["GOV", "MIL", "SPY", "PTY"];
 
 /// The head noun of a mention, singular: "the troops" and "Turkish troops" share "troop".
 fn head_noun(doc: &Doc, m: &Mention) -> String {
@@ -107,14 +103,14 @@ fn regime_country(doc: &Doc, cands: &[Candidate]) -> Option<String> {
         most_common(
             cands
                 .iter()
-                .filter(|c| c.mention.actor.role.as_deref() == Some("GOV"))
+                .filter(|c| c.mention.actor.role == Some(Role::Gov))
                 .filter_map(|c| c.mention.actor.country.as_deref()),
         )
     })
 }
 
 fn set_country(m: &mut Mention, country: &str) {
-    let role = m.actor.role.clone().unwrap_or_default();
+    let role = m.actor.role.map_or("", Role::as_str);
     m.actor.country = Some(country.to_string());
     m.actor.code = Some(format!("{country}{role}"));
 }
@@ -231,8 +227,11 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             }
         } else if c.needs_country {
             let head = head_noun(doc, &c.mention);
-            let role = c.mention.actor.role.clone();
-            let state = role.as_deref().is_some_and(|r| STATE_ROLES.contains(&r));
+            let role = c.mention.actor.role;
+            // Roles that act abroad: a bare "the government" or "troops" is not guessed from
+            // where the sentence is, only from what the article said before. Police, courts and
+            // parliaments act at home, so "police in Moscow" are Russian.
+            let state = role.is_some_and(Role::acts_abroad);
             let person = c.mention.kind == MentionKind::Person;
             let country = c
                 .context_country
@@ -416,14 +415,15 @@ fn body_fits(kinds: BodyKinds, m: &Mention, dict: &ActorDictionary) -> bool {
     let (Some(country), Some(_)) = (&m.actor.country, &m.actor.name) else {
         return false;
     };
-    let role = m.actor.role.as_deref().unwrap_or("");
+    let role = m.actor.role;
+    let is = |r: Role| role == Some(r);
     let igo = !dict.country_codes.contains(country) && country != "NGO";
     (kinds.has(BodyKinds::IGO) && igo)
-        || (kinds.has(BodyKinds::ARMED) && matches!(role, "REB" | "INS" | "UAF" | "SEP"))
-        || (kinds.has(BodyKinds::CIVIC) && (country == "NGO" || matches!(role, "NGO" | "HRI")))
-        || (kinds.has(BodyKinds::COURT) && role == "JUD")
-        || (kinds.has(BodyKinds::LABOUR) && role == "LAB")
-        || (kinds.has(BodyKinds::PARTY) && matches!(role, "PTY" | "OPP"))
+        || (kinds.has(BodyKinds::ARMED) && role.is_some_and(Role::is_armed_group))
+        || (kinds.has(BodyKinds::CIVIC) && (country == "NGO" || is(Role::Ngo) || is(Role::Hri)))
+        || (kinds.has(BodyKinds::COURT) && is(Role::Jud))
+        || (kinds.has(BodyKinds::LABOUR) && is(Role::Lab))
+        || (kinds.has(BodyKinds::PARTY) && (is(Role::Pty) || is(Role::Opp)))
 }
 
 /// The latest person named and coded.

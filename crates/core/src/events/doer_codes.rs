@@ -4,9 +4,10 @@
 //! Reads: `data/lexicon/doer_codes.tsv`. Gives: the code an event takes for its source's role.
 
 use crate::cameo::Cameo;
+use crate::role::Role;
 
 /// The code act `code` takes when an actor of role `role` does it.
-pub(super) fn for_doer(code: Cameo, role: Option<&str>) -> Cameo {
+pub(super) fn for_doer(code: Cameo, role: Option<Role>) -> Cameo {
     role.and_then(|role| {
         let rows = &crate::lexicon::lexicon().doer_codes.0;
         rows.iter()
@@ -19,6 +20,7 @@ pub(super) fn for_doer(code: Cameo, role: Option<&str>) -> Cameo {
 mod tests {
     use super::for_doer;
     use crate::cameo::Cameo;
+    use crate::role::Role;
 
     const fn c(code: &str) -> Cameo {
         Cameo::of(code)
@@ -26,11 +28,11 @@ mod tests {
 
     #[test]
     fn force_is_told_by_who_uses_it() {
-        assert_eq!(for_doer(c("190"), Some("OPP")), c("145"));
-        assert_eq!(for_doer(c("1712"), Some("CVL")), c("145"));
-        assert_eq!(for_doer(c("190"), Some("UAF")), c("180"));
-        assert_eq!(for_doer(c("190"), Some("MIL")), c("190"));
-        assert_eq!(for_doer(c("193"), Some("OPP")), c("193"));
+        assert_eq!(for_doer(c("190"), Some(Role::Opp)), c("145"));
+        assert_eq!(for_doer(c("1712"), Some(Role::Cvl)), c("145"));
+        assert_eq!(for_doer(c("190"), Some(Role::Uaf)), c("180"));
+        assert_eq!(for_doer(c("190"), Some(Role::Mil)), c("190"));
+        assert_eq!(for_doer(c("193"), Some(Role::Opp)), c("193"));
         assert_eq!(for_doer(c("190"), None), c("190"));
     }
 }

@@ -25,6 +25,7 @@ use crate::cameo::Cameo;
 use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
 use crate::lexicon::trie::key;
 use crate::pipeline::Stage;
+use crate::role::Role;
 use actor::{mention_actor, speaker_actor};
 use clause::View;
 use links::{link_addressees, link_rejections};
@@ -125,7 +126,7 @@ fn coordinated_act(tree: &crate::tree::Tree, span: crate::Span) -> Option<usize>
 
 /// A news outlet named as such ("told AFP", "Reuters reported") is a channel, not a party.
 fn is_news_agency(m: &crate::doc::Mention) -> bool {
-    m.kind == MentionKind::Name && m.actor.role.as_deref() == Some("MED")
+    m.kind == MentionKind::Name && m.actor.role == Some(Role::Med)
 }
 
 /// Root codes of acts two parties do together: a compound subject with no object is both sides.
@@ -143,10 +144,7 @@ pub(super) fn is_reciprocal(code: Cameo) -> bool {
 /// Organs of a state: the state itself, its government, forces, police, intelligence,
 /// legislature and courts.
 fn state_organ(a: &EventActor) -> bool {
-    matches!(
-        a.actor.role.as_deref(),
-        None | Some("GOV" | "MIL" | "SPY" | "COP" | "LEG" | "JUD")
-    )
+    a.actor.role.is_none_or(Role::is_state_organ)
 }
 
 /// Whether two actors are one party: the same code, or two organs of one state ("Iran" and the
@@ -159,7 +157,7 @@ fn one_side(a: &EventActor, b: &EventActor) -> bool {
 /// Whether two actors are one: the same code, or a state and its government ("Iran … Tehran's
 /// programme"), which news names in turn.
 fn the_state_itself(a: &EventActor, b: &EventActor) -> bool {
-    let state = |x: &EventActor| matches!(x.actor.role.as_deref(), None | Some("GOV"));
+    let state = |x: &EventActor| matches!(x.actor.role, None | Some(Role::Gov));
     a.actor.code == b.actor.code || (a.actor.country == b.actor.country && state(a) && state(b))
 }
 
@@ -963,12 +961,7 @@ impl Events {
         // "Britain called up reservists": a state organ that only the article's places gave a
         // country is the acting state's own side, not the target of its act. (Police against
         // protesters of the same country is a domestic dyad and stays.)
-        let state = |m: &crate::doc::Mention| {
-            matches!(
-                m.actor.role.as_deref(),
-                None | Some("GOV" | "MIL" | "SPY" | "COP")
-            )
-        };
+        let state = |m: &crate::doc::Mention| m.actor.role.is_none_or(Role::is_executive);
         let state_sources: Vec<&Option<String>> = sources
             .iter()
             .map(|&i| &doc.mentions[i])
@@ -1064,8 +1057,10 @@ impl Events {
                 .map(|p| p.country.clone())
                 .find(|c| !c.is_empty());
             if let Some(c) = country {
-                source_actors.push(actor::country_actor(trigger, &c, Some("OPP")));
-                rec.step(mi, || Step::Sources(Reader::CrowdSubject, vec![c + "OPP"]));
+                source_actors.push(actor::country_actor(trigger, &c, Some(Role::Opp)));
+                rec.step(mi, || {
+                    Step::Sources(Reader::CrowdSubject, vec![c + Role::Opp.as_str()])
+                });
             }
         }
         if source_actors.is_empty() && agentless && code.is_root(17) {
@@ -1075,9 +1070,9 @@ impl Events {
                 .or_else(|| focus_place.as_ref().map(|p| p.country.clone()))
                 .filter(|c| !c.is_empty());
             if let Some(c) = country {
-                source_actors.push(actor::country_actor(trigger, &c, Some("COP")));
+                source_actors.push(actor::country_actor(trigger, &c, Some(Role::Cop)));
                 rec.step(mi, || {
-                    Step::Sources(Reader::AgentlessArrest, vec![c + "COP"])
+                    Step::Sources(Reader::AgentlessArrest, vec![c + Role::Cop.as_str()])
                 });
             }
         }
@@ -1108,7 +1103,7 @@ impl Events {
         // "Erdogan warned that Turkey would not hesitate": a state official's own state, as
         // the subject of what he says, is his side, not whom the words are aimed at.
         if view.keys[m.end - 1].as_ref() == "that" {
-            let state = |a: &EventActor| matches!(a.actor.role.as_deref(), None | Some("GOV"));
+            let state = |a: &EventActor| matches!(a.actor.role, None | Some(Role::Gov));
             let own: Vec<Option<String>> = source_actors
                 .iter()
                 .filter(|a| state(a))
@@ -1225,7 +1220,7 @@ impl Events {
             {
                 return;
             }
-            let cameo = doer_codes::for_doer(code, source.actor.role.as_deref());
+            let cameo = doer_codes::for_doer(code, source.actor.role);
             rec.step(mi, || Step::Candidate {
                 source: one(source),
                 target: target.map_or("-".into(), one),

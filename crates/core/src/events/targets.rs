@@ -5,6 +5,7 @@ use super::actor::{country_actor, mention_actor};
 use super::{codes, Sentence};
 use crate::cameo::Cameo;
 use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
+use crate::role::Role;
 
 /// The target of an act whose clause names none, from `sources` (the act's doers), its `code`,
 /// and the words after the match (which ends at `end`): whom its condition names, the place it
@@ -69,9 +70,9 @@ pub(super) fn unnamed_target(
     // Protest is aimed at the government; what a state does at home is done to its people, when
     // the state itself is the doer ("Iraq imposed martial law").
     let role = if code.is_root(14) || code == codes::THREATEN_PROTEST {
-        Some("GOV")
+        Some(Role::Gov)
     } else if source.actor.role.is_none() {
-        Some("CVL")
+        Some(Role::Cvl)
     } else {
         None
     };
@@ -82,10 +83,7 @@ pub(super) fn unnamed_target(
 /// threats of it (133), repression (17) and threats of it (137), concessions (08, 035), and
 /// violence by police, rebels, insurgents and militias (18–20), who fight at home.
 fn aimed_at_home(code: Cameo, source: &ActorCode) -> bool {
-    let domestic_force = matches!(
-        source.role.as_deref(),
-        Some("COP" | "REB" | "INS" | "OPP" | "UAF" | "SEP" | "CRM" | "CVL")
-    );
+    let domestic_force = source.role.is_some_and(Role::fights_at_home);
     matches!(code.root(), 14 | 17 | 8)
         || codes::THREATS_AT_HOME.contains(&code)
         || code.is_under(codes::INTENT_TO_YIELD)

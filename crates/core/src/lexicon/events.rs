@@ -5,6 +5,7 @@ use super::reader::{plain, LexiconError, Row};
 use super::words::{lexicon_file, value, FromKind, Value, WordSet};
 use crate::cameo::Cameo;
 use crate::events::modality::Class;
+use crate::role::Role;
 use std::collections::HashMap;
 
 impl Value for Class {
@@ -77,6 +78,13 @@ impl Value for Cameo {
     }
 }
 
+impl Value for Role {
+    const EXPECTED: &'static str = "a CAMEO actor role (GOV, MIL, OPP …)";
+    fn read(text: &'static str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
 /// A CAMEO code, or `-` for none.
 struct MaybeCode(Option<Cameo>);
 
@@ -124,7 +132,7 @@ impl ActCodes {
 /// Rows of (code prefix, doer role, code) in file order (`doer_codes.tsv`): an act whose code
 /// starts with the prefix, done by an actor of the role, takes the code; the first row wins.
 #[derive(Debug)]
-pub struct DoerCodes(pub Vec<(Cameo, &'static str, Cameo)>);
+pub struct DoerCodes(pub Vec<(Cameo, Role, Cameo)>);
 
 impl DoerCodes {
     pub const FILE: &'static str = "doer_codes.tsv";
@@ -134,7 +142,7 @@ impl DoerCodes {
         let t = plain(Self::FILE, text, 3, 2)?;
         let mut out = Vec::new();
         for r in t.rows("")? {
-            out.push((value(&t, r, 0)?, r.cols[1], value(&t, r, 2)?));
+            out.push((value(&t, r, 0)?, value(&t, r, 1)?, value(&t, r, 2)?));
         }
         Ok(DoerCodes(out))
     }
@@ -308,10 +316,14 @@ mod tests {
         assert!(e.to_string().contains("059"), "{e}");
         let d = DoerCodes::parse("190\tOPP\t145\n190\tCVL\t145\n").unwrap();
         assert_eq!(d.0.len(), 2);
-        assert_eq!(d.0[0], (c("190"), "OPP", c("145")));
+        assert_eq!(d.0[0], (c("190"), Role::Opp, c("145")));
         let e = DoerCodes::parse("190\tOPP\t145\n19x\tCVL\t145\n").unwrap_err();
         assert_eq!(e.line, 2, "{e}");
         assert!(e.to_string().contains("19x"), "{e}");
+        // A role that is not a CAMEO role is named with its file and line.
+        let e = DoerCodes::parse("190\tOPP\t145\n190\tMOB\t145\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("doer_codes.tsv", 2), "{e}");
+        assert!(e.to_string().contains("MOB"), "{e}");
         let e = DoerCodes::parse("190\tOPP\t145\n190\tOPP\t180\n").unwrap_err();
         assert!(
             matches!(e.reason, Reason::Duplicate { first: 1, .. }),
