@@ -9,7 +9,7 @@
 
 use crate::record::{ActorRef, CodedEvent, DatePrecision, Place, PlacePrecision};
 use crate::time;
-use flashpoint_core::Date;
+use flashpoint_core::{Date, Role};
 use rusqlite::types::Value;
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -161,10 +161,10 @@ pub fn create_event(
         k.place,
         s.and_then(|x| x.code.as_deref()),
         s.and_then(|x| x.country.as_deref()),
-        s.and_then(|x| x.role.as_deref()),
+        s.and_then(|x| x.role.map(Role::as_str)),
         t.and_then(|x| x.code.as_deref()),
         t.and_then(|x| x.country.as_deref()),
-        t.and_then(|x| x.role.as_deref()),
+        t.and_then(|x| x.role.map(Role::as_str)),
         e.cameo.as_str(),
         e.quad_class,
         e.goldstein,

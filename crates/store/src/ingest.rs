@@ -5,6 +5,7 @@
 use crate::dedup::{self, MentionKeys};
 use crate::record::{CodedArticle, CodedEvent};
 use crate::{time, At, Result, Store};
+use flashpoint_core::Role;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
@@ -401,12 +402,12 @@ fn insert_mention(
         s.map(|x| &x.text),
         s.and_then(|x| x.code.as_deref()),
         s.and_then(|x| x.country.as_deref()),
-        s.and_then(|x| x.role.as_deref()),
+        s.and_then(|x| x.role.map(Role::as_str)),
         s.and_then(|x| x.name.as_deref()),
         t.map(|x| &x.text),
         t.and_then(|x| x.code.as_deref()),
         t.and_then(|x| x.country.as_deref()),
-        t.and_then(|x| x.role.as_deref()),
+        t.and_then(|x| x.role.map(Role::as_str)),
         t.and_then(|x| x.name.as_deref()),
         e.cameo.as_str(),
         e.cameo_name,

@@ -2,7 +2,7 @@
 //! coded output from anywhere (this binary, a Spark job, a pipe) can be stored without re-coding.
 
 use crate::error::InputError;
-use flashpoint_core::{Cameo, Date, Span};
+use flashpoint_core::{Cameo, Date, Role, Span};
 use serde::{Deserialize, Serialize};
 
 /// One coded article: one line of `flashpoint code` output.
@@ -41,8 +41,9 @@ pub struct ActorRef {
     pub code: Option<String>,
     #[serde(default)]
     pub country: Option<String>,
+    /// A CAMEO role: one the coder does not know is an input error.
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Option<Role>,
     #[serde(default)]
     pub name: Option<String>,
 }
@@ -341,6 +342,13 @@ mod tests {
         let a = CodedArticle::from_json(LINE.as_bytes()).unwrap();
         assert_eq!(a.events.len(), 1);
         assert_eq!(a.events[0].cameo.as_str(), "190");
+        assert_eq!(a.events[0].source.as_ref().unwrap().role, None);
+        let mil = LINE.replace(
+            r#""country":"RUR","role":null"#,
+            r#""country":"RUR","role":"MIL""#,
+        );
+        let a = CodedArticle::from_json(mil.as_bytes()).unwrap();
+        assert_eq!(a.events[0].source.as_ref().unwrap().role, Some(Role::Mil));
         assert_eq!(a.events[0].modality, Modality::Asserted);
         assert_eq!(a.key(), "id:a1");
     }
@@ -358,6 +366,13 @@ mod tests {
         let e = CodedArticle::from_json(bad.as_bytes()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("events[0].cameo"));
         assert!(e.reason.contains("unknown CAMEO code 1999"), "{e}");
+        let bad = LINE.replace(
+            r#""country":"FRE","role":null"#,
+            r#""country":"FRE","role":"ARMY""#,
+        );
+        let e = CodedArticle::from_json(bad.as_bytes()).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("events[0].target.role"));
+        assert!(e.reason.contains("unknown CAMEO role code \"ARMY\""), "{e}");
         let e = CodedArticle::from_json(br#"{"id":"x"}"#).unwrap_err();
         assert!(e.reason.contains("missing field `events`"), "{e}");
     }
