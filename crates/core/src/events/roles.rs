@@ -816,6 +816,13 @@ mod tests {
     }
 
     #[test]
+    fn a_renewed_act_is_done_by_the_subject() {
+        let text = "Sudan and South Sudan renewed negotiations on oil transit fees on Monday.";
+        assert!(has(text, "SDN", "SSD", "04"));
+        assert!(has(text, "SSD", "SDN", "04"));
+    }
+
+    #[test]
     fn a_party_in_the_verbs_own_phrase_is_its_target() {
         let text =
             "Chile granted political asylum to three Bolivian opposition leaders sheltering \
