@@ -298,6 +298,36 @@ fn unknown_village_keeps_its_region() {
 #[test]
 fn regions_and_districts() {
     check(&[
+        // A region named after its capital: the bare name is the town, a region word makes it
+        // the region.
+        (
+            "Airstrikes hit Hama overnight.",
+            "Hama",
+            "SYR",
+            Some((35.13, 36.75)),
+            City,
+        ),
+        (
+            "Fighting spread across the central province of Hama.",
+            "Hama",
+            "SYR",
+            Some((35.22, 37.16)),
+            Admin1,
+        ),
+        (
+            "Rockets struck Herat on Friday.",
+            "Herat",
+            "AFG",
+            Some((34.35, 62.2)),
+            City,
+        ),
+        (
+            "Clashes erupted in the western province of Herat.",
+            "Herat",
+            "AFG",
+            Some((34.19, 62.13)),
+            Admin1,
+        ),
         // "North and South Kivu": two regions, the first named by its first word.
         (
             "Fighting spread across North and South Kivu.",
@@ -840,6 +870,21 @@ fn buildings_and_districts_take_their_town() {
             "Wadi Seidna air base",
             "SDN",
             Some((15.55, 32.53)),
+            City,
+        ),
+        // An apposition that says how far and which way from a town: told at the town's point.
+        (
+            "Foreign troops stayed at the Zerdawa camp, north-east of Erbil.",
+            "Zerdawa camp",
+            "IRQ",
+            Some((36.19, 44.01)),
+            City,
+        ),
+        (
+            "Kurdish fighters advanced from the Dawudiya front, 30 km east of Kirkuk.",
+            "Dawudiya front",
+            "IRQ",
+            Some((35.47, 44.39)),
             City,
         ),
         // A bridge or a tunnel lies outside towns as often as in them: no town is assumed.

@@ -273,10 +273,31 @@ fn anchor_after(
         known.iter().find(|(_, c, _)| c.first == n).map(|x| x.0)
     };
     let locating = |n: usize| low(n).is_some_and(|w| cues.locating.contains(w));
+    // "10 km north of Y", "north-east of Y" from word `d`: the known place Y.
+    let direction_of = |mut d: usize| {
+        if low(d).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            && low(d + 1).is_some_and(|w| cues.distance_units.contains(w))
+        {
+            d += 2;
+        }
+        if !low(d).is_some_and(|w| cues.directions.contains(w)) {
+            return None;
+        }
+        // "north-east" is two words to the scanner.
+        if ws.get(d + 1).is_some_and(|w| w.gap == Gap::Hyphen)
+            && low(d + 1).is_some_and(|w| cues.directions.contains(w))
+        {
+            d += 1;
+        }
+        (low(d + 1) == Some("of"))
+            .then(|| known_at(d + 2))
+            .flatten()
+    };
     if ws.get(next).is_some_and(|w| w.gap == Gap::Comma) {
-        // "X, Kabul"; "X, a farming community in Y": an apposition that locates it.
+        // "X, Kabul"; "X, north-east of Y"; "X, a farming community in Y": an apposition that
+        // locates it.
         let apposition = matches!(low(next), Some("a" | "an" | "the"));
-        return known_at(next).or_else(|| {
+        return known_at(next).or_else(|| direction_of(next)).or_else(|| {
             (next + 1..(next + 7).min(ws.len()))
                 .filter(|_| apposition)
                 .take_while(|&n| ws[n].gap == Gap::Space)
@@ -289,16 +310,7 @@ fn anchor_after(
         at += 1;
     }
     // "X 10 km north of Y", "X north of Y".
-    let mut d = at;
-    if low(d).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        && low(d + 1).is_some_and(|w| cues.distance_units.contains(w))
-    {
-        d += 2;
-    }
-    if low(d).is_some_and(|w| cues.directions.contains(w)) && low(d + 1) == Some("of") {
-        return known_at(d + 2);
-    }
-    locating(at).then(|| known_at(at + 1)).flatten()
+    direction_of(at).or_else(|| locating(at).then(|| known_at(at + 1)).flatten())
 }
 
 /// "La Paz and neighbouring X": the known place the unknown one neighbours.
