@@ -1215,6 +1215,21 @@ fn facilities_named_by_a_common_noun() {
             Some((12.65, -8.0)),
             City,
         ),
+        // Owned by a name after "of".
+        (
+            "Protesters set fire to the headquarters of state broadcaster Radio Kanyo in Gitega.",
+            "headquarters of state broadcaster Radio Kanyo",
+            "BDI",
+            Some((-3.43, 29.92)),
+            City,
+        ),
+        (
+            "Diplomats left the embassy of Sweden in Niamey.",
+            "embassy of Sweden",
+            "NER",
+            Some((13.51, 2.11)),
+            City,
+        ),
         // The town the sentence named just before.
         (
             "The minister flew to Dodoma and was met at the airport by officials.",
@@ -1249,6 +1264,21 @@ fn facility_names() {
             "BAMAKO — Gunmen fired at the US embassy on Tuesday.",
             "US embassy",
             "US embassy, Bamako",
+        ),
+        (
+            "Protesters set fire to the headquarters of state broadcaster Radio Kanyo in Gitega.",
+            "headquarters of state broadcaster Radio Kanyo",
+            "Radio Kanyo headquarters",
+        ),
+        (
+            "KAMPALA — Crowds marched to the headquarters of the Liberty Party.",
+            "headquarters of the Liberty Party",
+            "Liberty Party headquarters",
+        ),
+        (
+            "Diplomats left the embassy of Sweden in Niamey.",
+            "embassy of Sweden",
+            "embassy of Sweden, Niamey",
         ),
     ];
     for (text, written, name) in cases {

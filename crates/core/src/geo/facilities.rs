@@ -25,6 +25,8 @@ enum Owner {
     Town(usize),
     /// "the city's airport": the town the story is about.
     StoryTown,
+    /// "the headquarters of state broadcaster X": the owner's name, its first and last word.
+    Named(usize, usize),
 }
 
 /// A facility phrase of a sentence: its words and who owns it.
@@ -35,6 +37,8 @@ struct Phrase {
     first: usize,
     /// Last word of the noun.
     last: usize,
+    /// Last word of the mention: the noun's, or the owner's after "of".
+    end: usize,
     owner: Owner,
 }
 
@@ -65,6 +69,7 @@ pub(super) fn facilities(
         let phrase = free
             .then(|| phrase_before(text, &doc.lower, ws, h, last, known, cues))
             .flatten()
+            .map(|p| with_owner(p, &doc.lower, ws, known, cues))
             .filter(|p| is_place_noun(doc, ws, p));
         h = last + 1;
         let Some(p) = phrase else { continue };
@@ -73,22 +78,31 @@ pub(super) fn facilities(
             Owner::StoryTown => story,
             // "the embassy in Kabul"; "the palace in Syria" is in the story's town only when
             // that lies in Syria.
-            Owner::Definite => match place_after(&doc.lower, ws, p.last, cues, known) {
-                Some(t) if is_town(t) => Some(t),
-                Some(area) => story.filter(|s| s.country == area.country),
-                None => town_before(known, p.start).or(story),
-            },
+            Owner::Definite | Owner::Named(..) => {
+                match place_after(&doc.lower, ws, p.end, cues, known) {
+                    Some(t) if is_town(t) => Some(t),
+                    Some(area) => story.filter(|s| s.country == area.country),
+                    None => town_before(known, p.start).or(story),
+                }
+            }
         };
         let Some(town) = town.filter(|t| is_town(t)) else {
             continue;
         };
         let words = &text[ws[p.first].span.start..ws[p.last].span.end];
         let name = match p.owner {
-            Owner::Definite => format!("{words}, {}", town.name),
-            _ => format!("{} {words}", town.name),
+            // "embassy of Sweden, Kabul".
+            Owner::Definite => format!(
+                "{}, {}",
+                &text[ws[p.first].span.start..ws[p.end].span.end],
+                town.name
+            ),
+            // "the headquarters of X" is X's only one: "X headquarters".
+            Owner::Named(a, b) => format!("{} {words}", &text[ws[a].span.start..ws[b].span.end]),
+            Owner::Town(_) | Owner::StoryTown => format!("{} {words}", town.name),
         };
         out.push(PlaceMention {
-            span: Span::new(ws[p.start].span.start, ws[p.last].span.end),
+            span: Span::new(ws[p.start].span.start, ws[p.end].span.end),
             sentence: si,
             place: Place {
                 name,
@@ -151,6 +165,7 @@ fn phrase_before(
                     start: k.1.first,
                     first,
                     last,
+                    end: last,
                     owner: Owner::Town(j),
                 });
             } else if cues.story_town_words.contains(w)
@@ -165,6 +180,7 @@ fn phrase_before(
                 start: j,
                 first,
                 last,
+                end: last,
                 owner,
             });
         }
@@ -173,6 +189,7 @@ fn phrase_before(
                 start: first,
                 first,
                 last,
+                end: last,
                 owner: Owner::Definite,
             });
         }
@@ -213,6 +230,50 @@ fn possessive(text: &str, ws: &[Word], i: usize) -> bool {
             text.get(ws[i - 1].span.end..ws[i].span.start),
             Some("'s " | "’s ")
         )
+}
+
+/// "the headquarters of state broadcaster X", "the palace of X", "the embassy of X": a definite
+/// facility owned by a name after "of" (up to three lowercase words may describe the owner). A
+/// known town owns it as "X's" would; a country or region only says whose it is; any other
+/// name is the owner's, whose only such facility it is.
+fn with_owner(mut p: Phrase, lower: &str, ws: &[Word], known: &[Known], cues: &Cues) -> Phrase {
+    if !matches!(p.owner, Owner::Definite) {
+        return p;
+    }
+    let low = |n: usize| {
+        ws.get(n)
+            .filter(|w| w.gap == Gap::Space)
+            .map(|w| w.span.of(lower))
+    };
+    if low(p.last + 1) != Some("of") {
+        return p;
+    }
+    let mut a = p.last + 2;
+    if low(a) == Some("the") {
+        a += 1;
+    }
+    let describing = |w: &str| {
+        !(cues.connectors.contains(w) || cues.prepositions.contains(w) || cues.locating.contains(w))
+    };
+    let mut n = 0;
+    while n < 3 && ws.get(a).is_some_and(|w| !w.cap) && low(a).is_some_and(describing) {
+        a += 1;
+        n += 1;
+    }
+    if !ws.get(a).is_some_and(|w| w.cap && w.gap == Gap::Space) {
+        return p;
+    }
+    let mut b = a;
+    while ws.get(b + 1).is_some_and(|w| w.cap && w.gap == Gap::Space) {
+        b += 1;
+    }
+    p.end = b;
+    p.owner = match known.iter().find(|x| x.1.first == a && x.1.last == b) {
+        Some(k) if is_town(k.2) => Owner::Town(b),
+        Some(_) => Owner::Definite,
+        None => Owner::Named(a, b),
+    };
+    p
 }
 
 /// "the UN complex in Vienna", "the airport in the city of X": the known place right after "in"
@@ -256,7 +317,7 @@ fn town_before<'a>(known: &'a [Known<'a>], start: usize) -> Option<&'a Place> {
 /// word, not the subject of an active verb ("the embassy said", "the palace denied").
 fn is_place_noun(doc: &Doc, ws: &[Word], p: &Phrase) -> bool {
     let lower = &doc.lower;
-    if let Some(n) = ws.get(p.last + 1) {
+    if let Some(n) = ws.get(p.end + 1) {
         let next = n.span.of(lower);
         let joined = matches!(n.gap, Gap::Space | Gap::Hyphen);
         if joined && (n.cap || next == "of" || crate::lexicon::speech_verbs().contains(next)) {
