@@ -564,6 +564,16 @@ impl<'a> Roles<'a> {
         best.map(|w| self.parties(&[w], own)).unwrap_or_default()
     }
 
+    /// Who leads the group noun `n` ("forces commanded by X"): the agents of a leading participle
+    /// that modifies it.
+    fn leaders(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        t.kids_with(n, &["acl"])
+            .filter(|&a| self.words.leading_participles.contains(t.lower(a)))
+            .flat_map(|a| self.agents(a))
+            .collect()
+    }
+
     /// The "by" agents of a passive verb.
     fn agents(&self, v: usize) -> Vec<usize> {
         let t = self.tree;
@@ -706,7 +716,8 @@ impl<'a> Roles<'a> {
         }
         let mut level = vec![w];
         for _ in 0..4 {
-            // "doctors from two American charities": people from a group are of it.
+            // "doctors from two American charities": people from a group are of it; "a coalition
+            // led by the United States" is its leader's side.
             let next: Vec<usize> = level
                 .iter()
                 .flat_map(|&n| t.kids_with(n, INSIDE_PHRASE).collect::<Vec<_>>())
@@ -715,6 +726,7 @@ impl<'a> Roles<'a> {
                         .iter()
                         .flat_map(|&n| self.prep_objects_of(n, &["from"])),
                 )
+                .chain(level.iter().flat_map(|&n| self.leaders(n)))
                 .collect();
             let mut found: Vec<usize> = Vec::new();
             for m in next.iter().filter_map(|n| self.mention.get(n).copied()) {
@@ -820,6 +832,12 @@ mod tests {
         let text = "Sudan and South Sudan renewed negotiations on oil transit fees on Monday.";
         assert!(has(text, "SDN", "SSD", "04"));
         assert!(has(text, "SSD", "SDN", "04"));
+    }
+
+    #[test]
+    fn a_group_is_its_leaders_side() {
+        let text = "Forces commanded by Kenya attacked Somali militants near the border.";
+        assert!(has(text, "KEN", "SOM", "19"));
     }
 
     #[test]

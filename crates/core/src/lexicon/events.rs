@@ -282,6 +282,8 @@ lexicon_file! {
         issue_verbs: WordSet = "issue_verb",
         /// Participles that after "be" tell the subject's stance, not a passive act ("opposed").
         stance_participles: WordSet = "stance_participle",
+        /// Participles whose "by" phrase names a group's leader ("led").
+        leading_participles: WordSet = "leading_participle",
     }
 }
 
