@@ -1280,6 +1280,12 @@ fn facility_names() {
             "embassy of Sweden",
             "embassy of Sweden, Niamey",
         ),
+        // An abbreviation before the noun names no building of its own.
+        (
+            "Delegates met at the EU compound in Nairobi.",
+            "EU compound",
+            "EU compound, Nairobi",
+        ),
     ];
     for (text, written, name) in cases {
         let doc = pipeline().run(Article {

@@ -91,6 +91,14 @@ pub(super) fn unknown_names(
         }
         if kind.is_none() && !single_stop {
             if let Some((e, k)) = feature_after(lower, ws, b, cues) {
+                // "the UN complex", "the EU mission": an abbreviation or a country's adjective
+                // before a common noun names no building; the facilities read it as one.
+                let words = &lower[ws[b].span.end..e];
+                if modifiers_only(text, lower, &ws[a..=b], cues)
+                    && cues.facility_nouns.contains_key(words.trim())
+                {
+                    continue;
+                }
                 kind = Some(k);
                 end = e;
             }
@@ -159,6 +167,16 @@ pub(super) fn unknown_names(
         });
     }
     out
+}
+
+/// Every word is written in capitals ("UN", "U.S.") or is a country's adjective ("Swedish").
+fn modifiers_only(text: &str, lower: &str, ws: &[Word], cues: &Cues) -> bool {
+    ws.iter().all(|w| {
+        let written = w.span.of(text);
+        cues.demonyms.contains_key(w.span.of(lower))
+            || written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !written.chars().any(char::is_lowercase)
+    })
 }
 
 /// "the capital's X", "the city's X": the word `a` opens a part of the town the story is about.
