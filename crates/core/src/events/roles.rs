@@ -458,7 +458,9 @@ impl<'a> Roles<'a> {
                 Some(g) => self.subject(g, depth + 1),
                 None => (Vec::new(), false),
             },
-            "advcl" | "pcomp" if t.tag(v) == "VBG" => self.subject(h, depth + 1),
+            "advcl" if t.tag(v) == "VBG" => self.subject(h, depth + 1),
+            // "told reporters before leaving": the preposition's governor is the clause.
+            "pcomp" if t.is_verbal(h) => self.subject(h, depth + 1),
             "pcomp" => match t.head(h) {
                 Some(g) if t.is_verbal(g) => self.subject(g, depth + 1),
                 _ => (Vec::new(), false),
@@ -838,6 +840,13 @@ mod tests {
     fn a_group_is_its_leaders_side() {
         let text = "Forces commanded by Kenya attacked Somali militants near the border.";
         assert!(has(text, "KEN", "SOM", "19"));
+    }
+
+    #[test]
+    fn a_clause_after_a_preposition_shares_the_subject() {
+        let text = "President Ruto of Kenya spoke to reporters after landing, urging Uganda to \
+                    withdraw its troops.";
+        assert!(has(text, "KEN", "UGA", "02"));
     }
 
     #[test]
