@@ -1330,3 +1330,42 @@ fn facilities_that_are_not_places_here() {
         ("KAMPALA — The town needs an airport.", "airport"),
     ]);
 }
+
+#[test]
+fn seats_of_government() {
+    check(&[
+        (
+            "Leaders met at the Casa Rosada on Monday.",
+            "Casa Rosada",
+            "ARG",
+            Some((-34.61, -58.38)),
+            City,
+        ),
+        // Not the town of that name in Tennessee.
+        (
+            "The president spoke from the White House on Sunday.",
+            "White House",
+            "USA",
+            Some((38.9, -77.04)),
+            City,
+        ),
+        (
+            "Officials at the Pentagon denied the report.",
+            "Pentagon",
+            "USA",
+            Some((38.88, -77.1)),
+            City,
+        ),
+        (
+            "Envoys were received at the Élysée Palace.",
+            "Élysée Palace",
+            "FRA",
+            Some((48.85, 2.35)),
+            City,
+        ),
+    ]);
+    check_absent(&[(
+        "The White House Correspondents dinner was cancelled.",
+        "White House",
+    )]);
+}

@@ -13,6 +13,8 @@ use super::unknown::Known;
 use super::words::{Gap, Word};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::span::Span;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Most modifiers between the article and the noun ("the old presidential palace").
 const MAX_MODIFIERS: usize = 3;
@@ -333,4 +335,114 @@ fn is_place_noun(doc: &Doc, ws: &[Word], p: &Phrase) -> bool {
         return true;
     };
     !matches!(tok.dep.as_str(), "compound" | "nsubj" | "amod")
+}
+
+const SEATS: &str = include_str!("../../../../data/gazetteer/seats.tsv");
+
+/// A seat of government and the point of its town (`data/gazetteer/seats.tsv`).
+struct Seat {
+    name: &'static str,
+    iso3: &'static str,
+    lat: f64,
+    lon: f64,
+}
+
+/// The seats by lowercase name and alternate name, and the longest name in words.
+struct Seats {
+    by_name: HashMap<String, usize>,
+    rows: Vec<Seat>,
+    words: usize,
+}
+
+fn seats() -> &'static Seats {
+    static SET: OnceLock<Seats> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s = Seats {
+            by_name: HashMap::new(),
+            rows: Vec::new(),
+            words: 1,
+        };
+        for line in SEATS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let c: Vec<&'static str> = line.split('\t').collect();
+            let [name, alternates, iso3, _town, lat, lon] = c[..] else {
+                continue;
+            };
+            let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else {
+                continue;
+            };
+            let n = s.rows.len();
+            for written in std::iter::once(name).chain(alternates.split('|')) {
+                if !written.is_empty() {
+                    s.words = s.words.max(written.split([' ', '-']).count());
+                    s.by_name.insert(written.to_lowercase(), n);
+                }
+            }
+            s.rows.push(Seat {
+                name,
+                iso3,
+                lat,
+                lon,
+            });
+        }
+        s
+    })
+}
+
+/// The seats of government a sentence names ("talks at the White House", "the Kremlin"): each at
+/// its town's point, precision city, kind facility. The longest name wins; a name that goes on
+/// ("White House Correspondents") is not the seat.
+pub(super) fn seats_in(doc: &Doc, si: usize, ws: &[Word]) -> Vec<PlaceMention> {
+    let s = seats();
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let found = ws[i]
+            .cap
+            .then(|| {
+                let mut j = i;
+                let mut best = None;
+                while j < ws.len() && j - i < s.words {
+                    if j > i && !matches!(ws[j].gap, Gap::Space | Gap::Hyphen) {
+                        break;
+                    }
+                    // The document's lower case is ASCII-only; names may have accents.
+                    let key = text[ws[i].span.start..ws[j].span.end].to_lowercase();
+                    if let Some(&n) = s.by_name.get(&key).filter(|_| ws[j].cap) {
+                        best = Some((j, n));
+                    }
+                    j += 1;
+                }
+                best
+            })
+            .flatten()
+            .filter(|(j, _)| {
+                !ws.get(j + 1)
+                    .is_some_and(|w| w.cap && matches!(w.gap, Gap::Space | Gap::Hyphen))
+            });
+        let Some((j, n)) = found else {
+            i += 1;
+            continue;
+        };
+        let seat = &s.rows[n];
+        out.push(PlaceMention {
+            span: Span::new(ws[i].span.start, ws[j].span.end),
+            sentence: si,
+            place: Place {
+                name: seat.name.to_string(),
+                country: seat.iso3.to_string(),
+                admin1: None,
+                lat: Some(seat.lat),
+                lon: Some(seat.lon),
+                geonameid: None,
+                precision: Precision::City,
+                kind: Some("facility".to_string()),
+            },
+        });
+        i = j + 1;
+    }
+    out
 }

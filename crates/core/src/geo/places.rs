@@ -8,7 +8,7 @@
 //! uses them to disambiguate ("Tripoli" in an article about Lebanon).
 
 use super::cues::Cues;
-use super::facilities::facilities;
+use super::facilities::{facilities, seats_in};
 use super::gazetteer::{Entry, Gazetteer, Hit, Kind, Physical};
 use super::unknown::{
     actor_entry, of_story_town, place_unknowns, story_town, unknown_names, Known, Unknown,
@@ -483,7 +483,16 @@ fn add_facilities(
             .collect();
         k0 = k1;
         let ws = words(text, sentence.span);
-        let taken: Vec<Span> = out.iter().map(|m| m.span).collect();
+        // A seat of government replaces what its words were read as ("White House" is also a
+        // town in Tennessee).
+        let seated = seats_in(doc, si, &ws);
+        out.retain(|m| {
+            !seated
+                .iter()
+                .any(|s| s.span.start < m.span.end && m.span.start < s.span.end)
+        });
+        added.extend(seated);
+        let taken: Vec<Span> = out.iter().chain(&added).map(|m| m.span).collect();
         added.extend(facilities(
             doc,
             si,
