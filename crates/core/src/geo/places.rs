@@ -437,12 +437,12 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
 
     // Names the gazetteer lacks, around the places it knows.
     let mut unknown: Vec<Unknown> = Vec::new();
-    let mut k0 = 0;
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        let k1 = k0 + cands[k0..].iter().take_while(|c| c.sentence == si).count();
-        let known: Vec<Known> = (k0..k1)
-            .filter_map(|k| resolved[k].as_ref().map(|p| (k, &cands[k], p)))
-            .collect();
+    for ((si, sentence), known) in doc
+        .sentences
+        .iter()
+        .enumerate()
+        .zip(known_by_sentence(doc, &cands, &resolved))
+    {
         let ws = words(text, sentence.span);
         unknown.extend(unknown_names(
             doc,
@@ -453,12 +453,30 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
             cues,
             stop,
         ));
-        k0 = k1;
     }
     place_unknowns(text, unknown, &resolved, &focus, &order, &mut out);
     add_facilities(doc, &cands, &resolved, &mut out);
     out.sort_by_key(|p| p.span.start);
     out
+}
+
+/// The resolved candidates of each sentence, in sentence order (`cands` are sorted by sentence).
+fn known_by_sentence<'a>(
+    doc: &Doc,
+    cands: &'a [Candidate],
+    resolved: &'a [Option<Place>],
+) -> Vec<Vec<Known<'a>>> {
+    let mut k0 = 0;
+    (0..doc.sentences.len())
+        .map(|si| {
+            let k1 = k0 + cands[k0..].iter().take_while(|c| c.sentence == si).count();
+            let known = (k0..k1)
+                .filter_map(|k| resolved[k].as_ref().map(|p| (k, &cands[k], p)))
+                .collect();
+            k0 = k1;
+            known
+        })
+        .collect()
 }
 
 /// Facilities named by a common noun ("the presidential palace", "Beirut's international
@@ -475,13 +493,12 @@ fn add_facilities(
     let cues = Cues::bundled();
     let story = story_town(text, out, None).cloned();
     let mut added = Vec::new();
-    let mut k0 = 0;
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        let k1 = k0 + cands[k0..].iter().take_while(|c| c.sentence == si).count();
-        let known: Vec<Known> = (k0..k1)
-            .filter_map(|k| resolved[k].as_ref().map(|p| (k, &cands[k], p)))
-            .collect();
-        k0 = k1;
+    for ((si, sentence), known) in doc
+        .sentences
+        .iter()
+        .enumerate()
+        .zip(known_by_sentence(doc, cands, resolved))
+    {
         let ws = words(text, sentence.span);
         // A seat of government replaces what its words were read as ("White House" is also a
         // town in Tennessee).
