@@ -107,6 +107,23 @@ fn one_act_per_actor(
         .collect()
 }
 
+/// How sure a reading is: each word a pattern's gap skipped, a nominal act, a passive, and a
+/// doer only the verb a noun hangs on names make it less so. A nominal act read that way does
+/// not stand beside the acts of its clause (`Events::sentence`).
+fn confidence(m: &triggers::Match, nominal: bool, p: &roles::Parties) -> f32 {
+    let mut c = 0.9 - 0.05 * m.skipped as f32;
+    if nominal {
+        c -= 0.1;
+    }
+    if p.passive {
+        c -= 0.1;
+    }
+    if nominal && p.doer_from_verb {
+        c -= 0.2;
+    }
+    c
+}
+
 /// The verb whose act a trigger tells: climbing from the trigger's head, the first verb that is
 /// coordinated with another ("condemned the coup and demanded …"), else the clause's root. A trigger inside another's
 /// complement ("warned that it would strike") belongs to that act.
@@ -762,44 +779,6 @@ impl Events {
         }
         let pattern = &self.triggers.patterns[m.pattern];
         let nominal = pattern.nominal || view.noun_use(m.start);
-        // "Following talks in Moscow, …": a fronted event stands beside the main one.
-        let fronted = nominal && !view.fronted_subject(m.start).is_empty();
-        let rank = if view.subordinate(m.start) {
-            2
-        } else if nominal && !fronted {
-            1
-        } else {
-            0
-        };
-        rec.step(mi, || Step::Rank(trace::Rank::of(rank)));
-        let (mut sources, mut targets, confidence) = self.roles(view, m, nominal, subject_at);
-        rec.step(mi, || Step::Sources(Reader::Clause, names(&sources)));
-        rec.step(mi, || Step::Targets(Reader::Clause, names(&targets)));
-        // "met his Ugandan counterpart": what follows a possessive is one's own side ("its
-        // troops") unless a relational noun names the other party.
-        if targets.is_empty() && !nominal {
-            let country = |i: &usize| doc.mentions[*i].actor.country.clone();
-            let own: Vec<Option<String>> = sources.iter().map(country).collect();
-            targets = view
-                .possessed_inside(m.start + 1, m.end)
-                .into_iter()
-                .filter(|i| {
-                    let head = doc.mentions[*i].tokens.end - 1;
-                    let noun = doc.lower_slice(doc.tokens[head].span);
-                    crate::lexicon::lexicon()
-                        .roles
-                        .relational_nouns
-                        .contains(noun)
-                        && country(i).is_some()
-                        && !own.contains(&country(i))
-                })
-                .collect();
-            if !targets.is_empty() {
-                rec.step(mi, || Step::Targets(Reader::Counterpart, names(&targets)));
-            }
-        }
-        // The tree's reading wins where it names a party; the clause reader's stands where the
-        // tree names none (until every reading comes from the tree).
         let mut code = code;
         let mut modality = modality;
         let words = toks[m.start].span.cover(toks[m.end - 1].span);
@@ -807,6 +786,19 @@ impl Events {
             .roles
             .as_ref()
             .and_then(|r| r.head_of(words).map(|head| (r, head, r.read(head, words))));
+        // "Following talks in Moscow, X and Y …": an event held together (CAMEO 03–06) in the
+        // setting that opens the sentence is its subject's and stands beside the main act. "After
+        // the strikes, civilians fled" tells no strike by the civilians.
+        let held_together = (3..=6).contains(&code.root());
+        let fronted = nominal && reading.as_ref().is_some_and(|(_, _, p)| p.fronted);
+        let rank = if view.subordinate(m.start) {
+            2
+        } else if nominal && !(fronted && held_together) {
+            1
+        } else {
+            0
+        };
+        rec.step(mi, || Step::Rank(trace::Rank::of(rank)));
         let aimed: Vec<usize> = reading
             .as_ref()
             .map(|(r, head, _)| r.aimed_words(*head, words))
@@ -871,16 +863,21 @@ impl Events {
         let has_object = reading
             .as_ref()
             .is_some_and(|(_, _, p)| !p.things.is_empty());
-        if let Some((_, _, p)) = reading {
-            if !p.sources.is_empty() {
-                sources = p.sources;
-                rec.step(mi, || Step::Sources(Reader::Tree, names(&sources)));
+        // Who did it and to whom, as the tree tells it; with no tree, no one.
+        let (mut sources, mut targets, confidence) = match reading {
+            Some((_, _, p)) => {
+                let confidence = confidence(m, nominal, &p);
+                let sources = if p.fronted && !held_together {
+                    Vec::new()
+                } else {
+                    p.sources
+                };
+                (sources, p.targets, confidence)
             }
-            if !p.targets.is_empty() {
-                targets = p.targets;
-                rec.step(mi, || Step::Targets(Reader::Tree, names(&targets)));
-            }
-        }
+            None => (Vec::new(), Vec::new(), 0.0),
+        };
+        rec.step(mi, || Step::Sources(Reader::Tree, names(&sources)));
+        rec.step(mi, || Step::Targets(Reader::Tree, names(&targets)));
         // "A roadside bomb … killed four soldiers": a bare killing told by the weapon that
         // did it is that weapon's attack.
         let violent_noun = |o: &&triggers::Match| {
@@ -1356,100 +1353,5 @@ impl Events {
             mention_actor(source),
             mention_actor(target),
         ))
-    }
-
-    /// Source and target mention indices for a match, and the confidence of that reading.
-    fn roles(
-        &self,
-        view: &View,
-        m: &triggers::Match,
-        nominal: bool,
-        subject_at: usize,
-    ) -> (Vec<usize>, Vec<usize>, f32) {
-        let mut confidence = 0.9 - 0.05 * m.skipped as f32;
-        // Objects inside the matched words ("engaged Filipino peacekeepers in a firefight",
-        // "called on Syria to") come first.
-        let gap_objects: Vec<usize> = if nominal {
-            Vec::new()
-        } else {
-            view.inside(m.start + 1, m.end)
-        };
-        let object = |from: usize| {
-            if gap_objects.is_empty() {
-                view.object(from, 12)
-            } else {
-                gap_objects.clone()
-            }
-        };
-        if nominal {
-            if let Some(from) = view.suffered_from(m.start, m.end) {
-                return (
-                    view.by_agent_after(from),
-                    view.subject(m.start),
-                    confidence - 0.1,
-                );
-            }
-            // "talks between Russian and Ukrainian delegations": the parties are named after it.
-            let between = (m.end.saturating_sub(1)..m.end + 1)
-                .find(|&i| view.keys.get(i).is_some_and(|k| k.as_ref() == "between"));
-            if let Some(b) = between {
-                let parties = view.object(b + 1, 6);
-                if parties.len() > 1 {
-                    return (parties, Vec::new(), confidence - 0.1);
-                }
-            }
-            let mut sources = view.modifier_before(m.start);
-            if sources.is_empty() {
-                // "the attack by militants" — right after the noun, not a later "by".
-                if view.keys.get(m.end).is_some_and(|k| k.as_ref() == "by") {
-                    sources = view.by_agent(m.end);
-                }
-            }
-            if sources.is_empty() {
-                // "Following talks in Moscow, Turkish and Russian delegations …": the main subject.
-                sources = view.fronted_subject(m.start);
-            }
-            // "threatened to institute a curfew": a governed act is the governor's subject's.
-            let governed = subject_at < m.start;
-            if sources.is_empty() && (governed || view.light_verb_before(m.start)) {
-                sources = view.subject(subject_at);
-                confidence -= 0.2;
-            }
-            // "Thousands of Nigerians were converging for a rally in Lagos": the subject takes
-            // part in the protest its clause is about, when no other act is told there.
-            let code = self.triggers.patterns[m.pattern].code;
-            if sources.is_empty()
-                && code.is_some_and(|c| c.is_root(14))
-                && view.joins_event(m.start)
-            {
-                sources = view.subject(m.start);
-                confidence -= 0.2;
-            }
-            return (sources, object(m.end), confidence - 0.1);
-        }
-        // "came under fire from Syrian forces", "faces pressure from Congress": done to the
-        // subject, by whoever comes after.
-        if let Some(from) = view.suffered_from(m.start, m.end) {
-            return (
-                view.by_agent_after(from),
-                view.subject(subject_at),
-                confidence - 0.1,
-            );
-        }
-        if view.passive(m.start) {
-            // The agent may stand inside the pattern's gap ("attacked by militiamen armed with
-            // machetes" matched "attack * with * machetes").
-            let by = (m.start + 1..m.end)
-                .find(|&i| view.keys[i].as_ref() == "by")
-                .unwrap_or(m.end);
-            let sources = view.by_agent(by);
-            return (sources, view.passive_patient(m.start), confidence - 0.1);
-        }
-        let mut sources = view.subject(subject_at);
-        if sources.is_empty() {
-            sources = view.agent_in_subject(subject_at);
-            confidence -= 0.1;
-        }
-        (sources, object(m.end), confidence)
     }
 }

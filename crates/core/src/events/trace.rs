@@ -193,12 +193,8 @@ impl Rank {
 /// Which reading gave an act's parties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reader {
-    /// The word-order clause reader.
-    Clause,
     /// The dependency tree's roles.
     Tree,
-    /// A relational noun after a possessive ("met his Ugandan counterpart").
-    Counterpart,
     /// "we" in a quote: the speaker.
     Speaker,
     /// "it" that names no one: whoever said it.
@@ -474,9 +470,7 @@ impl Display for Rank {
 impl Display for Reader {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Reader::Clause => "clause reader",
             Reader::Tree => "tree roles",
-            Reader::Counterpart => "counterpart after a possessive",
             Reader::Speaker => "the quote's speaker",
             Reader::Reporter => "who said it",
             Reader::DoersInEvent => "the other side of the event",
@@ -693,12 +687,14 @@ mod tests {
         assert!(act.steps.contains(&Step::Rank(Rank::Main)), "{act:#?}");
         let kept: Vec<Cameo> = act.candidates().map(|(_, _, c)| c).collect();
         assert!(kept.iter().all(|c| c.is_root(3)), "{act:#?}");
-        // The shooting, governed by the same promise, is told only as a nominal act and makes
-        // way for the main clause's.
-        let removed = &trace.sentences[0].removed;
+        // The shooting is the investigation's object, not something Uruguay did: it names no
+        // doer and is not coded.
+        let shooting = trigger(&trace, "shooting");
         assert!(
-            removed.iter().any(|(_, why)| *why == Removal::WorseRank),
-            "{removed:?}"
+            shooting
+                .steps
+                .contains(&Step::Dropped(DropReason::NoCodedSource)),
+            "{shooting:#?}"
         );
         assert!(
             doc.events.iter().all(|e| e.cameo.is_root(3)),
@@ -714,9 +710,9 @@ mod tests {
         assert_eq!(t.dropped(), None, "{t:#?}");
         assert!(t.steps.contains(&Step::Rank(Rank::Main)), "{t:#?}");
         assert!(
-            t.steps.iter().any(
-                |s| matches!(s, Step::Sources(Reader::Clause | Reader::Tree, a) if !a.is_empty())
-            ),
+            t.steps
+                .iter()
+                .any(|s| matches!(s, Step::Sources(Reader::Tree, a) if !a.is_empty())),
             "{t:#?}"
         );
         let (source, target, code) = t.candidates().next().expect("a candidate");

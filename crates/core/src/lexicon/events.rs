@@ -284,6 +284,12 @@ lexicon_file! {
         stance_participles: WordSet = "stance_participle",
         /// Participles whose "by" phrase names a group's leader ("led").
         leading_participles: WordSet = "leading_participle",
+        /// Words by which a subject undergoes an act another does ("under", "face").
+        suffering_words: WordSet = "suffering_word",
+        /// Prepositions of the means by which the subject acts ("through").
+        means_preps: WordSet = "means_prep",
+        /// Prepositions that open a sentence with the setting of its act ("following").
+        fronting: WordSet = "fronting_prep",
     }
 }
 
