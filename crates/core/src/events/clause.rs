@@ -1,6 +1,6 @@
-//! Who did it and to whom: the subject and object mentions around a trigger, read from word order
-//! (subject to the left, object to the right, "by" in the passive), clause boundaries and
-//! prepositions. A shallow reading, tuned for the sentence shapes of news reports.
+//! The word-window view of a sentence: lowercase keys, mentions and trigger verbs by position, and
+//! the few readings not yet moved to the dependency tree (`events/roles.rs` reads who did what to
+//! whom). Each function here is a word-order heuristic; none decides sources or targets.
 
 use std::borrow::Cow;
 

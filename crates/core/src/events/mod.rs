@@ -1,8 +1,10 @@
 //! The event stage: who did what to whom, per sentence.
 //!
 //! `triggers` finds the verb and noun patterns, `modality` decides whether the act happened (or was
-//! threatened, intended, refused, denied, negated), `clause` finds source and target, `dates`
-//! dates it. Acts that did not happen are left out; threats and intentions get their own codes.
+//! threatened, intended, refused, denied, negated), `roles` reads source and target from the
+//! dependency tree, `dates` dates it. Acts that did not happen are left out; threats and
+//! intentions get their own codes. `clause` is the word-window view of a sentence that the
+//! remaining window rules still ask (rank, complaints, "each other"), on its way out.
 
 mod actor;
 mod antecedents;
