@@ -488,36 +488,6 @@ impl View<'_> {
         start..at
     }
 
-    /// The party a complaint is about: the mention starting within three words after an "over",
-    /// "about" or "against" in the clause after `from` ("over two Israeli air raids").
-    pub fn about(&self, from: usize) -> Vec<usize> {
-        let Some(prep) = (from..(from + 12).min(self.keys.len()))
-            // "crimes by X against Y": Y suffered, X is the one accused.
-            .take_while(|&i| !words().object_barriers.contains(self.key(i)) && self.key(i) != "by")
-            .find(|&i| matches!(self.key(i), "over" | "about" | "against"))
-        else {
-            return Vec::new();
-        };
-        match self
-            .mentions
-            .iter()
-            .position(|m| m.1 > prep && m.1 <= prep + 4)
-        {
-            Some(k) => self.coordinated_right(k),
-            None => Vec::new(),
-        }
-    }
-
-    /// Whether "each other" or "one another" is the object of the match from `start` to `end`.
-    pub fn each_other(&self, start: usize, end: usize) -> bool {
-        (start + 1..end + 1).any(|i| {
-            matches!(
-                (self.key(i), self.key(i + 1)),
-                ("each", "other") | ("one", "another")
-            )
-        })
-    }
-
     /// Whether the control word at `at` tells of preparations made ("the army prepared to
     /// attack", "troops were preparing to"), not of readiness ("is prepared to").
     pub fn preparing(&self, at: usize) -> bool {
@@ -894,29 +864,6 @@ mod tests {
         assert!(!v.preparing(2));
         let v = view("troops were preparing to storm the city", &[(0, 1)]);
         assert!(v.preparing(2));
-    }
-
-    #[test]
-    fn complaints_are_about_someone() {
-        // lebanon(0) complained(1) to(2) the(3) un(4) over(5) two(6) israeli(7) air(8) raids(9)
-        let v = view(
-            "lebanon complained to the un over two israeli air raids",
-            &[(0, 1), (4, 5), (7, 8)],
-        );
-        assert_eq!(v.about(2), vec![2]);
-        let v = view("lebanon complained to the un", &[(0, 1), (4, 5)]);
-        assert!(v.about(2).is_empty());
-    }
-
-    #[test]
-    fn each_other() {
-        // armenia(0) and(1) azerbaijan(2) accused(3) each(4) other(5) of(6)
-        let v = view(
-            "armenia and azerbaijan accused each other of shelling",
-            &[(0, 1), (2, 3)],
-        );
-        assert!(v.each_other(3, 4));
-        assert!(!v.each_other(0, 1));
     }
 
     #[test]

@@ -866,6 +866,7 @@ impl Events {
             .as_ref()
             .is_some_and(|(_, _, p)| !p.things.is_empty());
         // Who did it and to whom, as the tree tells it; with no tree, no one.
+        let head_word = reading.as_ref().map(|(r, head, _)| (*r, *head));
         let (mut sources, mut targets, confidence) = match reading {
             Some((_, _, p)) => {
                 let confidence = confidence(m, nominal, &p);
@@ -1086,8 +1087,9 @@ impl Events {
                 .iter()
                 .map(|a| a.actor.country.clone())
                 .collect();
-            let about: Vec<EventActor> = view
-                .about(m.end)
+            let about: Vec<EventActor> = head_word
+                .map(|(r, head)| r.about(head, words))
+                .unwrap_or_default()
                 .into_iter()
                 .map(|i| mention_actor(&doc.mentions[i]))
                 .filter(|t| t.actor.country.is_some() && !own.contains(&t.actor.country))
@@ -1144,7 +1146,7 @@ impl Events {
             own_forces_shown |= target_actors.len() < before;
         }
         // "Armenia and Azerbaijan accused each other": each did it to the other.
-        let each_other = view.each_other(m.start, m.end);
+        let each_other = head_word.is_some_and(|(r, head)| r.each_other(head, words));
         if each_other && source_actors.len() > 1 {
             rec.retain(mi, &mut target_actors, TargetFilter::EachOther, one, |_| {
                 false

@@ -288,6 +288,42 @@ impl<'a> Roles<'a> {
         t.dep(head) == "ccomp" && t.head(head).is_some_and(|h| speech.contains(t.lower(h)))
     }
 
+    /// Whom a complaint or criticism is about: the parties after a complaint preposition on the
+    /// act's words or its object ("complained to the UN over Israeli raids").
+    pub fn about(&self, head: usize, span: Span) -> Vec<usize> {
+        let t = self.tree;
+        let own = t.tokens_in(span.start, span.end);
+        let words: Vec<usize> = own
+            .clone()
+            .chain([head])
+            .chain(t.kids_with(head, &["dobj"]))
+            .collect();
+        let about: Vec<usize> = words
+            .iter()
+            .flat_map(|&w| self.prep_objects(w, &self.words.complaint_preps))
+            .collect();
+        self.parties(&about, &own)
+    }
+
+    /// Whether the act is done to "each other" or "one another": a reciprocal pronoun is the
+    /// object of its words or of their prepositions.
+    pub fn each_other(&self, head: usize, span: Span) -> bool {
+        let t = self.tree;
+        let own = t.tokens_in(span.start, span.end);
+        let objects = own.chain([head]).flat_map(|w| {
+            t.kids_with(w, &["dobj", "dative", "prep"])
+                .flat_map(|k| t.kids_with(k, &["pobj"]).chain([k]).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        });
+        objects.into_iter().any(|o| {
+            t.kids_with(o, &["det"]).any(|d| {
+                let (a, b) = (d.min(o), d.max(o));
+                let pair = format!("{} {}", t.lower(a), t.lower(b));
+                b == a + 1 && self.words.reciprocal_pronouns.contains(&pair)
+            })
+        })
+    }
+
     /// The tagger, not the pattern, says whether the act is told by a verb or a noun.
     pub fn read(&self, head: usize, span: Span) -> Parties {
         let own = self.tree.tokens_in(span.start, span.end);
@@ -1214,5 +1250,17 @@ mod tests {
     fn a_relational_noun_names_the_other_party() {
         let text = "Kenya's foreign minister met his Ugandan counterpart in Nairobi on Friday.";
         assert!(has(text, "KEN", "UGA", "04"));
+    }
+    #[test]
+    fn a_complaint_is_aimed_at_whom_it_is_about() {
+        let text = "Peru complained to the UN about Chilean naval patrols.";
+        assert!(has(text, "PER", "CHL", "11"));
+    }
+
+    #[test]
+    fn acts_done_to_each_other() {
+        let text = "Ghana and Togo blamed one another for the border clashes.";
+        assert!(has(text, "GHA", "TGO", "11"));
+        assert!(has(text, "TGO", "GHA", "11"));
     }
 }

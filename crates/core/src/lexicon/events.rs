@@ -286,6 +286,10 @@ lexicon_file! {
         leading_participles: WordSet = "leading_participle",
         /// Words by which a subject undergoes an act another does ("under", "face").
         suffering_words: WordSet = "suffering_word",
+        /// Prepositions after which a complaint names whom it is about ("over").
+        complaint_preps: WordSet = "complaint_prep",
+        /// Two-word reciprocal pronouns ("each other").
+        reciprocal_pronouns: WordSet = "reciprocal_pronoun",
         /// Prepositions of the means by which the subject acts ("through").
         means_preps: WordSet = "means_prep",
         /// Prepositions that open a sentence with the setting of its act ("following").
