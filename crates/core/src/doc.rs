@@ -7,6 +7,7 @@
 //! back with [`Doc::received_span`].
 
 use crate::article::Article;
+use crate::country::Country;
 use crate::date::Date;
 use crate::role::Role;
 use crate::span::Span;
@@ -45,7 +46,7 @@ pub struct Sentence {
 pub struct ActorCode {
     /// Full code, country + role ("TURGOV"), or `None` for an unknown name kept as text only.
     pub code: Option<String>,
-    pub country: Option<String>,
+    pub country: Option<Country>,
     pub role: Option<Role>,
     /// A person's or organisation's canonical name, when the mention names one.
     pub name: Option<String>,
@@ -139,9 +140,8 @@ pub enum Precision {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Place {
     pub name: String,
-    /// ISO3; empty for a place in no country (a continent, a sea), written as null.
-    #[serde(serialize_with = "empty_as_null")]
-    pub country: String,
+    /// `None` for a place in no country (a continent, a sea), written as null.
+    pub country: Option<Country>,
     pub admin1: Option<String>,
     /// `None` for an unknown place.
     pub lat: Option<f64>,
@@ -152,14 +152,6 @@ pub struct Place {
     /// "sea"), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-}
-
-fn empty_as_null<S: serde::Serializer>(s: &str, out: S) -> Result<S::Ok, S::Error> {
-    if s.is_empty() {
-        out.serialize_none()
-    } else {
-        out.serialize_str(s)
-    }
 }
 
 /// A place named in the text.

@@ -8,6 +8,7 @@ pub mod article;
 pub mod cameo;
 pub mod casing;
 pub mod codebook;
+pub mod country;
 pub mod date;
 pub mod doc;
 pub mod events;
@@ -27,6 +28,7 @@ pub mod tree;
 
 pub use article::Article;
 pub use cameo::Cameo;
+pub use country::Country;
 pub use date::Date;
 pub use doc::Doc;
 pub use pipeline::{Pipeline, Stage};

@@ -31,7 +31,8 @@ fn coder_cases_hold_their_floor() {
         };
         let doc = pipeline.run(article);
         let country = |a: &Option<flashpoint_core::doc::EventActor>| {
-            a.as_ref().and_then(|a| a.actor.country.clone())
+            a.as_ref()
+                .and_then(|a| a.actor.country.map(|c| c.to_string()))
         };
         predicted += doc.events.len();
         for e in &doc.events {

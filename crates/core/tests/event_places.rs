@@ -102,10 +102,13 @@ fn events_take_the_place_their_clause_names() {
             failures.push(format!("no event on {trigger:?} in {text:?}"));
             continue;
         };
-        let got = e
-            .place
-            .as_ref()
-            .map(|p| (p.name.as_str(), p.country.as_str(), p.precision));
+        let got = e.place.as_ref().map(|p| {
+            let country = p
+                .country
+                .as_ref()
+                .map_or("", flashpoint_core::Country::as_str);
+            (p.name.as_str(), country, p.precision)
+        });
         if got != Some((name, country, precision)) {
             failures.push(format!(
                 "{text:?}: {got:?}, want {name} {country} {precision:?}"

@@ -31,6 +31,13 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     6371.0 * 2.0 * h.sqrt().asin()
 }
 
+/// A place's country as written, empty for none.
+fn iso3(country: &Option<flashpoint_core::Country>) -> &str {
+    country
+        .as_ref()
+        .map_or("", flashpoint_core::Country::as_str)
+}
+
 fn listing(doc: &Doc) -> String {
     doc.places
         .iter()
@@ -39,7 +46,7 @@ fn listing(doc: &Doc) -> String {
                 "{:?}→{} {} {:?} {:?}/{:?}",
                 doc.slice(p.span),
                 p.place.name,
-                p.place.country,
+                iso3(&p.place.country),
                 p.place.precision,
                 p.place.lat,
                 p.place.lon
@@ -72,7 +79,7 @@ fn check(cases: &[Case]) {
             ));
             continue;
         };
-        let mut bad = p.place.country != country || p.place.precision != precision;
+        let mut bad = iso3(&p.place.country) != country || p.place.precision != precision;
         match (point, p.place.lat.zip(p.place.lon)) {
             (Some(at), Some(ll)) => bad |= km(at, ll) > 50.0,
             (None, None) => {}

@@ -312,6 +312,7 @@ fn mention(
 ) -> Mention {
     let start = d.text().match_indices(text).nth(nth).map(|m| m.0).unwrap();
     let span = Span::new(start, start + text.len());
+    let parts = code.map(|c| split_code(c).unwrap());
     Mention {
         span,
         sentence: d.sentence_at(start).unwrap_or(0),
@@ -319,10 +320,8 @@ fn mention(
         kind,
         actor: ActorCode {
             code: code.map(str::to_string),
-            country: code.map(|c| split_code(c).0.to_string()),
-            role: code
-                .and_then(|c| split_code(c).1)
-                .map(|r| r.parse().unwrap()),
+            country: parts.map(|p| p.0),
+            role: parts.and_then(|p| p.1),
             name: (!name.is_empty()).then(|| name.to_string()),
         },
         implicit: false,

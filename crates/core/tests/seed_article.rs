@@ -34,8 +34,8 @@ fn events_in<'a>(doc: &'a Doc, needle: &str) -> Vec<&'a Event> {
 
 fn country(a: &Option<flashpoint_core::doc::EventActor>) -> &str {
     a.as_ref()
-        .and_then(|a| a.actor.country.as_deref())
-        .unwrap_or("")
+        .and_then(|a| a.actor.country.as_ref())
+        .map_or("", flashpoint_core::Country::as_str)
 }
 
 fn has(events: &[&Event], source: &str, target: &str, roots: &[&str]) -> bool {
@@ -219,7 +219,7 @@ fn places_are_on_the_map() {
     for (name, iso3, at) in expected {
         let found = doc.places.iter().any(|p| {
             doc.slice(p.span).contains(name)
-                && p.place.country == iso3
+                && p.place.country.is_some_and(|c| c.as_str() == iso3)
                 && p.place
                     .lat
                     .zip(p.place.lon)

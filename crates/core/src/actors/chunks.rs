@@ -2,6 +2,7 @@
 //! chunks, each chunk read as one or more coded actors.
 
 use super::dictionary::{ActorDictionary, CountryKind, Entry};
+use crate::country::Country;
 use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
 use crate::lexicon::lexicon;
 use crate::lexicon::trie::key;
@@ -20,7 +21,7 @@ pub struct Candidate {
     pub plural: bool,
     pub pronoun: Option<Pronoun>,
     /// A country named right after the chunk ("officials in Syria", "the government of Iraq").
-    pub context_country: Option<String>,
+    pub context_country: Option<Country>,
     /// After "its"/"their"/"his"/"her": the role noun belongs to the actor just named
     /// ("the Israeli military said its troops …").
     pub possessed: bool,
@@ -259,7 +260,7 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             doc.places_of(si)
                 .iter()
                 .find(|p| p.span.start == span.start && p.place.precision != Precision::Country)
-                .map(|p| p.place.country.clone())
+                .and_then(|p| p.place.country)
         };
         let context_country = following_country(&items[j..], after, &keys, place_at);
         out.extend(read_chunk(
@@ -391,8 +392,8 @@ fn following_country(
     rest: &[Located],
     after: usize,
     keys: &[Cow<str>],
-    place_at: impl Fn(usize) -> Option<String>,
-) -> Option<String> {
+    place_at: impl Fn(usize) -> Option<Country>,
+) -> Option<Country> {
     let words = &lexicon().mentions;
     let prep = keys.get(after).map_or("", |k| k.as_ref());
     if !words.owner_preps.contains(prep) {
@@ -411,7 +412,7 @@ fn following_country(
         .filter(|l| l.start == at)
         .and_then(|next| match &next.item {
             Item::Hit(e) => e.iter().find_map(|e| match e {
-                Entry::Country { country, .. } => Some(country.clone()),
+                Entry::Country { country, .. } => Some(*country),
                 _ => None,
             }),
             _ => None,
@@ -421,7 +422,7 @@ fn following_country(
 }
 
 /// A country phrase in a chunk: token range, country, kind, role of a capital/seat.
-type CountryHit<'a> = (usize, usize, &'a str, CountryKind, Option<Role>);
+type CountryHit = (usize, usize, Country, CountryKind, Option<Role>);
 
 /// "Bosnian Serbs", "Kosovo Albanians", "Bosnian Serb forces": a national word written right
 /// before a people noun or another national adjective names a group living in the first
@@ -447,11 +448,11 @@ fn merge_compounds(countries: &mut Vec<CountryHit>) {
     }
 }
 
-fn code(country: Option<&str>, role: Option<Role>) -> ActorCode {
+fn code(country: Option<Country>, role: Option<Role>) -> ActorCode {
     let code = country.map(|c| format!("{c}{}", role.map_or("", Role::as_str)));
     ActorCode {
         code,
-        country: country.map(str::to_string),
+        country,
         role,
         name: None,
     }
@@ -464,7 +465,7 @@ fn read_chunk(
     base: usize,
     chunk: &[Located],
     locative: bool,
-    context_country: Option<String>,
+    context_country: Option<Country>,
     dict: &ActorDictionary,
 ) -> Vec<Candidate> {
     let toks = doc.sentence_tokens(si);
@@ -485,7 +486,7 @@ fn read_chunk(
         regime: false,
         plural: false,
         pronoun: None,
-        context_country: context_country.clone(),
+        context_country,
         modifier: false,
         possessed: start > 0
             && lexicon()
@@ -536,7 +537,7 @@ fn read_chunk(
                     role,
                 }) = entries.iter().find(|e| matches!(e, Entry::Country { .. }))
                 {
-                    countries.push((l.start, l.end, country, *kind, *role));
+                    countries.push((l.start, l.end, *country, *kind, *role));
                 } else if let Some(Entry::Agent { role: r, title }) = entries.first() {
                     if *title {
                         title_role = Some(*r);
@@ -593,8 +594,9 @@ fn read_chunk(
 
     if let Some(idx) = person {
         let p = &dict.people[idx];
-        let (country, office_role) = p.office_on(date).unwrap_or(("", None));
-        let country = (!country.is_empty()).then_some(country);
+        let (country, office_role) = p
+            .office_on(date)
+            .map_or((None, None), |(c, r)| (Some(c), r));
         // "the Assad regime": the person's country with the noun's role.
         let r = role.or(office_role).or(title_role);
         let mut actor = code(country, r);
@@ -607,7 +609,7 @@ fn read_chunk(
         name,
     }) = org
     {
-        let mut actor = code(Some(country), org_role.or(role));
+        let mut actor = code(Some(*country), org_role.or(role));
         actor.name = Some(name.clone());
         return vec![Candidate {
             plural,

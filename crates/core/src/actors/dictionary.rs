@@ -2,6 +2,7 @@
 //! `data/actors/*.tsv` (format in `data/actors/README.md`) into one phrase trie.
 
 use crate::codebook::tsv_rows;
+use crate::country::Country;
 use crate::date::Date;
 use crate::lexicon::trie::{key, PhraseTrie};
 use crate::role::Role;
@@ -23,12 +24,12 @@ pub enum CountryKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
     Country {
-        country: String,
+        country: Country,
         kind: CountryKind,
         role: Option<Role>,
     },
     Org {
-        country: String,
+        country: Country,
         role: Option<Role>,
         name: String,
     },
@@ -42,7 +43,7 @@ pub enum Entry {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Office {
-    pub country: String,
+    pub country: Country,
     pub role: Option<Role>,
     pub from: Option<Date>,
     pub to: Option<Date>,
@@ -57,12 +58,12 @@ pub struct Person {
 impl Person {
     /// The office held on `date`; without a date, or out of every range, the latest office,
     /// with the role dropped when the date is after it ended (a former office-holder).
-    pub fn office_on(&self, date: Option<Date>) -> Option<(&str, Option<Role>)> {
+    pub fn office_on(&self, date: Option<Date>) -> Option<(Country, Option<Role>)> {
         let held = |o: &Office| {
             date.is_some_and(|d| o.from.is_none_or(|f| f <= d) && o.to.is_none_or(|t| d <= t))
         };
         if let Some(o) = self.offices.iter().rev().find(|o| held(o)) {
-            return Some((&o.country, o.role));
+            return Some((o.country, o.role));
         }
         let latest = self.offices.iter().max_by_key(|o| o.from)?;
         let before_any =
@@ -73,7 +74,7 @@ impl Person {
         } else {
             latest
         };
-        Some((&office.country, role))
+        Some((office.country, role))
     }
 }
 
@@ -120,9 +121,9 @@ pub struct ActorDictionary {
     pub trie: PhraseTrie<Phrase>,
     pub people: Vec<Person>,
     /// Lowercase surname → the one country all people of that surname served, if only one.
-    surnames: std::collections::HashMap<String, Option<String>>,
-    /// The ISO3 codes of countries.tsv (organisation codes are not among them).
-    pub country_codes: std::collections::HashSet<String>,
+    surnames: std::collections::HashMap<String, Option<Country>>,
+    /// The countries of countries.tsv (organisation codes are not among them).
+    pub country_codes: std::collections::HashSet<Country>,
 }
 
 const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
@@ -152,6 +153,15 @@ fn opt(s: Option<&&str>) -> Option<String> {
     s.map(|s| s.trim())
         .filter(|s| !s.is_empty() && *s != "-")
         .map(str::to_string)
+}
+
+/// The country in column `col`.
+fn country(f: &[&str], col: usize) -> Result<Country, String> {
+    f.get(col)
+        .copied()
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e: crate::country::CountryError| e.to_string())
 }
 
 /// The role in column `col`, if the column is there and not empty or `-`.
@@ -243,9 +253,9 @@ impl ActorDictionary {
 
     /// The country of everyone in the dictionary with this surname, when they share one
     /// ("President Bush" → USA even though "Bush" alone is too ambiguous to be an alias).
-    pub fn surname_country(&self, name: &str) -> Option<&str> {
+    pub fn surname_country(&self, name: &str) -> Option<Country> {
         let surname = name.rsplit(' ').next()?.to_lowercase();
-        self.surnames.get(&surname)?.as_deref()
+        *self.surnames.get(&surname)?
     }
 
     pub fn load(
@@ -288,12 +298,13 @@ impl ActorDictionary {
                 .or_else(|| {
                     matches!(kind, CountryKind::Capital | CountryKind::Seat).then_some(Role::Gov)
                 });
-            self.country_codes.insert(f[0].to_string());
+            let iso3 = country(&f, 0).map_err(|e| err("countries.tsv", line, e))?;
+            self.country_codes.insert(iso3);
             for p in f[2].split('|') {
                 self.add(
                     p.trim(),
                     Entry::Country {
-                        country: f[0].to_string(),
+                        country: iso3,
                         kind,
                         role,
                     },
@@ -309,7 +320,7 @@ impl ActorDictionary {
                 ));
             }
             let entry = Entry::Org {
-                country: f[0].to_string(),
+                country: country(&f, 0).map_err(|e| err("orgs.tsv", line, e))?,
                 role: opt_role(&f, 1).map_err(|e| err("orgs.tsv", line, e))?,
                 name: f[2].to_string(),
             };
@@ -353,24 +364,13 @@ impl ActorDictionary {
                 });
             }
             let code = f[1];
-            if code.len() < 3 || !code.is_ascii() {
-                return Err(DictError {
-                    file: "people.tsv".into(),
-                    line,
-                    reason: format!("bad code {code:?}"),
-                });
-            }
-            let (country, role) = split_code(code);
-            let role = role
-                .map(str::parse::<Role>)
-                .transpose()
-                .map_err(|e| DictError {
-                    file: "people.tsv".into(),
-                    line,
-                    reason: format!("bad code {code:?}: {e}"),
-                })?;
+            let (country, role) = split_code(code).map_err(|e| DictError {
+                file: "people.tsv".into(),
+                line,
+                reason: format!("bad code {code:?}: {e}"),
+            })?;
             let office = Office {
-                country: country.to_string(),
+                country,
                 role,
                 from: parse_date(f[2]),
                 to: parse_end_date(f[3]),
@@ -400,11 +400,11 @@ impl ActorDictionary {
                 self.surnames
                     .entry(surname.to_lowercase())
                     .and_modify(|c| {
-                        if c.as_deref() != Some(o.country.as_str()) {
+                        if *c != Some(o.country) {
                             *c = None;
                         }
                     })
-                    .or_insert_with(|| Some(o.country.clone()));
+                    .or_insert(Some(o.country));
             }
         }
         aliases.sort();
@@ -416,18 +416,23 @@ impl ActorDictionary {
     }
 }
 
-/// Known organisation codes longer than three letters; every other code is 3 letters + role.
-const LONG_COUNTRY_CODES: [&str; 1] = ["NATO"];
-
-/// "TURGOV" → ("TUR", Some("GOV")); "NATO" → ("NATO", None); "UNO" → ("UNO", None).
-pub fn split_code(code: &str) -> (&str, Option<&str>) {
-    for long in LONG_COUNTRY_CODES {
-        if let Some(rest) = code.strip_prefix(long) {
-            return (long, (!rest.is_empty()).then_some(rest));
-        }
-    }
-    let (c, r) = code.split_at(code.len().min(3));
-    (c, (!r.is_empty()).then_some(r))
+/// "TURGOV" → (TUR, Some(GOV)); "NATO" → (NATO, None); "NATOMIL" → (NATO, Some(MIL)). A
+/// country code is 3 or 4 letters and a role 3, so the length says where the role starts.
+pub fn split_code(code: &str) -> Result<(Country, Option<Role>), String> {
+    let at = match code.len() {
+        3 | 4 => code.len(),
+        6 | 7 if code.is_ascii() => code.len() - 3,
+        _ => return Err("expected a country code of 3 or 4 letters and a role of 3".into()),
+    };
+    let (c, r) = code.split_at(at);
+    let country = c
+        .parse()
+        .map_err(|e: crate::country::CountryError| e.to_string())?;
+    let role = (!r.is_empty())
+        .then(|| r.parse::<Role>())
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    Ok((country, role))
 }
 
 #[cfg(test)]
@@ -458,7 +463,7 @@ mod tests {
         assert_eq!(
             kremlin.entry,
             Entry::Country {
-                country: "RUS".into(),
+                country: Country::of("RUS"),
                 kind: CountryKind::Seat,
                 role: Some(Role::Gov)
             }
@@ -470,26 +475,33 @@ mod tests {
         let d = tiny();
         let gul = d.people.iter().find(|p| p.name == "Abdullah Gul").unwrap();
         let on = |s: &str| gul.office_on(Some(s.parse().unwrap()));
-        assert_eq!(on("2010-01-01"), Some(("TUR", Some(Role::Gov))));
+        let tur = Country::of("TUR");
+        assert_eq!(on("2010-01-01"), Some((tur, Some(Role::Gov))));
         assert_eq!(
             on("2014-08-31"),
-            Some(("TUR", Some(Role::Gov))),
+            Some((tur, Some(Role::Gov))),
             "a month-precision end covers the month"
         );
         assert_eq!(
             on("2020-01-01"),
-            Some(("TUR", None)),
+            Some((tur, None)),
             "former office-holders keep the country only"
         );
-        assert_eq!(gul.office_on(None), Some(("TUR", Some(Role::Gov))));
+        assert_eq!(gul.office_on(None), Some((tur, Some(Role::Gov))));
     }
 
     #[test]
     fn codes_split() {
-        assert_eq!(split_code("TURGOV"), ("TUR", Some("GOV")));
-        assert_eq!(split_code("NATO"), ("NATO", None));
-        assert_eq!(split_code("UNO"), ("UNO", None));
-        assert_eq!(split_code("NATOMIL"), ("NATO", Some("MIL")));
+        let c = Country::of;
+        assert_eq!(split_code("TURGOV"), Ok((c("TUR"), Some(Role::Gov))));
+        assert_eq!(split_code("NATO"), Ok((c("NATO"), None)));
+        assert_eq!(split_code("UNO"), Ok((c("UNO"), None)));
+        assert_eq!(split_code("NATOMIL"), Ok((c("NATO"), Some(Role::Mil))));
+        for bad in [
+            "", "TU", "TURG", "TURGO", "TURGOVX", "TUXGOV", "TURXYZ", "ÉTUR",
+        ] {
+            assert!(split_code(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -539,5 +551,39 @@ mod tests {
         let e = load("", "", "", "#\nA B\tGBRLRD\t1840\t\t\n");
         assert!(e.to_string().contains("\"GBRLRD\""), "{e}");
         assert!(e.to_string().contains("\"LRD\""), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_country_names_file_and_line() {
+        let load = |countries: &str, orgs: &str, people: &str| {
+            ActorDictionary::default()
+                .load(countries, orgs, "", people)
+                .unwrap_err()
+        };
+        let cases = [
+            (
+                load("#\nTUR\tname\tTurkey\nTRK\tadj\tTurkish\n", "", ""),
+                "countries.tsv",
+                3,
+                "\"TRK\"",
+            ),
+            (
+                load("", "#\nNATOO\t\tNATO\tthe alliance\n", ""),
+                "orgs.tsv",
+                2,
+                "\"NATOO\"",
+            ),
+            (
+                load("", "", "#\nA B\tGBRGOV\t1840\t\t\nC D\tGBXGOV\t1841\t\t\n"),
+                "people.tsv",
+                3,
+                "\"GBX\"",
+            ),
+        ];
+        for (e, file, line, code) in cases {
+            assert_eq!((e.file.as_str(), e.line), (file, line), "{e}");
+            assert!(e.to_string().contains(code), "{e}");
+            assert!(e.to_string().contains("country code"), "{e}");
+        }
     }
 }

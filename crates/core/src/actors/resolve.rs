@@ -3,6 +3,7 @@
 
 use super::chunks::{BodyKinds, Candidate, Pronoun};
 use super::dictionary::ActorDictionary;
+use crate::country::Country;
 use crate::doc::{Doc, Mention, MentionKind};
 use crate::lexicon::lexicon;
 use crate::role::Role;
@@ -73,8 +74,11 @@ const WINDOW: usize = 3;
 /// keeps a giant article linear.
 const SURNAME_LOOK_BACK: usize = 400;
 
-fn most_common<'a>(it: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+/// The code of international non-governmental organisations, which are civic bodies, not IGOs.
+const NGO: Country = Country::of("NGO");
+
+fn most_common(it: impl Iterator<Item = Country>) -> Option<Country> {
+    let mut counts: HashMap<Country, usize> = HashMap::new();
     let mut order = Vec::new();
     for c in it {
         let n = counts.entry(c).or_insert(0);
@@ -84,34 +88,34 @@ fn most_common<'a>(it: impl Iterator<Item = &'a str>) -> Option<String> {
         *n += 1;
     }
     // Ties go to the first mentioned.
-    let mut best: Option<&str> = None;
+    let mut best: Option<Country> = None;
     for c in order {
-        if best.is_none_or(|b| counts[c] > counts[b]) {
+        if best.is_none_or(|b| counts[&c] > counts[&b]) {
             best = Some(c);
         }
     }
-    best.map(str::to_string)
+    best
 }
 
 /// The country "the regime" stands for in this article: the one named with "regime" most often
 /// ("the Assad regime", "the Syrian regime"), else the most mentioned government.
-fn regime_country(doc: &Doc, cands: &[Candidate]) -> Option<String> {
+fn regime_country(doc: &Doc, cands: &[Candidate]) -> Option<Country> {
     let named = cands
         .iter()
         .filter(|c| doc.lower_slice(c.mention.span).contains("regime"));
-    most_common(named.filter_map(|c| c.mention.actor.country.as_deref())).or_else(|| {
+    most_common(named.filter_map(|c| c.mention.actor.country)).or_else(|| {
         most_common(
             cands
                 .iter()
                 .filter(|c| c.mention.actor.role == Some(Role::Gov))
-                .filter_map(|c| c.mention.actor.country.as_deref()),
+                .filter_map(|c| c.mention.actor.country),
         )
     })
 }
 
-fn set_country(m: &mut Mention, country: &str) {
+fn set_country(m: &mut Mention, country: Country) {
     let role = m.actor.role.map_or("", Role::as_str);
-    m.actor.country = Some(country.to_string());
+    m.actor.country = Some(country);
     m.actor.code = Some(format!("{country}{role}"));
 }
 
@@ -146,7 +150,7 @@ fn dateline(doc: &Doc, p: &crate::doc::PlaceMention) -> bool {
 }
 
 /// The country of the place named nearest to `span` in sentence `si`, if any.
-fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
+fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<Country> {
     doc.places_of(si)
         .iter()
         .filter(|p| p.sentence == si)
@@ -159,18 +163,18 @@ fn place_country(doc: &Doc, si: usize, span: crate::Span) -> Option<String> {
                 p.span.start.abs_diff(span.start),
             )
         })
-        .map(|p| p.place.country.clone())
+        .and_then(|p| p.place.country)
 }
 
 /// The one country an article names, when it names only one: "Striking dockworkers kept up their
 /// protest to demand that the Peruvian transport minister step down".
-fn only_country(cands: &[Candidate], dict: &ActorDictionary) -> Option<String> {
-    let mut found: Option<&str> = None;
+fn only_country(cands: &[Candidate], dict: &ActorDictionary) -> Option<Country> {
+    let mut found: Option<Country> = None;
     for c in cands.iter().filter(|c| c.pronoun.is_none()) {
-        let Some(country) = c.mention.actor.country.as_deref() else {
+        let Some(country) = c.mention.actor.country else {
             continue;
         };
-        if !dict.country_codes.contains(country) {
+        if !dict.country_codes.contains(&country) {
             continue;
         }
         match found {
@@ -178,7 +182,7 @@ fn only_country(cands: &[Candidate], dict: &ActorDictionary) -> Option<String> {
             _ => found = Some(country),
         }
     }
-    found.map(str::to_string)
+    found
 }
 
 pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> Vec<Mention> {
@@ -187,11 +191,11 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
     let focus = crate::geo::focus_country(doc).filter(|f| {
         doc.places
             .iter()
-            .any(|p| p.place.country == *f && !cause_place(doc, p))
+            .any(|p| p.place.country == Some(*f) && !cause_place(doc, p))
     });
     // State agents (police, troops, the ministry) with no country of their own belong to the
     // country where the article's places are; a country merely named is no such evidence.
-    let place_focus = focus.clone();
+    let place_focus = focus;
     let focus = focus.or_else(|| only_country(&cands, dict));
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
@@ -222,8 +226,8 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     && m.actor.country != c.mention.actor.country
                     && head_noun(doc, m) == head
             });
-            if let Some(country) = same.and_then(|m| m.actor.country.clone()) {
-                set_country(&mut c.mention, &country);
+            if let Some(country) = same.and_then(|m| m.actor.country) {
+                set_country(&mut c.mention, country);
             }
         } else if c.needs_country {
             let head = head_noun(doc, &c.mention);
@@ -235,8 +239,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             let person = c.mention.kind == MentionKind::Person;
             let country = c
                 .context_country
-                .clone()
-                .or_else(|| if c.regime { regime.clone() } else { None })
+                .or(if c.regime { regime } else { None })
                 .or_else(|| {
                     if !c.possessed {
                         return None;
@@ -265,7 +268,6 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                         .or_else(|| earlier.clone().find(owner))?
                         .actor
                         .country
-                        .clone()
                 })
                 // "the troops" after "Turkish troops": the same noun, recently named with a country.
                 .or_else(|| {
@@ -278,7 +280,6 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                         })?
                         .actor
                         .country
-                        .clone()
                 })
                 // "Defence Minister Pierre Joxe said": the country the sentence is about.
                 .or_else(|| {
@@ -294,7 +295,6 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                         })?
                         .actor
                         .country
-                        .clone()
                 })
                 // "civilians", "refugees": the people of where the sentence, else the article, is.
                 // … and a named official ("President Laurent Gbagbo … in Abidjan") likewise.
@@ -308,7 +308,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             let implicit = country.is_none();
             // A state agent takes the article's country only when its sentence names no other
             // country: "American and British warplanes and warships" are not the host's.
-            let foreign_named = |home: &String| {
+            let foreign_named = |home: &Country| {
                 same_sentence().any(|d| {
                     d.mention.sentence == c.mention.sentence
                         && d.pronoun.is_none()
@@ -317,13 +317,13 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             };
             let country = country.or_else(|| {
                 if state {
-                    place_focus.clone().filter(|home| !foreign_named(home))
+                    place_focus.filter(|home| !foreign_named(home))
                 } else {
-                    focus.clone()
+                    focus
                 }
             });
             if let Some(country) = country {
-                set_country(&mut c.mention, &country);
+                set_country(&mut c.mention, country);
                 c.mention.implicit = implicit;
             }
         } else if let Some(p) = c.pronoun {
@@ -412,15 +412,15 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
 
 /// Whether `m` names an organisation of one of the kinds a definite noun can name.
 fn body_fits(kinds: BodyKinds, m: &Mention, dict: &ActorDictionary) -> bool {
-    let (Some(country), Some(_)) = (&m.actor.country, &m.actor.name) else {
+    let (Some(country), Some(_)) = (m.actor.country, &m.actor.name) else {
         return false;
     };
     let role = m.actor.role;
     let is = |r: Role| role == Some(r);
-    let igo = !dict.country_codes.contains(country) && country != "NGO";
+    let igo = !dict.country_codes.contains(&country) && country != NGO;
     (kinds.has(BodyKinds::IGO) && igo)
         || (kinds.has(BodyKinds::ARMED) && role.is_some_and(Role::is_armed_group))
-        || (kinds.has(BodyKinds::CIVIC) && (country == "NGO" || is(Role::Ngo) || is(Role::Hri)))
+        || (kinds.has(BodyKinds::CIVIC) && (country == NGO || is(Role::Ngo) || is(Role::Hri)))
         || (kinds.has(BodyKinds::COURT) && is(Role::Jud))
         || (kinds.has(BodyKinds::LABOUR) && is(Role::Lab))
         || (kinds.has(BodyKinds::PARTY) && (is(Role::Pty) || is(Role::Opp)))

@@ -1,5 +1,6 @@
 //! The actors of an event, built from a mention, a country or a quote's speaker.
 
+use crate::country::Country;
 use crate::doc::{ActorCode, EventActor};
 use crate::role::Role;
 
@@ -11,13 +12,18 @@ pub(super) fn mention_actor(m: &crate::doc::Mention) -> EventActor {
     }
 }
 
-/// An actor known only by its country (and role), standing at `span`.
-pub(super) fn country_actor(span: crate::Span, country: &str, role: Option<Role>) -> EventActor {
+/// An actor known only by its country (and role), standing at `span`; `None` for a place in no
+/// country (a sea), which is no party.
+pub(super) fn country_actor(
+    span: crate::Span,
+    country: Option<Country>,
+    role: Option<Role>,
+) -> EventActor {
     EventActor {
         span,
         actor: ActorCode {
-            code: Some(format!("{country}{}", role.map_or("", Role::as_str))),
-            country: Some(country.to_string()),
+            code: country.map(|c| format!("{c}{}", role.map_or("", Role::as_str))),
+            country,
             role,
             name: None,
         },
@@ -25,14 +31,14 @@ pub(super) fn country_actor(span: crate::Span, country: &str, role: Option<Role>
 }
 
 pub(super) fn speaker_actor(sp: &crate::doc::Speaker) -> EventActor {
-    let (country, role) = match sp.code.as_deref() {
-        Some(c) => {
-            // A speaker's code is a mention's, made of a country and a `Role`, so its role
-            // part parses.
-            let (c, r) = crate::actors::dictionary::split_code(c);
-            (Some(c.to_string()), r.and_then(|r| r.parse().ok()))
-        }
-        None => (None, None),
+    // A speaker's code is a mention's, made of a `Country` and a `Role`, so it parses.
+    let (country, role) = match sp
+        .code
+        .as_deref()
+        .map(crate::actors::dictionary::split_code)
+    {
+        Some(Ok((c, r))) => (Some(c), r),
+        _ => (None, None),
     };
     EventActor {
         span: sp.span,

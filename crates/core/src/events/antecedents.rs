@@ -12,6 +12,7 @@
 
 use super::triggers::Triggers;
 use crate::cameo::Cameo;
+use crate::country::Country;
 use crate::doc::{Event, EventActor};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -74,16 +75,13 @@ fn latest_doers(
     reactors: &[EventActor],
     wanted: impl Fn(u8) -> bool,
 ) -> Vec<EventActor> {
-    let own: Vec<Option<&str>> = reactors
-        .iter()
-        .map(|a| a.actor.country.as_deref())
-        .collect();
+    let own: Vec<Option<Country>> = reactors.iter().map(|a| a.actor.country).collect();
     let recent = &prior[prior.len().saturating_sub(LOOK_BACK)..];
     let Some(act) = recent.iter().rev().find(|e| {
         wanted(e.cameo.root())
-            && e.source.as_ref().is_some_and(|s| {
-                s.actor.country.is_some() && !own.contains(&s.actor.country.as_deref())
-            })
+            && e.source
+                .as_ref()
+                .is_some_and(|s| s.actor.country.is_some() && !own.contains(&s.actor.country))
     }) else {
         return Vec::new();
     };
@@ -93,9 +91,12 @@ fn latest_doers(
         .filter(|e| e.trigger == act.trigger && e.cameo == act.cameo)
     {
         if let Some(s) = &e.source {
-            if !own.contains(&s.actor.code.as_deref())
-                && !out.iter().any(|o| o.actor.code == s.actor.code)
-            {
+            // The code is compared with the reactors' countries: the same only for a code of no
+            // role ("UNO").
+            let own_code = own
+                .iter()
+                .any(|c| c.as_ref().map(Country::as_str) == s.actor.code.as_deref());
+            if !own_code && !out.iter().any(|o| o.actor.code == s.actor.code) {
                 out.push(s.clone());
             }
         }
@@ -106,17 +107,14 @@ fn latest_doers(
 /// The two sides of the latest act between two countries the story told, neither of them the
 /// side of `reactors` ("the EU urged both sides").
 pub(super) fn sides(prior: &[Event], reactors: &[EventActor]) -> Vec<EventActor> {
-    let own: Vec<Option<&str>> = reactors
-        .iter()
-        .map(|a| a.actor.country.as_deref())
-        .collect();
+    let own: Vec<Option<Country>> = reactors.iter().map(|a| a.actor.country).collect();
     let recent = &prior[prior.len().saturating_sub(LOOK_BACK)..];
     recent
         .iter()
         .rev()
         .find_map(|e| {
             let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
-            let (a, b) = (s.actor.country.as_deref()?, t.actor.country.as_deref()?);
+            let (a, b) = (s.actor.country?, t.actor.country?);
             (a != b && !own.contains(&Some(a)) && !own.contains(&Some(b)))
                 .then(|| vec![s.clone(), t.clone()])
         })
@@ -135,16 +133,12 @@ pub(super) fn story_country(
     trigger: crate::Span,
     sources: &[EventActor],
 ) -> Vec<EventActor> {
-    let Some(country) = focus.as_ref().map(|p| p.country.as_str()) else {
+    let Some(country) = focus.as_ref().and_then(|p| p.country) else {
         return Vec::new();
     };
-    let foreign = !country.is_empty()
-        && !sources.is_empty()
-        && sources
-            .iter()
-            .all(|s| s.actor.country.as_deref() != Some(country));
+    let foreign = !sources.is_empty() && sources.iter().all(|s| s.actor.country != Some(country));
     if foreign {
-        vec![super::actor::country_actor(trigger, country, None)]
+        vec![super::actor::country_actor(trigger, Some(country), None)]
     } else {
         Vec::new()
     }
@@ -167,7 +161,8 @@ mod tests {
             .map(|e| {
                 let code = |a: &Option<crate::doc::EventActor>| {
                     a.as_ref()
-                        .and_then(|a| a.actor.country.clone())
+                        .and_then(|a| a.actor.country)
+                        .map(|c| c.to_string())
                         .unwrap_or_default()
                 };
                 (code(&e.source), e.cameo.to_string(), code(&e.target))

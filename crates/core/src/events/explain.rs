@@ -53,7 +53,7 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
                 out,
                 "    place {:?} {} {:?}",
                 doc.slice(p.span),
-                p.place.country,
+                p.place.country.as_ref().map_or("", crate::Country::as_str),
                 p.place.precision
             );
         }

@@ -24,7 +24,7 @@ pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
         if e.target.is_some() || !may_link(e) {
             continue;
         }
-        let Some(own) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
+        let Some(own) = e.source.as_ref().and_then(|s| s.actor.country) else {
             continue;
         };
         let trigger = e.trigger;
@@ -32,7 +32,7 @@ pub(super) fn link_addressees(doc: &Doc, events: &mut [Event]) {
             m.kind != MentionKind::Pronoun
                 && !sources.contains(&(trigger, m.span))
                 && !is_news_agency(m)
-                && m.actor.country.as_deref().is_some_and(|c| c != own)
+                && m.actor.country.is_some_and(|c| c != own)
         };
         // Before the trigger (what was being spoken of), else later in the same sentence ("warned
         // that it would respond if Pelosi visited Taiwan").
@@ -64,7 +64,7 @@ pub(super) fn link_rejections(events: &mut [Event]) {
         if e.target.is_some() || !e.cameo.is_root(12) {
             continue;
         }
-        let Some(country) = e.source.as_ref().and_then(|s| s.actor.country.clone()) else {
+        let Some(country) = e.source.as_ref().and_then(|s| s.actor.country) else {
             continue;
         };
         let sentence = e.sentence;
@@ -74,8 +74,7 @@ pub(super) fn link_rejections(events: &mut [Event]) {
             .take_while(|o| o.sentence + 3 >= sentence)
             .find(|o| {
                 ANSWERED.contains(&o.cameo.root())
-                    && o.target.as_ref().and_then(|t| t.actor.country.as_deref())
-                        == Some(country.as_str())
+                    && o.target.as_ref().and_then(|t| t.actor.country) == Some(country)
             });
         if let Some(source) = offer.and_then(|o| o.source.clone()) {
             events[i].target = Some(source);

@@ -43,7 +43,7 @@ use triggers::Triggers;
 /// of a kept trigger stays (all its dyads).
 ///
 /// An act's place (clause, coordinated verb) and the country of one of its sources.
-type ActorInAct = ((usize, Option<usize>), Option<String>);
+type ActorInAct = ((usize, Option<usize>), Option<crate::Country>);
 
 /// Clauses joined by "but" or ";" are separate statements: `breaks` holds where they begin.
 /// Coordinated verbs are separate acts too (`act` names the one a trigger belongs to).
@@ -58,16 +58,11 @@ fn one_act_per_actor(
             act(e.trigger),
         )
     };
-    let country = |e: &Event| {
-        (
-            clause(e),
-            e.source.as_ref().and_then(|s| s.actor.country.clone()),
-        )
-    };
+    let country = |e: &Event| (clause(e), e.source.as_ref().and_then(|s| s.actor.country));
     // A target the sentence names, not one inferred from the story (whose span is the trigger's).
     let foreign = |e: &Event| {
         let named = e.target.as_ref().is_some_and(|t| t.span != e.trigger);
-        let target = e.target.as_ref().and_then(|t| t.actor.country.clone());
+        let target = e.target.as_ref().and_then(|t| t.actor.country);
         named && target.is_some() && target != country(e).1
     };
     // Triggers in text order, those that name another party first ("warned that Turkey would
@@ -498,10 +493,10 @@ impl Events {
         let best = found.iter().map(|(r, _)| *r).min();
         // A nominal act whose actor is named right on it ("repelled a Russian assault", "a deadly
         // Israeli raid") stands beside the main clause when that actor did nothing else there.
-        let main_sources: Vec<Option<String>> = found
+        let main_sources: Vec<Option<crate::Country>> = found
             .iter()
             .filter(|(r, _)| Some(*r) == best)
-            .map(|(_, e)| e.source.as_ref().and_then(|s| s.actor.country.clone()))
+            .map(|(_, e)| e.source.as_ref().and_then(|s| s.actor.country))
             .collect();
         let events: Vec<Event> = found
             .into_iter()
@@ -510,7 +505,7 @@ impl Events {
                     || (*r == 1
                         && e.confidence >= 0.75
                         && !main_sources
-                            .contains(&e.source.as_ref().and_then(|s| s.actor.country.clone())));
+                            .contains(&e.source.as_ref().and_then(|s| s.actor.country)));
                 if !keep {
                     rec.removed(doc, e, Removal::WorseRank);
                 }
@@ -941,7 +936,7 @@ impl Events {
             // killing are charges when another party says them.
             if let Some(verb) = view.said_by(m.start) {
                 let sayers = view.subject(verb);
-                let country = |k: &usize| doc.mentions[*k].actor.country.clone();
+                let country = |k: &usize| doc.mentions[*k].actor.country;
                 if !sayers.is_empty()
                     && !sources.is_empty()
                     && sayers
@@ -962,7 +957,7 @@ impl Events {
         // country is the acting state's own side, not the target of its act. (Police against
         // protesters of the same country is a domestic dyad and stays.)
         let state = |m: &crate::doc::Mention| m.actor.role.is_none_or(Role::is_executive);
-        let state_sources: Vec<&Option<String>> = sources
+        let state_sources: Vec<&Option<crate::Country>> = sources
             .iter()
             .map(|&i| &doc.mentions[i])
             .filter(|m| state(m))
@@ -1039,11 +1034,12 @@ impl Events {
         if source_actors.is_empty() && by_weapon && !targets.is_empty() {
             let country = places::act_place(at, trigger)
                 .or_else(|| (*focus_place).clone())
-                .map(|p| p.country)
-                .filter(|c| !c.is_empty());
+                .and_then(|p| p.country);
             if let Some(c) = country {
-                source_actors.push(actor::country_actor(trigger, &c, None));
-                rec.step(mi, || Step::Sources(Reader::WeaponPlace, vec![c]));
+                source_actors.push(actor::country_actor(trigger, Some(c), None));
+                rec.step(mi, || {
+                    Step::Sources(Reader::WeaponPlace, vec![c.to_string()])
+                });
             }
         }
         // "Thousands of people rallied in Tripoli": a crowd that protests is protesters, of the
@@ -1054,25 +1050,29 @@ impl Events {
                 .iter()
                 .map(|p| &p.place)
                 .chain(focus_place.as_ref())
-                .map(|p| p.country.clone())
-                .find(|c| !c.is_empty());
+                .find_map(|p| p.country);
             if let Some(c) = country {
-                source_actors.push(actor::country_actor(trigger, &c, Some(Role::Opp)));
+                source_actors.push(actor::country_actor(trigger, Some(c), Some(Role::Opp)));
                 rec.step(mi, || {
-                    Step::Sources(Reader::CrowdSubject, vec![c + Role::Opp.as_str()])
+                    Step::Sources(
+                        Reader::CrowdSubject,
+                        vec![c.to_string() + Role::Opp.as_str()],
+                    )
                 });
             }
         }
         if source_actors.is_empty() && agentless && code.is_root(17) {
             let country = targets
                 .iter()
-                .find_map(|&i| doc.mentions[i].actor.country.clone())
-                .or_else(|| focus_place.as_ref().map(|p| p.country.clone()))
-                .filter(|c| !c.is_empty());
+                .find_map(|&i| doc.mentions[i].actor.country)
+                .or_else(|| focus_place.as_ref().and_then(|p| p.country));
             if let Some(c) = country {
-                source_actors.push(actor::country_actor(trigger, &c, Some(Role::Cop)));
+                source_actors.push(actor::country_actor(trigger, Some(c), Some(Role::Cop)));
                 rec.step(mi, || {
-                    Step::Sources(Reader::AgentlessArrest, vec![c + Role::Cop.as_str()])
+                    Step::Sources(
+                        Reader::AgentlessArrest,
+                        vec![c.to_string() + Role::Cop.as_str()],
+                    )
                 });
             }
         }
@@ -1083,10 +1083,8 @@ impl Events {
         // "Lebanon complained to the UN over Israeli air raids": a complaint or criticism is
         // aimed at whom it is about, not at whom it is made to.
         if code.is_root(11) && !nominal {
-            let own: Vec<Option<String>> = source_actors
-                .iter()
-                .map(|a| a.actor.country.clone())
-                .collect();
+            let own: Vec<Option<crate::Country>> =
+                source_actors.iter().map(|a| a.actor.country).collect();
             let about: Vec<EventActor> = head_word
                 .map(|(r, head)| r.about(head, words))
                 .unwrap_or_default()
@@ -1105,10 +1103,10 @@ impl Events {
         // the subject of what he says, is his side, not whom the words are aimed at.
         if view.keys[m.end - 1].as_ref() == "that" {
             let state = |a: &EventActor| matches!(a.actor.role, None | Some(Role::Gov));
-            let own: Vec<Option<String>> = source_actors
+            let own: Vec<Option<crate::Country>> = source_actors
                 .iter()
                 .filter(|a| state(a))
-                .map(|a| a.actor.country.clone())
+                .map(|a| a.actor.country)
                 .collect();
             rec.retain(
                 mi,
@@ -1154,9 +1152,9 @@ impl Events {
         }
         // "French and Egyptian warships launched war games": exercises two countries hold
         // together are military cooperation (062), not a show of force.
-        let countries: std::collections::BTreeSet<&str> = source_actors
+        let countries: std::collections::BTreeSet<crate::Country> = source_actors
             .iter()
-            .filter_map(|a| a.actor.country.as_deref())
+            .filter_map(|a| a.actor.country)
             .collect();
         let drills = &crate::lexicon::lexicon().roles.drill_nouns;
         let drill = (m.start..m.end).any(|i| drills.contains(view.keys[i].as_ref()));
@@ -1206,8 +1204,8 @@ impl Events {
             target_actors.extend(
                 at.focus_place
                     .as_ref()
-                    .filter(|p| !p.country.is_empty())
-                    .map(|p| actor::country_actor(trigger, &p.country, None)),
+                    .and_then(|p| p.country)
+                    .map(|c| actor::country_actor(trigger, Some(c), None)),
             );
             rec.found_targets(mi, Reader::ForcesAtHome, || actor_names(&target_actors));
         }
@@ -1215,7 +1213,7 @@ impl Events {
         let mut emit = |source: &EventActor, target: Option<&EventActor>| {
             let place = event_place(at, trigger, source, target).or_else(|| (*focus_place).clone());
             // A place in no country (a sea, a continent) is no party.
-            let coded = |a: &EventActor| a.actor.country.as_deref().is_some_and(|c| !c.is_empty());
+            let coded = |a: &EventActor| a.actor.country.is_some();
             if !coded(source)
                 || target.is_some_and(|t| !coded(t) || t.actor.code == source.actor.code)
             {

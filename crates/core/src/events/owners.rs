@@ -154,7 +154,7 @@ mod tests {
         let doc = Pipeline::standard().run(article);
         let country = |a: &Option<crate::doc::EventActor>| {
             a.as_ref()
-                .and_then(|a| a.actor.country.clone())
+                .and_then(|a| a.actor.country.map(|c| c.to_string()))
                 .unwrap_or_default()
         };
         doc.events

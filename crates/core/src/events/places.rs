@@ -171,7 +171,7 @@ pub(super) fn focus_place(doc: &Doc) -> Option<Place> {
         let country = crate::geo::focus_country(doc)?;
         doc.places
             .iter()
-            .find(|p| p.place.country == country && p.place.precision == Precision::Country)
+            .find(|p| p.place.country == Some(country) && p.place.precision == Precision::Country)
             .map(|p| p.place.clone())
     })
 }

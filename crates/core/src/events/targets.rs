@@ -4,6 +4,7 @@
 use super::actor::{country_actor, mention_actor};
 use super::{codes, Sentence};
 use crate::cameo::Cameo;
+use crate::country::Country;
 use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
 use crate::role::Role;
 
@@ -18,8 +19,7 @@ pub(super) fn unnamed_target(
     sources: &[EventActor],
 ) -> Vec<EventActor> {
     let (doc, si) = (at.doc, at.si);
-    let own_countries: Vec<Option<String>> =
-        sources.iter().map(|a| a.actor.country.clone()).collect();
+    let own_countries: Vec<Option<Country>> = sources.iter().map(|a| a.actor.country).collect();
     // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the condition names.
     if code.is_root(13) {
         let named: Vec<EventActor> = at
@@ -38,12 +38,9 @@ pub(super) fn unnamed_target(
     // Darfur"); "committed to the Sochi deal" is no act on Sochi.
     let violent = code.is_violent();
     let at_home = violent || matches!(code.root(), 8 | 14 | 15 | 17);
-    let own = sources.first().and_then(|a| {
-        Some((
-            a.actor.country.as_deref()?,
-            a.actor.role.is_some() && at_home,
-        ))
-    });
+    let own = sources
+        .first()
+        .and_then(|a| Some((a.actor.country?, a.actor.role.is_some() && at_home)));
     // "met in Geneva", "held talks in Doha": where parties meet is no party to the meeting.
     if !super::is_reciprocal(code) {
         if let Some(place) = place_target(doc, si, trigger, own) {
@@ -60,11 +57,11 @@ pub(super) fn unnamed_target(
     // Protest, repression, concessions and home-grown violence with no one named are aimed at
     // home: protesters at their government, police at their own people. Only a state has a home:
     // not the UN, NATO or the Islamic State.
-    let state = |c: &String| crate::geo::Gazetteer::bundled().country(c).is_some();
+    let state = |c: &Country| crate::geo::Gazetteer::bundled().country(*c).is_some();
     let Some(source) = sources.first().filter(|s| aimed_at_home(code, &s.actor)) else {
         return Vec::new();
     };
-    let Some(country) = source.actor.country.clone().filter(state) else {
+    let Some(country) = source.actor.country.filter(state) else {
         return Vec::new();
     };
     // Protest is aimed at the government; what a state does at home is done to its people, when
@@ -76,7 +73,7 @@ pub(super) fn unnamed_target(
     } else {
         None
     };
-    vec![country_actor(trigger, &country, role)]
+    vec![country_actor(trigger, Some(country), role)]
 }
 
 /// Whether an act with no one named is done to the actor's own country: protest (14) and
@@ -92,11 +89,13 @@ fn aimed_at_home(code: Cameo, source: &ActorCode) -> bool {
 
 /// A place in the sentence, in another country than the source's and not named as an actor:
 /// where a violent act with no named victim struck.
-fn struck_place(doc: &Doc, si: usize, own: Option<&str>) -> Option<EventActor> {
+fn struck_place(doc: &Doc, si: usize, own: Option<Country>) -> Option<EventActor> {
     let p = doc.places_of(si).iter().find(|p| {
-        p.sentence == si && Some(p.place.country.as_str()) != own && !names_actor(doc, p.span)
+        p.sentence == si
+            && own.is_none_or(|o| p.place.country != Some(o))
+            && !names_actor(doc, p.span)
     })?;
-    Some(country_actor(p.span, &p.place.country, None))
+    Some(country_actor(p.span, p.place.country, None))
 }
 
 /// The first place named after the trigger in the clause, in another country than the source's,
@@ -105,7 +104,7 @@ fn place_target(
     doc: &Doc,
     si: usize,
     trigger: crate::Span,
-    own: Option<(&str, bool)>,
+    own: Option<(Country, bool)>,
 ) -> Option<EventActor> {
     // Only within the clause: not past a quotation mark or the attribution ("…," said X of
     // Turkey; "…, South Korea's military said").
@@ -135,7 +134,7 @@ fn place_target(
     // A place of the source's own country is a target only where the source is one of its
     // institutions ("Sudan's government lifted … in West Darfur").
     let p = doc.places_of(si).iter().find(|p| {
-        let foreign = Some(p.place.country.as_str()) != own.map(|o| o.0);
+        let foreign = own.is_none_or(|o| p.place.country != Some(o.0));
         p.sentence == si
             && p.span.start >= trigger.end
             && p.span.end <= clause_end
@@ -143,7 +142,7 @@ fn place_target(
             && (foreign || (own.is_some_and(|o| o.1) && p.place.precision != Precision::Country))
             && !names_actor(doc, p.span)
     })?;
-    Some(country_actor(p.span, &p.place.country, None))
+    Some(country_actor(p.span, p.place.country, None))
 }
 
 /// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").

@@ -1,6 +1,7 @@
 //! The words around place names (`data/gazetteer/cues.txt`): prepositions, directions, kinds of
 //! place. Parsed once.
 
+use crate::country::Country;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -47,8 +48,8 @@ pub struct Cues {
     pub facility_nouns: HashMap<String, &'static str>,
     /// Longest facility noun, in words.
     pub facility_words: usize,
-    /// Country adjectives, lowercase → ISO3 ("israeli" → "ISR").
-    pub demonyms: HashMap<String, &'static str>,
+    /// Country adjectives, lowercase → country ("israeli" → ISR).
+    pub demonyms: HashMap<String, Country>,
 }
 
 impl Cues {
@@ -136,12 +137,16 @@ impl Cues {
     }
 }
 
-/// The `adj` rows of the actors' country table: lowercase adjective → ISO3.
-fn demonyms(table: &'static str) -> HashMap<String, &'static str> {
+/// The `adj` rows of the actors' country table: lowercase adjective → country. A row whose code
+/// is no country is left out: the actor dictionary, reading the same table, names its line.
+fn demonyms(table: &'static str) -> HashMap<String, Country> {
     let mut out = HashMap::new();
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         let (Some(iso3), Some("adj"), Some(words)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let Ok(iso3) = iso3.parse::<Country>() else {
             continue;
         };
         for w in words.split('|') {
@@ -168,6 +173,6 @@ mod tests {
         assert_eq!(c.facility_nouns.get("embassy"), Some(&"facility"));
         assert_eq!(c.facility_nouns.get("air base"), Some(&"airport"));
         assert_eq!(c.facility_words, 3);
-        assert_eq!(c.demonyms.get("israeli"), Some(&"ISR"));
+        assert_eq!(c.demonyms.get("israeli"), Some(&Country::of("ISR")));
     }
 }

@@ -11,6 +11,7 @@
 use super::cues::Cues;
 use super::unknown::Known;
 use super::words::{Gap, Word};
+use crate::country::{Country, CountryError};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::span::Span;
 use std::collections::HashMap;
@@ -342,12 +343,13 @@ const SEATS: &str = include_str!("../../../../data/gazetteer/seats.tsv");
 /// A seat of government and the point of its town (`data/gazetteer/seats.tsv`).
 struct Seat {
     name: &'static str,
-    iso3: &'static str,
+    country: Country,
     lat: f64,
     lon: f64,
 }
 
 /// The seats by lowercase name and alternate name, and the longest name in words.
+#[derive(Default)]
 struct Seats {
     by_name: HashMap<String, usize>,
     rows: Vec<Seat>,
@@ -356,39 +358,46 @@ struct Seats {
 
 fn seats() -> &'static Seats {
     static SET: OnceLock<Seats> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut s = Seats {
-            by_name: HashMap::new(),
-            rows: Vec::new(),
-            words: 1,
-        };
-        for line in SEATS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-        {
-            let c: Vec<&'static str> = line.split('\t').collect();
-            let [name, alternates, iso3, _town, lat, lon] = c[..] else {
-                continue;
-            };
-            let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else {
-                continue;
-            };
-            let n = s.rows.len();
-            for written in std::iter::once(name).chain(alternates.split('|')) {
-                if !written.is_empty() {
-                    s.words = s.words.max(written.split([' ', '-']).count());
-                    s.by_name.insert(written.to_lowercase(), n);
-                }
-            }
-            s.rows.push(Seat {
-                name,
-                iso3,
-                lat,
-                lon,
-            });
+    // The bundled table is tested; no seats beat a panic if it were broken.
+    SET.get_or_init(|| read_seats(SEATS).unwrap_or_default())
+}
+
+/// The seats of `table` (the form of `seats.tsv`); a row that is not one is an error naming its
+/// line.
+fn read_seats(table: &'static str) -> Result<Seats, String> {
+    let mut s = Seats {
+        by_name: HashMap::new(),
+        rows: Vec::new(),
+        words: 1,
+    };
+    for (i, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
         }
-        s
-    })
+        let bad = |why: String| format!("seats.tsv:{}: {why}", i + 1);
+        let c: Vec<&'static str> = line.split('\t').collect();
+        let [name, alternates, iso3, _town, lat, lon] = c[..] else {
+            return Err(bad("expected 6 columns".into()));
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else {
+            return Err(bad("bad lat or lon".into()));
+        };
+        let country = iso3.parse().map_err(|e: CountryError| bad(e.to_string()))?;
+        let n = s.rows.len();
+        for written in std::iter::once(name).chain(alternates.split('|')) {
+            if !written.is_empty() {
+                s.words = s.words.max(written.split([' ', '-']).count());
+                s.by_name.insert(written.to_lowercase(), n);
+            }
+        }
+        s.rows.push(Seat {
+            name,
+            country,
+            lat,
+            lon,
+        });
+    }
+    Ok(s)
 }
 
 /// The seats of government a sentence names ("talks at the White House", "the Kremlin"): each at
@@ -433,7 +442,7 @@ pub(super) fn seats_in(doc: &Doc, si: usize, ws: &[Word]) -> Vec<PlaceMention> {
             sentence: si,
             place: Place {
                 name: seat.name.to_string(),
-                country: seat.iso3.to_string(),
+                country: Some(seat.country),
                 admin1: None,
                 lat: Some(seat.lat),
                 lon: Some(seat.lon),

@@ -11,11 +11,13 @@
 //! the tables), and read in place.
 
 use super::normalize::{loose_key, Fold};
+use crate::country::{Country, CountryError};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const FOLD: &str = include_str!("../../../../data/gazetteer/fold.tsv");
-const COUNTRIES: &str = include_str!("../../../../data/gazetteer/countries.tsv");
+/// The country table; its ISO3 column is also the list of ISO codes [`crate::Country`] knows.
+pub(crate) const COUNTRIES: &str = include_str!("../../../../data/gazetteer/countries.tsv");
 const ADMIN1: &str = include_str!("../../../../data/gazetteer/admin1.tsv");
 const CITIES: &str = include_str!("../../../../data/gazetteer/cities.tsv");
 const FEATURES: &str = include_str!("../../../../data/gazetteer/features.tsv");
@@ -82,8 +84,8 @@ impl Tables {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Physical {
     pub kind: &'static str,
-    /// ISO3 codes, in the table's order; empty for an ocean.
-    pub countries: Vec<&'static str>,
+    /// The countries, in the table's order; empty for an ocean.
+    pub countries: Vec<Country>,
 }
 
 /// One gazetteer entry.
@@ -91,8 +93,8 @@ pub struct Physical {
 pub struct Entry {
     pub kind: Kind,
     pub name: &'static str,
-    /// ISO 3166-1 alpha-3.
-    pub country: &'static str,
+    /// `None` for a place of no country or of several (a continent, a sea).
+    pub country: Option<Country>,
     /// GeoNames admin-1 code within the country ("12"); empty for countries.
     pub admin1: &'static str,
     pub lat: f32,
@@ -146,6 +148,26 @@ pub enum GazetteerError {
         line: usize,
         problem: &'static str,
     },
+    #[error("{table} line {line}: {error}")]
+    BadCountry {
+        table: &'static str,
+        line: usize,
+        error: CountryError,
+    },
+}
+
+/// The country in column `code` of line `line` of `table`; empty is none.
+fn country_of(
+    table: &'static str,
+    line: usize,
+    code: &str,
+) -> Result<Option<Country>, GazetteerError> {
+    if code.is_empty() {
+        return Ok(None);
+    }
+    code.parse()
+        .map(Some)
+        .map_err(|error| GazetteerError::BadCountry { table, line, error })
 }
 
 /// The sorted index: built from the tables, or the embedded one read in place.
@@ -215,8 +237,8 @@ pub struct Gazetteer {
     fold: Fold,
     entries: Vec<Entry>,
     index: Index,
-    countries: HashMap<&'static str, u32>,
-    admin1: HashMap<(&'static str, &'static str), u32>,
+    countries: HashMap<Country, u32>,
+    admin1: HashMap<(Country, &'static str), u32>,
     /// Physical features by entry.
     physical: HashMap<u32, Physical>,
 }
@@ -283,8 +305,8 @@ impl Gazetteer {
         }
         g.entries.reserve(cities.len() / 70);
         let mut key = String::new();
-        let mut capitals: Vec<(&'static str, &'static str)> = Vec::new();
-        let mut iso3_of: HashMap<&'static str, &'static str> = HashMap::new();
+        let mut capitals: Vec<(Country, &'static str)> = Vec::new();
+        let mut iso3_of: HashMap<&'static str, Country> = HashMap::new();
 
         for (line, cols) in rows(countries) {
             let bad = |problem| GazetteerError::BadLine {
@@ -294,10 +316,11 @@ impl Gazetteer {
             };
             let [iso2, iso3, name, alts, capital, pop, lat, lon, id] =
                 take::<9>(&cols).ok_or_else(|| bad("expected 9 columns"))?;
+            let iso3 = country_of("countries", line, iso3)?.ok_or_else(|| bad("no ISO3 code"))?;
             let id = g.push(Entry {
                 kind: Kind::Country,
                 name,
-                country: iso3,
+                country: Some(iso3),
                 admin1: "",
                 lat: lat.parse().map_err(|_| bad("bad lat"))?,
                 lon: lon.parse().map_err(|_| bad("bad lon"))?,
@@ -320,10 +343,11 @@ impl Gazetteer {
             };
             let [iso3, code, name, alts, lat, lon, pop] =
                 take::<7>(&cols).ok_or_else(|| bad("expected 7 columns"))?;
+            let iso3 = country_of("admin1", line, iso3)?.ok_or_else(|| bad("no ISO3 code"))?;
             let id = g.push(Entry {
                 kind: Kind::Admin1,
                 name,
-                country: iso3,
+                country: Some(iso3),
                 admin1: code,
                 lat: lat.parse().map_err(|_| bad("bad lat"))?,
                 lon: lon.parse().map_err(|_| bad("bad lon"))?,
@@ -347,7 +371,7 @@ impl Gazetteer {
             let id = g.push(Entry {
                 kind: Kind::City,
                 name,
-                country: iso3,
+                country: country_of("cities", line, iso3)?,
                 admin1: code,
                 lat: lat.parse().map_err(|_| bad("bad lat"))?,
                 lon: lon.parse().map_err(|_| bad("bad lon"))?,
@@ -375,7 +399,7 @@ impl Gazetteer {
             let id = g.push(Entry {
                 kind: Kind::parse(kind).ok_or_else(|| bad("unknown kind"))?,
                 name,
-                country: iso3,
+                country: country_of("features", line, iso3)?,
                 admin1: code,
                 lat: lat.parse().map_err(|_| bad("bad lat"))?,
                 lon: lon.parse().map_err(|_| bad("bad lon"))?,
@@ -409,7 +433,7 @@ impl Gazetteer {
                 let best = hits
                     .iter()
                     .map(|h| h.entry)
-                    .filter(|&e| g.entry(e).kind == Kind::City && g.entry(e).country == iso3)
+                    .filter(|&e| g.entry(e).kind == Kind::City && g.entry(e).country == Some(iso3))
                     .max_by_key(|&e| g.entry(e).population);
                 if let Some(e) = best {
                     g.entries[e as usize].capital = true;
@@ -425,7 +449,7 @@ impl Gazetteer {
     fn read_physical(
         &mut self,
         table: &'static str,
-        iso3_of: &HashMap<&'static str, &'static str>,
+        iso3_of: &HashMap<&'static str, Country>,
         keys: &mut Rows,
         key: &mut String,
     ) -> Result<(), GazetteerError> {
@@ -450,9 +474,9 @@ impl Gazetteer {
                 kind: Kind::Physical,
                 name,
                 country: if countries.len() == 1 {
-                    countries[0]
+                    Some(countries[0])
                 } else {
-                    ""
+                    None
                 },
                 admin1: "",
                 lat: lat.parse().map_err(|_| bad("bad lat"))?,
@@ -474,10 +498,10 @@ impl Gazetteer {
     }
 
     /// The countries entry `id` lies in or touches: a physical feature's list, else its country.
-    pub fn touches(&self, id: u32) -> &[&'static str] {
+    pub fn touches(&self, id: u32) -> &[Country] {
         match self.physical.get(&id) {
             Some(p) => &p.countries,
-            None => std::slice::from_ref(&self.entries[id as usize].country),
+            None => self.entries[id as usize].country.as_slice(),
         }
     }
 
@@ -550,13 +574,13 @@ impl Gazetteer {
         out
     }
 
-    pub fn country(&self, iso3: &str) -> Option<&Entry> {
-        self.countries.get(iso3).map(|&i| self.entry(i))
+    pub fn country(&self, country: Country) -> Option<&Entry> {
+        self.countries.get(&country).map(|&i| self.entry(i))
     }
 
-    /// The region `code` of country `iso3`.
-    pub fn admin1(&self, iso3: &str, code: &str) -> Option<&Entry> {
-        self.admin1.get(&(iso3, code)).map(|&i| self.entry(i))
+    /// The region `code` of `country`.
+    pub fn admin1(&self, country: Country, code: &str) -> Option<&Entry> {
+        self.admin1.get(&(country, code)).map(|&i| self.entry(i))
     }
 }
 
@@ -665,7 +689,11 @@ mod tests {
     use super::*;
     use std::time::Instant;
 
-    fn names(g: &Gazetteer, name: &str) -> Vec<(Kind, &'static str, &'static str)> {
+    fn c(code: &str) -> Country {
+        code.parse().unwrap()
+    }
+
+    fn names(g: &Gazetteer, name: &str) -> Vec<(Kind, &'static str, Option<Country>)> {
         g.lookup(name)
             .iter()
             .map(|h| {
@@ -679,20 +707,20 @@ mod tests {
     fn bundled_tables_parse() {
         let g = Gazetteer::from_tables(Tables::bundled()).unwrap();
         assert!(g.len() > 160_000, "{}", g.len());
-        assert!(g.country("SYR").is_some());
-        assert_eq!(g.admin1("SYR", "12").map(|e| e.name), Some("Idlib"));
+        assert!(g.country(c("SYR")).is_some());
+        assert_eq!(g.admin1(c("SYR"), "12").map(|e| e.name), Some("Idlib"));
     }
 
     #[test]
     fn finds_by_name_and_alternate() {
         let g = Gazetteer::bundled();
-        assert!(names(g, "Idlib").contains(&(Kind::City, "Idlib", "SYR")));
-        assert!(names(g, "Idlib").contains(&(Kind::Admin1, "Idlib", "SYR")));
-        assert!(names(g, "Saraqeb").contains(&(Kind::City, "Saraqib", "SYR")));
-        assert!(names(g, "İskenderun").contains(&(Kind::City, "İskenderun", "TUR")));
-        assert!(names(g, "iskenderun").contains(&(Kind::City, "İskenderun", "TUR")));
-        assert!(names(g, "Syria").contains(&(Kind::Country, "Syria", "SYR")));
-        assert!(names(g, "Kiev").contains(&(Kind::City, "Kyiv", "UKR")));
+        assert!(names(g, "Idlib").contains(&(Kind::City, "Idlib", Some(c("SYR")))));
+        assert!(names(g, "Idlib").contains(&(Kind::Admin1, "Idlib", Some(c("SYR")))));
+        assert!(names(g, "Saraqeb").contains(&(Kind::City, "Saraqib", Some(c("SYR")))));
+        assert!(names(g, "İskenderun").contains(&(Kind::City, "İskenderun", Some(c("TUR")))));
+        assert!(names(g, "iskenderun").contains(&(Kind::City, "İskenderun", Some(c("TUR")))));
+        assert!(names(g, "Syria").contains(&(Kind::Country, "Syria", Some(c("SYR")))));
+        assert!(names(g, "Kiev").contains(&(Kind::City, "Kyiv", Some(c("UKR")))));
         let loose = g.lookup("Maarat al-Numan");
         assert!(loose
             .iter()
@@ -704,7 +732,9 @@ mod tests {
         let g = Gazetteer::bundled();
         let hits = g.lookup("Samarra");
         assert!(!hits.is_empty() && hits.iter().all(|h| !h.loose));
-        assert!(hits.iter().all(|h| g.entry(h.entry).country != "RUS"));
+        assert!(hits
+            .iter()
+            .all(|h| g.entry(h.entry).country != Some(c("RUS"))));
     }
 
     #[test]
@@ -713,7 +743,7 @@ mod tests {
         let hits = g.lookup("Damascus");
         assert!(hits
             .iter()
-            .any(|h| g.entry(h.entry).capital && g.entry(h.entry).country == "SYR"));
+            .any(|h| g.entry(h.entry).capital && g.entry(h.entry).country == Some(c("SYR"))));
     }
 
     #[test]
@@ -740,20 +770,21 @@ mod tests {
                 .map(|h| h.entry)
         };
         let red = find("Red Sea").unwrap();
-        assert!(g.touches(red).contains(&"YEM") && g.touches(red).contains(&"EGY"));
-        assert_eq!(g.entry(red).country, "");
+        assert!(g.touches(red).contains(&c("YEM")) && g.touches(red).contains(&c("EGY")));
+        assert_eq!(g.entry(red).country, None);
         assert_eq!(g.physical(red).unwrap().kind, "sea");
         let hormuz = find("Strait of Hormuz").unwrap();
         assert_eq!(g.physical(hormuz).unwrap().kind, "strait");
         let darfur = find("Darfur").unwrap();
-        assert_eq!(g.entry(darfur).country, "SDN");
-        assert_eq!(g.touches(darfur), ["SDN"]);
+        assert_eq!(g.entry(darfur).country, Some(c("SDN")));
+        assert_eq!(g.touches(darfur), [c("SDN")]);
         assert!(find("Lake Chad").is_some() && find("Bab al-Mandab").is_some());
         let ocean = find("Indian Ocean").unwrap();
         assert!(g.touches(ocean).is_empty());
         // A town's own country is its only one.
         let idlib = g.lookup("Idlib")[0].entry;
-        assert_eq!(g.touches(idlib), [g.entry(idlib).country]);
+        assert_eq!(g.touches(idlib), [c("SYR")]);
+        assert_eq!(g.entry(idlib).country, Some(c("SYR")));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::unknown::{
     actor_entry, of_story_town, place_unknowns, story_town, unknown_names, Known, Unknown,
 };
 use super::words::{words, Gap, Word};
+use crate::country::Country;
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::pipeline::Stage;
 use crate::span::Span;
@@ -89,18 +90,18 @@ pub(super) struct Context {
     /// "the capital's X": a part of the town the story is about, not a place elsewhere.
     of_story_town: bool,
     /// "Accra's X": the country of the place that owns it (its most populous reading).
-    owner_country: Option<&'static str>,
+    owner_country: Option<Country>,
     /// "X in Y": the countries Y may lie in. A town or district of X's name elsewhere is not
     /// meant ("Palma in Cabo Delgado" is no Spanish city): X is then a place the gazetteer lacks.
-    within: Vec<&'static str>,
+    within: Vec<Country>,
     /// "the X": a single word after "the" is rarely a town ("the Sancak", "the Bar").
     article_before: bool,
-    /// "X, <country>": the country's ISO3.
-    qualifier: Option<&'static str>,
+    /// "X, <country>": the country.
+    qualifier: Option<Country>,
     /// "Atlanta, Georgia": the region code named after the place.
     qualifier_admin1: Option<&'static str>,
     /// This candidate is the region of the place before it: (country, admin1 code).
-    region_of_previous: Option<(&'static str, &'static str)>,
+    region_of_previous: Option<(Country, &'static str)>,
     /// End of a region word kept in the mention ("Idlib province").
     suffix_end: Option<usize>,
     /// Start of a direction word before the name ("northern Israel").
@@ -141,26 +142,26 @@ pub(super) struct Candidate {
 /// Country focus: how often each country is named, and which are named in each sentence.
 #[derive(Default)]
 pub(super) struct Focus {
-    weight: HashMap<&'static str, u32>,
-    top: Option<&'static str>,
-    in_sentence: HashSet<(usize, &'static str)>,
+    weight: HashMap<Country, u32>,
+    top: Option<Country>,
+    in_sentence: HashSet<(usize, Country)>,
     /// Countries of places named with a locating word, by sentence.
-    located: HashSet<(usize, &'static str)>,
+    located: HashSet<(usize, Country)>,
     /// The name keys that put each country in the focus.
-    names: HashMap<&'static str, HashSet<String>>,
+    names: HashMap<Country, HashSet<String>>,
     /// How many places of each country the text locates ("in X", "X province"): where things
     /// happen, as against countries named as actors ("Rwanda sent troops").
-    located_count: HashMap<&'static str, u32>,
+    located_count: HashMap<Country, u32>,
     /// The country the article's adjectives name most ("Somali forces"), first named on ties:
     /// the last resort for a place the gazetteer lacks in an article that names no country.
-    adjective: Option<&'static str>,
+    adjective: Option<Country>,
 }
 
 impl Focus {
-    fn add(&mut self, iso3: &'static str, w: u32, sentence: usize, is_country: bool, key: &str) {
-        if iso3.is_empty() {
+    fn add(&mut self, iso3: Option<Country>, w: u32, sentence: usize, is_country: bool, key: &str) {
+        let Some(iso3) = iso3 else {
             return;
-        }
+        };
         *self.weight.entry(iso3).or_default() += w;
         self.names.entry(iso3).or_default().insert(key.to_string());
         if is_country {
@@ -168,11 +169,11 @@ impl Focus {
         }
     }
 
-    fn finish(&mut self, order: &[&'static str]) {
+    fn finish(&mut self, order: &[Country]) {
         // Highest weight; ties go to the country named first.
-        let mut best: Option<(&'static str, u32)> = None;
-        for c in order {
-            let w = self.weight.get(c).copied().unwrap_or(0);
+        let mut best: Option<(Country, u32)> = None;
+        for &c in order {
+            let w = self.weight.get(&c).copied().unwrap_or(0);
             if best.is_none_or(|(_, bw)| w > bw) {
                 best = Some((c, w));
             }
@@ -183,14 +184,13 @@ impl Focus {
     /// Which of the countries a border region or lake touches the text means: one its sentence
     /// names, else the article's main country, else the most named of them; `None` when the
     /// article names none of them.
-    fn pick(&self, si: usize, touches: &[&'static str]) -> Option<&'static str> {
-        let named = |t: &'static str| {
-            self.in_sentence.contains(&(si, t)) || self.located.contains(&(si, t))
-        };
+    fn pick(&self, si: usize, touches: &[Country]) -> Option<Country> {
+        let named =
+            |t: Country| self.in_sentence.contains(&(si, t)) || self.located.contains(&(si, t));
         touches
             .iter()
             .copied()
-            .find(|t| named(t))
+            .find(|t| named(*t))
             .or_else(|| self.top.filter(|t| touches.contains(t)))
             .or_else(|| {
                 // The first named of the most named (`max_by_key` keeps the last of equals).
@@ -206,12 +206,12 @@ impl Focus {
     /// The country an unknown place of sentence `si` most likely lies in: one the sentence names
     /// as a place ("in X", "X province"; not "X's ministry said"), else the article's most named,
     /// its dateline's counting as two more names.
-    pub(super) fn country_for<'a>(
+    pub(super) fn country_for(
         &self,
         si: usize,
-        order: &[&'static str],
-        dateline: Option<&'a str>,
-    ) -> Option<&'a str> {
+        order: &[Country],
+        dateline: Option<Country>,
+    ) -> Option<Country> {
         // Its own sentence, else the one or two before: a report names places in sequence, so
         // an unknown village lies where the places just named lie.
         for back in 0..=si.min(2) {
@@ -235,12 +235,12 @@ impl Focus {
         }
         // The country most places are located in, else the most named, with the dateline's
         // counting as two more names.
-        let weight = |c: &str| {
-            let located = self.located_count.get(c).copied().unwrap_or(0);
-            let named = self.weight.get(c).copied().unwrap_or(0);
+        let weight = |c: Country| {
+            let located = self.located_count.get(&c).copied().unwrap_or(0);
+            let named = self.weight.get(&c).copied().unwrap_or(0);
             (located, named + if Some(c) == dateline { 2 } else { 0 })
         };
-        let mut best: Option<(&'a str, (u32, u32))> = None;
+        let mut best: Option<(Country, (u32, u32))> = None;
         for c in order.iter().copied().chain(dateline) {
             if best.is_none_or(|(_, w)| weight(c) > w) {
                 best = Some((c, weight(c)));
@@ -252,9 +252,9 @@ impl Focus {
 
 /// The country the capitalised country adjectives of the text name most ("Somali", "Nigerian"),
 /// ties going to the first named.
-fn adjective_country(doc: &Doc, cues: &Cues) -> Option<&'static str> {
+fn adjective_country(doc: &Doc, cues: &Cues) -> Option<Country> {
     let text = doc.text();
-    let mut count: Vec<(&'static str, u32)> = Vec::new();
+    let mut count: Vec<(Country, u32)> = Vec::new();
     for sentence in &doc.sentences {
         for w in words(text, sentence.span).iter().filter(|w| w.cap) {
             if let Some(&iso3) = cues.demonyms.get(w.span.of(&doc.lower)) {
@@ -315,7 +315,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     // Pass 1: no focus; what is confidently a place tells us the article's countries.
     let none = Focus::default();
     let mut focus = Focus::default();
-    let mut order: Vec<&'static str> = Vec::new();
+    let mut order: Vec<Country> = Vec::new();
     let mut accepted1 = vec![false; cands.len()];
     for (k, c) in cands.iter().enumerate() {
         if let Some((e, _)) = judge(c, g, &none, stop) {
@@ -337,11 +337,13 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
                 true,
                 &c.key,
             );
-            if c.ctx.cue || c.ctx.region {
-                focus.located.insert((c.sentence, entry.country));
-            }
-            if !order.contains(&entry.country) && !entry.country.is_empty() {
-                order.push(entry.country);
+            if let Some(country) = entry.country {
+                if c.ctx.cue || c.ctx.region {
+                    focus.located.insert((c.sentence, country));
+                }
+                if !order.contains(&country) {
+                    order.push(country);
+                }
             }
         }
     }
@@ -351,7 +353,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     // Pass 2: with focus; a list continues a place accepted in pass 1 ("Idlib and Hama").
     let mut out = Vec::new();
     let mut resolved: Vec<Option<Place>> = vec![None; cands.len()];
-    let mut resolved_weight: HashMap<&'static str, u32> = HashMap::new();
+    let mut resolved_weight: HashMap<Country, u32> = HashMap::new();
     // Names of the gazetteer that "X in Y" places in a region where it has none of them.
     let mut located_elsewhere: Vec<Span> = Vec::new();
     for k in 0..cands.len() {
@@ -372,13 +374,12 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         let owned_elsewhere = outside
             || c.ctx
                 .owner_country
-                .is_some_and(|oc| g.entry(e).country != oc);
+                .is_some_and(|oc| g.entry(e).country != Some(oc));
         if foreign_outlier(g.entry(e), &c, &focus) || c.ctx.of_story_town || owned_elsewhere {
             // Left to the unknown names below, in the article's country.
             continue;
         }
-        let country = g.entry(e).country;
-        if !country.is_empty() {
+        if let Some(country) = g.entry(e).country {
             *resolved_weight.entry(country).or_default() += 1;
             if !order.contains(&country) {
                 order.push(country);
@@ -391,10 +392,7 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         let mut place = place_of(g, e);
         if let Some(p) = g.physical(e).filter(|p| shared_land(p)) {
             // "the Galwan Valley", "Lake Kivu": told in the country the context names.
-            place.country = focus
-                .pick(c.sentence, &p.countries)
-                .unwrap_or("")
-                .to_string();
+            place.country = focus.pick(c.sentence, &p.countries);
         }
         let mut span = c.span;
         if place.precision == Precision::Admin1 || place.precision == Precision::Admin2 {
@@ -604,10 +602,13 @@ fn foreign_outlier(e: &Entry, c: &Candidate, focus: &Focus) -> bool {
             && e.population < 100_000
             // Well-known places have many recorded names ("Geneva").
             && e.alternates < 30;
-    focus.weight.get(top).copied().unwrap_or(0) >= 3
+    focus.weight.get(&top).copied().unwrap_or(0) >= 3
         // A country named by nothing but this name: "Solhan" alone does not bring Turkey into an
         // article about Burkina Faso.
-        && !focus.names.get(e.country).is_some_and(|n| n.iter().any(|k| *k != c.key))
+        && !e
+            .country
+            .and_then(|country| focus.names.get(&country))
+            .is_some_and(|n| n.iter().any(|k| *k != c.key))
         && matches!(e.kind, Kind::City | Kind::Admin2)
         && small
         && c.ctx.qualifier.is_none()
@@ -741,7 +742,7 @@ fn context(
                     .then(|| cues.demonyms.get(low(&ws[at - 3])))
                     .flatten()
                 {
-                    ctx.qualifier = Some(iso3);
+                    ctx.qualifier = Some(*iso3);
                 }
             }
         } else if pl == "and" || pl == "or" {
@@ -771,10 +772,9 @@ fn context(
             .iter()
             .map(|h| g.entry(h.entry))
             .max_by_key(|e| (e.kind == Kind::Country, e.population))
-            .map(|e| e.country)
-            .filter(|c| !c.is_empty());
+            .and_then(|e| e.country);
         if let Some(oc) = ctx.owner_country {
-            if c.hits.iter().any(|h| g.entry(h.entry).country == oc) {
+            if c.hits.iter().any(|h| g.entry(h.entry).country == Some(oc)) {
                 ctx.qualifier = Some(oc);
             }
         }
@@ -924,16 +924,16 @@ fn region_after_in<'a>(
 }
 
 /// The countries a candidate naming a country, region or town may lie in.
-fn within_countries(g: &Gazetteer, n: &Candidate) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
+fn within_countries(g: &Gazetteer, n: &Candidate) -> Vec<Country> {
+    let mut out: Vec<Country> = Vec::new();
     for h in &n.hits {
         let e = g.entry(h.entry);
         let area = matches!(
             e.kind,
             Kind::Country | Kind::Admin1 | Kind::Admin2 | Kind::City
         );
-        if area && !e.country.is_empty() && !out.contains(&e.country) {
-            out.push(e.country);
+        if let Some(country) = e.country.filter(|c| area && !out.contains(c)) {
+            out.push(country);
         }
     }
     out
@@ -946,7 +946,7 @@ fn outside_named_region(e: &Entry, ctx: &Context) -> bool {
     !ctx.within.is_empty()
         && matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Admin1)
         && !e.capital
-        && !ctx.within.contains(&e.country)
+        && !e.country.is_some_and(|c| ctx.within.contains(&c))
 }
 
 /// The longest kind-of-place cue in lower case right after word `j` ("crossing", "air base"):
@@ -977,14 +977,15 @@ fn qualifier(
     g: &Gazetteer,
     c: &Candidate,
     n: &Candidate,
-) -> Option<(&'static str, Option<&'static str>)> {
+) -> Option<(Country, Option<&'static str>)> {
     let places: Vec<&Entry> = c.hits.iter().map(|h| g.entry(h.entry)).collect();
     let named: Vec<&Entry> = n.hits.iter().map(|h| g.entry(h.entry)).collect();
     if let Some(country) = named
         .iter()
         .find(|e| e.kind == Kind::Country && places.iter().any(|p| p.country == e.country))
+        .and_then(|e| e.country)
     {
-        return Some((country.country, None));
+        return Some((country, None));
     }
     named
         .iter()
@@ -994,7 +995,7 @@ fn qualifier(
                     .iter()
                     .any(|p| p.kind == Kind::City && p.country == e.country && p.admin1 == e.admin1)
         })
-        .map(|e| (e.country, Some(e.admin1)))
+        .and_then(|e| Some((e.country?, Some(e.admin1))))
 }
 
 /// True when the text before `at` ends a sentence or opens a quote or bracket.
@@ -1149,7 +1150,7 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
         s -= 1.0;
     }
     match ctx.qualifier {
-        Some(q) if q == e.country => {
+        Some(q) if Some(q) == e.country => {
             s += 5.0;
             if ctx.qualifier_admin1.is_some_and(|a| a == e.admin1) {
                 s += 2.0;
@@ -1159,7 +1160,7 @@ fn rank(g: &Gazetteer, e: &Entry, h: &Hit, c: &Candidate, focus: &Focus) -> f32 
         None => {}
     }
     if let Some((iso3, code)) = ctx.region_of_previous {
-        if e.kind == Kind::Admin1 && e.country == iso3 && e.admin1 == code {
+        if e.kind == Kind::Admin1 && e.country == Some(iso3) && e.admin1 == code {
             s += 8.0;
         }
     }
@@ -1213,11 +1214,14 @@ pub fn place_of(g: &Gazetteer, id: u32) -> Place {
     let admin1 = match e.kind {
         Kind::Country | Kind::Continent | Kind::Physical => None,
         Kind::Admin1 => Some(e.name.to_string()),
-        _ => g.admin1(e.country, e.admin1).map(|a| a.name.to_string()),
+        _ => e
+            .country
+            .and_then(|c| g.admin1(c, e.admin1))
+            .map(|a| a.name.to_string()),
     };
     Place {
         name: e.name.to_string(),
-        country: e.country.to_string(),
+        country: e.country,
         admin1,
         lat: Some(round4(e.lat)),
         lon: Some(round4(e.lon)),
@@ -1231,9 +1235,9 @@ fn round4(x: f32) -> f64 {
     (f64::from(x) * 10_000.0).round() / 10_000.0
 }
 
-/// The best gazetteer place for a name, optionally preferring a country (ISO3). For other stages
+/// The best gazetteer place for a name, optionally preferring a country. For other stages
 /// ("the event happened in X").
-pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
+pub fn lookup_best(name: &str, country_hint: Option<Country>) -> Option<Place> {
     let g = Gazetteer::bundled();
     let key = g.key(name)?;
     let hits = g.lookup(name);
@@ -1251,7 +1255,7 @@ pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
     for h in &c.hits {
         let e = g.entry(h.entry);
         let mut s = rank(g, e, h, &c, &Focus::default());
-        if country_hint == Some(e.country) {
+        if country_hint.is_some() && country_hint == e.country {
             s += 5.0;
         }
         if best.is_none_or(|(_, bs)| s > bs) {
@@ -1264,11 +1268,12 @@ pub fn lookup_best(name: &str, country_hint: Option<&str>) -> Option<Place> {
 /// The article's main country: the one its place mentions name most (a country named counts
 /// twice), ties going to the first named. A building told at its town's point ("the airport",
 /// "the Palm Hotel in X") is the town named again, or not even named: it does not count.
-pub fn focus_country(doc: &Doc) -> Option<String> {
-    let mut weight: HashMap<&str, u32> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
+/// A place of no country (a sea) counts too: when it is named most, there is no main country.
+pub fn focus_country(doc: &Doc) -> Option<Country> {
+    let mut weight: HashMap<Option<Country>, u32> = HashMap::new();
+    let mut order: Vec<Option<Country>> = Vec::new();
     for p in doc.places.iter().filter(|p| !is_building_at_town(&p.place)) {
-        let c = p.place.country.as_str();
+        let c = p.place.country;
         *weight.entry(c).or_default() += if p.place.precision == Precision::Country {
             2
         } else {
@@ -1278,14 +1283,14 @@ pub fn focus_country(doc: &Doc) -> Option<String> {
             order.push(c);
         }
     }
-    let mut best: Option<(&str, u32)> = None;
+    let mut best: Option<(Option<Country>, u32)> = None;
     for c in order {
-        let w = weight[c];
+        let w = weight[&c];
         if best.is_none_or(|(_, bw)| w > bw) {
             best = Some((c, w));
         }
     }
-    best.map(|(c, _)| c.to_string())
+    best.and_then(|(c, _)| c)
 }
 
 #[cfg(test)]
@@ -1304,7 +1309,7 @@ mod tests {
             .map(|p| {
                 (
                     doc.slice(p.span).to_string(),
-                    p.place.country.clone(),
+                    p.place.country.map(|c| c.to_string()).unwrap_or_default(),
                     p.place.precision,
                 )
             })
@@ -1349,8 +1354,10 @@ mod tests {
 
     #[test]
     fn lookup_best_uses_hint() {
-        assert_eq!(lookup_best("Tripoli", Some("LBN")).unwrap().country, "LBN");
-        assert_eq!(lookup_best("Tripoli", None).unwrap().country, "LBY");
+        let c = Country::of;
+        let country = |hint| lookup_best("Tripoli", hint).unwrap().country;
+        assert_eq!(country(Some(c("LBN"))), Some(c("LBN")));
+        assert_eq!(country(None), Some(c("LBY")));
         assert!(lookup_best("Xqzzv", None).is_none());
     }
 
@@ -1360,6 +1367,6 @@ mod tests {
             text: "Syria and Turkey met. Damascus said Syria would not.".into(),
             ..Article::default()
         });
-        assert_eq!(focus_country(&doc).as_deref(), Some("SYR"));
+        assert_eq!(focus_country(&doc), Some(Country::of("SYR")));
     }
 }

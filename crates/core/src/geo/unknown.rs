@@ -10,6 +10,7 @@
 use super::cues::Cues;
 use super::places::{feature_after, opens_clause, Candidate, Focus, Stopwords};
 use super::words::{Gap, Word};
+use crate::country::Country;
 use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::span::Span;
 use std::collections::HashMap;
@@ -28,7 +29,7 @@ pub(super) struct Unknown {
     /// End of the name proper, before lowercase kind words ("Kuriga" of "Kuriga village").
     pub name_end: usize,
     /// The country an adjective gives it ("the Israeli village of X").
-    pub qualifier: Option<&'static str>,
+    pub qualifier: Option<Country>,
 }
 
 /// A known place of the sentence: its candidate index, the candidate and where it resolved.
@@ -197,7 +198,7 @@ fn town_of(
     a: usize,
     lower: &str,
     cues: &Cues,
-) -> Option<(&'static str, Option<&'static str>)> {
+) -> Option<(&'static str, Option<Country>)> {
     let low = |n: usize| (a >= n).then(|| ws[a - n].span.of(lower));
     if low(1) != Some("of") {
         return None;
@@ -462,11 +463,12 @@ fn entity_kind(doc: &Doc, span: Span) -> Option<&'static str> {
 }
 
 /// The town the article is told from: its dateline's ("MOGADISHU —"), else the town it names
-/// most in `country` (any country when `None`), at least twice (ties to the first named).
+/// most in `country` (any country when `None`; `Some(None)` is no country, which no town is in),
+/// at least twice (ties to the first named).
 pub(super) fn story_town<'a>(
     text: &str,
     out: &'a [PlaceMention],
-    country: Option<&str>,
+    country: Option<Option<Country>>,
 ) -> Option<&'a Place> {
     let town = |p: &Place| p.precision == Precision::City && p.kind.is_none();
     if let Some(p) = dateline_town(text, out) {
@@ -516,28 +518,29 @@ pub(super) fn place_unknowns(
     unknown: Vec<Unknown>,
     resolved: &[Option<Place>],
     focus: &Focus,
-    order: &[&'static str],
+    order: &[Country],
     out: &mut Vec<PlaceMention>,
 ) {
     let mut added = Vec::new();
-    let dateline_country = dateline_town(text, out).map(|p| p.country.clone());
+    let dateline_country = dateline_town(text, out).and_then(|p| p.country);
     for u in unknown {
         let name = text
             .get(u.span.start..u.name_end)
             .unwrap_or_default()
             .to_string();
         let anchor = u.anchor.and_then(|a| resolved.get(a).cloned().flatten());
+        // An anchor of no country (a sea) leaves the place in none.
         let country = anchor
             .as_ref()
-            .map(|p| p.country.clone())
-            .or(u.qualifier.map(str::to_string))
+            .map(|p| p.country)
+            .or(u.qualifier.map(Some))
             .or_else(|| {
                 (!no_country(u.kind))
-                    .then(|| focus.country_for(u.sentence, order, dateline_country.as_deref()))
+                    .then(|| focus.country_for(u.sentence, order, dateline_country))
                     .flatten()
-                    .map(str::to_string)
+                    .map(Some)
             })
-            .unwrap_or_default();
+            .flatten();
         // Only a town or a site lends its point: a region or district is too large for its
         // point to stand for a village inside it ("X village in Y region" is somewhere in Y),
         // so the place stays unknown there, with the region's name.
@@ -546,7 +549,7 @@ pub(super) fn place_unknowns(
             .filter(|p| matches!(p.precision, Precision::City | Precision::Site))
             .or_else(|| {
                 (in_town(u.kind) && !u.by_entity && u.qualifier.is_none())
-                    .then(|| story_town(text, out, Some(&country)).cloned())
+                    .then(|| story_town(text, out, Some(country)).cloned())
                     .flatten()
             });
         let place = match at {
