@@ -34,13 +34,17 @@ TERRITORIES = {
 }
 COUNTRY_CODES = UN_MEMBERS | OBSERVERS | TERRITORIES
 
-# Organisation codes used in orgs.tsv's `country` column: org_codes.tsv, beside this script.
+# Organisation codes used in orgs.tsv's `country` column: the `org` rows of country_codes.tsv,
+# beside this script.
 def read_org_codes(path):
     with open(path, encoding="utf-8") as f:
-        return {l.split("\t")[0] for l in f.read().split("\n") if l.strip() and not l.startswith("#")}
+        rows = [l.split("\t") for l in f.read().split("\n") if l.strip() and not l.startswith("#")]
+    return {r[0] for r in rows if len(r) > 1 and r[1] == "org"}
 
 
-ORG_CODES = read_org_codes(os.path.join(os.path.dirname(os.path.abspath(__file__)), "org_codes.tsv"))
+ORG_CODES = read_org_codes(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "country_codes.tsv")
+)
 
 COUNTRY_KINDS = {"name", "adj", "people", "capital", "seat", "ethnic"}
 AGENT_KINDS = {"noun", "title"}
@@ -136,7 +140,7 @@ def check_orgs(path, rep, country_phrases):
         code, role, name, field = cols
         rows += 1
         if code not in ORG_CODES and code not in COUNTRY_CODES:
-            rep.bad(path, i, f"unknown code {code!r} (add it to org_codes.tsv)")
+            rep.bad(path, i, f"unknown code {code!r} (add it to country_codes.tsv)")
         if role and role not in ROLES:
             rep.bad(path, i, f"unknown role {role!r}")
         if not name.strip():

@@ -2,8 +2,9 @@
 //! writes in an actor's and a place's `country` field.
 //!
 //! A code is three or four capital letters that is known: an ISO 3166-1 alpha-3 code of the
-//! gazetteer's country table (`data/gazetteer/countries.tsv`), an organisation code of
-//! `data/actors/org_codes.tsv` ("UNO", "NATO", "IMG"), or a code ISO 3166-1 leaves to its users
+//! gazetteer's country table (`data/gazetteer/countries.tsv`), a code of
+//! `data/actors/country_codes.tsv` (an organisation's, "UNO", "NATO", "IMG", or one of the few ISO
+//! codes the gazetteer's table lacks, "ATA"), or a code ISO 3166-1 leaves to its users
 //! (AAA–AAZ, QMA–QZZ, XAA–XZZ, ZZA–ZZZ: Kosovo's XKX, and invented actors in tests and synthetic
 //! data). Every data file that names a country is read into this type, so a typo there fails when
 //! the file is read, with the file and line the reader adds; the store rejects an unknown code in
@@ -13,7 +14,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-const ORG_CODES: &str = include_str!("../../../data/actors/org_codes.tsv");
+const CODES: &str = include_str!("../../../data/actors/country_codes.tsv");
 
 /// A country or organisation code: its letters as ASCII bytes, padded with a zero byte. Zero sorts
 /// below every letter, so the derived order is the order of the code strings ("NAT" < "NATO").
@@ -26,8 +27,8 @@ pub enum CountryError {
     #[error("not a country code: {0:?} (3 or 4 capital letters)")]
     Malformed(String),
     #[error(
-        "unknown country code {0:?}: not an ISO3 code of the gazetteer nor an organisation code \
-         of data/actors/org_codes.tsv"
+        "unknown country code {0:?}: not an ISO3 code of the gazetteer nor a code of \
+         data/actors/country_codes.tsv"
     )]
     Unknown(String),
 }
@@ -83,7 +84,7 @@ impl Country {
 }
 
 /// The listed codes, sorted: the ISO3 column of the gazetteer's country table and the codes of
-/// `org_codes.tsv`. A malformed row is left out here; a test checks that none is.
+/// `country_codes.tsv`. A malformed row is left out here; a test checks that none is.
 fn known() -> &'static [Country] {
     static KNOWN: OnceLock<Vec<Country>> = OnceLock::new();
     KNOWN.get_or_init(|| {
@@ -91,7 +92,7 @@ fn known() -> &'static [Country] {
             crate::codebook::tsv_rows(text).filter_map(move |(_, f)| f.get(col).copied())
         };
         let mut codes: Vec<Country> = column(crate::geo::gazetteer::COUNTRIES, 1)
-            .chain(column(ORG_CODES, 0))
+            .chain(column(CODES, 0))
             .filter_map(Country::letters)
             .collect();
         codes.sort_unstable();
@@ -149,7 +150,7 @@ mod tests {
     #[test]
     fn parses_and_prints_the_same_string() {
         for s in [
-            "TUR", "SYR", "XKX", "PSE", "UNO", "NATO", "EUR", "NGO", "IMG", "QMZ",
+            "TUR", "SYR", "XKX", "PSE", "ATA", "UNO", "NATO", "EUR", "NGO", "IMG", "QMZ",
         ] {
             assert_eq!(c(s).as_str(), s);
             assert_eq!(c(s).to_string(), s);
@@ -211,15 +212,18 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let gazetteer = rows(crate::geo::gazetteer::COUNTRIES, 1);
-        let orgs = rows(ORG_CODES, 0);
-        assert!(gazetteer.len() > 240 && orgs.len() > 30);
-        for (line, code) in gazetteer.iter().chain(&orgs) {
+        let others = rows(CODES, 0);
+        assert!(gazetteer.len() > 240 && others.len() > 30);
+        for (line, code) in gazetteer.iter().chain(&others) {
             assert!(Country::letters(code).is_some(), "line {line}: {code:?}");
         }
-        assert_eq!(
-            known().len(),
-            gazetteer.len() + orgs.len(),
-            "a code listed twice"
-        );
+        let listed = gazetteer.len() + others.len();
+        assert_eq!(known().len(), listed, "a code listed twice");
+        for (line, f) in crate::codebook::tsv_rows(CODES) {
+            assert!(
+                matches!(f.get(1), Some(&"org" | &"iso")),
+                "line {line}: {f:?}"
+            );
+        }
     }
 }

@@ -2,13 +2,13 @@
 -- turn (round robin); with one (`wrk ... -s events.lua -- PATH`), that path only. At the end it
 -- prints one line, "RESULT requests/s p50_ms p99_ms errors", that run.sh turns into a table.
 local paths = {
-  "/api/events?source=QAX&target=QBX&sort=-date&limit=100",
-  "/api/events?actor=QCXGOV&from=2020-03-01&to=2020-04-30",
+  "/api/events?source=XAX&target=XBX&sort=-date&limit=100",
+  "/api/events?actor=XCXGOV&from=2020-03-01&to=2020-04-30",
   "/api/events?cameo_root=19&quad_class=4&limit=50",
   "/api/events?from=2020-06-01&to=2020-06-30&sort=-goldstein&limit=20",
-  "/api/events?quad_class=3&source=QDXMIL&limit=100",
+  "/api/events?quad_class=3&source=XDXMIL&limit=100",
   "/api/events?bbox=0,0,30,30&min_sources=2&limit=100",
-  "/api/events?q=report&actor=QEX&limit=25",
+  "/api/events?q=report&actor=XEX&limit=25",
   "/api/events?cameo=042&sort=-sources",
   -- A text that few events hold (some 500 of 100,000: reports 123, 1230-1239, 12300-12399);
   -- "report" above is in every event's sentence.

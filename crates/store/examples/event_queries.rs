@@ -17,19 +17,19 @@ fn filter_sets() -> Vec<(&'static str, EventQuery, EventSort, u64)> {
     let none = EventQuery::default;
     vec![
         (
-            "source=QAX&target=QBX&sort=-date&limit=100",
+            "source=XAX&target=XBX&sort=-date&limit=100",
             EventQuery {
-                source: s("QAX"),
-                target: s("QBX"),
+                source: s("XAX"),
+                target: s("XBX"),
                 ..none()
             },
             EventSort::DateDesc,
             100,
         ),
         (
-            "actor=QCXGOV&from=2020-03-01&to=2020-04-30",
+            "actor=XCXGOV&from=2020-03-01&to=2020-04-30",
             EventQuery {
-                actor: s("QCXGOV"),
+                actor: s("XCXGOV"),
                 from: day(2020, 3, 1),
                 to: day(2020, 4, 30),
                 ..none()
@@ -58,10 +58,10 @@ fn filter_sets() -> Vec<(&'static str, EventQuery, EventSort, u64)> {
             20,
         ),
         (
-            "quad_class=3&source=QDXMIL&limit=100",
+            "quad_class=3&source=XDXMIL&limit=100",
             EventQuery {
                 quad_class: Some(3),
-                source: s("QDXMIL"),
+                source: s("XDXMIL"),
                 ..none()
             },
             EventSort::DateAsc,
@@ -83,10 +83,10 @@ fn filter_sets() -> Vec<(&'static str, EventQuery, EventSort, u64)> {
             100,
         ),
         (
-            "q=report&actor=QEX&limit=25",
+            "q=report&actor=XEX&limit=25",
             EventQuery {
                 text: s("report"),
-                actor: s("QEX"),
+                actor: s("XEX"),
                 ..none()
             },
             EventSort::DateAsc,

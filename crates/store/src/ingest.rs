@@ -5,7 +5,7 @@
 use crate::dedup::{self, MentionKeys};
 use crate::record::{CodedArticle, CodedEvent};
 use crate::{time, At, Result, Store};
-use flashpoint_core::Role;
+use flashpoint_core::{Country, Role};
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
@@ -352,7 +352,7 @@ fn insert_parts(tx: &Transaction, id: i64, a: &CodedArticle) -> rusqlite::Result
             p.span.start as i64,
             p.span.end as i64,
             g.name,
-            g.country,
+            g.country_code(),
             g.admin1,
             g.lat,
             g.lon,
@@ -401,12 +401,12 @@ fn insert_mention(
         e.trigger.span.end as i64,
         s.map(|x| &x.text),
         s.and_then(|x| x.code.as_deref()),
-        s.and_then(|x| x.country.as_deref()),
+        s.and_then(|x| x.country.as_ref().map(Country::as_str)),
         s.and_then(|x| x.role.map(Role::as_str)),
         s.and_then(|x| x.name.as_deref()),
         t.map(|x| &x.text),
         t.and_then(|x| x.code.as_deref()),
-        t.and_then(|x| x.country.as_deref()),
+        t.and_then(|x| x.country.as_ref().map(Country::as_str)),
         t.and_then(|x| x.role.map(Role::as_str)),
         t.and_then(|x| x.name.as_deref()),
         e.cameo.as_str(),
@@ -424,7 +424,7 @@ fn insert_mention(
         e.date_precision.map(|x| x.as_str()),
         e.historical,
         p.map(|x| &x.name),
-        p.map(|x| &x.country),
+        p.map(|x| x.country_code()),
         p.and_then(|x| x.admin1.as_deref()),
         p.map(|x| x.lat),
         p.map(|x| x.lon),

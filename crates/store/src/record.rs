@@ -2,7 +2,7 @@
 //! coded output from anywhere (this binary, a Spark job, a pipe) can be stored without re-coding.
 
 use crate::error::InputError;
-use flashpoint_core::{Cameo, Date, Role, Span};
+use flashpoint_core::{Cameo, Country, Date, Role, Span};
 use serde::{Deserialize, Serialize};
 
 /// One coded article: one line of `flashpoint code` output.
@@ -39,8 +39,9 @@ pub struct ActorRef {
     pub text: String,
     #[serde(default)]
     pub code: Option<String>,
+    /// A country or organisation code: one the coder does not know is an input error.
     #[serde(default)]
-    pub country: Option<String>,
+    pub country: Option<Country>,
     /// A CAMEO role: one the coder does not know is an input error.
     #[serde(default)]
     pub role: Option<Role>,
@@ -130,17 +131,14 @@ impl PlacePrecision {
     }
 }
 
-fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
-}
-
 /// A gazetteer entry (an event's place, or a place named in the text).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub name: String,
-    /// Empty for a place in no country (a sea), which the coder writes as null.
-    #[serde(default, deserialize_with = "null_as_empty")]
-    pub country: String,
+    /// `None` for a place in no country (a sea), which the coder writes as null. A code the
+    /// coder does not know is an input error.
+    #[serde(default)]
+    pub country: Option<Country>,
     #[serde(default)]
     pub admin1: Option<String>,
     /// `None` for an unknown place.
@@ -151,6 +149,13 @@ pub struct Place {
     #[serde(default)]
     pub geonameid: Option<u32>,
     pub precision: PlacePrecision,
+}
+
+impl Place {
+    /// The country's code, empty for none: how the store's tables keep it.
+    pub fn country_code(&self) -> &str {
+        self.country.as_ref().map_or("", Country::as_str)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -329,8 +334,8 @@ mod tests {
 
     const LINE: &str = r#"{"id":"a1","url":null,"published":"2020-02-20","source_name":"Desk","sentences":2,
       "events":[{"id":"a1:0:0","sentence_index":0,"span":[0,30],"sentence_text":"Ruritania shelled Freedonia.",
-      "source":{"text":"Ruritania","code":"RUR","country":"RUR","role":null,"name":null},
-      "target":{"text":"Freedonia","code":"FRE","country":"FRE","role":null,"name":null},
+      "source":{"text":"Ruritania","code":"XRU","country":"XRU","role":null,"name":null},
+      "target":{"text":"Freedonia","code":"XFR","country":"XFR","role":null,"name":null},
       "cameo":"190","cameo_name":"Use conventional military force","goldstein":-10.0,"quad_class":4,
       "plover":{"event":"ASSAULT","mode":null,"context":"military"},"trigger":{"text":"shelled","span":[10,17]},
       "negated":false,"modality":"asserted","date":"2020-02-19","date_precision":"day","historical":false,
@@ -344,8 +349,8 @@ mod tests {
         assert_eq!(a.events[0].cameo.as_str(), "190");
         assert_eq!(a.events[0].source.as_ref().unwrap().role, None);
         let mil = LINE.replace(
-            r#""country":"RUR","role":null"#,
-            r#""country":"RUR","role":"MIL""#,
+            r#""country":"XRU","role":null"#,
+            r#""country":"XRU","role":"MIL""#,
         );
         let a = CodedArticle::from_json(mil.as_bytes()).unwrap();
         assert_eq!(a.events[0].source.as_ref().unwrap().role, Some(Role::Mil));
@@ -367,13 +372,56 @@ mod tests {
         assert_eq!(e.field.as_deref(), Some("events[0].cameo"));
         assert!(e.reason.contains("unknown CAMEO code 1999"), "{e}");
         let bad = LINE.replace(
-            r#""country":"FRE","role":null"#,
-            r#""country":"FRE","role":"ARMY""#,
+            r#""country":"XFR","role":null"#,
+            r#""country":"XFR","role":"ARMY""#,
         );
         let e = CodedArticle::from_json(bad.as_bytes()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("events[0].target.role"));
         assert!(e.reason.contains("unknown CAMEO role code \"ARMY\""), "{e}");
         let e = CodedArticle::from_json(br#"{"id":"x"}"#).unwrap_err();
         assert!(e.reason.contains("missing field `events`"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_country_is_an_error_naming_the_field() {
+        let a = CodedArticle::from_json(LINE.as_bytes()).unwrap();
+        let source = a.events[0].source.as_ref().unwrap();
+        assert_eq!(
+            source.country.map(|c| c.to_string()).as_deref(),
+            Some("XRU")
+        );
+        let cases = [
+            (
+                r#""code":"XRU","country":"XRU""#,
+                r#""code":"RUR","country":"RUR""#,
+                "source",
+            ),
+            (
+                r#""code":"XFR","country":"XFR""#,
+                r#""code":"XFR","country":"xfr""#,
+                "target",
+            ),
+        ];
+        for (good, bad, side) in cases {
+            let line = LINE.replace(good, bad);
+            let e = CodedArticle::from_json(line.as_bytes()).unwrap_err();
+            let field = format!("events[0].{side}.country");
+            assert_eq!(e.field.as_deref(), Some(field.as_str()), "{e}");
+            assert!(e.reason.contains("country code"), "{e}");
+        }
+        let placed = LINE.replace(
+            r#""place":null"#,
+            r#""place":{"name":"Port","country":"NATO","lat":1.0,"lon":2.0,"precision":"city"}"#,
+        );
+        assert!(CodedArticle::from_json(placed.as_bytes()).is_ok());
+        let e = CodedArticle::from_json(placed.replace("NATO", "NATX").as_bytes()).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("events[0].place.country"), "{e}");
+        assert!(e.reason.contains("\"NATX\""), "{e}");
+        let sea = LINE.replace(
+            r#""place":null"#,
+            r#""place":{"name":"Sea","country":null,"precision":"region"}"#,
+        );
+        let a = CodedArticle::from_json(sea.as_bytes()).unwrap();
+        assert_eq!(a.events[0].place.as_ref().unwrap().country_code(), "");
     }
 }

@@ -486,7 +486,7 @@ mod tests {
             before[2].len(),
             "every event has its text"
         );
-        for text in ["report 3", "QAX", "version", "item 7.", "towards QB"] {
+        for text in ["report 3", "XAX", "version", "item 7.", "towards XB"] {
             let hits = text_hits(&upgraded, text);
             assert!(!hits.is_empty(), "{text}");
             assert_eq!(hits, text_hits(&fresh, text), "{text}");

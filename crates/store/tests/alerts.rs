@@ -21,12 +21,12 @@ fn routine(start: Date, weeks: i64, steady_violence: bool) -> Vec<Incoming> {
     let mut out = Vec::new();
     for w in 0..weeks {
         let monday = start.add_days(7 * w);
-        let mut events = vec![ev("RURGOV", "FREGOV", "040", date_str(monday.add_days(1)))];
+        let mut events = vec![ev("XRUGOV", "XFRGOV", "040", date_str(monday.add_days(1)))];
         if w % 2 == 0 {
-            events.push(ev("RURGOV", "FREGOV", "111", date_str(monday.add_days(3))));
+            events.push(ev("XRUGOV", "XFRGOV", "111", date_str(monday.add_days(3))));
         }
         if steady_violence {
-            events.push(ev("RURMIL", "FREMIL", "190", date_str(monday.add_days(4))));
+            events.push(ev("XRUMIL", "XFRMIL", "190", date_str(monday.add_days(4))));
         }
         let published = date_str(monday.add_days(5));
         out.push(incoming(
@@ -63,25 +63,25 @@ fn a_known_escalation_alerts_with_its_evidence() {
             "esc-1",
             "Wire One",
             "2021-04-27",
-            &[ev("RURMIL", "FREMIL", "194", "2021-04-26")],
+            &[ev("XRUMIL", "XFRMIL", "194", "2021-04-26")],
         ),
         incoming(
             "esc-2",
             "Wire Two",
             "2021-04-27",
-            &[ev("RURMIL", "FREMIL", "194", "2021-04-26")],
+            &[ev("XRUMIL", "XFRMIL", "194", "2021-04-26")],
         ),
         incoming(
             "esc-3",
             "Wire One",
             "2021-04-29",
-            &[ev("RURMIL", "FRECVL", "195", "2021-04-28")],
+            &[ev("XRUMIL", "XFRCVL", "195", "2021-04-28")],
         ),
         incoming(
             "esc-4",
             "Wire One",
             "2021-04-30",
-            &[ev("RURMIL", "FREMIL", "190", "2021-04-30")],
+            &[ev("XRUMIL", "XFRMIL", "190", "2021-04-30")],
         ),
     ];
     ingest(&mut store, &escalation);
@@ -90,7 +90,7 @@ fn a_known_escalation_alerts_with_its_evidence() {
     let alerts = alerts_between(&store, "2021-01-01", "2021-07-31");
     assert_eq!(alerts.len(), 1, "{alerts:#?}");
     let a = &alerts[0];
-    assert_eq!((a.source.as_str(), a.target.as_str()), ("RUR", "FRE"));
+    assert_eq!((a.source.as_str(), a.target.as_str()), ("XRU", "XFR"));
     assert!(
         a.start.as_str() >= "2021-04-26" && a.start.as_str() <= "2021-04-30",
         "{a:#?}"
@@ -154,8 +154,8 @@ fn current_alerts_are_those_still_alerting_on_the_last_day() {
             "Wire",
             "2021-04-27",
             &[
-                ev("RURMIL", "FREMIL", "194", "2021-04-26"),
-                ev("RURMIL", "FREMIL", "195", "2021-04-27"),
+                ev("XRUMIL", "XFRMIL", "194", "2021-04-26"),
+                ev("XRUMIL", "XFRMIL", "195", "2021-04-27"),
             ],
         )],
     );

@@ -183,8 +183,8 @@ fn text_search_finds_what_like_finds() {
         "report 1",
         "report 1234,",
         "rePort 77, version 0, item 2.",
-        "QCXMIL took",
-        "towards QFXREB in",
+        "XCXMIL took",
+        "towards XFXREB in",
         "item 7.",
         "version 5",
         "ac",
@@ -217,14 +217,14 @@ fn text_search_finds_what_like_finds() {
     );
     // With other filters, and over pages.
     let q = EventQuery {
-        actor: Some("QEX".into()),
+        actor: Some("XEX".into()),
         ..text_query("report")
     };
     let (total, ids) = all_pages(&store, &q, EventSort::DateDesc, 333);
     let want = plain.expect(&q, EventSort::DateDesc);
     assert_eq!((total as usize, ids), (want.len(), want));
     let q = EventQuery {
-        source: Some("QAX".into()),
+        source: Some("XAX".into()),
         quad_class: Some(4),
         ..text_query("report 2")
     };
@@ -239,7 +239,7 @@ fn every_combination_of_filters_finds_what_a_plain_reading_finds() {
     let plain = plain(&store);
     let mut rng = synthetic::Rng::new(99);
     let mut pick = |options: &[&str]| options[rng.below(options.len() as u64) as usize].to_string();
-    let actors = ["QAX", "QBX", "QCXGOV", "QDXMIL", "QEXREB", "QFX", "QZZ"];
+    let actors = ["XAX", "XBX", "XCXGOV", "XDXMIL", "XEXREB", "XFX", "QZZ"];
     let sorts = [
         EventSort::DateAsc,
         EventSort::DateDesc,
@@ -323,7 +323,7 @@ fn found(store: &Store, text: &str) -> Vec<i64> {
 #[test]
 fn a_report_that_goes_takes_its_sentence_out_of_the_search() {
     let (_dir, mut store) = fresh_store();
-    let strike = || ev("RUR", "FRE", "190", "2021-05-01");
+    let strike = || ev("XRU", "XFR", "190", "2021-05-01");
     store
         .ingest_batch(&[
             told(
@@ -364,7 +364,7 @@ fn a_report_that_goes_takes_its_sentence_out_of_the_search() {
             "b",
             "Desk Two",
             "2021-05-02",
-            ev("FRE", "RUR", "040", "2021-05-01"),
+            ev("XFR", "XRU", "040", "2021-05-01"),
             "Envoys met at the border.",
         )])
         .unwrap();
@@ -382,7 +382,7 @@ fn letters_beyond_ascii_match_as_like_matches_them() {
             "a",
             "Desk",
             "2021-05-02",
-            ev("RUR", "FRE", "042", "2021-05-01"),
+            ev("XRU", "XFR", "042", "2021-05-01"),
             "Envoys met at the Élysée on Monday.",
         )])
         .unwrap();
@@ -420,7 +420,7 @@ fn undated_events_and_unknown_goldstein_come_last_both_ways() {
             &id,
             "Desk",
             "2021-05-04",
-            &[ev("RUR", "FRE", "120", "2021-05-01")],
+            &[ev("XRU", "XFR", "120", "2021-05-01")],
         );
         json["published"] = serde_json::Value::Null;
         json["events"][0]["date"] = if date.is_empty() {
@@ -429,7 +429,7 @@ fn undated_events_and_unknown_goldstein_come_last_both_ways() {
             date.into()
         };
         json["events"][0]["goldstein"] = goldstein.into();
-        json["events"][0]["source"]["code"] = format!("RUR{i}").into();
+        json["events"][0]["source"]["code"] = format!("XRU{i}").into();
         batch.push(Incoming::from_coded_line(json.to_string().as_bytes()).unwrap());
     }
     store.ingest_batch(&batch).unwrap();

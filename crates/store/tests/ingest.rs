@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use flashpoint_store::{EventFilter, Page};
+use flashpoint_store::{EventFilter, Incoming, Page};
 
 #[test]
 fn ingesting_twice_changes_no_count() {
@@ -13,13 +13,13 @@ fn ingesting_twice_changes_no_count() {
             "a",
             "Desk One",
             "2021-05-02",
-            &[ev("RUR", "FRE", "190", "2021-05-01")],
+            &[ev("XRU", "XFR", "190", "2021-05-01")],
         ),
         incoming(
             "b",
             "Desk Two",
             "2021-05-03",
-            &[ev("FRE", "RUR", "120", "2021-05-03")],
+            &[ev("XFR", "XRU", "120", "2021-05-03")],
         ),
     ];
     let first = store.ingest_batch(&batch).unwrap();
@@ -38,7 +38,7 @@ fn changed_text_under_the_same_id_replaces_the_old_version() {
         "a",
         "Desk",
         "2021-05-02",
-        &[ev("RUR", "FRE", "190", "2021-05-01")],
+        &[ev("XRU", "XFR", "190", "2021-05-01")],
     );
     store.ingest_batch(&[old]).unwrap();
     let new = incoming(
@@ -46,8 +46,8 @@ fn changed_text_under_the_same_id_replaces_the_old_version() {
         "Desk",
         "2021-05-02",
         &[
-            ev("RUR", "FRE", "120", "2021-05-01"),
-            ev("FRE", "RUR", "111", "2021-05-02"),
+            ev("XRU", "XFR", "120", "2021-05-01"),
+            ev("XFR", "XRU", "111", "2021-05-02"),
         ],
     );
     let r = store.ingest_batch(&[new]).unwrap();
@@ -67,9 +67,9 @@ fn changed_text_under_the_same_id_replaces_the_old_version() {
 #[test]
 fn two_reports_of_one_strike_are_one_event_with_two_sources() {
     let (_dir, mut store) = fresh_store();
-    let strike = ev("RURMIL", "FREMIL", "195", "2021-06-10").at("Port Vell", 4242);
+    let strike = ev("XRUMIL", "XFRMIL", "195", "2021-06-10").at("Port Vell", 4242);
     // The second outlet dates it a day later, names no place and codes the finer code 190.
-    let mut later = ev("RURMIL", "FREMIL", "190", "2021-06-11");
+    let mut later = ev("XRUMIL", "XFRMIL", "190", "2021-06-11");
     later.place = None;
     store
         .ingest_batch(&[
@@ -100,13 +100,13 @@ fn the_earliest_report_becomes_root_whatever_the_ingest_order() {
         "late",
         "Late Desk",
         "2021-06-13",
-        &[ev("RUR", "FRE", "190", "2021-06-12")],
+        &[ev("XRU", "XFR", "190", "2021-06-12")],
     );
     let early = incoming(
         "early",
         "Early Wire",
         "2021-06-11",
-        &[ev("RUR", "FRE", "193", "2021-06-11")],
+        &[ev("XRU", "XFR", "193", "2021-06-11")],
     );
     store.ingest_batch(&[late]).unwrap();
     store.ingest_batch(&[early]).unwrap();
@@ -122,13 +122,13 @@ fn the_earliest_report_becomes_root_whatever_the_ingest_order() {
 #[test]
 fn what_keeps_reports_apart() {
     let (_dir, mut store) = fresh_store();
-    let base = || ev("RUR", "FRE", "190", "2021-06-10").at("Port Vell", 1);
+    let base = || ev("XRU", "XFR", "190", "2021-06-10").at("Port Vell", 1);
     let mut two_days = base();
     two_days.date = "2021-06-12";
     let other_place = base().at("Castel Nou", 2);
-    let other_root = ev("RUR", "FRE", "180", "2021-06-10").at("Port Vell", 1);
-    let other_target = ev("RUR", "GRN", "190", "2021-06-10").at("Port Vell", 1);
-    let reversed = ev("FRE", "RUR", "190", "2021-06-10").at("Port Vell", 1);
+    let other_root = ev("XRU", "XFR", "180", "2021-06-10").at("Port Vell", 1);
+    let other_target = ev("XRU", "XGR", "190", "2021-06-10").at("Port Vell", 1);
+    let reversed = ev("XFR", "XRU", "190", "2021-06-10").at("Port Vell", 1);
     let articles = [
         base(),
         two_days,
@@ -154,7 +154,7 @@ fn what_keeps_reports_apart() {
 #[test]
 fn replacing_the_root_article_re_roots_and_recounts() {
     let (_dir, mut store) = fresh_store();
-    let e = || ev("RUR", "FRE", "190", "2021-06-10");
+    let e = || ev("XRU", "XFR", "190", "2021-06-10");
     store
         .ingest_batch(&[
             incoming("first", "One", "2021-06-10", &[e()]),
@@ -167,7 +167,7 @@ fn replacing_the_root_article_re_roots_and_recounts() {
             "first",
             "One",
             "2021-06-10",
-            &[ev("FRE", "RUR", "042", "2021-06-10")],
+            &[ev("XFR", "XRU", "042", "2021-06-10")],
         )])
         .unwrap();
     let strikes = EventFilter {
@@ -190,21 +190,21 @@ fn article_detail_holds_what_was_coded() {
         "x",
         "Desk",
         "2021-06-10",
-        &[ev("RUR", "FRE", "190", "2021-06-10")],
+        &[ev("XRU", "XFR", "190", "2021-06-10")],
     );
     json["quotes"] = serde_json::json!([{"id": 0, "span": [3, 9], "text": "we will",
-        "speaker": {"name": "A Minister", "code": "RURGOV", "span": [20, 30]}}]);
+        "speaker": {"name": "A Minister", "code": "XRUGOV", "span": [20, 30]}}]);
     json["quantities"] = serde_json::json!([{"kind": "killed", "value": 12, "qualifier": "at least",
-        "unit": "people", "text": "at least 12 people", "span": [40, 58], "actor": "FRECVL"}]);
+        "unit": "people", "text": "at least 12 people", "span": [40, 58], "actor": "XFRCVL"}]);
     json["places"] = serde_json::json!([{"text": "Port Vell", "span": [60, 69], "name": "Port Vell",
-        "country": "RUR", "admin1": null, "lat": 1.0, "lon": 2.0, "geonameid": 7, "precision": "city"}]);
+        "country": "XRU", "admin1": null, "lat": 1.0, "lon": 2.0, "geonameid": 7, "precision": "city"}]);
     let line = json.to_string();
     let inc = flashpoint_store::Incoming::from_coded_line(line.as_bytes()).unwrap();
     store.ingest_batch(&[inc]).unwrap();
     let id = store.article_id("x").unwrap().unwrap();
     let a = store.article(id).unwrap().unwrap();
     assert_eq!(a.mentions.len(), 1);
-    assert_eq!(a.quotes[0].speaker_code.as_deref(), Some("RURGOV"));
+    assert_eq!(a.quotes[0].speaker_code.as_deref(), Some("XRUGOV"));
     assert_eq!(a.quantities[0].value, 12);
     assert_eq!(a.places[0].geonameid, Some(7));
     assert!(a.mentions[0]
@@ -215,7 +215,7 @@ fn article_detail_holds_what_was_coded() {
     assert_eq!(
         store
             .count_events(&EventFilter {
-                source: Some("RUR".into()),
+                source: Some("XRU".into()),
                 ..Default::default()
             })
             .unwrap(),
@@ -224,7 +224,7 @@ fn article_detail_holds_what_was_coded() {
     assert_eq!(
         store
             .count_events(&EventFilter {
-                source: Some("FRE".into()),
+                source: Some("XFR".into()),
                 ..Default::default()
             })
             .unwrap(),
@@ -236,12 +236,12 @@ fn article_detail_holds_what_was_coded() {
 fn one_article_telling_two_days_of_fighting_tells_two_events() {
     let (_dir, mut store) = fresh_store();
     let same_day_twice = [
-        ev("RUR", "FRE", "190", "2021-06-10"),
-        ev("RUR", "FRE", "193", "2021-06-10"),
+        ev("XRU", "XFR", "190", "2021-06-10"),
+        ev("XRU", "XFR", "193", "2021-06-10"),
     ];
     let two_days = [
-        ev("RUR", "FRE", "190", "2021-07-10"),
-        ev("RUR", "FRE", "193", "2021-07-11"),
+        ev("XRU", "XFR", "190", "2021-07-10"),
+        ev("XRU", "XFR", "193", "2021-07-11"),
     ];
     store
         .ingest_batch(&[
@@ -263,13 +263,13 @@ fn an_old_version_read_again_changes_nothing() {
         "a",
         "Desk",
         "2021-05-02",
-        &[ev("RUR", "FRE", "190", "2021-05-01")],
+        &[ev("XRU", "XFR", "190", "2021-05-01")],
     );
     let v2 = incoming(
         "a",
         "Desk",
         "2021-05-02",
-        &[ev("RUR", "FRE", "120", "2021-05-01")],
+        &[ev("XRU", "XFR", "120", "2021-05-01")],
     );
     store.ingest_batch(&[v1.clone(), v2.clone()]).unwrap();
     let counts = store.counts().unwrap();
@@ -281,4 +281,28 @@ fn an_old_version_read_again_changes_nothing() {
         .events(&EventFilter::default(), Page::default())
         .unwrap();
     assert_eq!(events[0].cameo, "120");
+}
+
+#[test]
+fn an_unknown_country_is_refused_and_nothing_is_stored() {
+    let (_dir, mut store) = fresh_store();
+    let mut json = article_json(
+        "a",
+        "Desk",
+        "2021-06-10",
+        &[ev("XRU", "XFR", "190", "2021-06-10")],
+    );
+    json["events"][0]["target"]["country"] = "RUR".into();
+    let e = Incoming::from_coded_line(json.to_string().as_bytes()).unwrap_err();
+    let flashpoint_store::Error::Input(e) = e else {
+        panic!("not an input error: {e}");
+    };
+    assert_eq!(e.field.as_deref(), Some("events[0].target.country"));
+    assert!(e.reason.contains("unknown country code \"RUR\""), "{e}");
+    // A real code and an organisation's read; nothing of the refused line was stored.
+    json["events"][0]["target"]["country"] = "NATO".into();
+    json["events"][0]["source"]["country"] = "TUR".into();
+    let ok = Incoming::from_coded_line(json.to_string().as_bytes()).unwrap();
+    assert_eq!(store.counts().unwrap().articles, 0);
+    assert_eq!(store.ingest_batch(&[ok]).unwrap().added, 1);
 }

@@ -455,3 +455,24 @@ pub(super) fn seats_in(doc: &Doc, si: usize, ws: &[Word]) -> Vec<PlaceMention> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_seats_read() {
+        let s = read_seats(SEATS).unwrap();
+        assert!(s.rows.len() > 20, "{}", s.rows.len());
+        let kremlin = &s.rows[s.by_name["kremlin"]];
+        assert_eq!(kremlin.country, Country::of("RUS"));
+    }
+
+    #[test]
+    fn a_bad_country_names_the_line() {
+        let table = "# name, alternates, iso3, town, lat, lon\nA House\t\tUSA\tTown\t1.0\t2.0\nB House\t\tUSX\tTown\t1.0\t2.0\n";
+        let e = read_seats(table).err().unwrap();
+        assert!(e.starts_with("seats.tsv:3: "), "{e}");
+        assert!(e.contains("unknown country code \"USX\""), "{e}");
+    }
+}

@@ -801,6 +801,16 @@ mod tests {
         })
         .unwrap_err();
         assert!(err.to_string().contains("unknown country"), "{err}");
+        let err = Gazetteer::from_tables(Tables {
+            cities: "# header\n1\tTown\tTown\tSYR\t01\t1.0\t2.0\t10\t\n2\tVille\tVille\tSYX\t01\t1.0\t2.0\t10\t\n",
+            ..Tables::default()
+        })
+        .unwrap_err();
+        assert!(err.to_string().starts_with("cities line 3: "), "{err}");
+        assert!(
+            err.to_string().contains("unknown country code \"SYX\""),
+            "{err}"
+        );
     }
 
     #[test]

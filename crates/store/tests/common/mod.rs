@@ -68,7 +68,7 @@ pub fn article_json(id: &str, source_name: &str, published: &str, events: &[Ev])
             let span = [offset, offset + sentence.len()];
             offset += sentence.len() + 1;
             let place = e.place.map(|(name, id)| {
-                json!({"name": name, "country": "RUR", "admin1": null, "lat": 1.5, "lon": 2.5,
+                json!({"name": name, "country": "XRU", "admin1": null, "lat": 1.5, "lon": 2.5,
                        "geonameid": id, "precision": "city"})
             });
             json!({
