@@ -289,7 +289,7 @@ mod tests {
     ) -> String {
         place_key(&Place {
             name: name.into(),
-            country: "XRU".into(),
+            country: "XRU".parse().ok(),
             admin1: admin1.map(String::from),
             lat: Some(0.0),
             lon: Some(0.0),
