@@ -488,14 +488,6 @@ impl View<'_> {
         start..at
     }
 
-    /// Whether the control word at `at` tells of preparations made ("the army prepared to
-    /// attack", "troops were preparing to"), not of readiness ("is prepared to").
-    pub fn preparing(&self, at: usize) -> bool {
-        let w = self.key(at);
-        let was = words().be_forms.contains(self.key(at.wrapping_sub(1)));
-        (matches!(w, "prepared" | "prepares") && !was) || w == "preparing"
-    }
-
     /// For a trigger in a clause that someone reports ("X said (that) Y was committing …"), the
     /// position of the verb of saying.
     pub fn said_by(&self, at: usize) -> Option<usize> {
@@ -854,16 +846,6 @@ mod tests {
         );
         assert_eq!(v.said_by(4), Some(1));
         assert_eq!(v.said_by(1), None);
-    }
-
-    #[test]
-    fn preparations_are_not_readiness() {
-        let v = view("the army prepared to resume shelling", &[(1, 2)]);
-        assert!(v.preparing(2));
-        let v = view("iraq is prepared to impose martial law", &[(0, 1)]);
-        assert!(!v.preparing(2));
-        let v = view("troops were preparing to storm the city", &[(0, 1)]);
-        assert!(v.preparing(2));
     }
 
     #[test]

@@ -31,7 +31,7 @@ use crate::role::Role;
 use actor::{mention_actor, speaker_actor};
 use clause::View;
 use links::{link_addressees, link_rejections};
-use modality::{Class, ModalityRules};
+use modality::{Class, Governor, ModalityRules};
 use places::{event_place, focus_place};
 use targets::unnamed_target;
 use trace::{DropReason, Reader, Recorder, Removal, Rule, Step, TargetFilter, Trace};
@@ -319,7 +319,7 @@ impl Events {
     pub fn bundled() -> Events {
         Events {
             triggers: Triggers::bundled(),
-            rules: ModalityRules::bundled(&crate::lexicon::lexicon().verb_forms),
+            rules: ModalityRules::bundled(),
             speech: crate::lexicon::speech_verbs(),
             include_hypothetical: false,
             include_undirected: false,
@@ -442,9 +442,10 @@ impl Events {
                 });
             }
         }
-        let (planned, consumed) = self.plan(&view, &matches, rec);
         let candidates: Vec<usize> = view.mentions.iter().map(|m| m.0).collect();
         let roles = tree.map(|t| roles::Roles::new(t, doc, si, &candidates));
+        let toks = doc.sentence_tokens(si);
+        let (planned, consumed) = self.plan(&view, toks, roles.as_ref(), &matches, rec);
         let at = Sentence {
             roles,
             doc,
@@ -583,6 +584,8 @@ impl Events {
     fn plan(
         &self,
         view: &View,
+        toks: &[crate::doc::Token],
+        roles: Option<&roles::Roles>,
         matches: &[triggers::Match],
         rec: Recorder,
     ) -> (Vec<Planned>, Vec<bool>) {
@@ -590,30 +593,33 @@ impl Events {
         // they govern; remember which matches were consumed that way.
         let mut consumed = vec![false; matches.len()];
         let mut planned = Vec::new();
+        // The sentence token a tree word starts in.
+        let token_of = |t: &crate::tree::Tree, w: usize| {
+            let start = t.span(w).start;
+            toks.iter()
+                .position(|k| k.span.start <= start && start < k.span.end)
+        };
         for (mi, m) in matches.iter().enumerate() {
             let pattern = &self.triggers.patterns[m.pattern];
             let Some(mut code) = pattern.code else {
                 continue;
             };
             let mut modality = Modality::Asserted;
-            let mut governor = self.rules.governor(&view.keys, m.start);
+            // The control word governing the act, read from the tree, as a sentence token.
+            let words = toks[m.start].span.cover(toks[m.end - 1].span);
+            let read = roles.and_then(|r| {
+                let g = self.rules.governor(r.tree(), r.head_of(words)?)?;
+                let at = token_of(r.tree(), g.at)?;
+                Some((Governor { at, ..g }, self.rules.preparing(r.tree(), g.at)))
+            });
+            let governor = read.map(|(g, _)| g);
+            let preparing = read.is_some_and(|(_, p)| p);
             // "refused to meet Jordan's visiting king": a control word whose own pattern already
             // names the act it governs ("refuse to meet") has said it; later words are its detail.
             if let Some(g) = governor {
                 if matches.iter().any(|o| o.start == g.at && o.end > g.at + 2) {
                     rec.step(mi, || Step::Dropped(DropReason::ToldByGovernor));
                     continue;
-                }
-            }
-            // "Iraq said it would allow …": a reported future is an intention, not a hypothesis.
-            if let Some(g) = governor.as_mut() {
-                let reported = (g.at.saturating_sub(5)..g.at)
-                    .any(|i| self.speech.contains(view.keys[i].as_ref()));
-                if g.class == Class::Hypothetical
-                    && matches!(view.keys[g.at].as_ref(), "would" | "'d")
-                    && reported
-                {
-                    g.class = Class::Intent;
                 }
             }
             if let Some(g) = governor {
@@ -672,9 +678,7 @@ impl Events {
                     continue;
                 }
                 // "The army prepared to resume shelling": readying force is a show of it (15).
-                Some(Class::Intent)
-                    if code.root() >= 18 && governor.is_some_and(|g| view.preparing(g.at)) =>
-                {
+                Some(Class::Intent) if code.root() >= 18 && preparing => {
                     code = codes::SHOW_OF_FORCE;
                     Some(Rule::PreparingForce)
                 }

@@ -4,8 +4,8 @@
 
 use crate::cameo::Cameo;
 use crate::doc::Modality;
-use crate::lexicon::inflect::Irregulars;
 use crate::lexicon::lexicon;
+use crate::tree::Tree;
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +29,22 @@ struct Control {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Governor {
     pub class: Class,
-    /// Token index of the control word.
+    /// Tree word of the control word.
     pub at: usize,
+}
+
+impl Governor {
+    /// The governor of an act that is another party's than the controller's: an intention or
+    /// a threat about it is a wish, not its doer's plan.
+    fn for_other(self, other: bool) -> Governor {
+        match self.class {
+            Class::Intent | Class::Threat if other => Governor {
+                class: Class::Hypothetical,
+                ..self
+            },
+            _ => self,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -44,8 +58,9 @@ pub struct ModalityRules {
 const REACH: usize = 4;
 
 impl ModalityRules {
-    /// The rules of the bundled lexicon, each control word inflected with `irregular`.
-    pub fn bundled(irregular: &Irregulars) -> ModalityRules {
+    /// The rules of the bundled lexicon. Control words are looked up by the tagger's lemma, so
+    /// the lexicon lists each once.
+    pub fn bundled() -> ModalityRules {
         let lex = lexicon();
         let mut rules = ModalityRules::default();
         for c in &lex.control_words.0 {
@@ -53,9 +68,7 @@ impl ModalityRules {
                 class: c.class,
                 needs_to: c.needs_to,
             };
-            for form in irregular.verb_forms(c.word) {
-                rules.words.entry(form).or_insert(control);
-            }
+            rules.words.entry(c.word.to_string()).or_insert(control);
         }
         rules.codes.clone_from(&lex.act_codes.0);
         rules
@@ -80,46 +93,106 @@ impl ModalityRules {
             .any(|k| words.negations.contains(k))
     }
 
-    /// The nearest control word governing the trigger at `at`, if any.
     /// The class of a control word ("will" → intent, "could" → hypothetical), wherever it stands.
     pub fn class_of(&self, word: &str) -> Option<Class> {
         self.words.get(word).map(|c| c.class)
     }
 
-    pub fn governor<S: AsRef<str>>(&self, keys: &[S], at: usize) -> Option<Governor> {
-        let words = &lexicon().modality;
-        let weekdays = &lexicon().calendar.weekdays;
-        let from = at.saturating_sub(REACH + 2);
-        let mut i = at;
-        while i > from {
-            i -= 1;
-            let k = keys[i].as_ref();
-            if words.clause_starts.contains(k) {
-                return None;
+    /// The control word tree word `w` is, by its lemma, else by its form ("used to", "proposed").
+    fn control(&self, t: &Tree, w: usize) -> Option<Control> {
+        self.words
+            .get(&t.lemma(w))
+            .or_else(|| self.words.get(t.lower(w)))
+            .copied()
+    }
+
+    /// The control word that governs the act whose head word is `head`, if any: a modal or a
+    /// modifier on it ("will attack", "possible talks"), or the nearest one up the tree within
+    /// its clause — the word it hangs on as an infinitive, a gerund or an object ("vowed to
+    /// retaliate", "a plan to invade", "denied attacking", "threatened to impose a curfew"),
+    /// through aspect words ("threatened to try to seize") and coordinated verbs that share the
+    /// subject ("vowed to attack and seize").
+    pub fn governor(&self, t: &Tree, head: usize) -> Option<Governor> {
+        let mut w = head;
+        let mut aspect = None;
+        // Whether the act is another party's than the controller's ("wants Syria to leave",
+        // "would let Beijing send police"): wished or allowed, not intended by its doer.
+        let mut other = false;
+        for _ in 0..CHAIN {
+            if let Some(c) = self.own_control(t, w) {
+                return Some(self.governing(t, c).for_other(other));
             }
-            let Some(c) = self.words.get(k) else { continue };
-            // "threatened on Monday to …": time words may stand between the verb and its "to".
-            let followed_by_to = (i + 1..(i + 4).min(keys.len()))
-                .take_while(|&j| {
-                    let w = keys[j - 1].as_ref();
-                    j == i + 1 || words.time_words.contains(w) || weekdays.contains(w)
-                })
-                .any(|j| keys[j].as_ref() == "to");
-            if c.needs_to && !followed_by_to {
-                continue;
-            }
-            // "must be ready to mediate", "could agree to": a modal over the control word makes
-            // the whole wish or offer hypothetical.
-            let modal_over =
-                (i.saturating_sub(3)..i).any(|j| words.modals.contains(keys[j].as_ref()));
-            let class = if modal_over && c.class == Class::Intent {
-                Class::Hypothetical
-            } else {
-                c.class
+            let edge = edge(t, w);
+            let Some(h) = governed_by(t, w).filter(|_| edge != Edge::Boundary) else {
+                break;
             };
-            return Some(Governor { class, at: i });
+            other |= edge == Edge::OtherSubject;
+            match self.control(t, h).filter(|c| edge.reaches(c)) {
+                Some(c) if c.class != Class::Aspect => {
+                    return Some(self.governing(t, h).for_other(other))
+                }
+                Some(_) => {
+                    aspect.get_or_insert(h);
+                }
+                // "at Athens' request, ministers will meet": a phrase on a verb is its
+                // circumstance, not its act.
+                None if matches!(edge, Edge::Preposition { .. }) => break,
+                None => {}
+            }
+            w = h;
         }
-        None
+        aspect.map(|at| Governor {
+            class: Class::Aspect,
+            at,
+        })
+    }
+
+    /// Whether the control word at tree word `c` tells of preparations made ("the army
+    /// prepared to attack", "troops were preparing to"), not of readiness ("is prepared to",
+    /// where the tagger reads an adjective or a passive).
+    pub fn preparing(&self, t: &Tree, c: usize) -> bool {
+        let passive = t.kids_with(c, &["auxpass"]).next().is_some();
+        lexicon().modality.preparations.contains(&t.lemma(c))
+            && t.tag(c).starts_with("VB")
+            && !passive
+    }
+
+    /// A control word that stands on `w` itself: a modal ("will", "could") or a modifier
+    /// ("possible", "potentially"), the nearest before it.
+    fn own_control(&self, t: &Tree, w: usize) -> Option<usize> {
+        t.children(w)
+            .iter()
+            .copied()
+            .filter(|&c| c < w)
+            .filter(|&c| match t.dep(c) {
+                "aux" => t.tag(c) == "MD",
+                "amod" | "advmod" => true,
+                _ => false,
+            })
+            .filter(|&c| self.control(t, c).is_some_and(|k| !k.needs_to))
+            .max()
+    }
+
+    /// The governor the control word `c` makes, with what stands over it: "could agree to",
+    /// "must be ready to" make a wish or offer hypothetical; "said it would" a reported future,
+    /// an intention.
+    fn governing(&self, t: &Tree, c: usize) -> Governor {
+        let words = &lexicon().modality;
+        let mut class = self.control(t, c).map_or(Class::Aspect, |k| k.class);
+        let clause = clause_verb(t, c);
+        let modal_over = t
+            .kids_with(clause, &["aux"])
+            .any(|a| a != c && words.modals.contains(t.lower(a)));
+        if modal_over && class == Class::Intent {
+            class = Class::Hypothetical;
+        }
+        let speech = crate::lexicon::speech_verbs();
+        let reported =
+            t.dep(clause) == "ccomp" && t.head(clause).is_some_and(|h| speech.contains(t.lower(h)));
+        if class == Class::Hypothetical && reported && words.reported_futures.contains(t.lower(c)) {
+            class = Class::Intent;
+        }
+        Governor { class, at: c }
     }
 
     /// Whether a conditional opens the clause the trigger is in ("if", "unless").
@@ -169,12 +242,97 @@ impl ModalityRules {
     }
 }
 
+/// How far up the tree a governor is looked for ("threatened to try to begin to seize").
+const CHAIN: usize = 6;
+
+/// How an act's word hangs on the word above it, for governing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edge {
+    /// An infinitive or a gerund with no subject of its own ("vowed to strike", "a plan to
+    /// invade", "denied attacking").
+    Complement,
+    /// A clause whose act is another party's: its own subject, or the object of the verb above
+    /// ("let Beijing send police", "wants Syria to leave").
+    OtherSubject,
+    /// The object of a preposition of the word above: "to" for any control word ("agreed to
+    /// talks"), any preposition for one that needs no "to" ("warned of strikes").
+    Preposition { to: bool },
+    /// The direct object of a verb ("denied the raid", "vowed to impose a curfew").
+    Object,
+    /// A verb coordinated with the one above and sharing its subject.
+    Shared,
+    /// Another clause: a relative or subordinate one, one a verb of saying reports, a subject.
+    Boundary,
+}
+
+impl Edge {
+    /// Whether a control word governs an act through this edge.
+    fn reaches(self, c: &Control) -> bool {
+        match self {
+            Edge::Complement | Edge::OtherSubject => true,
+            Edge::Preposition { to } => to || !c.needs_to,
+            Edge::Object => !c.needs_to,
+            Edge::Shared | Edge::Boundary => false,
+        }
+    }
+}
+
+/// How tree word `w` hangs on its head.
+fn edge(t: &Tree, w: usize) -> Edge {
+    let Some(h) = t.head(w) else {
+        return Edge::Boundary;
+    };
+    let own_subject = t.kids_with(w, &["nsubj", "nsubjpass"]).next().is_some();
+    let marked = t.kids_with(w, &["mark"]).next().is_some();
+    let infinitive = t.kids_with(w, &["aux"]).any(|a| t.tag(a) == "TO");
+    // Object control ("urged Syria to withdraw") is read on an xcomp only: a purpose infinitive
+    // ("sent troops to fight") is the subject's.
+    let object_above = t.dep(w) == "xcomp" && t.kids_with(h, &["dobj"]).any(|o| o < w);
+    let reported = crate::lexicon::speech_verbs().contains(t.lower(h));
+    let clause = if own_subject || object_above {
+        Edge::OtherSubject
+    } else {
+        Edge::Complement
+    };
+    match t.dep(w) {
+        "conj" if !own_subject => Edge::Shared,
+        "xcomp" => clause,
+        "ccomp" if !marked && !reported => clause,
+        "acl" | "advcl" if infinitive && !marked => clause,
+        "pobj" | "pcomp" if t.dep(h) == "prep" => Edge::Preposition {
+            to: t.lower(h) == "to",
+        },
+        "dobj" => Edge::Object,
+        _ => Edge::Boundary,
+    }
+}
+
+/// The word above `w` through its edge: a preposition's object hangs on what the preposition
+/// hangs on.
+fn governed_by(t: &Tree, w: usize) -> Option<usize> {
+    let h = t.head(w)?;
+    match edge(t, w) {
+        Edge::Preposition { .. } => t.head(h),
+        _ => Some(h),
+    }
+}
+
+/// The verb of the clause a control word stands in: a modal's or a modifier's head, the copula
+/// of a predicate adjective ("is ready to"), else the word itself.
+fn clause_verb(t: &Tree, c: usize) -> usize {
+    match t.dep(c) {
+        "aux" | "amod" | "advmod" | "acomp" => t.head(c).unwrap_or(c),
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use flashpoint_nlp::Annotator;
 
     fn rules() -> ModalityRules {
-        ModalityRules::bundled(&Irregulars::default())
+        ModalityRules::bundled()
     }
 
     fn k(s: &str) -> Vec<&str> {
@@ -192,33 +350,184 @@ mod tests {
         assert!(!r.negated(&keys, 5));
     }
 
-    #[test]
-    fn governors() {
+    /// The model's tree of `text`, handed to `f` with a finder of a word's index; `None` (and a
+    /// printed note) when the model is not built in.
+    fn on_tree<R>(text: &str, f: impl Fn(&Tree, &dyn Fn(&str) -> usize) -> R) -> Option<R> {
+        let Ok(model) = flashpoint_nlp::Model::bundled() else {
+            eprintln!("no bundled model: skipped");
+            return None;
+        };
+        let ann = model.annotate(text);
+        let lower = text.to_lowercase();
+        let t = Tree::new(&ann, &lower);
+        let find = |w: &str| (0..t.len()).find(|&i| t.lower(i) == w).unwrap();
+        Some(f(&t, &find))
+    }
+
+    /// The class and word of what governs `word` in `text`.
+    fn governed(text: &str, word: &str) -> Option<Option<(Class, String)>> {
         let r = rules();
-        let keys = k("turkey threatened to attack syria");
-        assert_eq!(
-            r.governor(&keys, 3),
-            Some(Governor {
-                class: Class::Threat,
-                at: 1
-            })
+        on_tree(text, |t, find| {
+            r.governor(t, find(word))
+                .map(|g| (g.class, t.lower(g.at).to_string()))
+        })
+    }
+
+    fn is(found: Option<Option<(Class, String)>>, class: Class, word: &str) {
+        if let Some(found) = found {
+            assert_eq!(found, Some((class, word.to_string())));
+        }
+    }
+
+    #[test]
+    fn a_control_verb_governs_its_infinitive_whatever_its_form() {
+        is(
+            governed("Ankara threatens to close the border.", "close"),
+            Class::Threat,
+            "threatens",
         );
-        let keys = k("they failed to reach any consensus");
-        assert_eq!(r.governor(&keys, 3).map(|g| g.class), Some(Class::Negate));
-        let keys = k("turkey will support the plan");
-        assert_eq!(r.governor(&keys, 2).map(|g| g.class), Some(Class::Intent));
-        let keys = k("it would be the worst");
-        assert_eq!(
-            r.governor(&keys, 2).map(|g| g.class),
-            Some(Class::Hypothetical)
+        is(
+            governed(
+                "The rebels vowed on Sunday to retake the airport.",
+                "retake",
+            ),
+            Class::Intent,
+            "vowed",
         );
-        let keys = k("the us must be ready to mediate");
-        assert_eq!(
-            r.governor(&keys, 6).map(|g| g.class),
-            Some(Class::Hypothetical)
+        is(
+            governed("Lima refused to extradite the banker.", "extradite"),
+            Class::Reject,
+            "refused",
         );
-        let keys = k("the plan that they attacked");
-        assert_eq!(r.governor(&keys, 4), None);
+        is(
+            governed("Both sides failed to reach a settlement.", "settlement"),
+            Class::Negate,
+            "failed",
+        );
+    }
+
+    #[test]
+    fn aspect_words_and_shared_verbs_pass_the_governor_on() {
+        is(
+            governed("The junta threatened to try to seize the mines.", "seize"),
+            Class::Threat,
+            "threatened",
+        );
+        is(
+            governed("The militia vowed to burn and loot the depot.", "loot"),
+            Class::Intent,
+            "vowed",
+        );
+        is(
+            governed("Police began to disperse the crowd.", "disperse"),
+            Class::Aspect,
+            "began",
+        );
+    }
+
+    #[test]
+    fn modals_nouns_and_adjectives_govern_too() {
+        is(
+            governed("Quito will expel the envoy.", "expel"),
+            Class::Intent,
+            "will",
+        );
+        is(
+            governed("A plan to annex the islands alarmed Manila.", "annex"),
+            Class::Intent,
+            "plan",
+        );
+        is(
+            governed("Officials discussed possible sanctions.", "sanctions"),
+            Class::Hypothetical,
+            "possible",
+        );
+        is(
+            governed("The chief denied ordering the raid.", "ordering"),
+            Class::Denied,
+            "denied",
+        );
+        is(
+            governed("The minister warned of reprisals.", "reprisals"),
+            Class::Threat,
+            "warned",
+        );
+        // The act a verb's object names is under the verb's governor.
+        is(
+            governed("The governor threatened to impose a curfew.", "curfew"),
+            Class::Threat,
+            "threatened",
+        );
+    }
+
+    #[test]
+    fn what_stands_over_the_control_word_changes_it() {
+        // A modal over an offer makes it hypothetical.
+        is(
+            governed("Oslo could agree to host the talks.", "host"),
+            Class::Hypothetical,
+            "agree",
+        );
+        is(
+            governed("Brazil must be ready to mediate.", "mediate"),
+            Class::Hypothetical,
+            "ready",
+        );
+        // A future reported by a verb of saying is an intention.
+        is(
+            governed("Chile said it would recall its ambassador.", "recall"),
+            Class::Intent,
+            "would",
+        );
+        is(
+            governed("Perhaps Chile would recall its ambassador.", "recall"),
+            Class::Hypothetical,
+            "would",
+        );
+        // Another party's act is wished, not intended.
+        is(
+            governed("Cairo wants the militants to disarm.", "disarm"),
+            Class::Hypothetical,
+            "wants",
+        );
+    }
+
+    #[test]
+    fn another_clause_is_not_governed() {
+        for (text, word) in [
+            (
+                "The envoy who vowed peace said rebels attacked the town.",
+                "attacked",
+            ),
+            (
+                "At the minister's request, the council will meet.",
+                "request",
+            ),
+            ("Troops fired on the protesters, killing two.", "killing"),
+        ] {
+            if let Some(found) = governed(text, word) {
+                assert_eq!(found, None, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn preparations_made_are_not_readiness() {
+        let r = rules();
+        let prep = |text: &str, word: &str| on_tree(text, |t, find| r.preparing(t, find(word)));
+        for (text, word, made) in [
+            ("The army prepared to shell the town.", "prepared", true),
+            (
+                "Troops were preparing to storm the port.",
+                "preparing",
+                true,
+            ),
+            ("Moscow is prepared to send troops.", "prepared", false),
+        ] {
+            if let Some(found) = prep(text, word) {
+                assert_eq!(found, made, "{text}");
+            }
+        }
     }
 
     #[test]

@@ -170,12 +170,14 @@ lexicon_file! {
         negations: WordSet = "negation",
         /// Words and marks that end the look-back: a new clause begins.
         clause_starts: WordSet = "clause_start",
-        /// Words that may stand between a control verb and its "to".
-        time_words: WordSet = "time_word",
         /// Modals that make a wish or offer after them hypothetical.
         modals: WordSet = "modal",
         /// Words that open a conditional clause.
         conditionals: WordSet = "conditional",
+        /// Modals that, in a clause a verb of saying reports, tell an intention ("said it would").
+        reported_futures: WordSet = "reported_future",
+        /// Verbs (lemmas) of making ready: as a main verb, readying force shows it.
+        preparations: WordSet = "preparation",
     }
 }
 
