@@ -605,15 +605,22 @@ impl Events {
                 continue;
             };
             let mut modality = Modality::Asserted;
-            // The control word governing the act, read from the tree, as a sentence token.
+            // The act's modality read from the tree; its governor as a sentence token.
             let words = toks[m.start].span.cover(toks[m.end - 1].span);
-            let read = roles.and_then(|r| {
-                let g = self.rules.governor(r.tree(), r.head_of(words)?)?;
-                let at = token_of(r.tree(), g.at)?;
-                Some((Governor { at, ..g }, self.rules.preparing(r.tree(), g.at)))
-            });
-            let governor = read.map(|(g, _)| g);
-            let preparing = read.is_some_and(|(_, p)| p);
+            let read = roles
+                .and_then(|r| {
+                    let reading = self.rules.read(r.tree(), r.head_of(words)?);
+                    let governor = reading.governor.and_then(|g| {
+                        let at = token_of(r.tree(), g.at)?;
+                        Some(Governor { at, ..g })
+                    });
+                    Some(modality::Reading {
+                        governor,
+                        ..reading
+                    })
+                })
+                .unwrap_or_default();
+            let governor = read.governor;
             // "refused to meet Jordan's visiting king": a control word whose own pattern already
             // names the act it governs ("refuse to meet") has said it; later words are its detail.
             if let Some(g) = governor {
@@ -628,8 +635,7 @@ impl Events {
                     class: g.class,
                 });
             }
-            let negated = self.rules.negated(&view.keys, m.start)
-                || governor.is_some_and(|g| self.rules.negated(&view.keys, g.at));
+            let negated = read.negated;
             if negated {
                 rec.step(mi, || Step::Negated);
             }
@@ -678,7 +684,7 @@ impl Events {
                     continue;
                 }
                 // "The army prepared to resume shelling": readying force is a show of it (15).
-                Some(Class::Intent) if code.root() >= 18 && preparing => {
+                Some(Class::Intent) if code.root() >= 18 && read.preparing => {
                     code = codes::SHOW_OF_FORCE;
                     Some(Rule::PreparingForce)
                 }

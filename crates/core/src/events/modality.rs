@@ -47,15 +47,22 @@ impl Governor {
     }
 }
 
+/// What the tree says of an act's modality.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub governor: Option<Governor>,
+    /// "did not attack", "never agreed to", "no longer supports", "without signing".
+    pub negated: bool,
+    /// The governor tells of preparations made ("the army prepared to attack").
+    pub preparing: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct ModalityRules {
     words: HashMap<String, Control>,
     /// root → (intended, threatened, refused) codes.
     codes: HashMap<u8, [Option<Cameo>; 3]>,
 }
-
-/// How many words may separate a control word from the act it governs ("vowed to swiftly retaliate").
-const REACH: usize = 4;
 
 impl ModalityRules {
     /// The rules of the bundled lexicon. Control words are looked up by the tagger's lemma, so
@@ -74,23 +81,14 @@ impl ModalityRules {
         rules
     }
 
-    /// Whether the trigger at `at` is negated by a word shortly before it ("did not attack").
-    pub fn negated<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
-        let before = |n: usize| if at >= n { keys[at - n].as_ref() } else { "" };
-        // "not only attacked" asserts the attack; "far from meeting" denies the meeting.
-        if before(2) == "not" && before(1) == "only" {
-            return false;
+    /// The modality of the act whose head word is `head`.
+    pub fn read(&self, t: &Tree, head: usize) -> Reading {
+        let governor = self.governor(t, head);
+        Reading {
+            governor,
+            negated: self.negated(t, head, governor.map(|g| g.at)),
+            preparing: governor.is_some_and(|g| self.preparing(t, g.at)),
         }
-        if before(2) == "far" && before(1) == "from" {
-            return true;
-        }
-        let words = &lexicon().modality;
-        let from = at.saturating_sub(REACH);
-        (from..at)
-            .rev()
-            .map(|i| keys[i].as_ref())
-            .take_while(|k| !words.clause_starts.contains(k))
-            .any(|k| words.negations.contains(k))
     }
 
     /// The class of a control word ("will" → intent, "could" → hypothetical), wherever it stands.
@@ -155,6 +153,30 @@ impl ModalityRules {
         lexicon().modality.preparations.contains(&t.lemma(c))
             && t.tag(c).starts_with("VB")
             && !passive
+    }
+
+    /// Whether the act whose head word is `head` is negated: a negation on it, on the verbs of
+    /// its clause it is the infinitive or object of ("did not launch an attack", "never tried to
+    /// seize"), or on its governor ("did not agree to talks", "is not ready to"). Not across a
+    /// coordination ("attacked and did not withdraw") or into another clause.
+    fn negated(&self, t: &Tree, head: usize, governor: Option<usize>) -> bool {
+        let mut words = vec![head];
+        let mut w = head;
+        for _ in 0..CHAIN {
+            if !matches!(
+                edge(t, w),
+                Edge::Complement | Edge::OtherSubject | Edge::Object
+            ) {
+                break;
+            }
+            let Some(h) = t.head(w) else { break };
+            words.push(h);
+            w = h;
+        }
+        if let Some(g) = governor {
+            words.extend([g, clause_verb(t, g)]);
+        }
+        words.into_iter().any(|w| negates(t, w))
     }
 
     /// A control word that stands on `w` itself: a modal ("will", "could") or a modifier
@@ -307,6 +329,23 @@ fn edge(t: &Tree, w: usize) -> Edge {
     }
 }
 
+/// Whether a negation stands on tree word `w`: a `neg` dependent ("not", "never"), a negating
+/// determiner or adverb ("no talks", "no longer"), or a negating preposition it is the object
+/// of ("without signing"). "Not only" is no negation: the parser reads it as a preconjunct.
+fn negates(t: &Tree, w: usize) -> bool {
+    let negations = &lexicon().modality.negations;
+    let negating = |c: usize| match t.dep(c) {
+        "neg" => true,
+        "det" | "advmod" => {
+            negations.contains(t.lower(c)) || t.kids_with(c, &["neg"]).next().is_some()
+        }
+        _ => false,
+    };
+    let under_negating_prep = matches!(t.dep(w), "pobj" | "pcomp")
+        && t.head(w).is_some_and(|p| negations.contains(t.lower(p)));
+    t.children(w).iter().any(|&c| negating(c)) || under_negating_prep
+}
+
 /// The word above `w` through its edge: a preposition's object hangs on what the preposition
 /// hangs on.
 fn governed_by(t: &Tree, w: usize) -> Option<usize> {
@@ -333,21 +372,6 @@ mod tests {
 
     fn rules() -> ModalityRules {
         ModalityRules::bundled()
-    }
-
-    fn k(s: &str) -> Vec<&str> {
-        s.split_whitespace().collect()
-    }
-
-    #[test]
-    fn negation_in_reach() {
-        let r = rules();
-        let keys = k("turkey did not attack syria");
-        assert!(r.negated(&keys, 3));
-        let keys = k("turkey , not only attacked");
-        assert!(!r.negated(&keys, 4));
-        let keys = k("no one said that turkey attacked");
-        assert!(!r.negated(&keys, 5));
     }
 
     /// The model's tree of `text`, handed to `f` with a finder of a word's index; `None` (and a
@@ -507,6 +531,41 @@ mod tests {
         ] {
             if let Some(found) = governed(text, word) {
                 assert_eq!(found, None, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn negation_reaches_the_act_through_its_clause_only() {
+        let r = rules();
+        let negated =
+            |text: &str, word: &str| on_tree(text, |t, find| r.read(t, find(word)).negated);
+        for (text, word, no) in [
+            ("Hanoi did not expel the envoy.", "expel", true),
+            ("Hanoi never tried to expel the envoy.", "expel", true),
+            ("Hanoi has not agreed to talks.", "talks", true),
+            ("Hanoi did not launch an offensive.", "offensive", true),
+            ("Hanoi no longer supports the plan.", "supports", true),
+            ("Hanoi is not ready to negotiate.", "negotiate", true),
+            ("Hanoi left without signing the accord.", "signing", true),
+            (
+                "Hanoi not only protested but expelled the envoy.",
+                "protested",
+                false,
+            ),
+            (
+                "Hanoi did not say that Laos expelled the envoy.",
+                "expelled",
+                false,
+            ),
+            (
+                "Hanoi expelled the envoy and did not apologise.",
+                "expelled",
+                false,
+            ),
+        ] {
+            if let Some(found) = negated(text, word) {
+                assert_eq!(found, no, "{text}");
             }
         }
     }

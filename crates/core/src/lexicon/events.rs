@@ -166,10 +166,9 @@ impl Ownership {
 lexicon_file! {
     /// Words around a trigger that tell whether its act is done: read by `events::modality`.
     pub struct ModalityWords in "modality.tsv" {
-        /// Words that negate a trigger shortly after them ("not", "never").
+        /// Words that negate an act as its determiner, adverb or preposition ("no", "never",
+        /// "without"); the parser's `neg` dependents negate whatever their word.
         negations: WordSet = "negation",
-        /// Words and marks that end the look-back: a new clause begins.
-        clause_starts: WordSet = "clause_start",
         /// Modals that make a wish or offer after them hypothetical.
         modals: WordSet = "modal",
         /// Words that open a conditional clause.
