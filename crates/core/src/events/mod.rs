@@ -31,7 +31,7 @@ use crate::role::Role;
 use actor::{mention_actor, speaker_actor};
 use clause::View;
 use links::{link_addressees, link_rejections};
-use modality::{Class, Governor, ModalityRules};
+use modality::{Class, Condition, Governor, ModalityRules};
 use places::{event_place, focus_place};
 use targets::unnamed_target;
 use trace::{DropReason, Reader, Recorder, Removal, Rule, Step, TargetFilter, Trace};
@@ -705,18 +705,27 @@ impl Events {
                 None => None,
             };
             rec.recoded(mi, code, modality, rule);
-            if matches!(modality, Modality::Intended | Modality::Threatened)
-                && self.rules.ultimatum(&view.keys, m.start)
-            {
+            // An act said to come, whatever it was recoded to ("will not accept refugees if …").
+            let said_to_come = matches!(modality, Modality::Intended | Modality::Threatened)
+                || governor.is_some_and(|g| matches!(g.class, Class::Intent | Class::Threat));
+            match read.condition {
                 // "will boycott the elections unless the president steps down"
-                (code, modality) = self.rules.apply(Class::Threat, code);
-                if !code.is_root(13) {
-                    code = codes::THREATEN;
+                Condition::Ultimatum if said_to_come => {
+                    (code, modality) = self.rules.apply(Class::Threat, code);
+                    if !code.is_root(13) {
+                        code = codes::THREATEN;
+                    }
+                    rec.recoded(mi, code, modality, Some(Rule::Ultimatum));
                 }
-                rec.recoded(mi, code, modality, Some(Rule::Ultimatum));
-            } else if self.rules.conditional(&view.keys, m.start) {
-                modality = Modality::Hypothetical;
-                rec.recoded(mi, code, modality, Some(Rule::Conditional));
+                // "if the army attacks", "the army attacks if provoked"; an intention with a
+                // condition ("will meet them if they agree") stays an intention.
+                Condition::Inside | Condition::Attached | Condition::Ultimatum
+                    if read.condition == Condition::Inside || !said_to_come =>
+                {
+                    modality = Modality::Hypothetical;
+                    rec.recoded(mi, code, modality, Some(Rule::Conditional));
+                }
+                _ => {}
             }
             if matches!(modality, Modality::Hypothetical | Modality::ReportedDenied)
                 && !self.include_hypothetical

@@ -55,6 +55,22 @@ pub struct Reading {
     pub negated: bool,
     /// The governor tells of preparations made ("the army prepared to attack").
     pub preparing: bool,
+    pub condition: Condition,
+}
+
+/// How a condition bears on an act.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Condition {
+    #[default]
+    None,
+    /// The act is the condition ("if the army attacks", "unless talks resume").
+    Inside,
+    /// A condition hangs on the act's clause ("will strike if attacked").
+    Attached,
+    /// The condition on the act's clause is one the other side must meet ("will boycott unless
+    /// the president resigns", "will strike if the troops do not leave"): with a stated act, an
+    /// ultimatum.
+    Ultimatum,
 }
 
 #[derive(Debug, Default)]
@@ -88,6 +104,7 @@ impl ModalityRules {
             governor,
             negated: self.negated(t, head, governor.map(|g| g.at)),
             preparing: governor.is_some_and(|g| self.preparing(t, g.at)),
+            condition: condition(t, head, governor.map(|g| g.at)),
         }
     }
 
@@ -208,32 +225,17 @@ impl ModalityRules {
         if modal_over && class == Class::Intent {
             class = Class::Hypothetical;
         }
+        // … unless the saying is itself only possible ("would have warned that it would").
         let speech = crate::lexicon::speech_verbs();
-        let reported =
-            t.dep(clause) == "ccomp" && t.head(clause).is_some_and(|h| speech.contains(t.lower(h)));
+        let reported = t.dep(clause) == "ccomp"
+            && t.head(clause).is_some_and(|h| {
+                speech.contains(t.lower(h))
+                    && self.governor(t, h).map(|g| g.class) != Some(Class::Hypothetical)
+            });
         if class == Class::Hypothetical && reported && words.reported_futures.contains(t.lower(c)) {
             class = Class::Intent;
         }
         Governor { class, at: c }
-    }
-
-    /// Whether a conditional opens the clause the trigger is in ("if", "unless").
-    /// Whether the clause attaches a condition to the act ("… will withdraw unless …"): a
-    /// stated act with a condition on the other side is a threat.
-    pub fn ultimatum<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
-        keys[at..]
-            .iter()
-            .map(|k| k.as_ref())
-            .take_while(|k| !matches!(*k, ";" | "."))
-            .any(|k| k == "unless")
-    }
-
-    pub fn conditional<S: AsRef<str>>(&self, keys: &[S], at: usize) -> bool {
-        (0..at)
-            .rev()
-            .map(|i| keys[i].as_ref())
-            .take_while(|k| !matches!(*k, ";" | ":" | "."))
-            .any(|k| lexicon().modality.conditionals.contains(k))
     }
 
     /// The code and modality an act with `code` gets under a governor of class `class`; `None` when
@@ -344,6 +346,49 @@ fn negates(t: &Tree, w: usize) -> bool {
     let under_negating_prep = matches!(t.dep(w), "pobj" | "pcomp")
         && t.head(w).is_some_and(|p| negations.contains(t.lower(p)));
     t.children(w).iter().any(|&c| negating(c)) || under_negating_prep
+}
+
+/// How a condition bears on the act whose head word is `head`: read on the words of its clause,
+/// from the head up to the clause's verb, and on its governor's clause.
+fn condition(t: &Tree, head: usize, governor: Option<usize>) -> Condition {
+    let words = &lexicon().modality;
+    let conditional = |w: usize| {
+        t.kids_with(w, &["mark"])
+            .find(|&m| words.conditionals.contains(t.lower(m)))
+    };
+    let mut clause = vec![head];
+    let mut w = head;
+    for _ in 0..CHAIN {
+        let Some(h) = governed_by(t, w).filter(|_| edge(t, w) != Edge::Boundary) else {
+            break;
+        };
+        clause.push(h);
+        w = h;
+    }
+    if let Some(g) = governor {
+        clause.extend([g, clause_verb(t, g)]);
+    }
+    // Whatever lies inside a condition is conditional ("unless X reaches a truce with rebels
+    // fighting in the north").
+    let mut up = Some(head);
+    for _ in 0..t.len() {
+        let Some(w) = up else { break };
+        if conditional(w).is_some() {
+            return Condition::Inside;
+        }
+        up = t.head(w);
+    }
+    let attached = clause.iter().flat_map(|&w| t.kids_with(w, &["advcl"]));
+    let mut found = Condition::None;
+    for c in attached {
+        let Some(m) = conditional(c) else { continue };
+        // "unless X", "if X does not": what the other side must do.
+        if words.ultimatums.contains(t.lower(m)) || negates(t, c) {
+            return Condition::Ultimatum;
+        }
+        found = Condition::Attached;
+    }
+    found
 }
 
 /// The word above `w` through its edge: a preposition's object hangs on what the preposition
@@ -568,6 +613,66 @@ mod tests {
                 assert_eq!(found, no, "{text}");
             }
         }
+    }
+
+    #[test]
+    fn conditions_are_read_on_the_acts_clause() {
+        let r = rules();
+        let condition =
+            |text: &str, word: &str| on_tree(text, |t, find| r.read(t, find(word)).condition);
+        for (text, word, wanted) in [
+            (
+                "If the troops cross the border, Accra will retaliate.",
+                "cross",
+                Condition::Inside,
+            ),
+            (
+                "If the troops cross the border, Accra will retaliate.",
+                "retaliate",
+                Condition::Attached,
+            ),
+            (
+                "Accra will retaliate if the troops cross the border.",
+                "retaliate",
+                Condition::Attached,
+            ),
+            (
+                "The union will strike unless wages rise.",
+                "strike",
+                Condition::Ultimatum,
+            ),
+            (
+                "Accra will cut ties if the troops do not leave.",
+                "cut",
+                Condition::Ultimatum,
+            ),
+            (
+                "Accra will talk only if the rebels fighting in the north lay down their arms.",
+                "fighting",
+                Condition::Inside,
+            ),
+            (
+                "Accra said the army attacked, and asked whether talks could resume.",
+                "attacked",
+                Condition::None,
+            ),
+        ] {
+            if let Some(found) = condition(text, word) {
+                assert_eq!(found, wanted, "{text} / {word}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_future_reported_in_a_saying_that_did_not_happen_stays_hypothetical() {
+        is(
+            governed(
+                "The draft would have warned that the council would impose sanctions.",
+                "impose",
+            ),
+            Class::Hypothetical,
+            "would",
+        );
     }
 
     #[test]

@@ -173,6 +173,8 @@ lexicon_file! {
         modals: WordSet = "modal",
         /// Words that open a conditional clause.
         conditionals: WordSet = "conditional",
+        /// Conditionals that name what the other side must do ("unless").
+        ultimatums: WordSet = "ultimatum",
         /// Modals that, in a clause a verb of saying reports, tell an intention ("said it would").
         reported_futures: WordSet = "reported_future",
         /// Verbs (lemmas) of making ready: as a main verb, readying force shows it.
