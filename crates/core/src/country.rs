@@ -1,5 +1,6 @@
 //! The country part of an actor code as a value: `Country` ("TUR", "NATO"), what the output
-//! writes in an actor's and a place's `country` field.
+//! writes in an actor's and a place's `country` field; and the whole actor code, `Code`: a
+//! country and its role ("TURGOV", "NATOMIL").
 //!
 //! A code is three or four capital letters that is known: an ISO 3166-1 alpha-3 code of the
 //! gazetteer's country table (`data/gazetteer/countries.tsv`), a code of
@@ -11,6 +12,7 @@
 //! what it ingests. Display and Serialize give the plain code string, so the output contract is
 //! unchanged.
 
+use crate::role::{Role, RoleError};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -139,6 +141,77 @@ impl<'de> serde::Deserialize<'de> for Country {
     }
 }
 
+/// A whole CAMEO actor code: a country and, when known, its role ("TURGOV", "NATO", "NATOMIL").
+/// A country code is 3 or 4 letters and a role 3, so the length of the string says where the
+/// role starts. Display and Serialize give the plain string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Code {
+    pub country: Country,
+    pub role: Option<Role>,
+}
+
+/// Why a string is not an actor code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    #[error("not an actor code: {0:?} (a country code of 3 or 4 letters, then a role of 3)")]
+    Malformed(String),
+    #[error("actor code {code:?}: {error}")]
+    Country { code: String, error: CountryError },
+    #[error("actor code {code:?}: {error}")]
+    Role { code: String, error: RoleError },
+}
+
+impl Code {
+    pub fn new(country: Country, role: Option<Role>) -> Code {
+        Code { country, role }
+    }
+}
+
+impl std::str::FromStr for Code {
+    type Err = CodeError;
+
+    fn from_str(s: &str) -> Result<Code, CodeError> {
+        let at = match s.len() {
+            3 | 4 => s.len(),
+            6 | 7 if s.is_ascii() => s.len() - 3,
+            _ => return Err(CodeError::Malformed(s.to_string())),
+        };
+        let (country, role) = s.split_at(at);
+        let country = country.parse().map_err(|error| CodeError::Country {
+            code: s.to_string(),
+            error,
+        })?;
+        let role = (!role.is_empty())
+            .then(|| role.parse::<Role>())
+            .transpose()
+            .map_err(|error| CodeError::Role {
+                code: s.to_string(),
+                error,
+            })?;
+        Ok(Code { country, role })
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.country.as_str())?;
+        f.write_str(self.role.map_or("", Role::as_str))
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +275,43 @@ mod tests {
         let mut expected = strings.clone();
         expected.sort();
         assert_eq!(strings, expected);
+    }
+
+    #[test]
+    fn actor_codes_split_by_length_and_print_as_read() {
+        let code = |s: &str| s.parse::<Code>().unwrap();
+        let cases = [
+            ("TURGOV", "TUR", Some(Role::Gov)),
+            ("NATO", "NATO", None),
+            ("UNO", "UNO", None),
+            ("NATOMIL", "NATO", Some(Role::Mil)),
+            ("XKXREB", "XKX", Some(Role::Reb)),
+        ];
+        for (s, country, role) in cases {
+            assert_eq!(code(s), Code::new(c(country), role));
+            assert_eq!(code(s).to_string(), s);
+            assert_eq!(serde_json::to_string(&code(s)).unwrap(), format!("\"{s}\""));
+            let back: Code = serde_json::from_str(&format!("\"{s}\"")).unwrap();
+            assert_eq!(back, code(s));
+        }
+    }
+
+    #[test]
+    fn bad_actor_codes_are_named_with_the_bad_part() {
+        for bad in ["", "TU", "TURGO", "TURGOVX", "ÉTUR", "TURGÓ"] {
+            let e = bad.parse::<Code>().unwrap_err();
+            assert_eq!(e, CodeError::Malformed(bad.to_string()));
+            assert!(e.to_string().contains(&format!("{bad:?}")), "{e}");
+        }
+        let e = "TUXGOV".parse::<Code>().unwrap_err();
+        assert!(matches!(e, CodeError::Country { .. }), "{e:?}");
+        assert!(e.to_string().contains("\"TUXGOV\"") && e.to_string().contains("\"TUX\""));
+        let e = "TURG".parse::<Code>().unwrap_err();
+        assert!(matches!(e, CodeError::Country { .. }), "{e:?}");
+        let e = "TURXYZ".parse::<Code>().unwrap_err();
+        assert!(matches!(e, CodeError::Role { .. }), "{e:?}");
+        assert!(e.to_string().contains("\"XYZ\""), "{e}");
+        assert!(serde_json::from_str::<Code>("\"NATOARMY\"").is_err());
     }
 
     #[test]

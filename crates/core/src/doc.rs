@@ -7,7 +7,7 @@
 //! back with [`Doc::received_span`].
 
 use crate::article::Article;
-use crate::country::Country;
+use crate::country::{Code, Country};
 use crate::date::Date;
 use crate::role::Role;
 use crate::span::Span;
@@ -45,7 +45,7 @@ pub struct Sentence {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ActorCode {
     /// Full code, country + role ("TURGOV"), or `None` for an unknown name kept as text only.
-    pub code: Option<String>,
+    pub code: Option<Code>,
     pub country: Option<Country>,
     pub role: Option<Role>,
     /// A person's or organisation's canonical name, when the mention names one.
@@ -85,7 +85,7 @@ pub struct Mention {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Speaker {
     pub name: Option<String>,
-    pub code: Option<String>,
+    pub code: Option<Code>,
     pub span: Span,
 }
 
@@ -117,7 +117,7 @@ pub struct Quantity {
     pub unit: String,
     pub span: Span,
     /// Code of the actor the figure belongs to ("SYRCVL").
-    pub actor: Option<String>,
+    pub actor: Option<Code>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

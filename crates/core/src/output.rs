@@ -87,7 +87,7 @@ pub struct PlaceOut<'a> {
 pub struct ActorOut<'a> {
     pub text: &'a str,
     pub span: Span,
-    pub code: Option<&'a str>,
+    pub code: Option<crate::country::Code>,
     pub name: Option<&'a str>,
 }
 
@@ -177,7 +177,7 @@ impl<'a> Output<'a> {
                 .map(|m| ActorOut {
                     text: doc.received_slice(m.span),
                     span: doc.received_span(m.span),
-                    code: m.actor.code.as_deref(),
+                    code: m.actor.code,
                     name: m.actor.name.as_deref(),
                 })
                 .collect(),

@@ -87,7 +87,7 @@ fn actor_from_mention_on_counted_noun() {
             tokens: 0..0,
             kind: MentionKind::Agent,
             actor: ActorCode {
-                code: Some(code.into()),
+                code: Some(code.parse().unwrap()),
                 ..ActorCode::default()
             },
             implicit: false,
@@ -97,7 +97,14 @@ fn actor_from_mention_on_counted_noun() {
     let got: Vec<_> = d
         .quantities
         .iter()
-        .map(|q| (q.kind, q.value, q.actor.clone(), q.unit.clone()))
+        .map(|q| {
+            (
+                q.kind,
+                q.value,
+                q.actor.map(|c| c.to_string()),
+                q.unit.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -634,7 +641,7 @@ fn coded(text: &str) -> Vec<(QuantityKind, u64, Option<String>)> {
     Quantities.run(&mut d);
     d.quantities
         .iter()
-        .map(|q| (q.kind, q.value, q.actor.clone()))
+        .map(|q| (q.kind, q.value, q.actor.map(|c| c.to_string())))
         .collect()
 }
 

@@ -1,6 +1,5 @@
 //! Quote detection and speaker attribution over varied sentence forms.
 
-use flashpoint_core::actors::dictionary::split_code;
 use flashpoint_core::doc::{ActorCode, Mention, MentionKind};
 use flashpoint_core::quotes::Quotes;
 use flashpoint_core::segment::Segment;
@@ -312,16 +311,16 @@ fn mention(
 ) -> Mention {
     let start = d.text().match_indices(text).nth(nth).map(|m| m.0).unwrap();
     let span = Span::new(start, start + text.len());
-    let parts = code.map(|c| split_code(c).unwrap());
+    let code: Option<flashpoint_core::country::Code> = code.map(|c| c.parse().unwrap());
     Mention {
         span,
         sentence: d.sentence_at(start).unwrap_or(0),
         tokens: 0..0,
         kind,
         actor: ActorCode {
-            code: code.map(str::to_string),
-            country: parts.map(|p| p.0),
-            role: parts.and_then(|p| p.1),
+            code,
+            country: code.map(|c| c.country),
+            role: code.and_then(|c| c.role),
             name: (!name.is_empty()).then(|| name.to_string()),
         },
         implicit: false,
@@ -344,7 +343,7 @@ fn speaker_resolved_through_mentions() {
     Quotes.run(&mut d);
     let s = d.quotes[0].speaker.clone().unwrap();
     assert_eq!(s.name.as_deref(), Some("Recep Tayyip Erdogan"));
-    assert_eq!(s.code.as_deref(), Some("TURGOV"));
+    assert_eq!(s.code.map(|c| c.to_string()).as_deref(), Some("TURGOV"));
     assert_eq!(d.slice(s.span), "Erdogan");
 }
 
@@ -401,7 +400,7 @@ fn pronoun_through_resolved_mention() {
     Quotes.run(&mut d);
     let s = d.quotes[0].speaker.clone().unwrap();
     assert_eq!(s.name.as_deref(), Some("Vladimir Putin"));
-    assert_eq!(s.code.as_deref(), Some("RUSGOV"));
+    assert_eq!(s.code.map(|c| c.to_string()).as_deref(), Some("RUSGOV"));
     assert_eq!(d.slice(s.span), "he");
 }
 
@@ -431,7 +430,7 @@ fn pronoun_prefers_the_last_subject() {
     Quotes.run(&mut d);
     let s = d.quotes[0].speaker.clone().unwrap();
     assert_eq!(s.name.as_deref(), Some("Vladimir Putin"));
-    assert_eq!(s.code.as_deref(), Some("RUSGOV"));
+    assert_eq!(s.code.map(|c| c.to_string()).as_deref(), Some("RUSGOV"));
 }
 
 #[test]
@@ -507,7 +506,7 @@ fn coded(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
             (
                 d.slice(q.span).to_string(),
                 s.and_then(|s| s.name.clone()),
-                s.and_then(|s| s.code.clone()),
+                s.and_then(|s| s.code.map(|c| c.to_string())),
             )
         })
         .collect()

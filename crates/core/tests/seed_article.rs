@@ -166,7 +166,7 @@ fn quotes_have_their_speakers() {
     let coded = doc
         .quotes
         .iter()
-        .filter(|q| q.speaker.as_ref().and_then(|s| s.code.as_deref()).is_some())
+        .filter(|q| q.speaker.as_ref().and_then(|s| s.code).is_some())
         .count();
     assert!(coded >= 7, "only {coded} speakers coded");
 }

@@ -2,7 +2,7 @@
 //! chunks, each chunk read as one or more coded actors.
 
 use super::dictionary::{ActorDictionary, CountryKind, Entry};
-use crate::country::Country;
+use crate::country::{Code, Country};
 use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
 use crate::lexicon::lexicon;
 use crate::lexicon::trie::key;
@@ -449,9 +449,8 @@ fn merge_compounds(countries: &mut Vec<CountryHit>) {
 }
 
 fn code(country: Option<Country>, role: Option<Role>) -> ActorCode {
-    let code = country.map(|c| format!("{c}{}", role.map_or("", Role::as_str)));
     ActorCode {
-        code,
+        code: country.map(|c| Code::new(c, role)),
         country,
         role,
         name: None,

@@ -2,7 +2,7 @@
 //! `data/actors/*.tsv` (format in `data/actors/README.md`) into one phrase trie.
 
 use crate::codebook::tsv_rows;
-use crate::country::Country;
+use crate::country::{Code, CodeError, Country};
 use crate::date::Date;
 use crate::lexicon::trie::{key, PhraseTrie};
 use crate::role::Role;
@@ -364,10 +364,10 @@ impl ActorDictionary {
                 });
             }
             let code = f[1];
-            let (country, role) = split_code(code).map_err(|e| DictError {
+            let Code { country, role } = code.parse().map_err(|e: CodeError| DictError {
                 file: "people.tsv".into(),
                 line,
-                reason: format!("bad code {code:?}: {e}"),
+                reason: e.to_string(),
             })?;
             let office = Office {
                 country,
@@ -414,25 +414,6 @@ impl ActorDictionary {
         }
         Ok(())
     }
-}
-
-/// "TURGOV" → (TUR, Some(GOV)); "NATO" → (NATO, None); "NATOMIL" → (NATO, Some(MIL)). A
-/// country code is 3 or 4 letters and a role 3, so the length says where the role starts.
-pub fn split_code(code: &str) -> Result<(Country, Option<Role>), String> {
-    let at = match code.len() {
-        3 | 4 => code.len(),
-        6 | 7 if code.is_ascii() => code.len() - 3,
-        _ => return Err("expected a country code of 3 or 4 letters and a role of 3".into()),
-    };
-    let (c, r) = code.split_at(at);
-    let country = c
-        .parse()
-        .map_err(|e: crate::country::CountryError| e.to_string())?;
-    let role = (!r.is_empty())
-        .then(|| r.parse::<Role>())
-        .transpose()
-        .map_err(|e| e.to_string())?;
-    Ok((country, role))
 }
 
 #[cfg(test)]
@@ -488,20 +469,6 @@ mod tests {
             "former office-holders keep the country only"
         );
         assert_eq!(gul.office_on(None), Some((tur, Some(Role::Gov))));
-    }
-
-    #[test]
-    fn codes_split() {
-        let c = Country::of;
-        assert_eq!(split_code("TURGOV"), Ok((c("TUR"), Some(Role::Gov))));
-        assert_eq!(split_code("NATO"), Ok((c("NATO"), None)));
-        assert_eq!(split_code("UNO"), Ok((c("UNO"), None)));
-        assert_eq!(split_code("NATOMIL"), Ok((c("NATO"), Some(Role::Mil))));
-        for bad in [
-            "", "TU", "TURG", "TURGO", "TURGOVX", "TUXGOV", "TURXYZ", "ÉTUR",
-        ] {
-            assert!(split_code(bad).is_err(), "{bad}");
-        }
     }
 
     #[test]

@@ -57,7 +57,12 @@ mod tests {
         let doc = Pipeline::standard().run(article);
         doc.mentions
             .iter()
-            .map(|m| (doc.slice(m.span).to_string(), m.actor.code.clone()))
+            .map(|m| {
+                (
+                    doc.slice(m.span).to_string(),
+                    m.actor.code.map(|c| c.to_string()),
+                )
+            })
             .collect()
     }
 

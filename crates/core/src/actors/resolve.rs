@@ -3,7 +3,7 @@
 
 use super::chunks::{BodyKinds, Candidate, Pronoun};
 use super::dictionary::ActorDictionary;
-use crate::country::Country;
+use crate::country::{Code, Country};
 use crate::doc::{Doc, Mention, MentionKind};
 use crate::lexicon::lexicon;
 use crate::role::Role;
@@ -114,9 +114,8 @@ fn regime_country(doc: &Doc, cands: &[Candidate]) -> Option<Country> {
 }
 
 fn set_country(m: &mut Mention, country: Country) {
-    let role = m.actor.role.map_or("", Role::as_str);
     m.actor.country = Some(country);
-    m.actor.code = Some(format!("{country}{role}"));
+    m.actor.code = Some(Code::new(country, m.actor.role));
 }
 
 /// "pro-Russia rebels", "anti-American protesters": the place names a cause, not where the

@@ -1,6 +1,6 @@
 //! The actors of an event, built from a mention, a country or a quote's speaker.
 
-use crate::country::Country;
+use crate::country::{Code, Country};
 use crate::doc::{ActorCode, EventActor};
 use crate::role::Role;
 
@@ -22,7 +22,7 @@ pub(super) fn country_actor(
     EventActor {
         span,
         actor: ActorCode {
-            code: country.map(|c| format!("{c}{}", role.map_or("", Role::as_str))),
+            code: country.map(|c| Code::new(c, role)),
             country,
             role,
             name: None,
@@ -31,21 +31,12 @@ pub(super) fn country_actor(
 }
 
 pub(super) fn speaker_actor(sp: &crate::doc::Speaker) -> EventActor {
-    // A speaker's code is a mention's, made of a `Country` and a `Role`, so it parses.
-    let (country, role) = match sp
-        .code
-        .as_deref()
-        .map(crate::actors::dictionary::split_code)
-    {
-        Some(Ok((c, r))) => (Some(c), r),
-        _ => (None, None),
-    };
     EventActor {
         span: sp.span,
         actor: ActorCode {
-            code: sp.code.clone(),
-            country,
-            role,
+            code: sp.code,
+            country: sp.code.map(|c| c.country),
+            role: sp.code.and_then(|c| c.role),
             name: sp.name.clone(),
         },
     }

@@ -92,10 +92,11 @@ fn latest_doers(
     {
         if let Some(s) = &e.source {
             // The code is compared with the reactors' countries: the same only for a code of no
-            // role ("UNO").
-            let own_code = own
-                .iter()
-                .any(|c| c.as_ref().map(Country::as_str) == s.actor.code.as_deref());
+            // role ("UNO"), or for no code and no country.
+            let own_code = match s.actor.code {
+                None => own.contains(&None),
+                Some(c) => c.role.is_none() && own.contains(&Some(c.country)),
+            };
             if !own_code && !out.iter().any(|o| o.actor.code == s.actor.code) {
                 out.push(s.clone());
             }

@@ -44,7 +44,7 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
                 "    actor {:?} {:?} {:?} {:?}",
                 doc.slice(m.span),
                 m.kind,
-                m.actor.code,
+                m.actor.code.map(|c| c.to_string()),
                 m.actor.name
             );
         }

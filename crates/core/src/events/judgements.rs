@@ -169,7 +169,7 @@ fn judged(
 ) -> Vec<EventActor> {
     let t = r.tree();
     // A judge may judge its own country's other side ("the army called the militia criminal").
-    let own: Vec<Option<String>> = sources.iter().map(|a| a.actor.code.clone()).collect();
+    let own: Vec<Option<crate::country::Code>> = sources.iter().map(|a| a.actor.code).collect();
     let keep = |a: &EventActor| a.actor.country.is_some() && !own.contains(&a.actor.code);
     let named: Vec<EventActor> = r
         .mention_of(object)

@@ -399,7 +399,7 @@ impl Events {
         // it" and "Ankara rejected the offer") is a separate report and stays.
         let mut seen = std::collections::HashSet::new();
         events.retain(|e: &Event| {
-            let side = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.actor.code.clone());
+            let side = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.actor.code);
             let words = doc.lower_slice(e.trigger).to_string();
             let fresh = seen.insert((side(&e.source), side(&e.target), e.cameo, e.date, words));
             if let Some(t) = trace.as_deref_mut().filter(|_| !fresh) {
@@ -1136,8 +1136,8 @@ impl Events {
             );
         }
         // An actor is not its own object ("Hamas threatened to resume terrorist activities").
-        let own_codes: Vec<Option<String>> =
-            source_actors.iter().map(|a| a.actor.code.clone()).collect();
+        let own_codes: Vec<Option<crate::country::Code>> =
+            source_actors.iter().map(|a| a.actor.code).collect();
         // … and an object nobody could code ("accused it of …") leaves the act untargeted.
         // A state does nothing together with its own government ("Iran … Tehran's programme"),
         // though it may act on its own country ("promised to reform Serbia").

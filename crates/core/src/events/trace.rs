@@ -371,7 +371,7 @@ impl<'t> Recorder<'t> {
 /// An actor as the trace prints it: its code, else its text.
 pub(super) fn actor_name(doc: &Doc, a: &EventActor) -> String {
     match &a.actor.code {
-        Some(code) => code.clone(),
+        Some(code) => code.to_string(),
         None => format!("«{}»", doc.slice(a.span)),
     }
 }

@@ -25,6 +25,7 @@ mod number;
 mod reading;
 mod tree;
 
+use crate::country::Code;
 use crate::doc::{Doc, Quantity, QuantityKind};
 use crate::lexicon::{lexicon, QuantityWords};
 use crate::pipeline::Stage;
@@ -262,7 +263,7 @@ fn unit(doc: &Doc, t: &Tree, n: usize) -> String {
 }
 
 /// The coded actor of the counted noun, or of its modifiers from token `from` ("Syrian").
-fn actor(mentions: &MentionIndex, t: &Tree, from: usize, n: usize) -> Option<String> {
+fn actor(mentions: &MentionIndex, t: &Tree, from: usize, n: usize) -> Option<Code> {
     let on = |span: Span| mentions.longest_code(span, |_| true);
     let noun = Span::new(t.start(n), t.end(n));
     let modifiers = (from < n).then(|| Span::new(t.start(from), t.end(n - 1)));

@@ -4,6 +4,7 @@
 //! said" after "Foreign Minister Jean Dupont").
 
 use super::mentions::MentionIndex;
+use crate::country::Code;
 use crate::doc::{Doc, MentionKind};
 use crate::lexicon::quotes::{Gender, QuoteWords};
 use crate::span::Span;
@@ -17,7 +18,7 @@ pub(crate) struct Person {
     pub name: String,
     /// The dictionaries' name for the person, when a mention was coded.
     pub dict_name: Option<String>,
-    pub code: Option<String>,
+    pub code: Option<Code>,
     /// Lower-cased lemmas of the role nouns seen with the name ("minister", "foreign").
     pub titles: HashSet<String>,
     pub gender: Option<Gender>,
@@ -211,7 +212,7 @@ impl People {
             .find_map(|sp| mentions.longest_code(sp, |m| m.kind != MentionKind::Pronoun));
         let p = &mut self.persons[person];
         if p.code.is_none() {
-            p.code = mention.and_then(|m| m.actor.code.clone()).or(titled);
+            p.code = mention.and_then(|m| m.actor.code).or(titled);
         }
         if let Some(m) = mention {
             if p.dict_name.is_none() && m.kind == MentionKind::Person {

@@ -4,6 +4,7 @@
 
 use super::mentions::MentionIndex;
 use super::people::{pronoun_gender, People};
+use crate::country::Code;
 use crate::doc::{Doc, MentionKind, Speaker};
 use crate::lexicon::QuoteWords;
 use crate::span::Span;
@@ -355,9 +356,9 @@ impl Namer<'_> {
         // A phrase that refers back (a pronoun, surname or role) is coded as the person it
         // names, whatever the actor stage made of the phrase alone.
         let code = if noted {
-            person.code.clone().or_else(|| self.coded(span))
+            person.code.or_else(|| self.coded(span))
         } else {
-            self.coded(span).or(person.code.clone())
+            self.coded(span).or(person.code)
         };
         Found {
             speaker: Speaker {
@@ -372,7 +373,7 @@ impl Namer<'_> {
     }
 
     /// The code of the longest coded mention overlapping `span` (not a pronoun's guess).
-    fn coded(&self, span: Span) -> Option<String> {
+    fn coded(&self, span: Span) -> Option<Code> {
         self.mentions
             .longest_code(span, |m| m.kind != MentionKind::Pronoun)
     }
