@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn bad_actor_codes_are_named_with_the_bad_part() {
-        for bad in ["", "TU", "TURGO", "TURGOVX", "ÉTUR", "TURGÓ"] {
+        for bad in ["", "TU", "TURGO", "TURGOVXY", "ÉTUR", "TURGÓ"] {
             let e = bad.parse::<Code>().unwrap_err();
             assert_eq!(e, CodeError::Malformed(bad.to_string()));
             assert!(e.to_string().contains(&format!("{bad:?}")), "{e}");
@@ -306,8 +306,12 @@ mod tests {
         let e = "TUXGOV".parse::<Code>().unwrap_err();
         assert!(matches!(e, CodeError::Country { .. }), "{e:?}");
         assert!(e.to_string().contains("\"TUXGOV\"") && e.to_string().contains("\"TUX\""));
-        let e = "TURG".parse::<Code>().unwrap_err();
-        assert!(matches!(e, CodeError::Country { .. }), "{e:?}");
+        // Seven letters are a four-letter country and a role.
+        for four in ["TURG", "TURGOVX"] {
+            let e = four.parse::<Code>().unwrap_err();
+            assert!(matches!(e, CodeError::Country { .. }), "{e:?}");
+            assert!(e.to_string().contains("\"TURG\""), "{e}");
+        }
         let e = "TURXYZ".parse::<Code>().unwrap_err();
         assert!(matches!(e, CodeError::Role { .. }), "{e:?}");
         assert!(e.to_string().contains("\"XYZ\""), "{e}");
