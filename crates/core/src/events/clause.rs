@@ -566,22 +566,6 @@ impl View<'_> {
             _ => Vec::new(),
         }
     }
-
-    /// Whether a verb-pattern match at `at` is a noun or adjective use ("the demands", "his
-    /// alleged role", "agreed to demands from").
-    pub fn noun_use(&self, at: usize) -> bool {
-        let before = self.key(at.wrapping_sub(1));
-        (at > 0 && (words().determiners.contains(before) || words().noun_context.contains(before)))
-            || (before == "to" && self.key(at).ends_with('s'))
-            || self.participle_on_name(at)
-    }
-
-    /// "Ousted President Askar Akayev", "Exiled opposition leader …": a participle opening the
-    /// sentence right before a name describes it; it reports no act.
-    fn participle_on_name(&self, at: usize) -> bool {
-        let first = (0..at).all(|i| !self.is_word[i]);
-        first && self.key(at).ends_with("ed") && self.mentions.iter().any(|m| m.1 == at + 1)
-    }
 }
 
 #[cfg(test)]
@@ -676,14 +660,6 @@ mod tests {
         let mut s = v.subject(5);
         s.sort();
         assert_eq!(s, vec![0, 1]);
-    }
-
-    #[test]
-    fn opening_participles_describe_names() {
-        let v = view("ousted president akayev has agreed to resign", &[(1, 3)]);
-        assert!(v.noun_use(0));
-        let v = view("turkey ousted the envoy", &[(0, 1), (3, 4)]);
-        assert!(!v.noun_use(1));
     }
 
     #[test]

@@ -284,6 +284,8 @@ struct Sentence<'a> {
     si: usize,
     view: View<'a>,
     matches: Vec<triggers::Match>,
+    /// Per match: a verb pattern the tagger reads as a noun or an adjective.
+    noun_use: Vec<bool>,
     date_mentions: Vec<dates::DateMention>,
     /// The article's main place, where an event's own sentence names none.
     focus_place: &'a Option<crate::doc::Place>,
@@ -426,9 +428,25 @@ impl Events {
         out: &mut Vec<Event>,
         rec: Recorder<'a>,
     ) {
-        let (view, matches) = self.read(doc, si);
+        let (mut view, matches) = self.read(doc, si);
+        let toks = doc.sentence_tokens(si);
+        // Verb patterns the tagger reads as a noun or an adjective tell their act as a noun.
+        let noun_use: Vec<bool> = matches
+            .iter()
+            .map(|m| {
+                tree.is_some_and(|t| {
+                    t.token_at(toks[m.start].span.start)
+                        .is_some_and(|w| modality::noun_use(t, w))
+                })
+            })
+            .collect();
+        view.verbs = matches
+            .iter()
+            .zip(&noun_use)
+            .filter(|(m, noun)| !self.triggers.patterns[m.pattern].nominal && !**noun)
+            .map(|(m, _)| (m.start, m.end))
+            .collect();
         if rec.on() {
-            let toks = doc.sentence_tokens(si);
             for (mi, m) in matches.iter().enumerate() {
                 let p = &self.triggers.patterns[m.pattern];
                 let span = toks[m.start].span.cover(toks[m.end - 1].span);
@@ -444,9 +462,9 @@ impl Events {
         }
         let candidates: Vec<usize> = view.mentions.iter().map(|m| m.0).collect();
         let roles = tree.map(|t| roles::Roles::new(t, doc, si, &candidates));
-        let toks = doc.sentence_tokens(si);
-        let (planned, consumed) = self.plan(&view, toks, roles.as_ref(), &matches, rec);
+        let (planned, consumed) = self.plan(&view, toks, roles.as_ref(), &matches, &noun_use, rec);
         let at = Sentence {
+            noun_use,
             roles,
             doc,
             si,
@@ -569,13 +587,6 @@ impl Events {
         };
         let mut matches = self.triggers.find(&view.keys, &view.is_word);
         matches.retain(|m| !in_name(m.start) && !self.triggers.patterns[m.pattern].is_stop());
-        let mut view = view;
-        view.verbs = matches
-            .iter()
-            .filter(|m| !self.triggers.patterns[m.pattern].nominal && !view.noun_use(m.start))
-            .map(|m| (m.start, m.end))
-            .collect();
-        let view = view;
         (view, matches)
     }
 
@@ -587,6 +598,7 @@ impl Events {
         toks: &[crate::doc::Token],
         roles: Option<&roles::Roles>,
         matches: &[triggers::Match],
+        noun_use: &[bool],
         rec: Recorder,
     ) -> (Vec<Planned>, Vec<bool>) {
         // Control verbs that are triggers themselves ("threatened", "refused") give way to the act
@@ -694,11 +706,7 @@ impl Events {
                 }
                 // "sent troops to fight", "urged both sides to agree", "accused X of trying to
                 // annex": an infinitive nobody governs is a purpose or a request, not an act.
-                None if m.start > 0
-                    && view.keys[m.start - 1].as_ref() == "to"
-                    && !pattern.nominal
-                    && !view.noun_use(m.start) =>
-                {
+                None if read.infinitive && !pattern.nominal && !noun_use[mi] => {
                     modality = Modality::Hypothetical;
                     Some(Rule::UngovernedInfinitive)
                 }
@@ -794,7 +802,7 @@ impl Events {
             return drop(DropReason::InAttribution);
         }
         let pattern = &self.triggers.patterns[m.pattern];
-        let nominal = pattern.nominal || view.noun_use(m.start);
+        let nominal = pattern.nominal || at.noun_use[mi];
         let mut code = code;
         let mut modality = modality;
         let words = toks[m.start].span.cover(toks[m.end - 1].span);

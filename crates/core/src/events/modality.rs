@@ -56,6 +56,8 @@ pub struct Reading {
     /// The governor tells of preparations made ("the army prepared to attack").
     pub preparing: bool,
     pub condition: Condition,
+    /// The act is told by an infinitive ("to fight").
+    pub infinitive: bool,
 }
 
 /// How a condition bears on an act.
@@ -105,6 +107,7 @@ impl ModalityRules {
             negated: self.negated(t, head, governor.map(|g| g.at)),
             preparing: governor.is_some_and(|g| self.preparing(t, g.at)),
             condition: condition(t, head, governor.map(|g| g.at)),
+            infinitive: t.kids_with(head, &["aux"]).any(|a| t.tag(a) == "TO"),
         }
     }
 
@@ -346,6 +349,14 @@ fn negates(t: &Tree, w: usize) -> bool {
     let under_negating_prep = matches!(t.dep(w), "pobj" | "pcomp")
         && t.head(w).is_some_and(|p| negations.contains(t.lower(p)));
     t.children(w).iter().any(|&c| negating(c)) || under_negating_prep
+}
+
+/// Whether tree word `w`, the first word of a verb pattern's match, is used as a noun or an
+/// adjective ("the demands", "his alleged role", "agreed to demands", "ousted president"): the
+/// tagger's noun or adjective, or a modifier of a noun.
+pub fn noun_use(t: &Tree, w: usize) -> bool {
+    let tag = t.tag(w);
+    tag.starts_with("NN") || tag.starts_with("JJ") || matches!(t.dep(w), "amod" | "compound")
 }
 
 /// How a condition bears on the act whose head word is `head`: read on the words of its clause,
@@ -673,6 +684,38 @@ mod tests {
             Class::Hypothetical,
             "would",
         );
+    }
+
+    #[test]
+    fn a_verb_form_the_tagger_reads_as_a_noun_or_adjective_is_a_noun_use() {
+        for (text, word, noun) in [
+            ("The rebels rejected the demands.", "demands", true),
+            ("Ousted premier Varga left the capital.", "ousted", true),
+            (
+                "The council agreed to demands from the strikers.",
+                "demands",
+                true,
+            ),
+            ("The army ousted the premier.", "ousted", false),
+            ("Envoys met to discuss the truce.", "discuss", false),
+        ] {
+            if let Some(found) = on_tree(text, |t, find| noun_use(t, find(word))) {
+                assert_eq!(found, noun, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_infinitive_is_read_from_its_to() {
+        let r = rules();
+        for (text, word, wanted) in [
+            ("Troops were sent to patrol the border.", "patrol", true),
+            ("Troops patrol the border.", "patrol", false),
+        ] {
+            if let Some(found) = on_tree(text, |t, find| r.read(t, find(word)).infinitive) {
+                assert_eq!(found, wanted, "{text}");
+            }
+        }
     }
 
     #[test]

@@ -199,8 +199,6 @@ lexicon_file! {
         be_forms: WordSet = "be_form",
         /// Words that open a sentence with an adverbial phrase.
         fronting: WordSet = "fronting",
-        /// Words after which a verb form is a noun or an adjective.
-        noun_context: WordSet = "noun_context",
         /// Stems (matched as prefixes) of words whose that-clause says what is wanted.
         wanting_stems: WordSet = "wanting_stem",
         /// Words beyond which no place is an act's target (attribution, a clause of its own).
