@@ -518,6 +518,11 @@ mod tests {
             "plan",
         );
         is(
+            governed("Kyiv condemned the threat to bomb the dam.", "bomb"),
+            Class::Threat,
+            "threat",
+        );
+        is(
             governed("Officials discussed possible sanctions.", "sanctions"),
             Class::Hypothetical,
             "possible",
