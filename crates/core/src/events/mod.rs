@@ -745,10 +745,7 @@ impl Events {
                 rec.step(mi, || Step::Dropped(why));
                 continue;
             }
-            // "Bahrain and Israel agreed to establish relations": what two agree on, they do together.
-            let joint_act = joint_act
-                || governor.is_some_and(|g| view.keys[g.at].starts_with("agree"))
-                || view.keys[m.start].starts_with("agree");
+            let joint_act = joint_act || read.agreed;
             // Bare statements (CAMEO 01) carry no PLOVER event: not worth an event row.
             if code.is_root(1) {
                 rec.step(mi, || Step::Dropped(DropReason::Statement));

@@ -58,6 +58,9 @@ pub struct Reading {
     pub condition: Condition,
     /// The act is told by an infinitive ("to fight").
     pub infinitive: bool,
+    /// The act, or its governor, is agreeing: what two agree on, they do together ("Bahrain and
+    /// Israel agreed to establish relations").
+    pub agreed: bool,
 }
 
 /// How a condition bears on an act.
@@ -108,6 +111,9 @@ impl ModalityRules {
             preparing: governor.is_some_and(|g| self.preparing(t, g.at)),
             condition: condition(t, head, governor.map(|g| g.at)),
             infinitive: t.kids_with(head, &["aux"]).any(|a| t.tag(a) == "TO"),
+            agreed: std::iter::once(head)
+                .chain(governor.map(|g| g.at))
+                .any(|w| lexicon().modality.joint_controls.contains(&t.lemma(w))),
         }
     }
 
@@ -718,6 +724,19 @@ mod tests {
             ("Troops patrol the border.", "patrol", false),
         ] {
             if let Some(found) = on_tree(text, |t, find| r.read(t, find(word)).infinitive) {
+                assert_eq!(found, wanted, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_agreed_is_done_together() {
+        let r = rules();
+        for (text, word, wanted) in [
+            ("Fiji and Tonga agreed to open embassies.", "open", true),
+            ("Fiji and Tonga plan to open embassies.", "open", false),
+        ] {
+            if let Some(found) = on_tree(text, |t, find| r.read(t, find(word)).agreed) {
                 assert_eq!(found, wanted, "{text}");
             }
         }

@@ -177,6 +177,8 @@ lexicon_file! {
         ultimatums: WordSet = "ultimatum",
         /// Modals that, in a clause a verb of saying reports, tell an intention ("said it would").
         reported_futures: WordSet = "reported_future",
+        /// Verbs (lemmas) whose act, or the act they govern, two parties do together ("agree").
+        joint_controls: WordSet = "joint_control",
         /// Verbs (lemmas) of making ready: as a main verb, readying force shows it.
         preparations: WordSet = "preparation",
     }
