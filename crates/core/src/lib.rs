@@ -31,6 +31,6 @@ pub use cameo::Cameo;
 pub use country::Country;
 pub use date::Date;
 pub use doc::Doc;
-pub use pipeline::{Pipeline, Stage};
+pub use pipeline::{Layer, Pipeline, Stage};
 pub use role::Role;
 pub use span::Span;

@@ -9,7 +9,7 @@
 
 use crate::doc::{Doc, Sentence};
 use crate::lexicon::lexicon;
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use crate::span::Span;
 use crate::tokens::is_quote;
 
@@ -474,6 +474,14 @@ impl Stage for Segment {
         "segment"
     }
 
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+
     fn run(&self, doc: &mut Doc) {
         SegmentUpTo(MAX_ARTICLE_BYTES).run(doc);
     }
@@ -482,6 +490,14 @@ impl Stage for Segment {
 impl Stage for SegmentUpTo {
     fn name(&self) -> &'static str {
         "segment"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
     }
 
     fn run(&self, doc: &mut Doc) {
@@ -493,6 +509,14 @@ impl Stage for SegmentUpTo {
 impl Stage for SegmentWhole {
     fn name(&self) -> &'static str {
         "segment"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
     }
 
     fn run(&self, doc: &mut Doc) {

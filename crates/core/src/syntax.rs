@@ -15,7 +15,7 @@
 //! windows' readings are joined into one annotation of the whole text.
 
 use crate::doc::Doc;
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use flashpoint_nlp::{Annotation, Model};
 use std::ops::Range;
 
@@ -62,6 +62,14 @@ impl Syntax {
 impl Stage for Syntax {
     fn name(&self) -> &'static str {
         "syntax"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Sentences]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Syntax]
     }
 
     fn run(&self, doc: &mut Doc) {

@@ -21,6 +21,7 @@ fn pipeline() -> &'static Pipeline {
             Box::new(Syntax::bundled()),
             Box::new(Places),
         ])
+        .expect("places come after sentences and syntax")
     })
 }
 

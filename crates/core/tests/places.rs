@@ -4,10 +4,17 @@
 use flashpoint_core::doc::{Doc, Precision};
 use flashpoint_core::geo::{focus_country, Places};
 use flashpoint_core::segment::Segment;
+use flashpoint_core::syntax::Syntax;
 use flashpoint_core::{Article, Pipeline};
 
 fn run(text: &str) -> Doc {
-    Pipeline::new(vec![Box::new(Segment), Box::new(Places)]).run(Article {
+    Pipeline::new(vec![
+        Box::new(Segment),
+        Box::new(Syntax::bundled()),
+        Box::new(Places),
+    ])
+    .expect("places come after sentences and syntax")
+    .run(Article {
         text: text.to_string(),
         ..Article::default()
     })

@@ -9,7 +9,7 @@ pub mod dictionary;
 pub mod resolve;
 
 use crate::doc::Doc;
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use dictionary::ActorDictionary;
 
 pub struct Actors {
@@ -29,6 +29,14 @@ impl Actors {
 impl Stage for Actors {
     fn name(&self) -> &'static str {
         "actors"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Sentences, Layer::Places]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Mentions]
     }
 
     fn run(&self, doc: &mut Doc) {

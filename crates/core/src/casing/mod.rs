@@ -19,7 +19,7 @@ pub use tables::Tables;
 
 use crate::doc::Doc;
 use crate::ingest::mojibake;
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use crate::segment::MAX_ARTICLE_BYTES;
 use crate::span::Span;
 use std::ops::Range;
@@ -57,6 +57,14 @@ impl Stage for Casing {
         "casing"
     }
 
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+
     fn run(&self, doc: &mut Doc) {
         CasingUpTo(MAX_ARTICLE_BYTES).run(doc);
     }
@@ -65,6 +73,14 @@ impl Stage for Casing {
 impl Stage for CasingUpTo {
     fn name(&self) -> &'static str {
         "casing"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Text]
     }
 
     fn run(&self, doc: &mut Doc) {

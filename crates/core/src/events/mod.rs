@@ -26,7 +26,7 @@ pub mod triggers;
 use crate::cameo::Cameo;
 use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
 use crate::lexicon::trie::key;
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use crate::role::Role;
 use actor::{mention_actor, speaker_actor};
 use clause::View;
@@ -332,6 +332,21 @@ impl Events {
 impl Stage for Events {
     fn name(&self) -> &'static str {
         "events"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Text,
+            Layer::Sentences,
+            Layer::Syntax,
+            Layer::Places,
+            Layer::Mentions,
+            Layer::Quotes,
+        ]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Events]
     }
 
     fn run(&self, doc: &mut Doc) {

@@ -16,7 +16,7 @@ use super::unknown::{
 use super::words::{words, Gap, Word};
 use crate::country::Country;
 use crate::doc::{Doc, Place, PlaceMention, Precision};
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -67,6 +67,14 @@ pub struct Places;
 impl Stage for Places {
     fn name(&self) -> &'static str {
         "places"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Sentences, Layer::Syntax]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Places]
     }
 
     fn run(&self, doc: &mut Doc) {
@@ -1300,7 +1308,13 @@ mod tests {
     use crate::{Article, Pipeline};
 
     fn places(text: &str) -> Vec<(String, String, Precision)> {
-        let doc = Pipeline::new(vec![Box::new(Segment), Box::new(Places)]).run(Article {
+        let doc = Pipeline::new(vec![
+            Box::new(Segment),
+            Box::new(crate::syntax::Syntax::bundled()),
+            Box::new(Places),
+        ])
+        .expect("places come after sentences and syntax")
+        .run(Article {
             text: text.to_string(),
             ..Article::default()
         });
@@ -1363,7 +1377,13 @@ mod tests {
 
     #[test]
     fn focus_is_the_most_named_country() {
-        let doc = Pipeline::new(vec![Box::new(Segment), Box::new(Places)]).run(Article {
+        let doc = Pipeline::new(vec![
+            Box::new(Segment),
+            Box::new(crate::syntax::Syntax::bundled()),
+            Box::new(Places),
+        ])
+        .expect("places come after sentences and syntax")
+        .run(Article {
             text: "Syria and Turkey met. Damascus said Syria would not.".into(),
             ..Article::default()
         });

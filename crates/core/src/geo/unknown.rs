@@ -631,10 +631,12 @@ mod tests {
     }
 
     fn doc(text: &str) -> Doc {
-        Pipeline::new(vec![Box::new(Segment)]).run(Article {
-            text: text.to_string(),
-            ..Article::default()
-        })
+        Pipeline::new(vec![Box::new(Segment)])
+            .expect("segmenting needs only the text")
+            .run(Article {
+                text: text.to_string(),
+                ..Article::default()
+            })
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod tree;
 use crate::country::Code;
 use crate::doc::{Doc, Quantity, QuantityKind};
 use crate::lexicon::{lexicon, QuantityWords};
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use crate::quotes::MentionIndex;
 use crate::span::Span;
 use number::{group_of, is_numeric, value_of, Group, Value};
@@ -61,6 +61,14 @@ pub struct Quantities;
 impl Stage for Quantities {
     fn name(&self) -> &'static str {
         "quantities"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Syntax, Layer::Mentions]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Quantities]
     }
 
     fn run(&self, doc: &mut Doc) {

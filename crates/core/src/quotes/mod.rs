@@ -27,7 +27,7 @@ mod speaker;
 
 use crate::doc::{Doc, Quote, Speaker};
 use crate::lexicon::lexicon;
-use crate::pipeline::Stage;
+use crate::pipeline::{Layer, Stage};
 use crate::span::Span;
 use crate::tree::Tree;
 use attribution::Reader;
@@ -45,6 +45,19 @@ pub struct Quotes;
 impl Stage for Quotes {
     fn name(&self) -> &'static str {
         "quotes"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Text,
+            Layer::Sentences,
+            Layer::Syntax,
+            Layer::Mentions,
+        ]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
     }
 
     fn run(&self, doc: &mut Doc) {
