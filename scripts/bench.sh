@@ -15,7 +15,7 @@ BIN=target/release
 SET=$(mktemp -d)/bench.jsonl
 ONE=$(dirname "$SET")/one.jsonl
 
-cargo build --release -q -p flashpoint -p flashpoint_core -p flashpoint_nlp \
+cargo build --release -q -p flashpoint -p flashpoint_coder -p flashpoint_nlp \
     --bin flashpoint --example throughput --example model_speed --example model_load
 "$BIN/examples/throughput" --write-corpus "$SET"
 ALL=$(dirname "$SET")/bench-x$TIMES.jsonl

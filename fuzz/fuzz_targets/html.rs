@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         html::parse(data, "fuzz", &PlainOptions::default())
     });
     assert!(!article.id.is_empty());
-    let spans = flashpoint_core::segment::split_sentences(&article.text);
+    let spans = flashpoint_coder::segment::split_sentences(&article.text);
     for s in spans {
         flashpoint_fuzz::check_span(&article.text, s.span, "sentence");
     }

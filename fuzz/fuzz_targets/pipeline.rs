@@ -10,7 +10,7 @@ fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
     P.get_or_init(|| {
         // Load every lazily built table before the first timed input.
-        let p = Pipeline::standard();
+        let p = flashpoint_coder::standard();
         p.run(Article {
             text: "Rebels shelled Amran on Monday, killing 3 people, the army said.".into(),
             published: Date::new(2020, 1, 1),

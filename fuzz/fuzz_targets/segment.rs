@@ -2,8 +2,8 @@
 //! boundaries, in order, trimmed of whitespace; tokens inside their sentence.
 #![no_main]
 
-use flashpoint_core::segment::split_sentences;
-use flashpoint_core::tokens::tokenize;
+use flashpoint_coder::segment::split_sentences;
+use flashpoint_coder::tokens::tokenize;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

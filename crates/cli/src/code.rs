@@ -3,10 +3,10 @@
 use crate::input::{self, Origin, Problem, Severity, Sink};
 use anyhow::Context;
 use clap::Args;
+use flashpoint_coder::segment::MAX_ARTICLE_BYTES;
 use flashpoint_core::codebook::Codebook;
 use flashpoint_core::ingest::PlainOptions;
 use flashpoint_core::output::Output;
-use flashpoint_core::segment::MAX_ARTICLE_BYTES;
 use flashpoint_core::{Article, Date, Pipeline};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -88,13 +88,11 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<bool> {
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
     crate::tables::load_for_coding();
-    let pipeline = Arc::new(Pipeline::with_options(
-        &flashpoint_core::pipeline::Options {
-            include_hypothetical: args.include_hypothetical,
-            include_undirected: args.include_undirected,
-            max_article_bytes: (args.max_article_kib as usize) << 10,
-        },
-    ));
+    let pipeline = Arc::new(flashpoint_coder::with_options(&flashpoint_coder::Options {
+        include_hypothetical: args.include_hypothetical,
+        include_undirected: args.include_undirected,
+        max_article_bytes: (args.max_article_kib as usize) << 10,
+    }));
     let workers = if threads > 1 {
         Some(Workers::new(threads).context("starting the coding threads")?)
     } else {

@@ -293,7 +293,7 @@ impl Ingest {
             (self.include_hypothetical, self.include_undirected);
         let pipeline = self.pipeline.get_or_insert_with(|| {
             crate::tables::load_for_coding();
-            Pipeline::with_options(&flashpoint_core::pipeline::Options {
+            flashpoint_coder::with_options(&flashpoint_coder::Options {
                 include_hypothetical,
                 include_undirected,
                 ..Default::default()

@@ -64,11 +64,11 @@ fn explain(text: String, published: Option<String>) -> anyhow::Result<bool> {
         ..Default::default()
     };
     tables::load_for_coding();
-    let mut trace = flashpoint_core::events::trace::Trace::default();
-    let doc = flashpoint_core::Pipeline::standard().run_traced(article, &mut trace);
+    let mut trace = flashpoint_core::Trace::default();
+    let doc = flashpoint_coder::standard().run_traced(article, &mut trace);
     print!(
         "{}",
-        flashpoint_core::events::explain::explain(&doc, &trace)
+        flashpoint_coder::events::explain::explain(&doc, &trace)
     );
     Ok(true)
 }

@@ -6,10 +6,10 @@
 //! the pipeline to find them ready. This is independent of `--threads`, which counts coding
 //! workers: a process asked for one worker still starts faster with its tables loaded at once.
 
-use flashpoint_core::actors::dictionary::ActorDictionary;
+use flashpoint_coder::actors::dictionary::ActorDictionary;
+use flashpoint_coder::events::triggers::Triggers;
+use flashpoint_coder::geo::Gazetteer;
 use flashpoint_core::codebook::Codebook;
-use flashpoint_core::events::triggers::Triggers;
-use flashpoint_core::geo::Gazetteer;
 
 /// Loads every table the coding pipeline reads. A table that cannot load (or a thread that
 /// cannot start) is left to the pipeline, which loads or reports it on first use.

@@ -6,7 +6,7 @@
 //! HTML is nested at most 512 elements deep (deeper tags are ignored, with a warning); a JSONL
 //! line may be up to 64 MiB (a longer one is skipped, naming the file and line).
 
-use flashpoint_core::segment::MAX_ARTICLE_BYTES;
+use flashpoint_coder::segment::MAX_ARTICLE_BYTES;
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Stdio};

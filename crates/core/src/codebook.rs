@@ -40,7 +40,7 @@ pub struct Codebook {
 }
 
 /// Data lines of a TSV file: (1-based line number, fields); comments (`#`) and blank lines skipped.
-pub(crate) fn tsv_rows(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+pub fn tsv_rows(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     src.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))

@@ -17,6 +17,8 @@ use std::fmt;
 use std::sync::OnceLock;
 
 const CODES: &str = include_str!("../../../data/actors/country_codes.tsv");
+/// The gazetteer's country table; its ISO3 column is the list of ISO codes a [`Country`] knows.
+pub const GAZETTEER_COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
 
 /// A country or organisation code: its letters as ASCII bytes, padded with a zero byte. Zero sorts
 /// below every letter, so the derived order is the order of the code strings ("NAT" < "NATO").
@@ -93,7 +95,7 @@ fn known() -> &'static [Country] {
         let column = |text: &'static str, col: usize| {
             crate::codebook::tsv_rows(text).filter_map(move |(_, f)| f.get(col).copied())
         };
-        let mut codes: Vec<Country> = column(crate::geo::gazetteer::COUNTRIES, 1)
+        let mut codes: Vec<Country> = column(GAZETTEER_COUNTRIES, 1)
             .chain(column(CODES, 0))
             .filter_map(Country::letters)
             .collect();
@@ -325,7 +327,7 @@ mod tests {
                 .map(|(line, f)| (line, f[col].to_string()))
                 .collect::<Vec<_>>()
         };
-        let gazetteer = rows(crate::geo::gazetteer::COUNTRIES, 1);
+        let gazetteer = rows(GAZETTEER_COUNTRIES, 1);
         let others = rows(CODES, 0);
         assert!(gazetteer.len() > 240 && others.len() > 30);
         for (line, code) in gazetteer.iter().chain(&others) {

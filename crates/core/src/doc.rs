@@ -9,6 +9,7 @@
 use crate::article::Article;
 use crate::country::{Code, Country};
 use crate::date::Date;
+use crate::ingest::mojibake::{source_offset, Points};
 use crate::role::Role;
 use crate::span::Span;
 use serde::Serialize;
@@ -221,7 +222,7 @@ pub struct Doc {
     /// The model's tokens, tags, lemmas, tree and entities (the `syntax` stage).
     pub syntax: Option<flashpoint_nlp::Annotation>,
     /// The text as it came in, when `article.text` holds a repaired copy (the `casing` stage).
-    pub received: Option<crate::casing::Received>,
+    pub received: Option<Received>,
     pub warnings: Vec<String>,
 }
 
@@ -324,5 +325,31 @@ fn by_sentence<T>(
 pub fn keep_sentence_order<T>(items: &mut [T], sentence: impl Fn(&T) -> usize) {
     if !items.is_sorted_by_key(&sentence) {
         items.sort_by_key(sentence);
+    }
+}
+
+/// The article text as it came in, kept when the stages read a repaired copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Received {
+    pub text: String,
+    /// Offset maps of the mojibake repair passes (empty when only case changed).
+    passes: Vec<Points>,
+}
+
+impl Received {
+    /// `text` as it came in, and the offset maps of the repair passes that made the text read.
+    pub fn new(text: String, passes: Vec<Points>) -> Received {
+        Received { text, passes }
+    }
+
+    /// The span of the received text that a span of the repaired text came from.
+    pub fn span(&self, span: Span) -> Span {
+        if self.passes.is_empty() {
+            return span;
+        }
+        Span::new(
+            source_offset(&self.passes, span.start),
+            source_offset(&self.passes, span.end),
+        )
     }
 }

@@ -2,7 +2,6 @@
 //! token look-up by byte offset, ancestors, entity labels and the words a phrase covers.
 
 use crate::span::Span;
-use crate::syntax::Children;
 use flashpoint_nlp::annotation::Word;
 use flashpoint_nlp::Annotation;
 
@@ -164,5 +163,73 @@ impl<'a> Tree<'a> {
             let (k, v) = kv.split_once('=')?;
             (k == name).then_some(v)
         })
+    }
+}
+
+/// The children of every token of a parse, left to right, in two flat arrays (two words a token
+/// rather than a vector each: the quote and quantity stages keep one for a whole article).
+#[derive(Clone, Debug, Default)]
+pub struct Children {
+    /// `flat[starts[i]..starts[i + 1]]` are token `i`'s children.
+    starts: Vec<usize>,
+    flat: Vec<usize>,
+}
+
+impl Children {
+    pub fn new(ann: &Annotation) -> Children {
+        let n = ann.words.len();
+        let is_child = |(i, w): &(usize, &flashpoint_nlp::Word)| w.head != *i && w.head < n;
+        let mut starts = vec![0usize; n + 1];
+        for (_, w) in ann.words.iter().enumerate().filter(is_child) {
+            starts[w.head + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut flat = vec![0usize; starts[n]];
+        for (i, w) in ann.words.iter().enumerate().filter(is_child) {
+            flat[next[w.head]] = i;
+            next[w.head] += 1;
+        }
+        Children { starts, flat }
+    }
+
+    /// The children of token `i` (none for an index outside the parse).
+    pub fn of(&self, i: usize) -> &[usize] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.flat[a..b],
+            _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn children_are_every_dependent_in_order() {
+        let word = |head: usize| flashpoint_nlp::Word {
+            start: 0,
+            end: 0,
+            space_after: false,
+            norm: String::new(),
+            tag: Default::default(),
+            pos: Default::default(),
+            morph: Default::default(),
+            lemma: String::new(),
+            head,
+            dep: Default::default(),
+            is_space: false,
+        };
+        let ann = Annotation {
+            words: [1, 1, 1, 4, 1, 9].into_iter().map(word).collect(),
+            ..Annotation::default()
+        };
+        let kids = Children::new(&ann);
+        assert_eq!(kids.of(1), [0, 2, 4]);
+        assert_eq!(kids.of(4), [3]);
+        assert!(kids.of(0).is_empty() && kids.of(5).is_empty() && kids.of(99).is_empty());
     }
 }

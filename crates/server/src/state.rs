@@ -126,7 +126,7 @@ impl AppState {
             if guard.is_none() {
                 *guard = Some(Store::open(&inner.config.db)?);
             }
-            let pipeline = inner.pipeline.get_or_init(Pipeline::standard);
+            let pipeline = inner.pipeline.get_or_init(flashpoint_coder::standard);
             match guard.as_mut() {
                 Some(store) => f(store, pipeline),
                 None => Err(ApiError::internal("no writer")),

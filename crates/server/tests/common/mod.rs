@@ -7,7 +7,6 @@ use axum::http::{Request, StatusCode};
 use flashpoint_core::codebook::Codebook;
 use flashpoint_core::ingest::jsonl;
 use flashpoint_core::output::Output;
-use flashpoint_core::Pipeline;
 use flashpoint_server::{AppState, Config};
 use flashpoint_store::{hash_bytes, CodedArticle, Incoming, Store};
 use http_body_util::BodyExt;
@@ -38,7 +37,7 @@ pub fn corpus_lines() -> Vec<String> {
 
 /// Code every line and store it, as `flashpoint ingest` does.
 pub fn build_store(path: &Path, lines: &[String]) {
-    let pipeline = Pipeline::standard();
+    let pipeline = flashpoint_coder::standard();
     let mut store = Store::create(path).unwrap();
     let batch: Vec<Incoming> = lines
         .iter()
