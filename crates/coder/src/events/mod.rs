@@ -443,7 +443,7 @@ impl Events {
         out: &mut Vec<Event>,
         rec: Recorder<'a>,
     ) {
-        let (mut view, matches) = self.read(doc, si);
+        let (mut view, matches) = self.read(doc, tree, si);
         let toks = doc.sentence_tokens(si);
         // Verb patterns the tagger reads as a noun or an adjective tell their act as a noun.
         let noun_use: Vec<bool> = matches
@@ -563,7 +563,12 @@ impl Events {
     }
 
     /// A sentence as the clause reader sees it, with its trigger matches (none inside a name).
-    fn read<'a>(&'a self, doc: &'a Doc, si: usize) -> (View<'a>, Vec<triggers::Match>) {
+    fn read<'a>(
+        &'a self,
+        doc: &'a Doc,
+        tree: Option<&crate::tree::Tree>,
+        si: usize,
+    ) -> (View<'a>, Vec<triggers::Match>) {
         let base = doc.sentences[si].tokens.start;
         let toks = doc.sentence_tokens(si);
         let view = View {
@@ -600,7 +605,18 @@ impl Events {
                 .iter()
                 .any(|p| p.sentence == si && p.span.contains(span))
         };
-        let mut matches = self.triggers.find(&view.keys, &view.is_word);
+        // Pattern heads match on the tagger's lemma and class; where the model has not read a
+        // token (no model loaded), on its form.
+        let tokens: Vec<triggers::Token> = toks
+            .iter()
+            .zip(view.keys.iter().zip(&view.is_word))
+            .map(|(t, (key, is_word))| triggers::Token {
+                key,
+                is_word: *is_word,
+                reading: tree.and_then(|tree| triggers::reading(tree, t.span)),
+            })
+            .collect();
+        let mut matches = self.triggers.find(&tokens);
         matches.retain(|m| !in_name(m.start) && !self.triggers.patterns[m.pattern].is_stop());
         (view, matches)
     }

@@ -3,12 +3,12 @@
 //!
 //! A stage asks [`lexicon()`] for its typed lists (`lexicon().mentions.directions`); the lists
 //! borrow their words from the embedded text, so a look-up never allocates. What each file and
-//! kind means is said in the file's header and in `data/lexicon/README.md`. Also here: inflection
-//! and the token-sequence phrase trie the dictionaries use.
+//! kind means is said in the file's header and in `data/lexicon/README.md`. Also here: the model's
+//! lemma misreadings of dictionary words and the token-sequence phrase trie the dictionaries use.
 
 pub mod events;
 mod files;
-pub mod inflect;
+pub mod lemmas;
 pub mod quantities;
 pub mod quotes;
 pub mod reader;
@@ -25,7 +25,7 @@ pub use quotes::QuoteWords;
 pub use reader::{LexiconError, Reason};
 pub use words::{WordMap, WordSet};
 
-use inflect::Irregulars;
+use lemmas::LemmaFixes;
 use std::sync::OnceLock;
 
 /// Every word list, by the file it comes from.
@@ -38,7 +38,7 @@ pub struct Lexicon {
     pub definite_bodies: DefiniteBodies,
     pub quotes: QuoteWords,
     pub quantities: QuantityWords,
-    pub verb_forms: Irregulars,
+    pub lemma_fixes: LemmaFixes,
     pub control_words: ControlWords,
     pub act_codes: ActCodes,
     pub modality: ModalityWords,
@@ -62,7 +62,7 @@ impl Lexicon {
             definite_bodies: DefiniteBodies::parse(DefiniteBodies::TEXT)?,
             quotes: QuoteWords::parse(QuoteWords::TEXT)?,
             quantities: QuantityWords::parse(QuantityWords::TEXT)?,
-            verb_forms: Irregulars::parse(Irregulars::TEXT)?,
+            lemma_fixes: LemmaFixes::parse(LemmaFixes::TEXT)?,
             control_words: ControlWords::parse(ControlWords::TEXT)?,
             act_codes: ActCodes::parse(ActCodes::TEXT)?,
             modality: ModalityWords::parse(ModalityWords::TEXT)?,
