@@ -5,8 +5,8 @@
 //! the town it lies in: the town the text names for it ("in X", "X's"), else the town the story is
 //! told from. Its name is the written compound when the town owns it ("Beirut international
 //! airport", "Kabul airport" for "the city's airport"), else "<facility>, <town>" ("presidential
-//! palace, Kabul"). Which nouns count, and their kind, is `[facility_nouns]` of
-//! `data/gazetteer/cues.txt`.
+//! palace, Kabul"). Which nouns count, and their kind, is the `facility_noun` kind of
+//! `data/lexicon/places.tsv`.
 
 use super::cues::Cues;
 use super::unknown::Known;
@@ -136,7 +136,7 @@ fn noun_at(lower: &str, ws: &[Word], h: usize, cues: &Cues) -> Option<(usize, &'
             break;
         }
         let words = &lower[ws[h].span.start..w.span.end];
-        if let Some(kind) = cues.facility_nouns.get(words) {
+        if let Some(kind) = cues.words.facility_nouns.get(words) {
             best = Some((h + n, *kind));
         }
     }
@@ -171,7 +171,7 @@ fn phrase_before(
                     end: last,
                     owner: Owner::Town(j),
                 });
-            } else if cues.story_town_words.contains(w)
+            } else if cues.words.story_town_words.contains(w)
                 && j > 0
                 && ws[j - 1].span.of(lower) == "the"
             {
@@ -212,9 +212,9 @@ fn modifier(text: &str, lower: &str, w: &Word, known: &[Known], j: usize, cues: 
     if let Some(k) = known.iter().find(|x| x.1.first <= j && j <= x.1.last) {
         return k.2.precision == Precision::Country;
     }
-    if cues.connectors.contains(word)
-        || cues.prepositions.contains(word)
-        || cues.locating.contains(word)
+    if cues.words.connectors.contains(word)
+        || cues.words.prepositions.contains(word)
+        || cues.words.locating.contains(word)
     {
         return false;
     }
@@ -256,7 +256,9 @@ fn with_owner(mut p: Phrase, lower: &str, ws: &[Word], known: &[Known], cues: &C
         a += 1;
     }
     let describing = |w: &str| {
-        !(cues.connectors.contains(w) || cues.prepositions.contains(w) || cues.locating.contains(w))
+        !(cues.words.connectors.contains(w)
+            || cues.words.prepositions.contains(w)
+            || cues.words.locating.contains(w))
     };
     let mut n = 0;
     while n < 3 && ws.get(a).is_some_and(|w| !w.cap) && low(a).is_some_and(describing) {
@@ -299,7 +301,7 @@ fn place_after<'a>(
     let mut at = last + 2;
     if low(at) == Some("the") {
         at += 1;
-        if low(at).is_some_and(|w| cues.town_words.contains(w)) && low(at + 1) == Some("of") {
+        if low(at).is_some_and(|w| cues.words.town_words.contains(w)) && low(at + 1) == Some("of") {
             at += 2;
         }
     }

@@ -13,12 +13,15 @@ pub use normalize::loose_key;
 pub use places::{find_places, focus_country, lookup_best, place_of, Places};
 
 /// Whether a preposition under an event's verb or noun says where it happened ("shelled X *in*
-/// Y", "the attack *near* Z"): `data/gazetteer/cues.txt`, section `[event_prepositions]`.
+/// Y", "the attack *near* Z"): the `event_preposition` kind of `data/lexicon/places.tsv`.
 pub fn is_event_preposition(word: &str) -> bool {
-    cues::Cues::bundled().event_prepositions.contains(word)
+    cues::Cues::bundled()
+        .words
+        .event_prepositions
+        .contains(word)
 }
 
 /// Whether a word names a direction ("north", "southern"): section `[directions]`.
 pub fn is_direction(word: &str) -> bool {
-    cues::Cues::bundled().directions.contains(word)
+    cues::Cues::bundled().words.directions.contains(word)
 }

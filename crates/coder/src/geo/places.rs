@@ -19,46 +19,24 @@ use crate::doc::{Doc, Place, PlaceMention, Precision};
 use crate::pipeline::{Layer, Stage};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
-
-const STOPWORDS: &str = include_str!("../../../../data/gazetteer/stopwords.txt");
 
 /// Longest name, in words, tried at each position.
 const MAX_WORDS: usize = 7;
 /// Evidence needed to report a candidate.
 const THRESHOLD: f32 = 5.2;
 
-/// Name keys of common words: `common` ones need a cue ("in Nice"), `never` ones are never places
-/// ("in August"). Both come from `stopwords.txt`; the `never` section follows a `[never]` line.
-pub(super) struct Stopwords {
-    common: HashSet<String>,
-    never: HashSet<String>,
-}
+/// Name keys of common words: `common_names` need a cue ("in Nice"), `never_places` are never
+/// places ("in August"); both from the lexicon's `places.tsv`.
+pub(super) struct Stopwords(&'static crate::lexicon::PlaceWords);
 
 impl Stopwords {
     pub(super) fn contains(&self, key: &str) -> bool {
-        self.common.contains(key) || self.never.contains(key)
+        self.0.common_names.contains(key) || self.0.never_places.contains(key)
     }
 }
 
-fn stopwords() -> &'static Stopwords {
-    static SET: OnceLock<Stopwords> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut sw = Stopwords {
-            common: HashSet::new(),
-            never: HashSet::new(),
-        };
-        let mut never = false;
-        for line in STOPWORDS.lines().filter(|l| !l.starts_with('#')) {
-            if line.trim() == "[never]" {
-                never = true;
-                continue;
-            }
-            let set = if never { &mut sw.never } else { &mut sw.common };
-            set.extend(line.split_whitespace().map(|w| w.replace('_', " ")));
-        }
-        sw
-    })
+fn stopwords() -> Stopwords {
+    Stopwords(&crate::lexicon::lexicon().places)
 }
 
 /// The places stage: fills `Doc::places`.
@@ -284,7 +262,7 @@ fn adjective_country(doc: &Doc, cues: &Cues) -> Option<Country> {
 /// Find and resolve the places of a segmented document.
 pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
     let text = doc.text();
-    let stop = stopwords();
+    let stop = &stopwords();
     let cues = Cues::bundled();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut hits = Vec::new();
@@ -637,12 +615,12 @@ fn longest_match(
 ) -> Option<usize> {
     // A name starts with a capital, or with an Arabic article joined to one ("al-Bab").
     let article_start = !ws[i].cap
-        && cues.article_starts.contains(ws[i].span.of(lower))
+        && cues.words.article_starts.contains(ws[i].span.of(lower))
         && ws.get(i + 1).is_some_and(|n| n.cap && n.gap == Gap::Hyphen);
     // "the eastern Mediterranean", "the western Pacific": a direction may open a sea's or a
     // region's name written in lower case.
     let direction_start = !ws[i].cap
-        && cues.directions.contains(ws[i].span.of(lower))
+        && cues.words.directions.contains(ws[i].span.of(lower))
         && ws.get(i + 1).is_some_and(|n| n.cap && n.gap == Gap::Space);
     if !ws[i].cap && !article_start && !direction_start {
         return None;
@@ -654,7 +632,7 @@ fn longest_match(
         if !matches!(w.gap, Gap::Space | Gap::Hyphen) {
             break;
         }
-        if !w.cap && !cues.connectors.contains(w.span.of(lower)) {
+        if !w.cap && !cues.words.connectors.contains(w.span.of(lower)) {
             break;
         }
         if w.span.end - ws[i].span.start > 60 {
@@ -671,7 +649,7 @@ fn longest_match(
     for last in (i..=tail).rev() {
         if last > reach {
             let words = &lower[ws[reach + 1].span.start..ws[last].span.end];
-            if !cues.features.contains_key(words) {
+            if !cues.words.features.contains_key(words) {
                 continue;
             }
         } else if !ws[last].cap {
@@ -719,7 +697,7 @@ fn context(
     };
     if i > 0
         && matches!(ws[i].gap, Gap::Space | Gap::Hyphen)
-        && cues.directions.contains(low(&ws[i - 1]))
+        && cues.words.directions.contains(low(&ws[i - 1]))
     {
         // "northern Israel", "north-east Nigeria": the direction joins the mention; the word
         // before it is the context.
@@ -736,15 +714,15 @@ fn context(
     if at > 0 && ws[at].gap == Gap::Space {
         let p = &ws[at - 1];
         let pl = low(p);
-        if cues.prepositions.contains(pl) {
+        if cues.words.prepositions.contains(pl) {
             ctx.cue = true;
         } else if pl == "of" && at > 1 && ws[at - 1].gap == Gap::Space {
             let head = low(&ws[at - 2]);
-            if cues.of_heads.contains(head) {
+            if cues.words.of_heads.contains(head) {
                 ctx.cue = true;
-                ctx.region |= cues.region_words.contains(head);
-                ctx.town |= cues.town_words.contains(head);
-                ctx.introduced |= cues.town_words.contains(head);
+                ctx.region |= cues.words.region_words.contains(head);
+                ctx.town |= cues.words.town_words.contains(head);
+                ctx.introduced |= cues.words.town_words.contains(head);
                 // "the Israeli village of X": the adjective names X's country.
                 if let Some(iso3) = (at > 2)
                     .then(|| cues.demonyms.get(low(&ws[at - 3])))
@@ -757,7 +735,7 @@ fn context(
             ctx.list_with_previous = k > 0 && cands[k - 1].last + 2 == at;
         } else if pl == "the" {
             ctx.article_before = true;
-        } else if cues.titles.contains(pl) {
+        } else if cues.words.titles.contains(pl) {
             ctx.title_before = true;
         } else if p.cap && !stop.contains(pl) && ctx.direction_start.is_none() {
             // A capitalised word before is a name's first part, unless it is capitalised only
@@ -790,11 +768,11 @@ fn context(
     if let Some(q) = ws.get(j + 1) {
         let ql = low(q);
         match q.gap {
-            Gap::Space if cues.region_words.contains(ql) => {
+            Gap::Space if cues.words.region_words.contains(ql) => {
                 ctx.region = true;
                 ctx.suffix_end = Some(q.span.end);
             }
-            Gap::Space if cues.region_plurals.contains(ql) => {
+            Gap::Space if cues.words.region_plurals.contains(ql) => {
                 ctx.region = true;
             }
             Gap::Space if ql == "and" => {
@@ -803,7 +781,7 @@ fn context(
                     if w.gap != Gap::Space {
                         break;
                     }
-                    if cues.region_plurals.contains(low(w)) {
+                    if cues.words.region_plurals.contains(low(w)) {
                         ctx.region = true;
                         break;
                     }
@@ -815,12 +793,14 @@ fn context(
             Gap::Hyphen if ql == "based" => ctx.cue = true,
             // "Franco-German", "Turkish-Syrian": a compound adjective, not a place.
             Gap::Hyphen if q.cap => ctx.name_after = true,
-            Gap::Space if q.cap && cues.feature_names.contains_key(ql) => {
+            Gap::Space if q.cap && cues.words.feature_names.contains_key(ql) => {
                 ctx.part_of_feature = true
             }
-            Gap::Space if q.cap && cues.institutions.contains(ql) => ctx.institution_after = true,
+            Gap::Space if q.cap && cues.words.institutions.contains(ql) => {
+                ctx.institution_after = true
+            }
             // "Iskenderun Sancak", "Kirkuk Governorate": a division named after its town.
-            Gap::Space if q.cap && cues.divisions.contains(ql) => ctx.cue = true,
+            Gap::Space if q.cap && cues.words.divisions.contains(ql) => ctx.cue = true,
             Gap::Space if q.cap && !stop.contains(ql) => ctx.name_after = true,
             Gap::Space if !q.cap => {
                 if let Some((end, kind)) = feature_after(&doc.lower, ws, j, cues) {
@@ -828,7 +808,7 @@ fn context(
                     if kind == "division" {
                         ctx.region = true;
                         ctx.suffix_end = Some(end);
-                    } else if cues.town_words.contains(kind) || kind == "village" {
+                    } else if cues.words.town_words.contains(kind) || kind == "village" {
                         ctx.town = true;
                     } else {
                         ctx.feature = Some((end, kind));
@@ -868,7 +848,7 @@ fn context(
         }
     }
     let last_word = c.key.rsplit(' ').next().unwrap_or("");
-    let water = |w: &str| matches!(cues.feature_names.get(w), Some(&"sea" | &"water"));
+    let water = |w: &str| matches!(cues.words.feature_names.get(w), Some(&"sea" | &"water"));
     if ctx.article_before && i < j && water(last_word) {
         ctx.part_of_feature = true;
     }
@@ -889,7 +869,7 @@ fn article_joined_after(lower: &str, ws: &[Word], j: usize, cues: &Cues) -> bool
     };
     a.gap == Gap::Space
         && !a.cap
-        && cues.article_starts.contains(a.span.of(lower))
+        && cues.words.article_starts.contains(a.span.of(lower))
         && n.gap == Gap::Hyphen
         && n.cap
 }
@@ -925,7 +905,7 @@ fn region_after_in<'a>(
     if word(at).is_some_and(|w| w.span.of(lower) == "the") {
         at += 1;
     }
-    if word(at).is_some_and(|w| cues.directions.contains(w.span.of(lower))) {
+    if word(at).is_some_and(|w| cues.words.directions.contains(w.span.of(lower))) {
         at += 1;
     }
     cands.get(k + 1).filter(|n| n.first == at)
@@ -972,7 +952,7 @@ pub(super) fn feature_after(
             break;
         }
         let words = &lower[ws[j + 1].span.start..last.span.end];
-        if let Some(kind) = cues.features.get(words) {
+        if let Some(kind) = cues.words.features.get(words) {
             best = Some((last.span.end, *kind));
         }
     }
@@ -1025,7 +1005,7 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
         && c.hits
             .iter()
             .any(|h| g.entry(h.entry).kind == Kind::Country);
-    if stop.never.contains(c.key.as_str()) && !abbreviation {
+    if stop.0.never_places.contains(c.key.as_str()) && !abbreviation {
         return None;
     }
     // A country's adjective ("Malian soldiers", "Thai police") is no town of that spelling.
@@ -1035,7 +1015,7 @@ fn judge(c: &Candidate, g: &Gazetteer, focus: &Focus, stop: &Stopwords) -> Optio
     }
     // "the South China Sea" read as "South China": only a feature of the whole name may stand.
     let feature_only = ctx.part_of_feature;
-    let common = stop.common.contains(c.key.as_str()) && !abbreviation;
+    let common = stop.0.common_names.contains(c.key.as_str()) && !abbreviation;
     // A person's name that is also a town's ("Hasina said"); a country or region stays a place.
     let person = ctx.person
         && !c

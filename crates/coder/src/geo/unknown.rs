@@ -85,9 +85,10 @@ pub(super) fn unknown_names(
         let mut end = ws[b].span.end;
         if a < b {
             kind = cues
+                .words
                 .feature_names
                 .get(last)
-                .or_else(|| cues.feature_starts.get(first))
+                .or_else(|| cues.words.feature_starts.get(first))
                 .copied();
         }
         if kind.is_none() && !single_stop {
@@ -96,7 +97,7 @@ pub(super) fn unknown_names(
                 // before a common noun names no building; the facilities read it as one.
                 let words = &lower[ws[b].span.end..e];
                 if modifiers_only(text, lower, &ws[a..=b], cues)
-                    && cues.facility_nouns.contains_key(words.trim())
+                    && cues.words.facility_nouns.contains_key(words.trim())
                 {
                     continue;
                 }
@@ -120,7 +121,9 @@ pub(super) fn unknown_names(
         if kind.is_none() && !single_stop {
             let span = Span::new(ws[a].span.start, ws[b].span.end);
             kind = entity_kind(doc, span)
-                .filter(|_| before(1).is_some_and(|p| cues.prepositions.contains(p)) || !initial)
+                .filter(|_| {
+                    before(1).is_some_and(|p| cues.words.prepositions.contains(p)) || !initial
+                })
                 .filter(|_| !person_or_group(doc, ws, a, b, cues));
         }
         // A name the gazetteer has elsewhere, placed by "in Y" in a region where it has none.
@@ -137,7 +140,7 @@ pub(super) fn unknown_names(
         // "al-Nuri Great Mosque": the article joined to the name belongs to it.
         if a > 0
             && ws[a].gap == Gap::Hyphen
-            && cues.article_starts.contains(low(&ws[a - 1]))
+            && cues.words.article_starts.contains(low(&ws[a - 1]))
             && !covered(a - 1)
         {
             start = ws[a - 1].span.start;
@@ -187,7 +190,10 @@ pub(super) fn of_story_town(text: &str, lower: &str, ws: &[Word], a: usize, cues
             text.get(ws[a - 1].span.end..ws[a].span.start),
             Some("'s " | "’s ")
         )
-        && cues.story_town_words.contains(ws[a - 1].span.of(lower))
+        && cues
+            .words
+            .story_town_words
+            .contains(ws[a - 1].span.of(lower))
         && ws[a - 2].span.of(lower) == "the"
 }
 
@@ -204,7 +210,7 @@ fn town_of(
         return None;
     }
     let head = low(2)?;
-    if !cues.town_words.contains(head) {
+    if !cues.words.town_words.contains(head) {
         return None;
     }
     let kind = if head == "village" { "village" } else { "town" };
@@ -216,7 +222,7 @@ fn town_of(
         }
         match cues.demonyms.get(w) {
             Some(iso3) => country = Some(*iso3),
-            None if cues.directions.contains(w) || w.ends_with("ern") => {}
+            None if cues.words.directions.contains(w) || w.ends_with("ern") => {}
             None => return None,
         }
     }
@@ -249,9 +255,9 @@ fn name_run(
         // A connector goes on a name ("Ras al-Ain"), not past a kind word that ends one ("the
         // Green Palace on Saturday").
         let continues = n.cap
-            || cues.connectors.contains(low(n))
+            || cues.words.connectors.contains(low(n))
                 && ws.get(j + 2).is_some_and(|m| m.cap)
-                && !cues.feature_names.contains_key(low(&ws[j]));
+                && !cues.words.feature_names.contains_key(low(&ws[j]));
         if joined && continues {
             j += 1;
         } else if n.cap && possessive(j) {
@@ -262,11 +268,11 @@ fn name_run(
         }
     }
     // "North and South Kivu": a connector ends no name.
-    while j > i && !ws[j].cap && cues.connectors.contains(low(&ws[j])) {
+    while j > i && !ws[j].cap && cues.words.connectors.contains(low(&ws[j])) {
         j -= 1;
     }
     if let Some(p) = first_possessive {
-        if j == p || !cues.feature_names.contains_key(low(&ws[j])) {
+        if j == p || !cues.words.feature_names.contains_key(low(&ws[j])) {
             return (i, p);
         }
     }
@@ -291,20 +297,20 @@ fn anchor_after(
         let n = if low(n) == Some("the") { n + 1 } else { n };
         known.iter().find(|(_, c, _)| c.first == n).map(|x| x.0)
     };
-    let locating = |n: usize| low(n).is_some_and(|w| cues.locating.contains(w));
+    let locating = |n: usize| low(n).is_some_and(|w| cues.words.locating.contains(w));
     // "10 km north of Y", "north-east of Y" from word `d`: the known place Y.
     let direction_of = |mut d: usize| {
         if low(d).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
-            && low(d + 1).is_some_and(|w| cues.distance_units.contains(w))
+            && low(d + 1).is_some_and(|w| cues.words.distance_units.contains(w))
         {
             d += 2;
         }
-        if !low(d).is_some_and(|w| cues.directions.contains(w)) {
+        if !low(d).is_some_and(|w| cues.words.directions.contains(w)) {
             return None;
         }
         // "north-east" is two words to the scanner.
         if ws.get(d + 1).is_some_and(|w| w.gap == Gap::Hyphen)
-            && low(d + 1).is_some_and(|w| cues.directions.contains(w))
+            && low(d + 1).is_some_and(|w| cues.words.directions.contains(w))
         {
             d += 1;
         }
@@ -325,7 +331,7 @@ fn anchor_after(
         });
     }
     let mut at = next;
-    while at < next + 2 && low(at).is_some_and(|w| cues.locating_verbs.contains(w)) {
+    while at < next + 2 && low(at).is_some_and(|w| cues.words.locating_verbs.contains(w)) {
         at += 1;
     }
     // "X 10 km north of Y", "X north of Y".
@@ -341,7 +347,7 @@ fn anchor_neighbour(
     cues: &Cues,
 ) -> Option<usize> {
     let low = |n: usize| (a >= n).then(|| ws[a - n].span.of(lower));
-    if !low(1).is_some_and(|w| cues.neighbour_words.contains(w)) || low(2) != Some("and") {
+    if !low(1).is_some_and(|w| cues.words.neighbour_words.contains(w)) || low(2) != Some("and") {
         return None;
     }
     known
@@ -383,9 +389,9 @@ fn person_or_group(doc: &Doc, ws: &[Word], a: usize, b: usize, cues: &Cues) -> b
         crate::lexicon::speech_verbs().contains(w) || (gap == Gap::Comma && w == "who")
     });
     // "in X", "near X" make a place of a name whatever else it names.
-    let located = before.is_some_and(|w| cues.locating.contains(w));
+    let located = before.is_some_and(|w| cues.words.locating.contains(w));
     speaks
-        || before.is_some_and(|w| cues.titles.contains(w))
+        || before.is_some_and(|w| cues.words.titles.contains(w))
         || !located && (actor_name(name) || named_as_person(doc, name))
 }
 

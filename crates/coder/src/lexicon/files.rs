@@ -173,6 +173,58 @@ impl DefiniteBodies {
     }
 }
 
+lexicon_file! {
+    /// The words around place names and the common words that are seldom places: read by `geo`.
+    pub struct PlaceWords in "places.tsv" {
+        /// Lower-case words inside a multiword name ("al", "and").
+        connectors: WordSet = "connector",
+        /// Articles that open a name when hyphenated to it ("al-").
+        article_starts: WordSet = "article_start",
+        /// Words before a name that mark it as a place.
+        prepositions: WordSet = "preposition",
+        /// Words after an unknown place that lead to the known one locating it.
+        locating: WordSet = "locating",
+        /// Verbs between a place and its locating word ("lies in").
+        locating_verbs: WordSet = "locating_verb",
+        /// Units of a distance before a direction ("20 km north of").
+        distance_units: WordSet = "distance_unit",
+        /// "X and neighbouring Y".
+        neighbour_words: WordSet = "neighbour_word",
+        /// "the capital's X": a part of the story's town.
+        story_town_words: WordSet = "story_town_word",
+        /// Prepositions under an event whose object is where it happened.
+        event_prepositions: WordSet = "event_preposition",
+        /// Heads of "<head> of X": directions and kinds of place.
+        of_heads: WordSet = "of_head",
+        /// First- or second-level divisions after a name or in "the <word> of X".
+        region_words: WordSet = "region_word",
+        /// Plurals of the region words.
+        region_plurals: WordSet = "region_plural",
+        /// Nouns of a town.
+        town_words: WordSet = "town_word",
+        /// Historical or local divisions that follow a town's name.
+        divisions: WordSet = "division",
+        /// Nouns after a name that make it an institution's, not a place.
+        institutions: WordSet = "institution",
+        /// Titles before a person's name.
+        titles: WordSet = "title",
+        /// Directions that name a part of a place.
+        directions: WordSet = "direction",
+        /// Words after a name that say its kind → the kind.
+        features: WordMap<&'static str> = "feature",
+        /// Capitalised last words of a name → its kind ("Valley").
+        feature_names: WordMap<&'static str> = "feature_name",
+        /// Capitalised first words of a name → its kind ("Lake").
+        feature_starts: WordMap<&'static str> = "feature_start",
+        /// Nouns of a facility named without a name of its own → its kind.
+        facility_nouns: WordMap<&'static str> = "facility_noun",
+        /// Capitalised words that are also place names but seldom places in news: they need a cue.
+        common_names: WordSet = "common_name",
+        /// Words that are never places, even after "in".
+        never_places: WordSet = "never_place",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

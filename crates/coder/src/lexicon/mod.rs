@@ -19,7 +19,9 @@ pub use events::{
     ActCodes, ClauseWords, ControlWords, DoerCodes, JudgementWords, ModalityWords, Ownership,
     RoleWords,
 };
-pub use files::{AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, Writing};
+pub use files::{
+    AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, PlaceWords, Writing,
+};
 pub use quantities::QuantityWords;
 pub use quotes::QuoteWords;
 pub use reader::{LexiconError, Reason};
@@ -47,6 +49,7 @@ pub struct Lexicon {
     pub roles: RoleWords,
     pub doer_codes: DoerCodes,
     pub ownership: Ownership,
+    pub places: PlaceWords,
 }
 
 impl Lexicon {
@@ -71,6 +74,7 @@ impl Lexicon {
             roles: RoleWords::parse(RoleWords::TEXT)?,
             doer_codes: DoerCodes::parse(DoerCodes::TEXT)?,
             ownership: Ownership::parse(Ownership::TEXT)?,
+            places: PlaceWords::parse(PlaceWords::TEXT)?,
         })
     }
 }
