@@ -1327,6 +1327,39 @@ mod tests {
         );
     }
 
+    /// The model's readings of invented sentences: a compound the model cuts at its hyphen takes
+    /// its last word's lemma, a misread lemma is mapped back, a span that is part of a model word
+    /// has no reading.
+    #[test]
+    fn readings_come_from_the_model() {
+        use crate::pipeline::Stage;
+        let text = "Police re-opened the road after farmers staged a march.";
+        let mut doc = crate::doc::Doc::new(crate::article::Article {
+            text: text.into(),
+            ..Default::default()
+        });
+        crate::syntax::Syntax::bundled().run(&mut doc);
+        let Some(ann) = doc.syntax.as_ref() else {
+            eprintln!("no bundled model: skipped");
+            return;
+        };
+        let tree = Tree::new(ann, &doc.lower);
+        let read = |w: &str| {
+            let start = text.find(w).unwrap_or(0);
+            reading(&tree, Span::new(start, start + w.len()))
+        };
+        assert_eq!(
+            read("re-opened"),
+            Some(("re-open".to_string(), WordClass::Verb))
+        );
+        assert_eq!(read("staged"), Some(("stage".to_string(), WordClass::Verb)));
+        assert_eq!(
+            read("farmers"),
+            Some(("farmer".to_string(), WordClass::Noun))
+        );
+        assert_eq!(read("stag"), None);
+    }
+
     #[test]
     fn bad_rows_are_reported() {
         let mut t = Triggers::default();
