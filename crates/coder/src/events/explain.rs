@@ -4,6 +4,7 @@
 
 use super::trace::{summary, EventTrace};
 use crate::doc::Doc;
+use crate::quotes::{Decision, QuoteTrace};
 use crate::span::Span;
 use crate::tree::Tree;
 use flashpoint_core::Trace;
@@ -58,6 +59,9 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
                 p.place.precision
             );
         }
+        if let Some(quotes) = trace.get::<QuoteTrace>() {
+            write_quotes(&mut out, doc, quotes, s.span);
+        }
         if let Some(events) = trace.get::<EventTrace>() {
             events.write_sentence(si, &mut out);
         }
@@ -66,4 +70,54 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
         }
     }
     out
+}
+
+/// The quote stage's decisions on the marks that open in the sentence `span`: the first words
+/// quoted, the speaker reported and the rule that gave it.
+fn write_quotes(out: &mut String, doc: &Doc, trace: &QuoteTrace, span: Span) {
+    let opens_here = |d: &&Decision| span.start <= d.span.start && d.span.start < span.end;
+    for d in trace.decisions.iter().filter(opens_here) {
+        let words: Vec<&str> = doc.slice(d.span).split_whitespace().collect();
+        let shown = if words.len() > 8 {
+            format!("{} …", words[..8].join(" "))
+        } else {
+            words.join(" ")
+        };
+        let speaker = doc
+            .quotes
+            .iter()
+            .find(|q| q.span == d.span)
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| {
+                s.name
+                    .clone()
+                    .unwrap_or_else(|| doc.slice(s.span).to_string())
+            });
+        let _ = writeln!(
+            out,
+            "    quote «{shown}» speaker {:?}: {}",
+            speaker.unwrap_or_default(),
+            d.rule.describe()
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Article;
+
+    #[test]
+    fn quotes_show_their_speaker_and_rule() {
+        let article = Article {
+            text: "\"The port stays shut,\" the Ghanaian harbour master said.".into(),
+            ..Article::default()
+        };
+        let mut trace = flashpoint_core::Trace::default();
+        let doc = crate::standard().run_traced(article, &mut trace);
+        let text = super::explain(&doc, &trace);
+        assert!(
+            text.contains("quote «The port stays shut» speaker \"the Ghanaian harbour master\": the subject of the verb of saying it hangs on"),
+            "{text}"
+        );
+    }
 }

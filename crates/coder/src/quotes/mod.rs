@@ -61,13 +61,71 @@ impl Stage for Quotes {
     }
 
     fn run(&self, doc: &mut Doc) {
-        let found = find(doc);
+        let found = find(doc, None);
+        doc.quotes.extend(found);
+    }
+
+    fn run_traced(&self, doc: &mut Doc, trace: &mut flashpoint_core::Trace) {
+        let found = find(doc, Some(trace.record::<QuoteTrace>()));
         doc.quotes.extend(found);
     }
 }
 
-/// All reported quotes in text order, with their speakers.
-pub fn find(doc: &Doc) -> Vec<Quote> {
+/// What the stage decided on each pair of quotation marks, for `flashpoint explain`.
+#[derive(Debug, Default)]
+pub struct QuoteTrace {
+    pub decisions: Vec<Decision>,
+}
+
+/// One pair of marks: the words inside and the rule that decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub span: Span,
+    pub rule: Rule,
+}
+
+/// How a quote got its speaker, or why the words in marks are no quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// The subject of the verb of saying the quote hangs on in the tree.
+    SpeechVerb,
+    /// The subject of a plain clause the quote is part of (a partial quote).
+    Clause,
+    /// `X said:` ending the text before it.
+    Colon,
+    /// A name after a comma or dash signs it.
+    Signed,
+    /// A bare `X said.` right after it.
+    After,
+    /// The speaker of the quote before it.
+    Continued,
+    /// Long enough to be a quote; nothing names its speaker.
+    NoSpeaker,
+    /// Short, with no speaker: a scare quote or a title, not reported.
+    Scare,
+    /// Set between the words of a name, not reported.
+    Nickname,
+}
+
+impl Rule {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::SpeechVerb => "the subject of the verb of saying it hangs on",
+            Rule::Clause => "the subject of the clause it is part of",
+            Rule::Colon => "the speaker of \"X said:\" before it",
+            Rule::Signed => "the name signing it",
+            Rule::After => "the speaker of \"X said.\" after it",
+            Rule::Continued => "the speaker of the quote before it",
+            Rule::NoSpeaker => "no speaker found",
+            Rule::Scare => "not reported: a short phrase with no speaker",
+            Rule::Nickname => "not reported: a nickname inside a name",
+        }
+    }
+}
+
+/// All reported quotes in text order, with their speakers; each decision is written into
+/// `trace` when one is given.
+pub fn find(doc: &Doc, mut trace: Option<&mut QuoteTrace>) -> Vec<Quote> {
     let text = doc.text();
     let lex = &lexicon().quotes;
     let raws = pair(text, &marks(text));
@@ -99,23 +157,28 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             continue;
         }
         let long = word_count(content) >= MIN_WORDS || sentence_like(text, &raw, content, last);
-        let mut speaker = None;
+        let mut found = None;
         if let Some((reader, namer)) = reading.as_mut() {
             if !long && nickname(reader.tree, &raw) {
+                record(&mut trace, span, Rule::Nickname);
                 continue;
             }
-            speaker = attribute(reader, namer, &raw, span);
-            if speaker.is_none() && long {
+            found = attribute(reader, namer, &raw, span);
+            if found.is_none() && long {
                 let joined = comma || last == Some('—');
-                speaker = nearby(text, &lines, reader, namer, &raw, span, joined);
+                found = nearby(text, &lines, reader, namer, &raw, span, joined);
             }
         }
-        if speaker.is_none() && long {
-            speaker = continued(text, &lines, prev, out.last(), &raw);
+        if found.is_none() && long {
+            found = continued(text, &lines, prev, out.last(), &raw).map(|s| (s, Rule::Continued));
         }
-        if speaker.is_none() && !long {
+        let rule = found.as_ref().map_or(Rule::NoSpeaker, |f| f.1);
+        if found.is_none() && !long {
+            record(&mut trace, span, Rule::Scare);
             continue;
         }
+        record(&mut trace, span, rule);
+        let speaker = found.map(|f| f.0);
         out.push(Quote {
             id: out.len(),
             span,
@@ -126,11 +189,22 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     out
 }
 
+fn record(trace: &mut Option<&mut QuoteTrace>, span: Span, rule: Rule) {
+    if let Some(t) = trace.as_deref_mut() {
+        t.decisions.push(Decision { span, rule });
+    }
+}
+
 /// The speaker the tree gives the quote.
-fn attribute(reader: &Reader, namer: &mut Namer, raw: &Raw, span: Span) -> Option<Speaker> {
+fn attribute(reader: &Reader, namer: &mut Namer, raw: &Raw, span: Span) -> Option<(Speaker, Rule)> {
     let q = reader.tree.tokens_in(raw.open_at, raw.close_end);
     let found = reader.speaker_of(q)?;
-    namer.speaker(found.subject, span)
+    let rule = if found.plain {
+        Rule::Clause
+    } else {
+        Rule::SpeechVerb
+    };
+    Some((namer.speaker(found.subject, span)?, rule))
 }
 
 /// `X said:` ending the text before the quote (in its paragraph or the one before), or a bare
@@ -143,19 +217,19 @@ fn nearby(
     raw: &Raw,
     span: Span,
     joined: bool,
-) -> Option<Speaker> {
+) -> Option<(Speaker, Rule)> {
     let tree = reader.tree;
     let before = text.get(..raw.open_at)?.trim_end();
     if before.ends_with(':') {
         if let Some(colon) = tree.token_at(before.len() - 1) {
             let start = tree.sentence_of(colon).map_or(colon, |s| s.start);
             if let Some(s) = reader.last_speech(start..colon) {
-                return namer.speaker(s, span);
+                return Some((namer.speaker(s, span)?, Rule::Colon));
             }
         }
     }
     if let Some(s) = signed(text, lines, tree, raw, joined) {
-        return namer.speaker(s, span);
+        return Some((namer.speaker(s, span)?, Rule::Signed));
     }
     let after = raw.close_end;
     let rest = text.get(after..)?;
@@ -170,7 +244,7 @@ fn nearby(
         return None;
     }
     let s = reader.bare_attribution(sent)?;
-    namer.speaker(s, span)
+    Some((namer.speaker(s, span)?, Rule::After))
 }
 
 /// `"…" — Ana Ruiz` or `"…," Ana Ruiz` closing its line: a name after a comma or dash (inside
@@ -282,7 +356,7 @@ mod tests {
             ..Article::default()
         });
         crate::syntax::Syntax::bundled().run(&mut doc);
-        find(&doc)
+        find(&doc, None)
             .into_iter()
             .map(|q| {
                 (
@@ -323,8 +397,40 @@ mod tests {
             text: "\"We will not leave the harbour,\" Kovacs said.".into(),
             ..Article::default()
         });
-        let got = find(&doc);
+        let got = find(&doc, None);
         assert_eq!(got.len(), 1);
         assert!(got[0].speaker.is_none());
+    }
+
+    #[test]
+    fn each_pair_of_marks_is_traced_with_its_rule() {
+        let text = "\"The bridge stays closed until Friday,\" Mayor Ilse Brandt said. \
+                    \"Nobody crosses it before the engineers are done.\" \
+                    The so-called \"bridge tax\" was dropped.";
+        let mut doc = Doc::new(Article {
+            text: text.into(),
+            ..Article::default()
+        });
+        crate::syntax::Syntax::bundled().run(&mut doc);
+        let mut trace = QuoteTrace::default();
+        let quotes = find(&doc, Some(&mut trace));
+        let rules: Vec<(&str, Rule)> = trace
+            .decisions
+            .iter()
+            .map(|d| (doc.slice(d.span), d.rule))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                ("The bridge stays closed until Friday", Rule::SpeechVerb),
+                (
+                    "Nobody crosses it before the engineers are done.",
+                    Rule::Continued
+                ),
+                ("bridge tax", Rule::Scare),
+            ]
+        );
+        // The trace tells what was reported: the scare quote is not.
+        assert_eq!(quotes.len(), 2);
     }
 }
