@@ -4,6 +4,7 @@
 
 use super::trace::{summary, EventTrace};
 use crate::doc::Doc;
+use crate::geo::PlaceTrace;
 use crate::quotes::{Decision, QuoteTrace};
 use crate::span::Span;
 use crate::tree::Tree;
@@ -59,6 +60,9 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
                 p.place.precision
             );
         }
+        if let Some(places) = trace.get::<PlaceTrace>() {
+            write_names(&mut out, doc, places, s.span);
+        }
         if let Some(quotes) = trace.get::<QuoteTrace>() {
             write_quotes(&mut out, doc, quotes, s.span);
         }
@@ -70,6 +74,18 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
         }
     }
     out
+}
+
+/// The places stage's verdict on each name of the gazetteer in the sentence `span`.
+fn write_names(out: &mut String, doc: &Doc, trace: &PlaceTrace, span: Span) {
+    for (name, verdict) in trace.decisions.iter().filter(|(n, _)| span.contains(*n)) {
+        let _ = writeln!(
+            out,
+            "    name {:?}: {}",
+            doc.slice(*name),
+            verdict.describe()
+        );
+    }
 }
 
 /// The quote stage's decisions on the marks that open in the sentence `span`: the first words

@@ -10,7 +10,7 @@ mod words;
 
 pub use gazetteer::{Entry, Gazetteer, Kind};
 pub use normalize::loose_key;
-pub use places::{find_places, focus_country, lookup_best, place_of, Places};
+pub use places::{find_places, focus_country, lookup_best, place_of, PlaceTrace, Places, Verdict};
 
 /// Whether a preposition under an event's verb or noun says where it happened ("shelled X *in*
 /// Y", "the attack *near* Z"): the `event_preposition` kind of `data/lexicon/places.tsv`.

@@ -56,9 +56,53 @@ impl Stage for Places {
     }
 
     fn run(&self, doc: &mut Doc) {
-        let found = find_places(doc, Gazetteer::bundled());
+        let found = find_places(doc, Gazetteer::bundled(), None);
         doc.places.extend(found);
         crate::doc::keep_sentence_order(&mut doc.places, |p| p.sentence);
+    }
+
+    fn run_traced(&self, doc: &mut Doc, trace: &mut flashpoint_core::Trace) {
+        let found = find_places(
+            doc,
+            Gazetteer::bundled(),
+            Some(trace.record::<PlaceTrace>()),
+        );
+        doc.places.extend(found);
+        crate::doc::keep_sentence_order(&mut doc.places, |p| p.sentence);
+    }
+}
+
+/// What the stage decided on each name the gazetteer holds, for `flashpoint explain`.
+#[derive(Debug, Default)]
+pub struct PlaceTrace {
+    pub decisions: Vec<(Span, Verdict)>,
+}
+
+/// Why a name the gazetteer holds was told as a place, or not.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verdict {
+    /// Told as a place: the evidence for its best reading (a place needs [`THRESHOLD`]).
+    Kept { evidence: f32 },
+    /// No reading of the name has the evidence a place needs (a common word without a cue, a
+    /// person-like name, a small town far from the story).
+    Weak,
+    /// A reading far from every country the article is about.
+    ForeignOutlier,
+    /// "the capital's X": a part of the story's town, left to the unknown names.
+    PartOfStoryTown,
+    /// "X in Y", "Accra's X": Y places it where the gazetteer has no X.
+    LocatedElsewhere,
+}
+
+impl Verdict {
+    pub fn describe(self) -> String {
+        match self {
+            Verdict::Kept { evidence } => format!("kept (evidence {evidence:.1} of {THRESHOLD})"),
+            Verdict::Weak => format!("no reading has the evidence of a place ({THRESHOLD})"),
+            Verdict::ForeignOutlier => "far from every country the article is about".into(),
+            Verdict::PartOfStoryTown => "a part of the story's town".into(),
+            Verdict::LocatedElsewhere => "the text places it where the gazetteer has none".into(),
+        }
     }
 }
 
@@ -259,8 +303,18 @@ fn adjective_country(doc: &Doc, cues: &Cues) -> Option<Country> {
         .map(|(c, _)| c)
 }
 
-/// Find and resolve the places of a segmented document.
-pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
+/// Find and resolve the places of a segmented document; each name's verdict is written into
+/// `trace` when one is given.
+pub fn find_places(
+    doc: &Doc,
+    g: &Gazetteer,
+    mut trace: Option<&mut PlaceTrace>,
+) -> Vec<PlaceMention> {
+    let mut record = |span: Span, verdict: Verdict| {
+        if let Some(t) = trace.as_deref_mut() {
+            t.decisions.push((span, verdict));
+        }
+    };
     let text = doc.text();
     let stop = &stopwords();
     let cues = Cues::bundled();
@@ -347,7 +401,8 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
         if c.ctx.list_with_previous && k > 0 && accepted1[k - 1] {
             c.ctx.cue = true;
         }
-        let Some((e, _)) = judge(&c, g, &focus, stop) else {
+        let Some((e, evidence)) = judge(&c, g, &focus, stop) else {
+            record(c.span, Verdict::Weak);
             continue;
         };
         // "Accra's Jamestown": a part of Accra, not a town of that name elsewhere.
@@ -363,8 +418,17 @@ pub fn find_places(doc: &Doc, g: &Gazetteer) -> Vec<PlaceMention> {
                 .is_some_and(|oc| g.entry(e).country != Some(oc));
         if foreign_outlier(g.entry(e), &c, &focus) || c.ctx.of_story_town || owned_elsewhere {
             // Left to the unknown names below, in the article's country.
+            let verdict = if c.ctx.of_story_town {
+                Verdict::PartOfStoryTown
+            } else if owned_elsewhere {
+                Verdict::LocatedElsewhere
+            } else {
+                Verdict::ForeignOutlier
+            };
+            record(c.span, verdict);
             continue;
         }
+        record(c.span, Verdict::Kept { evidence });
         if let Some(country) = g.entry(e).country {
             *resolved_weight.entry(country).or_default() += 1;
             if !order.contains(&country) {
@@ -1368,5 +1432,30 @@ mod tests {
             ..Article::default()
         });
         assert_eq!(focus_country(&doc), Some(Country::of("SYR")));
+    }
+
+    #[test]
+    fn each_name_is_traced_with_its_verdict() {
+        let mut doc = Doc::new(Article {
+            text: "Troops entered Mosul on Monday. Hope was fading in the camps.".to_string(),
+            ..Article::default()
+        });
+        Segment.run(&mut doc);
+        crate::syntax::Syntax::bundled().run(&mut doc);
+        let mut trace = PlaceTrace::default();
+        let found = find_places(&doc, Gazetteer::bundled(), Some(&mut trace));
+        let verdicts: Vec<(&str, Verdict)> = trace
+            .decisions
+            .iter()
+            .map(|(span, v)| (doc.slice(*span), *v))
+            .collect();
+        assert_eq!(verdicts.len(), 2, "{verdicts:?}");
+        assert_eq!(verdicts[0].0, "Mosul");
+        assert!(
+            matches!(verdicts[0].1, Verdict::Kept { evidence } if evidence >= THRESHOLD),
+            "{verdicts:?}"
+        );
+        assert_eq!(verdicts[1], ("Hope", Verdict::Weak));
+        assert_eq!(found.len(), 1);
     }
 }
