@@ -2,9 +2,10 @@
 //!
 //! `triggers` finds the verb and noun patterns, `modality` decides whether the act happened (or was
 //! threatened, intended, refused, denied, negated), `roles` reads source and target from the
-//! dependency tree, `dates` dates it. Acts that did not happen are left out; threats and
-//! intentions get their own codes. `clause` is the word-window view of a sentence that the
-//! remaining window rules still ask (rank, complaints, "each other"), on its way out.
+//! dependency tree, `reports` how the sentence tells it (main or background; alleged, denied,
+//! wanted, said by whom; the demands its verbs of saying make), `dates` dates it. Acts that did
+//! not happen are left out; threats and intentions get their own codes. `clause` is the word view
+//! of a sentence that trigger matching and dates read.
 
 mod actor;
 mod antecedents;
@@ -18,6 +19,7 @@ mod links;
 pub mod modality;
 pub mod owners;
 mod places;
+mod reports;
 mod roles;
 mod targets;
 pub mod trace;
@@ -136,6 +138,42 @@ fn coordinated_act(tree: &crate::tree::Tree, span: crate::Span) -> Option<usize>
         }
     }
     Some(n)
+}
+
+/// Whether the noun headed by tree word `w` tells the means of the act headed by `head`: it lies
+/// in the act's subject ("a car bomb killed two soldiers"), its agent or a phrase of means after
+/// it ("were killed by a roadside bomb", "died in a car bomb explosion") — not in a clause of its
+/// own ("the man who planted the bomb killed …"); or it is what a relative pronoun subject stands
+/// for ("a bombing that killed 22").
+fn told_by_means(t: &crate::tree::Tree, head: usize, w: usize) -> bool {
+    let preps = &crate::lexicon::lexicon().roles.means_of_death;
+    // "a car bombing that killed 22 people": the relative pronoun stands for the weapon.
+    let relative_subject = t
+        .kids_with(head, &["nsubj"])
+        .any(|s| matches!(t.tag(s), "WDT" | "WP"));
+    if t.dep(head) == "relcl" && t.head(head) == Some(w) && relative_subject {
+        return true;
+    }
+    let mut n = w;
+    for _ in 0..t.len() {
+        let Some(h) = t.head(n) else { return false };
+        if h == head {
+            // "killed two soldiers in a gunbattle": with an object, an "in" phrase is the
+            // setting of the killing, not its means.
+            let object = t.kids_with(head, &["dobj"]).next().is_some();
+            return match t.dep(n) {
+                "nsubj" => true,
+                "agent" => true,
+                "prep" => !object && preps.contains(t.lower(n)),
+                _ => false,
+            };
+        }
+        if matches!(t.dep(n), "relcl" | "acl" | "advcl" | "ccomp" | "conj") {
+            return false;
+        }
+        n = h;
+    }
+    false
 }
 
 /// A news outlet named as such ("told AFP", "Reuters reported") is a channel, not a party.
@@ -282,7 +320,6 @@ struct Planned {
 struct Sentence<'a> {
     doc: &'a Doc,
     si: usize,
-    view: View<'a>,
     matches: Vec<triggers::Match>,
     /// Per match: a verb pattern the tagger reads as a noun or an adjective.
     noun_use: Vec<bool>,
@@ -443,7 +480,7 @@ impl Events {
         out: &mut Vec<Event>,
         rec: Recorder<'a>,
     ) {
-        let (mut view, matches) = self.read(doc, tree, si);
+        let (view, matches) = self.read(doc, tree, si);
         let toks = doc.sentence_tokens(si);
         // Verb patterns the tagger reads as a noun or an adjective tell their act as a noun.
         let noun_use: Vec<bool> = matches
@@ -454,12 +491,6 @@ impl Events {
                         .is_some_and(|w| modality::noun_use(t, w))
                 })
             })
-            .collect();
-        view.verbs = matches
-            .iter()
-            .zip(&noun_use)
-            .filter(|(m, noun)| !self.triggers.patterns[m.pattern].nominal && !**noun)
-            .map(|(m, _)| (m.start, m.end))
             .collect();
         if rec.on() {
             for (mi, m) in matches.iter().enumerate() {
@@ -484,7 +515,6 @@ impl Events {
             doc,
             si,
             date_mentions: dates::find(&view.keys, doc.article.published),
-            view,
             matches,
             focus_place,
             prior: out,
@@ -800,7 +830,6 @@ impl Events {
         let Sentence {
             doc,
             si,
-            view,
             matches,
             focus_place,
             ..
@@ -815,7 +844,6 @@ impl Events {
             joint_mutual,
         } = p;
         let toks = doc.sentence_tokens(si);
-        let base = doc.sentences[si].tokens.start;
         let mut found: Vec<(u8, Event)> = Vec::new();
         let m = &matches[mi];
         let rec = at.rec;
@@ -826,9 +854,6 @@ impl Events {
         let names = |found: &[usize]| found.iter().map(|&i| trace::mention_name(doc, i)).collect();
         let one = |a: &EventActor| trace::actor_name(doc, a);
         let actor_names = |found: &[EventActor]| found.iter().map(one).collect();
-        if view.in_attribution(m.start) {
-            return drop(DropReason::InAttribution);
-        }
         let pattern = &self.triggers.patterns[m.pattern];
         let nominal = pattern.nominal || at.noun_use[mi];
         let mut code = code;
@@ -838,12 +863,22 @@ impl Events {
             .roles
             .as_ref()
             .and_then(|r| r.head_of(words).map(|head| (r, head, r.read(head, words))));
+        // "… according to a report submitted to the council": where the news came from.
+        if reading
+            .as_ref()
+            .is_some_and(|(r, head, _)| reports::in_attribution(r.tree(), *head))
+        {
+            return drop(DropReason::InAttribution);
+        }
         // "Following talks in Moscow, X and Y …": an event held together (CAMEO 03–06) in the
         // setting that opens the sentence is its subject's and stands beside the main act. "After
         // the strikes, civilians fled" tells no strike by the civilians.
         let held_together = (3..=6).contains(&code.root());
         let fronted = nominal && reading.as_ref().is_some_and(|(_, _, p)| p.fronted);
-        let rank = if view.subordinate(m.start) {
+        let background = reading
+            .as_ref()
+            .is_some_and(|(r, head, _)| reports::background(r.tree(), *head));
+        let rank = if background {
             2
         } else if nominal && !(fronted && held_together) {
             1
@@ -938,24 +973,21 @@ impl Events {
             p.nominal && p.code.is_some_and(Cameo::is_violent)
         };
         let mut by_weapon = false;
-        if !nominal && codes::BARE_KILLINGS.contains(&code) {
-            let subject_phrase = view.subject_phrase(m.start);
+        if let Some((r, head)) =
+            head_word.filter(|_| !nominal && codes::BARE_KILLINGS.contains(&code))
+        {
             // … or after it: "were killed by a roadside bomb", "died in a car bomb explosion".
-            let by = view
-                .keys
-                .get(m.end)
-                .is_some_and(|k| matches!(k.as_ref(), "by" | "in"));
+            let means = |o: &&triggers::Match| {
+                let words = toks[o.start].span.cover(toks[o.end - 1].span);
+                r.head_of(words)
+                    .is_some_and(|w| told_by_means(r.tree(), head, w))
+            };
             let weapon = matches[..mi]
                 .iter()
                 .rev()
+                .chain(&matches[mi + 1..])
                 .filter(violent_noun)
-                .find(|o| subject_phrase.contains(&o.start))
-                .or_else(|| {
-                    matches[mi + 1..]
-                        .iter()
-                        .filter(violent_noun)
-                        .find(|o| by && o.start <= m.end + 4)
-                });
+                .find(means);
             if let Some(weapon) = weapon {
                 code = self.triggers.patterns[weapon.pattern].code.unwrap_or(code);
                 by_weapon = true;
@@ -965,32 +997,38 @@ impl Events {
         // "France alleged that the militia had shelled Chad": an allegation is an accusation by its
         // author against the alleged actor, not the alleged act.
         let mut subject_at = subject_at;
-        let report = view.reported_clause(m.start);
+        // The sentence token a tree word starts in.
+        let token_of = |t: &crate::tree::Tree, w: usize| {
+            let start = t.span(w).start;
+            toks.iter()
+                .position(|k| k.span.start <= start && start < k.span.end)
+        };
+        let report = head_word.and_then(|(r, head)| reports::reported(r.tree(), head));
         // "The Kremlin denied that its aircraft had bombed the hospital": not asserted.
         // "… demanded that the government grant more rights": wanted, not done.
         if !self.include_hypothetical {
             match report {
-                Some((_, clause::Report::Denied)) => return drop(DropReason::DeniedReport),
-                Some((_, clause::Report::Wanted)) => return drop(DropReason::WantedReport),
+                Some((_, reports::Report::Denied)) => return drop(DropReason::DeniedReport),
+                Some((_, reports::Report::Wanted)) => return drop(DropReason::WantedReport),
                 _ => {}
             }
         }
-        if let Some(verb) = report
-            .filter(|r| r.1 == clause::Report::Alleged)
-            .map(|r| r.0)
-            .filter(|_| code.root() >= 11)
-        {
+        let alleged = report
+            .filter(|r| r.1 == reports::Report::Alleged && code.root() >= 11)
+            .map(|r| r.0);
+        if let (Some(verb), Some((r, _))) = (alleged, head_word) {
             targets = std::mem::take(&mut sources);
-            sources = view.subject(verb);
+            sources = reports::sayers(r, verb);
             code = codes::ACCUSE;
-            subject_at = verb;
+            subject_at = token_of(r.tree(), verb).unwrap_or(subject_at);
             rec.recoded(mi, code, modality, Some(Rule::Allegation));
             rec.step(mi, || Step::Sources(Reader::Sayer, names(&sources)));
         } else if code.is_root(20) {
             // "Lula said Israel was committing genocide": genocide, ethnic cleansing and mass
             // killing are charges when another party says them.
-            if let Some(verb) = view.said_by(m.start) {
-                let sayers = view.subject(verb);
+            let said = head_word.and_then(|(r, head)| Some((r, reports::said_by(r.tree(), head)?)));
+            if let Some((r, verb)) = said {
+                let sayers = reports::sayers(r, verb);
                 let country = |k: &usize| doc.mentions[*k].actor.country;
                 if !sayers.is_empty()
                     && !sources.is_empty()
@@ -1002,7 +1040,7 @@ impl Events {
                     targets = std::mem::take(&mut sources);
                     sources = sayers;
                     code = codes::ACCUSE_OF_WAR_CRIMES;
-                    subject_at = verb;
+                    subject_at = token_of(r.tree(), verb).unwrap_or(subject_at);
                     rec.recoded(mi, code, modality, Some(Rule::Charge));
                     rec.step(mi, || Step::Sources(Reader::Sayer, names(&sources)));
                 }
@@ -1051,8 +1089,12 @@ impl Events {
                 } else {
                     // "The union announced that it has called off the strike": the one
                     // who said it.
-                    let reporters: Vec<EventActor> = view
-                        .reporter_of(mention.tokens.start - base)
+                    let reporters: Vec<EventActor> = head_word
+                        .and_then(|(r, _)| {
+                            let w = r.tree().token_at(mention.span.start)?;
+                            Some(reports::reporter_of(r, w))
+                        })
+                        .unwrap_or_default()
                         .into_iter()
                         .map(|k| mention_actor(&doc.mentions[k]))
                         .filter(|a| a.actor.country.is_some())
@@ -1156,7 +1198,9 @@ impl Events {
         }
         // "Erdogan warned that Turkey would not hesitate": a state official's own state, as
         // the subject of what he says, is his side, not whom the words are aimed at.
-        if view.keys[m.end - 1].as_ref() == "that" {
+        let says_clause = head_word
+            .is_some_and(|(r, head)| r.tree().kids_with(head, &["ccomp"]).next().is_some());
+        if says_clause {
             let state = |a: &EventActor| matches!(a.actor.role, None | Some(Role::Gov));
             let own: Vec<Option<crate::Country>> = source_actors
                 .iter()
@@ -1212,7 +1256,11 @@ impl Events {
             .filter_map(|a| a.actor.country)
             .collect();
         let drills = &crate::lexicon::lexicon().roles.drill_nouns;
-        let drill = (m.start..m.end).any(|i| drills.contains(view.keys[i].as_ref()));
+        let drill = head_word.is_some_and(|(r, _)| {
+            let t = r.tree();
+            t.tokens_in(words.start, words.end)
+                .any(|w| drills.contains(t.lower(w)) || drills.contains(&t.lemma(w)))
+        });
         let mut joint_act = joint_act;
         if code.is_root(15) && countries.len() > 1 && drill {
             code = codes::MILITARY_COOPERATION;
@@ -1245,7 +1293,8 @@ impl Events {
             rec.found_targets(mi, Reader::EarlierParties, || actor_names(&target_actors));
         }
         if target_actors.is_empty() && !joint {
-            target_actors = unnamed_target(at, m.end, code, trigger, &source_actors);
+            let head = head_word.map(|(_, head)| head);
+            target_actors = unnamed_target(at, head, code, trigger, &source_actors);
             rec.found_targets(mi, Reader::Unnamed, || actor_names(&target_actors));
         }
         // "Chad has promised personnel", "the UN mission will monitor the ceasefire": a foreign
@@ -1332,63 +1381,29 @@ impl Events {
         found
     }
 
-    /// "Russia said that Sudan must return the helicopter": a statement that another party must
-    /// act is a demand (CAMEO 10) on it.
+    /// "Russia said that Sudan must return the helicopter", "the strikers demanded that the
+    /// company reinstate them": a statement that another party must act is a demand (CAMEO 10)
+    /// on it.
     fn demands(&self, at: &Sentence) -> Vec<Event> {
-        let (doc, si, view) = (at.doc, at.si, &at.view);
-        let mut out = Vec::new();
-        for (i, tok) in doc.sentence_tokens(si).iter().enumerate() {
-            // "pressed its demand that Togo's cabinet release …": the demand is on
-            // whoever the that-clause names.
-            if let Some(that) = view.demand_clause(i) {
-                // "… insisted on its demands that": the demands are the insister's.
-                let mut sources = view.subject(i);
-                if let Some(verb) = (i.saturating_sub(4)..i)
-                    .rev()
-                    .find(|&j| self.speech.contains(view.keys[j].as_ref()))
-                    .filter(|_| sources.is_empty())
-                {
-                    sources = view.subject(verb);
-                }
-                let targets = view.object(that + 1, 6);
-                if let (Some(&source), Some(&target)) = (sources.first(), targets.first()) {
-                    out.extend(self.demand(at, i..that + 1, source, target));
-                }
-                continue;
-            }
-            if !self.speech.contains(view.keys[i].as_ref()) {
-                continue;
-            }
-            let Some(modal) = (i + 1..(i + 16).min(view.keys.len())).find(|&j| {
-                matches!(view.keys[j].as_ref(), "must" | "should")
-                    || (matches!(view.keys[j].as_ref(), "has" | "have" | "needs" | "need")
-                        && view.keys.get(j + 1).is_some_and(|k| k.as_ref() == "to"))
-            }) else {
-                continue;
-            };
-            if (i + 1..modal).any(|j| matches!(view.keys[j].as_ref(), "," | ";" | "." | "but")) {
-                continue;
-            }
-            let targets = view.subject(modal);
-            let sources = view.subject(i);
-            let Some(&source) = sources.first() else {
-                continue;
-            };
-            for &t in targets
-                .iter()
-                .filter(|&&t| t != source && doc.mentions[t].span.start > tok.span.start)
-            {
-                out.extend(self.demand(at, i..modal + 1, source, t));
-            }
-        }
-        out
+        let Some(r) = at.roles.as_ref() else {
+            return Vec::new();
+        };
+        let t = r.tree();
+        let sentence = at.doc.sentences[at.si].span;
+        reports::demands(r, t.tokens_in(sentence.start, sentence.end))
+            .into_iter()
+            .filter_map(|d| {
+                let words = t.span_of(d.words.0, d.words.1);
+                self.demand(at, words, d.source, d.target)
+            })
+            .collect()
     }
 
-    /// A demand (CAMEO 100) by mention `source` on mention `target`, told by the tokens `words`.
+    /// A demand (CAMEO 100) by mention `source` on mention `target`, told by the words `trigger`.
     fn demand(
         &self,
         at: &Sentence,
-        words: std::ops::Range<usize>,
+        trigger: crate::Span,
         source: usize,
         target: usize,
     ) -> Option<Event> {
@@ -1401,14 +1416,56 @@ impl Events {
             return None;
         }
         let toks = doc.sentence_tokens(si);
-        let trigger = toks[words.start].span.cover(toks[words.end - 1].span);
+        let at_token = toks.partition_point(|t| t.span.end <= trigger.start);
         Some(plain_event(
             at,
-            words.start,
+            at_token,
             trigger,
             codes::DEMAND,
             mention_actor(source),
             mention_actor(target),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reports::tests::has;
+
+    #[test]
+    fn a_killing_told_by_its_weapon_is_that_weapons_attack() {
+        // 18x: a bombing, not a bare killing (190).
+        assert!(has(
+            "A car bomb killed four Kenyan soldiers in Somalia on Sunday.",
+            "SOM",
+            "KEN",
+            "18"
+        ));
+        assert!(has(
+            "Four Kenyan soldiers were killed by a roadside bomb in Somalia.",
+            "SOM",
+            "KEN",
+            "18"
+        ));
+    }
+
+    #[test]
+    fn the_setting_of_a_killing_is_no_weapon() {
+        assert!(has(
+            "Ethiopian troops killed four Somali fighters in a gunbattle near the border.",
+            "ETH",
+            "SOM",
+            "190"
+        ));
+    }
+
+    #[test]
+    fn joint_drills_are_military_cooperation() {
+        assert!(has(
+            "French and Egyptian warships began joint naval drills off Alexandria.",
+            "FRA",
+            "EGY",
+            "062"
+        ));
     }
 }

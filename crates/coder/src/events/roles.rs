@@ -288,6 +288,13 @@ impl<'a> Roles<'a> {
         t.dep(head) == "ccomp" && t.head(head).is_some_and(|h| speech.contains(t.lower(h)))
     }
 
+    /// The parties verb `v`'s subject names, active or passive, its own or the one it shares
+    /// ("said the militia must be disarmed": the militia).
+    pub fn subject_parties(&self, v: usize) -> Vec<usize> {
+        let (words, _) = self.subject(v, 0);
+        self.parties(&words, &(v..v + 1))
+    }
+
     /// Whom a complaint or criticism is about: the parties after a complaint preposition on the
     /// act's words or its object ("complained to the UN over Israeli raids").
     pub fn about(&self, head: usize, span: Span) -> Vec<usize> {

@@ -9,11 +9,11 @@ use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
 use crate::role::Role;
 
 /// The target of an act whose clause names none, from `sources` (the act's doers), its `code`,
-/// and the words after the match (which ends at `end`): whom its condition names, the place it
-/// was done to, else home.
+/// and its head word `head` on the tree: whom its condition names, the place it was done to, else
+/// home.
 pub(super) fn unnamed_target(
     at: &Sentence,
-    end: usize,
+    head: Option<usize>,
     code: Cameo,
     trigger: crate::Span,
     sources: &[EventActor],
@@ -22,9 +22,13 @@ pub(super) fn unnamed_target(
     let own_countries: Vec<Option<Country>> = sources.iter().map(|a| a.actor.country).collect();
     // "threatened to ban voting if Hamas ran": a threat is aimed at whoever the condition names.
     if code.is_root(13) {
-        let named: Vec<EventActor> = at
-            .view
-            .condition_party(end)
+        let party = at
+            .roles
+            .as_ref()
+            .zip(head)
+            .map(|(r, h)| condition_party(r, h, trigger));
+        let named: Vec<EventActor> = party
+            .unwrap_or_default()
             .into_iter()
             .map(|i| mention_actor(&doc.mentions[i]))
             .filter(|t| t.actor.country.is_some() && !own_countries.contains(&t.actor.country))
@@ -74,6 +78,30 @@ pub(super) fn unnamed_target(
         None
     };
     vec![country_actor(trigger, Some(country), role)]
+}
+
+/// The parties a condition on the act headed by `head` and told by the words `trigger` names as
+/// its subject ("threatened to ban the vote if the party ran", "will strike unless the troops are
+/// withdrawn by the council"): the conditional clause on the act's words, else on the nearest word
+/// above them.
+fn condition_party(r: &super::roles::Roles, head: usize, trigger: crate::Span) -> Vec<usize> {
+    let t = r.tree();
+    let conditionals = &crate::lexicon::lexicon().modality.conditionals;
+    let conditional = |c: &usize| {
+        t.kids_with(*c, &["mark"])
+            .any(|m| conditionals.contains(t.lower(m)))
+    };
+    let own = t.tokens_in(trigger.start, trigger.end);
+    let mut above = Vec::new();
+    let mut w = t.head(head);
+    while let Some(n) = w.filter(|_| above.len() < t.len()) {
+        above.push(n);
+        w = t.head(n);
+    }
+    own.chain(above)
+        .find_map(|n| t.kids_with(n, &["advcl"]).find(conditional))
+        .map(|c| r.read(c, t.span(c)).sources)
+        .unwrap_or_default()
 }
 
 /// Whether an act with no one named is done to the actor's own country: protest (14) and
@@ -179,4 +207,25 @@ fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
         modifiers += 1;
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::reports::tests::has;
+
+    #[test]
+    fn a_threat_is_aimed_at_whom_its_condition_names() {
+        assert!(has(
+            "Chad threatened to close the border if Sudan armed the rebels.",
+            "TCD",
+            "SDN",
+            "13"
+        ));
+        assert!(has(
+            "Chad threatened on Monday to close the border unless Sudan disarmed the rebels.",
+            "TCD",
+            "SDN",
+            "13"
+        ));
+    }
 }

@@ -185,34 +185,12 @@ lexicon_file! {
 }
 
 lexicon_file! {
-    /// Words of clause structure for the word-order readers: `events::clause`, `events::triggers`.
+    /// Words of clause structure read by word order: `events::roles`, `events::targets`,
+    /// `events::triggers`.
     pub struct ClauseWords in "clauses.tsv" {
-        prepositions: WordSet = "preposition",
         locative_preps: WordSet = "locative_prep",
-        determiners: WordSet = "determiner",
-        /// Conjunctions that open a background clause.
-        subordinators: WordSet = "subordinator",
-        relatives: WordSet = "relative",
-        /// Words after which the words to the left belong to another clause.
-        subject_barriers: WordSet = "subject_barrier",
-        /// Words an object does not lie beyond.
-        object_barriers: WordSet = "object_barrier",
-        /// Forms of "be", "get" and "have".
-        be_forms: WordSet = "be_form",
-        /// Words that open a sentence with an adverbial phrase.
-        fronting: WordSet = "fronting",
-        /// Stems (matched as prefixes) of words whose that-clause says what is wanted.
-        wanting_stems: WordSet = "wanting_stem",
         /// Words beyond which no place is an act's target (attribution, a clause of its own).
         place_clause_ends: WordSet = "place_clause_end",
-        /// Stems (matched as prefixes) of words whose that-clause is a charge.
-        alleging_stems: WordSet = "alleging_stem",
-        /// Stems (matched as prefixes) of words whose that-clause is denied.
-        denying_stems: WordSet = "denying_stem",
-        /// Stems (matched as prefixes) of words whose "that" opens a demand.
-        demanding_stems: WordSet = "demanding_stem",
-        /// Stems (matched as prefixes) of verbs that make a nominal act their subject's deed.
-        light_verb_stems: WordSet = "light_verb_stem",
         /// Words a nominal pattern ends with that are not its head noun.
         pattern_prepositions: WordSet = "pattern_preposition",
         /// Last words of verb patterns that take no plural.
@@ -223,6 +201,30 @@ lexicon_file! {
         clause_openers: WordSet = "clause_opener",
         /// Words that end the reach of a skip.
         skip_barriers: WordSet = "skip_barrier",
+    }
+}
+
+lexicon_file! {
+    /// Words of reported speech on the dependency tree: read by `events::reports`.
+    pub struct ReportWords in "reports.tsv" {
+        /// Lemmas of verbs and nouns whose clause is a charge ("allege", "claim").
+        alleging: WordSet = "alleging",
+        /// Lemmas of verbs and nouns whose clause, or the claim they answer, is denied ("deny").
+        denying: WordSet = "denying",
+        /// Lemmas of verbs and nouns whose clause is wanted, not done ("demand", "hope").
+        wanting: WordSet = "wanting",
+        /// Lemmas of verbs whose clause is wanted when subjunctive ("insist").
+        mandative: WordSet = "mandative",
+        /// Lemmas of verbs and nouns whose clause is a demand on whom it names ("demand").
+        demanding: WordSet = "demanding",
+        /// Modals that make a reported clause what its subject must do ("must").
+        obligation_modals: WordSet = "obligation_modal",
+        /// Lemmas of verbs that with an infinitive do the same ("have to").
+        obligation_verbs: WordSet = "obligation_verb",
+        /// Conjunctions whose clause is a report as main as the one it joins ("while").
+        contrast_marks: WordSet = "contrast_mark",
+        /// Prepositions whose clause tells an act's background ("after crossing").
+        background_preps: WordSet = "background_prep",
     }
 }
 
@@ -295,6 +297,9 @@ lexicon_file! {
         reciprocal_pronouns: WordSet = "reciprocal_pronoun",
         /// Prepositions of the means by which the subject acts ("through").
         means_preps: WordSet = "means_prep",
+        /// Prepositions whose object is what a death or killing came from ("killed by a bomb",
+        /// "died in an explosion").
+        means_of_death: WordSet = "death_means_prep",
         /// Prepositions that open a sentence with the setting of its act ("following").
         fronting: WordSet = "fronting_prep",
     }

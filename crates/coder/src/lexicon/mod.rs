@@ -17,7 +17,7 @@ pub mod words;
 
 pub use events::{
     ActCodes, ClauseWords, ControlWords, DoerCodes, JudgementWords, ModalityWords, Ownership,
-    RoleWords,
+    ReportWords, RoleWords,
 };
 pub use files::{
     AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, PlaceWords, Writing,
@@ -45,6 +45,7 @@ pub struct Lexicon {
     pub act_codes: ActCodes,
     pub modality: ModalityWords,
     pub clauses: ClauseWords,
+    pub reports: ReportWords,
     pub judgements: JudgementWords,
     pub roles: RoleWords,
     pub doer_codes: DoerCodes,
@@ -70,6 +71,7 @@ impl Lexicon {
             act_codes: ActCodes::parse(ActCodes::TEXT)?,
             modality: ModalityWords::parse(ModalityWords::TEXT)?,
             clauses: ClauseWords::parse(ClauseWords::TEXT)?,
+            reports: ReportWords::parse(ReportWords::TEXT)?,
             judgements: JudgementWords::parse(JudgementWords::TEXT)?,
             roles: RoleWords::parse(RoleWords::TEXT)?,
             doer_codes: DoerCodes::parse(DoerCodes::TEXT)?,
