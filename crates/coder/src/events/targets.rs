@@ -188,17 +188,15 @@ pub(super) fn names_actor(doc: &Doc, span: crate::Span) -> bool {
 /// Whether a mention follows a locative preposition, over articles and up to three modifiers
 /// ("in the Libyan capital Tripoli", "near southern Jerusalem").
 fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
+    let words = &crate::lexicon::lexicon().clauses;
     let first = doc.sentences[m.sentence].tokens.start;
     let mut modifiers = 0;
     for i in (first..m.tokens.start).rev() {
         let w = doc.lower_slice(doc.tokens[i].span);
-        if matches!(
-            w,
-            "in" | "at" | "near" | "inside" | "outside" | "around" | "across"
-        ) {
+        if words.place_preps.contains(w) {
             return true;
         }
-        if matches!(w, "the" | "a" | "an") {
+        if words.articles.contains(w) {
             continue;
         }
         if modifiers == 3 || doc.tokens[i].kind != TokenKind::Word {
