@@ -189,6 +189,9 @@ enum Kind {
     /// A verb pattern's verb: the lemma of a token the tagger reads as a verb, or as a noun that
     /// heads its phrase (`WordClass`).
     Verb,
+    /// The verb of a verb pattern with a gap (`pressure * to`, `accuse * of`): the gap is where
+    /// the verb's object stands, which only a verb has, so the token must be read as a verb.
+    VerbWithObject,
     /// A noun pattern's head noun: the lemma of a token the tagger reads as a noun.
     Noun,
     /// A verb pattern's closing object noun: its form as written, or the lemma of a noun (so the
@@ -211,6 +214,7 @@ fn fits(kind: Kind, form: bool, reading: Option<(bool, WordClass)>) -> bool {
     match kind {
         Kind::Form => form,
         Kind::Verb => (lemma && verb) || (form && !lemma),
+        Kind::VerbWithObject => (lemma && class == WordClass::Verb) || (form && !lemma),
         Kind::Noun => (lemma && class.is_noun()) || (form && !lemma),
         Kind::Object => (lemma && class.is_noun()) || form,
         Kind::Any => lemma || form,
@@ -379,9 +383,10 @@ impl Triggers {
     }
 }
 
-/// A row's words and how each is matched: a verb pattern's first word is its verb, a noun
-/// pattern's head is its last word that is no preposition, and a verb pattern's closing object
-/// noun may stand in the plural. Every other word is matched as written.
+/// A row's words and how each is matched: a verb pattern's first word is its verb (read as a verb
+/// only where the pattern has a gap for its object), a noun pattern's head is its last word that
+/// is no preposition, and a verb pattern's closing object noun may stand in the plural. Every
+/// other word is matched as written.
 fn pattern_words(kind: &str, pattern: &str) -> Vec<Word> {
     let texts: Vec<String> = pattern
         .split_whitespace()
@@ -392,6 +397,7 @@ fn pattern_words(kind: &str, pattern: &str) -> Vec<Word> {
         _ => Some(0),
     };
     let last = texts.len().saturating_sub(1);
+    let has_gap = texts.iter().any(|w| w == "*");
     texts
         .iter()
         .enumerate()
@@ -401,6 +407,7 @@ fn pattern_words(kind: &str, pattern: &str) -> Vec<Word> {
             }
             let how = match kind {
                 _ if Some(i) == head && kind == "x" => Kind::Any,
+                _ if Some(i) == head && kind == "v" && has_gap => Kind::VerbWithObject,
                 _ if Some(i) == head && kind == "v" => Kind::Verb,
                 _ if Some(i) == head => Kind::Noun,
                 "v" | "x" if i == last && is_object_noun(w) => Kind::Object,
@@ -987,6 +994,9 @@ mod tests {
         assert_eq!(codes(&t, "their reject/reject/n was firm"), ["120"]);
         assert!(codes(&t, "a reject/reject/m pile").is_empty());
         assert!(codes(&t, "the reject/reject/o one").is_empty());
+        // A pattern with a gap for the verb's object asks for a verb.
+        assert!(codes(&t, "their call/call/n on chad to stop").is_empty());
+        assert_eq!(codes(&t, "they call/call/v on chad to stop"), ["0233"]);
         assert!(codes(&t, "they attack/attack/v on sunday").is_empty());
         assert!(codes(&t, "pilots air strike/strike/v grievances").is_empty());
     }
