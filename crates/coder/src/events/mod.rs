@@ -4,12 +4,11 @@
 //! threatened, intended, refused, denied, negated), `roles` reads source and target from the
 //! dependency tree, `reports` how the sentence tells it (main or background; alleged, denied,
 //! wanted, said by whom; the demands its verbs of saying make), `dates` dates it. Acts that did
-//! not happen are left out; threats and intentions get their own codes. `clause` is the word view
+//! not happen are left out; threats and intentions get their own codes. `words` holds the words
 //! of a sentence that trigger matching and dates read.
 
 mod actor;
 mod antecedents;
-pub mod clause;
 mod codes;
 pub mod dates;
 mod doer_codes;
@@ -24,6 +23,7 @@ mod roles;
 mod targets;
 pub mod trace;
 pub mod triggers;
+pub mod words;
 
 use crate::cameo::Cameo;
 use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
@@ -31,13 +31,13 @@ use crate::lexicon::trie::key;
 use crate::pipeline::{Layer, Stage};
 use crate::role::Role;
 use actor::{mention_actor, speaker_actor};
-use clause::View;
 use links::{link_addressees, link_rejections};
 use modality::{Class, Condition, Governor, ModalityRules};
 use places::{event_place, focus_place};
 use targets::unnamed_target;
 use trace::{DropReason, EventTrace, Reader, Recorder, Removal, Rule, Step, TargetFilter};
 use triggers::Triggers;
+use words::Words;
 
 /// One act per actor per sentence: the first trigger an actor is the source of (preferring one
 /// with another party as target) is the sentence's statement about it; other triggers with the
@@ -592,24 +592,21 @@ impl Events {
         out.extend(kept);
     }
 
-    /// A sentence as the clause reader sees it, with its trigger matches (none inside a name).
+    /// A sentence's words, with its trigger matches (none inside a name).
     fn read<'a>(
         &'a self,
         doc: &'a Doc,
         tree: Option<&crate::tree::Tree>,
         si: usize,
-    ) -> (View<'a>, Vec<triggers::Match>) {
+    ) -> (Words<'a>, Vec<triggers::Match>) {
         let base = doc.sentences[si].tokens.start;
         let toks = doc.sentence_tokens(si);
-        let view = View {
-            verbs: Vec::new(),
-            speech: self.speech,
+        let view = Words {
             keys: toks.iter().map(|t| key(doc.lower_slice(t.span))).collect(),
             is_word: toks
                 .iter()
                 .map(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
                 .collect(),
-            is_quote: toks.iter().map(|t| t.kind == TokenKind::Quote).collect(),
             mentions: doc
                 .mentions_of(si)
                 // Uncoded names can be neither source nor target; an unresolved "we" may still be a
@@ -655,7 +652,7 @@ impl Events {
     /// which matches gave way to the act they govern.
     fn plan(
         &self,
-        view: &View,
+        view: &Words,
         toks: &[crate::doc::Token],
         roles: Option<&roles::Roles>,
         matches: &[triggers::Match],
