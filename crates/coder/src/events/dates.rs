@@ -12,7 +12,7 @@ pub struct DateMention {
     pub precision: DatePrecision,
 }
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, Shift};
 
 fn month(word: &str) -> Option<u8> {
     // Abbreviations count only with their dot ("Feb."), so "mar" the verb is no month.
@@ -27,11 +27,8 @@ fn month(word: &str) -> Option<u8> {
 }
 
 fn number(word: &str) -> Option<u32> {
-    let w = word
-        .trim_end_matches("st")
-        .trim_end_matches("nd")
-        .trim_end_matches("rd")
-        .trim_end_matches("th");
+    let suffixes = &lexicon().calendar.ordinal_suffixes;
+    let w = suffixes.iter().fold(word, |w, s| w.trim_end_matches(s));
     (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .then(|| w.parse().ok())
         .flatten()
@@ -59,9 +56,8 @@ fn recent(published: Date, m: u8, d: u8, future: bool) -> Option<Date> {
 pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMention> {
     let k = |i: usize| keys.get(i).map_or("", |s| s.as_ref());
     // A sentence about what will happen dates forward.
-    let future = keys
-        .iter()
-        .any(|w| matches!(w.as_ref(), "will" | "shall" | "'ll"));
+    let calendar = &lexicon().calendar;
+    let future = keys.iter().any(|w| calendar.future.contains(w.as_ref()));
     let mut out = Vec::new();
     let mut i = 0;
     while i < keys.len() {
@@ -75,20 +71,21 @@ pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMenti
                 });
             }
         };
-        if let (Some(p), Some(wd)) = (published, lexicon().calendar.weekdays.position(w)) {
+        let pair = format!("{w} {}", k(i + 1));
+        let shift = calendar
+            .shifts
+            .get(&pair)
+            .map(|s| (s, 1))
+            .or_else(|| calendar.shifts.get(w).map(|s| (s, 0)));
+        if let (Some(p), Some(wd)) = (published, calendar.weekdays.position(w)) {
             let back = (i64::from(p.weekday()) - wd as i64).rem_euclid(7);
             push(i, Some(p.add_days(-back)), DatePrecision::Day);
-        } else if let (Some(p), "yesterday") = (published, w) {
-            push(i, Some(p.add_days(-1)), DatePrecision::Day);
-        } else if let (Some(p), "today" | "tonight") = (published, w) {
-            push(i, Some(p), DatePrecision::Day);
-        } else if let (Some(p), "last" | "next", "year") = (published, w, k(i + 1)) {
-            let y = if w == "last" { p.year - 1 } else { p.year + 1 };
-            push(i, Date::new(y, 1, 1), DatePrecision::Year);
-            i += 1;
-        } else if let (Some(p), "last", "week") = (published, w, k(i + 1)) {
-            push(i, Some(p.add_days(-7)), DatePrecision::Day);
-            i += 1;
+        } else if let (Some(p), Some((&shift, words))) = (published, shift) {
+            match shift {
+                Shift::Days(n) => push(i, Some(p.add_days(n)), DatePrecision::Day),
+                Shift::Years(n) => push(i, Date::new(p.year + n, 1, 1), DatePrecision::Year),
+            }
+            i += words;
         } else if let Some(m) = month(w) {
             // "February 27, 2020", "Feb. 27", "February 2020", or "27 February (2020)" (day before).
             let day_before = i
@@ -139,18 +136,7 @@ pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMenti
         } else if let Some(y) = number(w).filter(|y| (1800..=2100).contains(y)) {
             // A bare year: "in 1921", "of 1974", "since 2011".
             let prev = k(i.wrapping_sub(1));
-            let yearish = matches!(
-                prev,
-                "in" | "of"
-                    | "since"
-                    | "until"
-                    | "by"
-                    | "from"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "year"
-            ) || k(i + 1) == ",";
+            let yearish = calendar.year_preps.contains(prev) || k(i + 1) == ",";
             if yearish && !w.contains(',') {
                 push(i, Date::new(y as i32, 1, 1), DatePrecision::Year);
             }
@@ -279,5 +265,32 @@ mod tests {
         assert_eq!(first("they may attack", "2020-02-20"), None);
         assert_eq!(first("killed 900 people", "2020-02-20"), None);
         assert_eq!(first("on may 5", "2020-06-01").unwrap().0, "2020-05-05");
+    }
+
+    #[test]
+    fn shifts_from_the_publication_date() {
+        assert_eq!(
+            first("the talks last week failed", "2020-01-15"),
+            Some(("2020-01-08".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            first("elections next year", "2020-01-15"),
+            Some(("2021-01-01".into(), DatePrecision::Year))
+        );
+        assert_eq!(
+            first("the vote tonight", "2020-01-15"),
+            Some(("2020-01-15".into(), DatePrecision::Day))
+        );
+        // "next week" is no date the lexicon gives.
+        assert_eq!(first("talks next week", "2020-01-15"), None);
+    }
+
+    #[test]
+    fn a_shift_reads_days_or_years() {
+        use crate::lexicon::words::Value;
+        assert_eq!(Shift::read("-7d"), Some(Shift::Days(-7)));
+        assert_eq!(Shift::read("+1y"), Some(Shift::Years(1)));
+        assert_eq!(Shift::read("1w"), None);
+        assert_eq!(Shift::read("d"), None);
     }
 }

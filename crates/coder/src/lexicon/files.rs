@@ -26,6 +26,33 @@ lexicon_file! {
         months: WordSet = "month",
         /// Monday first (the order of `Date::weekday`).
         weekdays: WordSet = "weekday",
+        /// Words and phrases that date relative to the publication date ("yesterday", "last year").
+        shifts: WordMap<Shift> = "shift",
+        /// Words that make a sentence tell what will happen.
+        future: WordSet = "future",
+        /// Words before a bare year that make it a date ("in 1921").
+        year_preps: WordSet = "year_prep",
+        /// Letters after a day's number ("27th"), trimmed in file order.
+        ordinal_suffixes: WordSet = "ordinal_suffix",
+    }
+}
+
+/// How far a relative date word lies from the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    /// That many days (a day's precision).
+    Days(i64),
+    /// That many years (the year's 1 January, a year's precision).
+    Years(i32),
+}
+
+impl Value for Shift {
+    const EXPECTED: &'static str = "a shift in days or years (\"-1d\", \"+1y\")";
+    fn read(text: &'static str) -> Option<Self> {
+        if let Some(n) = text.strip_suffix('d') {
+            return n.parse().ok().map(Shift::Days);
+        }
+        text.strip_suffix('y')?.parse().ok().map(Shift::Years)
     }
 }
 

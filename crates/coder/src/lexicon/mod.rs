@@ -20,7 +20,7 @@ pub use events::{
     ReportWords, RoleWords,
 };
 pub use files::{
-    AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, PlaceWords, Writing,
+    AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, PlaceWords, Shift, Writing,
 };
 pub use quantities::QuantityWords;
 pub use quotes::QuoteWords;
