@@ -8,7 +8,8 @@ use crate::trace::Trace;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layer {
     /// The article text (`article.text`, `lower`): there from the start; the casing stage may
-    /// repair it, and `Doc::received` keeps what came in.
+    /// repair it, and `Doc::received` keeps what came in. The segment stage may cut an over-long
+    /// text at its end: every offset an earlier stage took stays valid in what is left.
     Text,
     /// `Doc::sentences` and `Doc::tokens`.
     Sentences,
