@@ -28,6 +28,9 @@ pub struct Candidate {
     /// A national adjective modifying a thing ("a Senegalese peace plan"): it names no one who
     /// could speak or be meant by a pronoun.
     pub modifier: bool,
+    /// A lone capitalised word that opens the sentence ("Morales said …"): a mention only if it
+    /// is the surname of somebody named in full before.
+    pub opening: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +99,9 @@ fn definite_body(keys: &[Cow<str>], p: usize) -> Option<BodyKinds> {
 enum Item<'d> {
     Hit(Vec<&'d Entry>),
     Unknown,
+    /// A lone capitalised word that opens the sentence or a quote: a name only if `resolve`
+    /// finds whose surname it is. It joins no chunk ("Heavy Russian shelling").
+    Opening,
     Pronoun(Pronoun),
 }
 
@@ -224,13 +230,20 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         while q > p && is_particle(&keys[q - 1]) {
             q -= 1;
         }
-        // A lone capitalised word opening the sentence (or a quote) is usually just that.
-        let opens = p == 0 || toks[p - 1].kind != TokenKind::Word;
-        if q > p && !(opens && q == p + 1) {
+        // A lone capitalised word opening the sentence (or a quote) is usually just that; after a
+        // comma it is a name ("In his speech, Morales said").
+        let opens = p == 0
+            || (toks[p - 1].kind != TokenKind::Word && !matches!(originals[p - 1], "," | ";"));
+        if q > p {
+            let item = if opens && q == p + 1 {
+                Item::Opening
+            } else {
+                Item::Unknown
+            };
             items.push(Located {
                 start: p,
                 end: q,
-                item: Item::Unknown,
+                item,
             });
             p = q;
         } else {
@@ -313,7 +326,8 @@ fn is_agent_or_person(item: &Item) -> bool {
 
 /// Whether `next` continues the chunk that `prev` ends.
 fn joins(prev: &Located, next: &Located, keys: &[Cow<str>], chunk: &[Located]) -> bool {
-    if matches!(prev.item, Item::Pronoun(_)) || matches!(next.item, Item::Pronoun(_)) {
+    let alone = |i: &Item| matches!(i, Item::Pronoun(_) | Item::Opening);
+    if alone(&prev.item) || alone(&next.item) {
         return false;
     }
     let gap: Vec<&str> = keys[prev.end..next.start]
@@ -457,6 +471,25 @@ fn code(country: Option<Country>, role: Option<Role>) -> ActorCode {
     }
 }
 
+/// The role of the state body an unknown name of several words names by its last word ("the
+/// Investigative Committee", "the Northern Command"), unless its first word makes it an
+/// international one.
+fn institution(doc: &Doc, words: &[crate::doc::Token]) -> Option<Role> {
+    let (first, last) = (words.first()?, words.last()?);
+    let mentions = &lexicon().mentions;
+    if words.len() < 2
+        || mentions
+            .international_words
+            .contains(doc.lower_slice(first.span))
+    {
+        return None;
+    }
+    mentions
+        .institution_heads
+        .get(doc.lower_slice(last.span))
+        .copied()
+}
+
 /// Read a chunk of adjacent items as coded mentions.
 fn read_chunk(
     doc: &Doc,
@@ -487,6 +520,7 @@ fn read_chunk(
         pronoun: None,
         context_country,
         modifier: false,
+        opening: false,
         possessed: start > 0
             && lexicon()
                 .mentions
@@ -516,7 +550,7 @@ fn read_chunk(
     let mut unknown: Option<(usize, usize)> = None;
     for l in chunk {
         match &l.item {
-            Item::Unknown => unknown = Some((l.start, l.end)),
+            Item::Unknown | Item::Opening => unknown = Some((l.start, l.end)),
             Item::Pronoun(_) => {}
             Item::Hit(entries) => {
                 // One reading per hit, in order of preference.
@@ -626,22 +660,38 @@ fn read_chunk(
                 None
             }
         });
-        let mut actor = if r.is_some() || country.is_some() {
-            code(country, r)
+        // "the Investigative Committee": a state body the dictionaries do not know.
+        let body = if r.is_none() {
+            institution(doc, &toks[ua..ub])
+        } else {
+            None
+        };
+        let mut actor = if r.is_some() || body.is_some() || country.is_some() {
+            code(country, r.or(body))
         } else {
             ActorCode::default()
         };
         actor.name = Some(name);
         let kind = if r.is_some() {
             MentionKind::Person
+        } else if body.is_some() {
+            MentionKind::Name
         } else {
             MentionKind::Unknown
         };
         // "Defence Minister Pierre Joxe": a titled official whose country the context gives.
-        let needs_country = r.is_some() && country.is_none();
+        let needs_country = (r.is_some() || body.is_some()) && country.is_none();
         let from = if r.is_some() { lead } else { start };
+        let opening = matches!(
+            chunk,
+            [Located {
+                item: Item::Opening,
+                ..
+            }]
+        );
         return vec![Candidate {
             needs_country,
+            opening,
             ..plain(make(from, end, kind, actor))
         }];
     }

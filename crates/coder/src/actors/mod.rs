@@ -127,6 +127,47 @@ mod tests {
     }
 
     #[test]
+    fn a_body_is_named_paragraphs_later_or_by_its_officials() {
+        let text = "NATO warned Moscow on Monday. Diplomats talked for hours. The weather was \
+                    cold. Snow fell on the city. Late that week the alliance announced it \
+                    was moving jets east.";
+        assert_eq!(code_of(text, "alliance").as_deref(), Some("NATO"));
+        assert_eq!(code_of(text, "it").as_deref(), Some("NATO"));
+        // Not as the object of a verb so far back: "the mission" may be anything's.
+        let text = "NATO warned Moscow on Monday. Diplomats talked for hours. The weather was \
+                    cold. Snow fell on the city. Critics called the mission costly.";
+        assert_eq!(code_of(text, "mission"), None);
+    }
+
+    #[test]
+    fn a_surname_after_a_comma_or_opening_a_sentence_is_the_person() {
+        let text = "Peruvian President Ollanta Humala spoke on Monday. Humala said the army \
+                    would stay. In his speech, Humala thanked the police.";
+        let all = mentions(text);
+        let humalas: Vec<_> = all.iter().filter(|(t, _)| t == "Humala").collect();
+        assert_eq!(humalas.len(), 2, "{all:?}");
+        assert!(humalas.iter().all(|(_, c)| c.as_deref() == Some("PERGOV")));
+        // A capitalised word opening a sentence names no one unless it is such a surname.
+        let text = "Heavy rain fell in Lima. Humala stayed home.";
+        assert!(mentions(text)
+            .iter()
+            .all(|(t, _)| t != "Heavy" && t != "Humala"));
+    }
+
+    #[test]
+    fn an_unknown_state_body_is_of_the_articles_country() {
+        let text = "MINSK — Organisers of a march in Minsk face charges, the Investigative \
+                    Committee announced, and it named four of them.";
+        assert_eq!(
+            code_of(text, "Investigative Committee").as_deref(),
+            Some("BLRGOV")
+        );
+        // An international body is of no one country.
+        let text = "MINSK — The World Rivers Council said it would send observers to Minsk.";
+        assert_eq!(code_of(text, "World Rivers Council"), None);
+    }
+
+    #[test]
     fn a_cause_is_not_a_place() {
         let text = "The missile was fired by pro-Russia rebels.";
         assert_eq!(code_of(text, "rebels"), None);

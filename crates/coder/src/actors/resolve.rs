@@ -4,7 +4,7 @@
 use super::chunks::{BodyKinds, Candidate, Pronoun};
 use super::dictionary::ActorDictionary;
 use crate::country::{Code, Country};
-use crate::doc::{Doc, Mention, MentionKind};
+use crate::doc::{ActorCode, Doc, Mention, MentionKind};
 use crate::lexicon::lexicon;
 use crate::role::Role;
 use std::collections::HashMap;
@@ -68,6 +68,10 @@ fn subject_it(doc: &Doc, m: &Mention) -> bool {
 
 /// How many sentences back a pronoun or bare noun may look for what it refers to.
 const WINDOW: usize = 3;
+
+/// How many sentences back "the alliance" or "the group" may look for the body it names: a
+/// story names an organisation once and calls it by its kind for paragraphs.
+const BODY_WINDOW: usize = 8;
 
 /// How many earlier mentions a lone surname looks back through for the full name: a story names
 /// a person in full within a few hundred mentions of using the surname alone, and the bound
@@ -306,11 +310,17 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                 });
             let implicit = country.is_none();
             // A state agent takes the article's country only when its sentence names no other
-            // country: "American and British warplanes and warships" are not the host's.
+            // country: "American and British warplanes and warships" are not the host's. An
+            // armed group of no state (an international militia) names no country.
+            let stateless_armed = |a: &crate::doc::ActorCode| {
+                a.role.is_some_and(Role::is_armed_group)
+                    && a.country.is_some_and(|o| !dict.country_codes.contains(&o))
+            };
             let foreign_named = |home: &Country| {
                 same_sentence().any(|d| {
                     d.mention.sentence == c.mention.sentence
                         && d.pronoun.is_none()
+                        && !stateless_armed(&d.mention.actor)
                         && d.mention.actor.country.as_ref().is_some_and(|o| o != home)
                 })
             };
@@ -375,9 +385,33 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                         && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
                         && m.actor.code.is_some()
                 }),
-                Pronoun::Body(kinds) => earlier
-                    .clone()
-                    .find(|m| m.kind == MentionKind::Name && body_fits(kinds, m, dict)),
+                Pronoun::Body(kinds) => {
+                    // A story names a body once and, as the subject of what it says or does,
+                    // calls it "the alliance" paragraphs later; its officials ("NATO
+                    // Secretary-General X") name it too. Elsewhere ("called the mission
+                    // illegal") the noun may be anything's.
+                    let subject = subject_it(doc, &c.mention);
+                    let window = if subject { BODY_WINDOW } else { WINDOW };
+                    let named = done
+                        .iter()
+                        .rev()
+                        .map(|d| &d.mention)
+                        .take_while(|m| m.sentence + window >= c.mention.sentence)
+                        .find(|m| {
+                            body_fits(kinds, m, dict) || (subject && official_of(kinds, m, dict))
+                        });
+                    match named {
+                        Some(m) if m.kind == MentionKind::Person => {
+                            c.mention.actor = ActorCode {
+                                code: m.actor.country.map(|k| Code::new(k, None)),
+                                country: m.actor.country,
+                                ..ActorCode::default()
+                            };
+                            None
+                        }
+                        other => other,
+                    }
+                }
                 Pronoun::First | Pronoun::Plural => None,
             };
             if let Some(f) = found {
@@ -401,16 +435,34 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
             if let Some(m) = same {
                 c.mention.actor = m.actor.clone();
                 c.mention.kind = m.kind;
+                c.opening = false;
             }
         }
     }
-    let mut mentions: Vec<Mention> = cands.into_iter().map(|c| c.mention).collect();
+    let mut mentions: Vec<Mention> = cands
+        .into_iter()
+        .filter(|c| !c.opening)
+        .map(|c| c.mention)
+        .collect();
     appositions(doc, &mut mentions);
     mentions
 }
 
+/// Whether `m` is an official of an international organisation ("NATO Secretary-General X")
+/// and a definite noun of `kinds` can name that organisation.
+fn official_of(kinds: BodyKinds, m: &Mention, dict: &ActorDictionary) -> bool {
+    m.kind == MentionKind::Person
+        && kinds.has(BodyKinds::IGO)
+        && m.actor
+            .country
+            .is_some_and(|c| !dict.country_codes.contains(&c) && c != NGO)
+}
+
 /// Whether `m` names an organisation of one of the kinds a definite noun can name.
 fn body_fits(kinds: BodyKinds, m: &Mention, dict: &ActorDictionary) -> bool {
+    if m.kind != MentionKind::Name {
+        return false;
+    }
     let (Some(country), Some(_)) = (m.actor.country, &m.actor.name) else {
         return false;
     };

@@ -304,6 +304,10 @@ lexicon_file! {
         /// Prepositions whose object is what a death or killing came from ("killed by a bomb",
         /// "died in an explosion").
         means_of_death: WordSet = "death_means_prep",
+        /// Prepositions of the form the subject acts in ("in protest").
+        manner_preps: WordSet = "manner_prep",
+        /// Lemmas of verbs whose subject undergoes its setting ("die").
+        undergoing_verbs: WordSet = "undergoing_verb",
         /// Prepositions that open a sentence with the setting of its act ("following").
         fronting: WordSet = "fronting_prep",
     }

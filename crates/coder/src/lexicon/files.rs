@@ -133,6 +133,10 @@ lexicon_file! {
         apposition_barriers: WordSet = "apposition_barrier",
         /// Prefixes that make a place a cause ("pro-").
         cause_prefixes: WordSet = "cause_prefix",
+        /// Last words of the name of a state body, with its role ("Committee", "Command").
+        institution_heads: WordMap<crate::role::Role> = "institution_head",
+        /// First words of a name that make a body international ("International", "World").
+        international_words: WordSet = "international_word",
     }
 }
 
