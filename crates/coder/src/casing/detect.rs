@@ -11,6 +11,8 @@ pub enum Caseless {
     Lower,
     /// All (or nearly all) capitals: a wire that shouts, a headline.
     Upper,
+    /// A line in title case: a headline whose capitals mark its words, not its names.
+    Title,
 }
 
 /// A paragraph needs this many letters to be judged on its own; shorter ones follow the article.
@@ -91,6 +93,35 @@ pub fn caseless_paragraphs(text: &str) -> Vec<(Range<usize>, Caseless)> {
         .collect()
 }
 
+/// Fewest words of four letters or more that make a line in title case a headline.
+const MIN_TITLE_WORDS: usize = 3;
+
+/// The headline of `text` when it is set in title case ("Turkey Rejects Russian Offer as Talks
+/// Fail"): the first line, every word of four letters or more capitalised, at least
+/// [`MIN_TITLE_WORDS`] of them, and some small letters (a line in capitals is
+/// [`Caseless::Upper`]). Such a line tells nothing by its capitals: the tagger would read each
+/// capitalised word as a name. Only the first line: a byline or a caption in title case is
+/// mostly names, which restoring case would lose.
+pub fn title_line(text: &str) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    let line = text[start..].split('\n').next()?.trim_end();
+    is_title(line).then_some(start..start + line.len())
+}
+
+fn is_title(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 4)
+        .collect();
+    long.len() >= MIN_TITLE_WORDS
+        && long
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && long
+            .iter()
+            .any(|w| w[1..].bytes().any(|b| b.is_ascii_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +194,16 @@ mod tests {
             "The talks went on through the night and into the morning while the delegations \
                     argued over the wording of every clause of the draft.";
         assert!(kinds(text).is_empty());
+    }
+
+    #[test]
+    fn headlines_in_title_case() {
+        let text = "Chile Recalls Envoy as Border Talks Collapse\n\n\
+                    SANTIAGO — Chile recalled its envoy from Lima on Monday.";
+        let title = title_line(text).map(|r| &text[r]);
+        assert_eq!(title, Some("Chile Recalls Envoy as Border Talks Collapse"));
+        // A byline or a line in capitals is no title-case headline.
+        assert_eq!(title_line("By Ana Ruiz and Tom Lee\n\nText."), None);
+        assert_eq!(title_line("BOLIVIA CLOSES BORDER\nText."), None);
     }
 }

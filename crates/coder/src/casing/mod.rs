@@ -14,7 +14,7 @@ mod scan;
 mod tables;
 mod truecase;
 
-pub use detect::{caseless_paragraphs, Caseless};
+pub use detect::{caseless_paragraphs, title_line, Caseless};
 pub use tables::Tables;
 
 use crate::doc::{Doc, Received};
@@ -67,7 +67,11 @@ impl Stage for CasingUpTo {
             let text = repair.as_ref().map_or(&doc.article.text, |r| &r.text);
             within(text, caseless_paragraphs(text), self.0)
         };
-        if repair.is_none() && caseless.is_empty() {
+        let titles = {
+            let text = repair.as_ref().map_or(&doc.article.text, |r| &r.text);
+            headlines(text, &caseless, self.0)
+        };
+        if repair.is_none() && caseless.is_empty() && titles.is_empty() {
             return;
         }
         let (mut text, passes) = match repair {
@@ -82,10 +86,30 @@ impl Stage for CasingUpTo {
             text = restore_case(&text, &caseless, Tables::bundled());
             doc.warnings.push(case_warning(&caseless));
         }
+        // A headline in title case is ordinary news style, not damage: no warning.
+        let titles: Vec<(Range<usize>, Caseless)> =
+            titles.into_iter().map(|r| (r, Caseless::Title)).collect();
+        if !titles.is_empty() {
+            text = restore_case(&text, &titles, Tables::bundled());
+        }
         let received = std::mem::replace(&mut doc.article.text, text);
         doc.lower = doc.article.text.to_ascii_lowercase();
         doc.received = Some(Received::new(received, passes));
     }
+}
+
+/// The headline in title case, when it lies within the first `limit` bytes outside the
+/// caseless paragraphs.
+fn headlines(text: &str, caseless: &[(Range<usize>, Caseless)], limit: usize) -> Vec<Range<usize>> {
+    let overlaps = |r: &Range<usize>| {
+        caseless
+            .iter()
+            .any(|(c, _)| c.start < r.end && r.start < c.end)
+    };
+    title_line(text)
+        .filter(|r| r.end <= limit && !overlaps(r))
+        .into_iter()
+        .collect()
 }
 
 /// The text with the case of the given paragraphs restored (one copy of the text).
@@ -182,5 +206,35 @@ mod tests {
         let parts = within(&text, caseless_paragraphs(&text), 100);
         assert_eq!(parts, [(0..100, Caseless::Lower)]);
         assert!(within(&text, caseless_paragraphs(&text), 0).is_empty());
+    }
+
+    #[test]
+    fn a_title_case_headline_is_read_in_sentence_case() {
+        let text = "Chile Recalls Envoy as Border Talks With Peru Collapse\n\n\
+                    SANTIAGO — The talks ended on Monday.";
+        let doc = run(text);
+        assert!(
+            doc.text()
+                .starts_with("Chile recalls envoy as border talks with Peru collapse"),
+            "{}",
+            doc.text()
+        );
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        // What the output points at is the headline as it came in.
+        let span = crate::span::Span::new(6, 13);
+        assert_eq!(doc.received_slice(span), "Recalls");
+        // The coder then reads the headline's verb as a verb.
+        let coded = crate::standard().run(Article {
+            text: text.into(),
+            ..Article::default()
+        });
+        assert!(
+            coded
+                .events
+                .iter()
+                .any(|e| e.sentence == 0 && e.cameo.root() == 16),
+            "{:?}",
+            coded.events
+        );
     }
 }
