@@ -168,6 +168,20 @@ mod tests {
     }
 
     #[test]
+    fn it_is_the_body_its_sentence_names_first() {
+        let text = "Human Rights Watch criticised the raids. Chile's interior ministry then \
+                    announced on Friday that it would review the police tactics.";
+        assert_eq!(code_of(text, "it").as_deref(), Some("CHLGOV"));
+    }
+
+    #[test]
+    fn a_name_cut_to_its_first_word_after_the_is_the_name() {
+        let text =
+            "South Sudan accused Sudan of bombing a market. The South said jets struck twice.";
+        assert_eq!(code_of(text, "South").as_deref(), Some("SSD"));
+    }
+
+    #[test]
     fn a_cause_is_not_a_place() {
         let text = "The missile was fired by pro-Russia rebels.";
         assert_eq!(code_of(text, "rebels"), None);

@@ -380,11 +380,23 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                     .take_while(|m| m.sentence == c.mention.sentence)
                     .find(|m| m.actor.code.is_some() && !after_preposition(doc, m)),
                 Pronoun::Person => earlier_person(earlier.clone()),
-                Pronoun::Thing => earlier.clone().find(|m| {
-                    m.sentence + 1 >= c.mention.sentence
-                        && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
-                        && m.actor.code.is_some()
-                }),
+                // "X's prosecutor's office said on Tuesday it had opened …": the body named as
+                // the sentence's subject before "it", else a country or body named just before.
+                Pronoun::Thing => done
+                    .iter()
+                    .rev()
+                    .take_while(|d| d.mention.sentence == c.mention.sentence)
+                    .filter(|d| !d.modifier && !d.plural && d.pronoun.is_none())
+                    .map(|d| &d.mention)
+                    .filter(|m| m.actor.code.is_some() && m.kind != MentionKind::Person)
+                    .find(|m| !after_preposition(doc, m))
+                    .or_else(|| {
+                        earlier.clone().find(|m| {
+                            m.sentence + 1 >= c.mention.sentence
+                                && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
+                                && m.actor.code.is_some()
+                        })
+                    }),
                 Pronoun::Body(kinds) => {
                     // A story names a body once and, as the subject of what it says or does,
                     // calls it "the alliance" paragraphs later; its officials ("NATO
@@ -432,7 +444,27 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                             .as_deref()
                             .is_some_and(|n| n.len() > word.len() && n.ends_with(word))
                 });
-            if let Some(m) = same {
+            // "the North" after "North Korea": a name cut to its first word after "the".
+            let the = c.mention.tokens.start > 0
+                && doc
+                    .tokens
+                    .get(c.mention.tokens.start - 1)
+                    .is_some_and(|t| doc.lower_slice(t.span) == "the");
+            let short = || {
+                done.iter()
+                    .rev()
+                    .take(SURNAME_LOOK_BACK)
+                    .map(|d| &d.mention)
+                    .find(|m| {
+                        m.kind == MentionKind::Name
+                            && m.actor.code.is_some()
+                            && doc
+                                .slice(m.span)
+                                .strip_prefix(word)
+                                .is_some_and(|rest| rest.starts_with(' '))
+                    })
+            };
+            if let Some(m) = same.or_else(|| if the { short() } else { None }) {
                 c.mention.actor = m.actor.clone();
                 c.mention.kind = m.kind;
                 c.opening = false;
