@@ -89,8 +89,7 @@ impl Value for Pronoun {
 }
 
 lexicon_file! {
-    /// How mentions of actors are found and told apart: read by `actors` (and `partitives` by
-    /// `events::clause`).
+    /// How mentions of actors are found and told apart: read by `actors`.
     pub struct Mentions in "mentions.tsv" {
         /// Capitalised words that do not start a name.
         not_names: WordSet = "not_name",
