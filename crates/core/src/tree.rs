@@ -128,8 +128,7 @@ impl<'a> Tree<'a> {
 
     /// The token covering byte `at`, if any.
     pub fn token_at(&self, at: usize) -> Option<usize> {
-        let i = self.ann.words.partition_point(|w| w.end <= at);
-        (i < self.len() && self.ann.words[i].start <= at).then_some(i)
+        self.ann.token_at(at)
     }
 
     /// The parser sentence holding token `i`.

@@ -163,6 +163,12 @@ impl Annotation {
             .map(|(j, _)| j)
     }
 
+    /// The token covering byte `at`, if any.
+    pub fn token_at(&self, at: usize) -> Option<usize> {
+        let i = self.words.partition_point(|w| w.end <= at);
+        (i < self.words.len() && self.words[i].start <= at).then_some(i)
+    }
+
     /// The sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<usize> {
         let k = self.sentences.partition_point(|s| s.end <= i);

@@ -36,15 +36,17 @@ fn after_preposition(doc: &Doc, m: &Mention) -> bool {
 
 /// Whether a pronoun follows a verb of saying ("said it would", "said that they had").
 fn after_speech(doc: &Doc, m: &Mention) -> bool {
-    let word = |back: usize| {
+    let token = |back: usize| {
         m.tokens
             .start
             .checked_sub(back)
             .and_then(|i| doc.tokens.get(i))
-            .map_or("", |t| doc.lower_slice(t.span))
     };
-    let speech = crate::lexicon::speech_verbs();
-    speech.contains(word(1)) || (word(1) == "that" && speech.contains(word(2)))
+    let reports = |back: usize| {
+        token(back).is_some_and(|t| crate::lexicon::reports_speech_at(doc, t.span.start))
+    };
+    let that = token(1).is_some_and(|t| doc.lower_slice(t.span) == "that");
+    reports(1) || (that && reports(2))
 }
 
 /// Whether an "it" is the subject of a verb: followed by an auxiliary, a speech verb or a past

@@ -347,7 +347,6 @@ impl Sentence<'_> {
 pub struct Events {
     triggers: &'static Triggers,
     rules: ModalityRules,
-    speech: &'static crate::lexicon::WordSet,
     /// Keep hypothetical and denied acts (flagged by `modality`) in the output.
     pub include_hypothetical: bool,
     /// Keep acts with no target (see `pipeline::Options::include_undirected`).
@@ -359,7 +358,6 @@ impl Events {
         Events {
             triggers: Triggers::bundled(),
             rules: ModalityRules::bundled(),
-            speech: crate::lexicon::speech_verbs(),
             include_hypothetical: false,
             include_undirected: false,
         }
@@ -917,9 +915,7 @@ impl Events {
                 let class = r.modal(*head).and_then(|w| {
                     let class = self.rules.class_of(w)?;
                     Some(match class {
-                        Class::Hypothetical if w == "would" && r.reported(*head, self.speech) => {
-                            Class::Intent
-                        }
+                        Class::Hypothetical if w == "would" && r.reported(*head) => Class::Intent,
                         other => other,
                     })
                 });

@@ -235,10 +235,9 @@ impl ModalityRules {
             class = Class::Hypothetical;
         }
         // … unless the saying is itself only possible ("would have warned that it would").
-        let speech = crate::lexicon::speech_verbs();
         let reported = t.dep(clause) == "ccomp"
             && t.head(clause).is_some_and(|h| {
-                speech.contains(t.lower(h))
+                crate::lexicon::reports_speech(t, h)
                     && self.governor(t, h).map(|g| g.class) != Some(Class::Hypothetical)
             });
         if class == Class::Hypothetical && reported && words.reported_futures.contains(t.lower(c)) {
@@ -321,7 +320,7 @@ fn edge(t: &Tree, w: usize) -> Edge {
     // Object control ("urged Syria to withdraw") is read on an xcomp only: a purpose infinitive
     // ("sent troops to fight") is the subject's.
     let object_above = t.dep(w) == "xcomp" && t.kids_with(h, &["dobj"]).any(|o| o < w);
-    let reported = crate::lexicon::speech_verbs().contains(t.lower(h));
+    let reported = crate::lexicon::reports_speech(t, h);
     let clause = if own_subject || object_above {
         Edge::OtherSubject
     } else {

@@ -61,7 +61,7 @@ fn clause_head(t: &Tree, w: usize) -> usize {
 /// Whether tree word `w` is a verb of saying, by lemma or form.
 pub(super) fn is_saying(t: &Tree, w: usize) -> bool {
     let q = &lexicon().quotes;
-    t.tag(w).starts_with("VB") && (q.speech.contains(&t.lemma(w)) || q.verb.contains(t.lower(w)))
+    q.reports(t.word(w)) || t.tag(w).starts_with("VB") && q.speech.contains(&t.lemma(w))
 }
 
 /// Whether verb `v` has an infinitive "to".

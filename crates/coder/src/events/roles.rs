@@ -282,10 +282,12 @@ impl<'a> Roles<'a> {
         false
     }
 
-    /// Whether the act's verb is the clause of a verb of saying in `speech` ("said it would").
-    pub fn reported(&self, head: usize, speech: &WordSet) -> bool {
+    /// Whether the act's verb is the clause of a verb of saying ("said it would").
+    pub fn reported(&self, head: usize) -> bool {
         let t = self.tree;
-        t.dep(head) == "ccomp" && t.head(head).is_some_and(|h| speech.contains(t.lower(h)))
+        t.dep(head) == "ccomp"
+            && t.head(head)
+                .is_some_and(|h| crate::lexicon::reports_speech(t, h))
     }
 
     /// The parties verb `v`'s subject names, active or passive, its own or the one it shares

@@ -141,7 +141,6 @@ fn place_target(
         .get(si)
         .map(|s| &doc.tokens[s.tokens.clone()])
         .unwrap_or(&[]);
-    let speech = crate::lexicon::speech_verbs();
     let attribution = |i: usize| {
         toks[i].kind == TokenKind::Quote
             // … nor into a clause of its own ("vowed to fight on until they hold the hills").
@@ -153,7 +152,7 @@ fn place_target(
                 && toks[i + 1..]
                     .iter()
                     .take(6)
-                    .any(|t| speech.contains(doc.lower_slice(t.span))))
+                    .any(|t| crate::lexicon::reports_speech_at(doc, t.span.start)))
     };
     let clause_end = (0..toks.len())
         .filter(|&i| toks[i].span.start >= trigger.end)

@@ -325,7 +325,8 @@ fn is_place_noun(doc: &Doc, ws: &[Word], p: &Phrase) -> bool {
     if let Some(n) = ws.get(p.end + 1) {
         let next = n.span.of(lower);
         let joined = matches!(n.gap, Gap::Space | Gap::Hyphen);
-        if joined && (n.cap || next == "of" || crate::lexicon::speech_verbs().contains(next)) {
+        let reports = crate::lexicon::reports_speech_at(doc, n.span.start);
+        if joined && (n.cap || next == "of" || reports) {
             return false;
         }
     }

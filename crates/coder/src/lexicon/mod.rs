@@ -91,9 +91,18 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Inflected verbs of saying ("said", "announced", "told"), from `data/lexicon/quotes.tsv`.
-pub fn speech_verbs() -> &'static WordSet {
-    &lexicon().quotes.verb
+/// Whether tree word `w` is a verb reporting what its subject said ("said", "announcing", "told";
+/// `verb` in `data/lexicon/quotes.tsv`).
+pub fn reports_speech(t: &crate::tree::Tree, w: usize) -> bool {
+    lexicon().quotes.reports(t.word(w))
+}
+
+/// The same for the model's word at byte `at`, for readers that walk the Doc's tokens.
+pub fn reports_speech_at(doc: &crate::doc::Doc, at: usize) -> bool {
+    doc.syntax
+        .as_ref()
+        .and_then(|a| a.token_at(at).map(|i| &a.words[i]))
+        .is_some_and(|w| lexicon().quotes.reports(w))
 }
 
 #[cfg(test)]
@@ -120,7 +129,22 @@ mod tests {
             lex.abbreviations.kinds.get("Gen."),
             Some(&AbbrevKind::Title)
         );
-        assert!(speech_verbs().contains("said"));
         assert!(lex.mentions.partitives.contains("thousands"));
+    }
+
+    #[test]
+    fn verbs_of_saying_are_read_on_the_models_tags() {
+        let text = "The governor was announcing new cuts. Three states objected, she added.";
+        let doc = crate::standard().run(crate::Article {
+            text: text.into(),
+            ..crate::Article::default()
+        });
+        let at = |w: &str| text.find(w).unwrap_or_else(|| panic!("no {w}"));
+        // Any inflection of a listed lemma, tagged as a verb.
+        assert!(reports_speech_at(&doc, at("announcing")));
+        assert!(reports_speech_at(&doc, at("added")));
+        // The same letters as a noun report nothing.
+        assert!(!reports_speech_at(&doc, at("states")));
+        assert!(!reports_speech_at(&doc, at("cuts")));
     }
 }

@@ -1,10 +1,21 @@
 //! The quote words (`data/lexicon/quotes.tsv`): verbs of saying, documents and their issuers,
-//! titles and gender words of speakers. Read by `quotes`; the inflected speech verbs also by
-//! `actors` and `events`.
+//! titles and gender words of speakers. Read by `quotes`; the reporting verbs also by `actors`,
+//! `geo` and `events`.
 
 use super::reader::{read, Kind, Layout, LexiconError, Reason, Row, Table};
 use super::words::{FromKind, Value, WordMap, WordSet};
+use flashpoint_nlp::annotation::Word;
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+/// The lemma as the lists hold it: the lemmatizer keeps a proper noun's case.
+fn lowercase(lemma: &str) -> Cow<'_, str> {
+    if lemma.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(lemma.to_lowercase())
+    } else {
+        Cow::Borrowed(lemma)
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -54,7 +65,8 @@ impl FromKind for WordPairs {
 
 #[derive(Debug)]
 pub struct QuoteWords {
-    /// Inflected verbs of saying ("said", "tells"), for the actor and event stages.
+    /// Lemmas of verbs that report what their subject said ("say", "recall"), for the actor,
+    /// place and event stages.
     pub verb: WordSet,
     /// Lemmas of verbs of saying.
     pub speech: WordSet,
@@ -117,6 +129,12 @@ impl QuoteWords {
         })
     }
 
+    /// Whether the model's word is a verb reporting what its subject said ("said", "adding"):
+    /// tagged as a verb, its lemma listed, so every inflection is one entry.
+    pub fn reports(&self, word: &Word) -> bool {
+        word.tag.starts_with("VB") && self.verb.contains(&lowercase(&word.lemma))
+    }
+
     /// Whether a lemma is a verb that attributes quoted words to its subject.
     pub fn attributes(&self, lemma: &str) -> bool {
         self.speech.contains(lemma) || self.stance.contains(lemma)
@@ -131,7 +149,7 @@ mod tests {
     fn kinds_are_read_and_checked() {
         let lex = &crate::lexicon::lexicon().quotes;
         assert!(lex.source.contains("according", "to"));
-        assert!(lex.verb.contains("said") && lex.attributes("say"));
+        assert!(lex.verb.contains("say") && lex.attributes("say"));
         assert_eq!(lex.gender.get("mrs"), Some(&Gender::Fem));
         assert!(lex.titles.contains("foreign minister") && lex.title_len >= 2);
         assert!(QuoteWords::parse("gender\tmr\tmale\n").is_err());
