@@ -146,18 +146,38 @@ pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMenti
     out
 }
 
+/// How many days before publication a story's own day may lie: news tells the events of the
+/// last few days, and a date further back is background, not the day the story is about.
+const STORY_DAYS: i64 = 7;
+
+/// The day a story is about, as a sentence with `mentions` establishes it: its last date to the
+/// day within the week before publication ("on Sunday", "on 5 September"). Later sentences that
+/// give no date of their own tell of that day.
+pub fn story_day(mentions: &[DateMention], published: Option<Date>) -> Option<Date> {
+    let p = published?;
+    mentions
+        .iter()
+        .rev()
+        .find(|m| {
+            m.precision == DatePrecision::Day && m.date <= p && m.date >= p.add_days(-STORY_DAYS)
+        })
+        .map(|m| m.date)
+}
+
 /// The date of an event whose trigger is at token `at`: the nearest date expression in the
-/// sentence, else the publication date. Returns (date, precision, historical).
+/// sentence, else the story's day told before (`story`), else the publication date. Returns
+/// (date, precision, historical).
 pub fn event_date(
     mentions: &[DateMention],
     at: usize,
+    story: Option<Date>,
     published: Option<Date>,
 ) -> Option<(Date, DatePrecision, bool)> {
     let nearest = mentions.iter().min_by_key(|m| m.at.abs_diff(at));
     match (nearest, published) {
         (Some(m), Some(p)) => Some((m.date, m.precision, m.date.year < p.year)),
         (Some(m), None) => Some((m.date, m.precision, false)),
-        (None, Some(p)) => Some((p, DatePrecision::Day, false)),
+        (None, Some(p)) => Some((story.unwrap_or(p), DatePrecision::Day, false)),
         (None, None) => None,
     }
 }
@@ -233,7 +253,8 @@ mod tests {
             .collect();
         let ms = find(&keys, Some(d("2020-02-20")));
         assert_eq!(ms.len(), 1);
-        let (date, precision, historical) = event_date(&ms, 5, Some(d("2020-02-20"))).unwrap();
+        let (date, precision, historical) =
+            event_date(&ms, 5, None, Some(d("2020-02-20"))).unwrap();
         assert_eq!(
             (date.year, precision, historical),
             (1921, DatePrecision::Year, true)
@@ -258,6 +279,53 @@ mod tests {
             first("patrols began on 15 march", "2020-03-05").unwrap().0,
             "2019-03-15"
         );
+    }
+
+    #[test]
+    fn the_story_day_is_a_recent_day() {
+        let published = Some(d("2020-02-20"));
+        let day = |text: &str| {
+            let keys: Vec<&str> = text.split(' ').collect();
+            story_day(&find(&keys, published), published).map(|d| d.to_string())
+        };
+        assert_eq!(day("clashes on tuesday").as_deref(), Some("2020-02-18"));
+        // A month, a year or a day long before is background, never the story's day.
+        assert_eq!(day("clashes in january"), None);
+        assert_eq!(day("the treaty of 1921"), None);
+        assert_eq!(day("clashes on 3 february"), None);
+        assert_eq!(day("talks on 25 february"), None);
+    }
+
+    #[test]
+    fn undated_acts_take_the_day_the_lead_told() {
+        let text = "Rebels shelled the port of Varna on Sunday, officials said.\n\n\
+                    The governor of the region condemned the shelling and blamed Moldova.\n\n\
+                    Romania protested to Moldova on Tuesday.";
+        let doc = crate::standard().run(crate::Article {
+            id: "t".into(),
+            text: text.into(),
+            published: "2021-03-10".parse().ok(),
+            ..crate::Article::default()
+        });
+        let dates: Vec<(String, String)> = doc
+            .events
+            .iter()
+            .map(|e| {
+                let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+                (doc.slice(e.trigger).to_string(), date)
+            })
+            .collect();
+        let date_of = |w: &str| {
+            dates
+                .iter()
+                .find(|(t, _)| t.contains(w))
+                .unwrap_or_else(|| panic!("no {w} in {dates:?}"))
+                .1
+                .clone()
+        };
+        // Wednesday 10 March: Sunday is the 7th, Tuesday the 9th.
+        assert_eq!(date_of("condemned"), "2021-03-07");
+        assert_eq!(date_of("protested"), "2021-03-09");
     }
 
     #[test]

@@ -316,6 +316,17 @@ struct Planned {
     joint_mutual: bool,
 }
 
+/// The sentences of a story's lead: headline, dateline and first paragraph's opening.
+const LEAD_SENTENCES: usize = 3;
+
+/// What the story's earlier sentences established, for the sentences after them.
+struct Story<'a> {
+    /// The article's main place.
+    focus_place: &'a Option<crate::doc::Place>,
+    /// The last day a sentence dated ("on Sunday"), see [`dates::story_day`].
+    day: Option<crate::Date>,
+}
+
 /// One sentence being coded.
 struct Sentence<'a> {
     doc: &'a Doc,
@@ -324,6 +335,8 @@ struct Sentence<'a> {
     /// Per match: a verb pattern the tagger reads as a noun or an adjective.
     noun_use: Vec<bool>,
     date_mentions: Vec<dates::DateMention>,
+    /// The day the story's earlier sentences told of, for acts this one does not date.
+    story_day: Option<crate::Date>,
     /// The article's main place, where an event's own sentence names none.
     focus_place: &'a Option<crate::doc::Place>,
     /// The sentence's tree with its mentions, when the model ran.
@@ -337,7 +350,8 @@ struct Sentence<'a> {
 impl Sentence<'_> {
     /// The date of an act told at token `at`, its precision, and whether it is history.
     fn date_at(&self, at: usize) -> (Option<crate::Date>, Option<crate::doc::DatePrecision>, bool) {
-        match dates::event_date(&self.date_mentions, at, self.doc.article.published) {
+        let published = self.doc.article.published;
+        match dates::event_date(&self.date_mentions, at, self.story_day, published) {
             Some((d, p, h)) => (Some(d), Some(p), h),
             None => (None, None, false),
         }
@@ -398,6 +412,10 @@ impl Events {
     fn code(&self, doc: &mut Doc, mut trace: Option<&mut EventTrace>) {
         let mut events = Vec::new();
         let focus = focus_place(doc);
+        let mut story = Story {
+            focus_place: &focus,
+            day: None,
+        };
         let tree = doc
             .syntax
             .as_ref()
@@ -407,7 +425,7 @@ impl Events {
                 .is_some()
                 .then(|| std::cell::RefCell::new(trace::SentenceTrace::default()));
             let rec = Recorder::new(cell.as_ref());
-            self.sentence(doc, tree.as_ref(), si, &focus, &mut events, rec);
+            self.sentence(doc, tree.as_ref(), si, &mut story, &mut events, rec);
             if let (Some(t), Some(cell)) = (trace.as_deref_mut(), cell) {
                 *t.sentence_mut(si) = cell.into_inner();
             }
@@ -469,12 +487,12 @@ impl Events {
 }
 
 impl Events {
-    fn sentence<'a>(
+    fn sentence<'a, 's: 'a>(
         &self,
         doc: &'a Doc,
         tree: Option<&'a crate::tree::Tree<'a>>,
         si: usize,
-        focus_place: &'a Option<crate::doc::Place>,
+        story: &mut Story<'s>,
         out: &mut Vec<Event>,
         rec: Recorder<'a>,
     ) {
@@ -507,14 +525,20 @@ impl Events {
         let candidates: Vec<usize> = view.mentions.iter().map(|m| m.0).collect();
         let roles = tree.map(|t| roles::Roles::new(t, doc, si, &candidates));
         let (planned, consumed) = self.plan(&view, toks, roles.as_ref(), &matches, &noun_use, rec);
+        let date_mentions = dates::find(&view.keys, doc.article.published);
+        // A story states its day in its lead; a date told further down is background to it.
+        if story.day.is_none() && si < LEAD_SENTENCES {
+            story.day = dates::story_day(&date_mentions, doc.article.published);
+        }
         let at = Sentence {
             noun_use,
             roles,
             doc,
             si,
-            date_mentions: dates::find(&view.keys, doc.article.published),
+            date_mentions,
+            story_day: story.day,
             matches,
-            focus_place,
+            focus_place: story.focus_place,
             prior: out,
             rec,
         };
