@@ -5,7 +5,7 @@ use super::dictionary::{ActorDictionary, CountryKind, Entry};
 use crate::country::{Code, Country};
 use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
 use crate::lexicon::lexicon;
-use crate::lexicon::trie::key;
+use crate::lexicon::phrases::key;
 use crate::role::Role;
 use crate::span::Span;
 use std::borrow::Cow;
@@ -296,7 +296,7 @@ fn best_hit<'d>(
     keys: &[Cow<str>],
     originals: &[&str],
 ) -> Option<(usize, Vec<&'d Entry>)> {
-    for (len, phrases) in dict.trie.prefixes(keys) {
+    for (len, phrases) in dict.phrases.prefixes(keys) {
         let ok: Vec<&Entry> = phrases
             .iter()
             .filter(|ph| ph.case_ok(&originals[..len]))

@@ -1,10 +1,10 @@
 //! The actor dictionary: countries, organisations, people and role nouns, read from
-//! `data/actors/*.tsv` (format in `data/actors/README.md`) into one phrase trie.
+//! `data/actors/*.tsv` (format in `data/actors/README.md`) into one set of phrases.
 
 use crate::codebook::tsv_rows;
 use crate::country::{Code, CodeError, Country};
 use crate::date::Date;
-use crate::lexicon::trie::{key, PhraseTrie};
+use crate::lexicon::phrases::{key, Literal, Phrases};
 use crate::role::Role;
 use std::path::Path;
 
@@ -118,7 +118,7 @@ pub struct DictError {
 
 #[derive(Debug, Default)]
 pub struct ActorDictionary {
-    pub trie: PhraseTrie<Phrase>,
+    pub phrases: Phrases<Phrase, Literal>,
     pub people: Vec<Person>,
     /// Lowercase surname → the one country all people of that surname served, if only one.
     surnames: std::collections::HashMap<String, Option<Country>>,
@@ -242,7 +242,7 @@ impl ActorDictionary {
                 c => (k.as_str().into(), c),
             })
             .collect();
-        self.trie.insert(
+        self.phrases.insert_words(
             &keys,
             Phrase {
                 words: constraints,
@@ -435,12 +435,12 @@ mod tests {
     #[test]
     fn phrases_match_with_case() {
         let d = tiny();
-        let hits = d.trie.prefixes(&["us"]);
+        let hits = d.phrases.prefixes(&["us"]);
         assert_eq!(hits.len(), 1);
         let phrase = &hits[0].1[0];
         assert!(phrase.case_ok(&["US"]));
         assert!(!phrase.case_ok(&["us"]));
-        let kremlin = &d.trie.prefixes(&["the", "kremlin"])[0].1[0];
+        let kremlin = &d.phrases.prefixes(&["the", "kremlin"])[0].1[0];
         assert_eq!(
             kremlin.entry,
             Entry::Country {

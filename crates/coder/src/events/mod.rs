@@ -27,7 +27,7 @@ pub mod words;
 
 use crate::cameo::Cameo;
 use crate::doc::{Doc, Event, EventActor, MentionKind, Modality, TokenKind};
-use crate::lexicon::trie::key;
+use crate::lexicon::phrases::key;
 use crate::pipeline::{Layer, Stage};
 use crate::role::Role;
 use actor::{mention_actor, speaker_actor};

@@ -6,10 +6,9 @@
 use crate::cameo::Cameo;
 use crate::codebook::tsv_rows;
 use crate::lexicon::lexicon;
-use crate::lexicon::trie::key;
+use crate::lexicon::phrases::{self, key, Flags, Found, Phrases, Scratch, Slot};
 use crate::span::Span;
 use crate::tree::Tree;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The bundled pattern files, one per CAMEO root.
@@ -105,11 +104,6 @@ fn is_preposition(w: &str) -> bool {
     lexicon().clauses.pattern_prepositions.contains(w)
 }
 
-/// Up to this many tokens may stand for a `*` in a pattern.
-const MAX_GAP: usize = 5;
-/// Up to this many unlisted words (adjectives, adverbs) may sit between two pattern words.
-const MAX_SKIP: usize = 2;
-
 /// The tagger's word class of a token, as far as patterns ask: a verb pattern's verb is read as
 /// a verb, or as a noun that heads its own phrase (the act told as a noun: "their demand",
 /// "Russian bombs", which the coder reads as a nominal act); a noun pattern's noun as a noun.
@@ -147,13 +141,23 @@ impl WordClass {
 /// A sentence token as the patterns see it.
 #[derive(Clone, Debug)]
 pub struct Token<'a> {
-    /// The lowercase form (`trie::key`).
+    /// The lowercase form (`phrases::key`).
     pub key: &'a str,
     /// A word or number (skips and gaps never cross punctuation).
     pub is_word: bool,
     /// The tagger's lemma (lowercase) and class of this very token; `None` where the model has
     /// not read it, and then only the form is matched.
     pub reading: Option<(String, WordClass)>,
+}
+
+impl Token<'_> {
+    fn for_matcher(&self) -> phrases::Token<'_, WordClass> {
+        phrases::Token {
+            form: self.key,
+            reading: self.reading.as_ref().map(|(l, c)| (l.as_str(), *c)),
+            flags: token_flags(self),
+        }
+    }
 }
 
 /// The tagger's lemma and word class of the core token at `span`, where the model's words cover
@@ -221,10 +225,34 @@ fn fits(kind: Kind, form: bool, reading: Option<(bool, WordClass)>) -> bool {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum Word {
-    Lit(Box<str>, Kind),
-    Gap,
+/// How the trigger patterns are matched: head words on lemmas as `Kind` says, adverbs and
+/// adjectives skipped between pattern words, objects in `*` gaps.
+#[derive(Debug)]
+struct Heads;
+
+impl phrases::Rules for Heads {
+    type How = Kind;
+    type Class = WordClass;
+    /// Up to this many unlisted words (adjectives, adverbs) may sit between two pattern words.
+    const MAX_SKIP: usize = 2;
+    /// Up to this many tokens may stand for a `*` in a pattern.
+    const MAX_GAP: usize = 5;
+
+    fn fits(how: Kind, form: bool, reading: Option<(bool, WordClass)>) -> bool {
+        fits(how, form, reading)
+    }
+
+    /// Of two rows matching alike, the one that spells the sentence's word out wins
+    /// (`probe * killings` over `probe * killing`).
+    fn as_written(how: Kind) -> bool {
+        how == Kind::Form
+    }
+
+    /// Before a preposition only time words and adverbs may be skipped ("demonstrated on
+    /// Tuesday in"), so "stop in" does not match "stop its hostility in".
+    fn tight(word: &str) -> bool {
+        is_preposition(word)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -268,10 +296,9 @@ pub struct Match {
 #[derive(Debug, Default)]
 pub struct Triggers {
     pub patterns: Vec<Pattern>,
-    /// First word → (pattern, its words).
-    by_first: ByFirst,
-    /// `by_first` compiled to word ids for matching; rebuilt after `add_file`.
-    compiled: OnceLock<Compiled>,
+    /// The patterns' words → the rows (indices into `patterns`) that list them; the first row
+    /// listing a pattern is the one that matches.
+    phrases: Phrases<usize, Heads>,
 }
 
 impl Triggers {
@@ -282,13 +309,11 @@ impl Triggers {
             for (name, src) in FILES {
                 t.add_file(name, src).expect("bundled patterns are valid");
             }
-            t.compiled();
             t
         })
     }
 
     pub fn add_file(&mut self, file: &str, src: &str) -> Result<(), PatternError> {
-        self.compiled = OnceLock::new();
         for (line, f) in tsv_rows(src) {
             let err = |reason: String| PatternError {
                 file: file.to_string(),
@@ -301,69 +326,53 @@ impl Triggers {
                     f.len()
                 )));
             };
-            // Kind `x` marks a phrase that is no event ("meet the deadline", "fight inflation"): it
-            // matches like a verb pattern, so it outranks the shorter trigger inside it, and codes
-            // nothing. Its code column is `-`.
-            let code = if kind == "x" {
-                if code != "-" {
-                    return Err(err(format!("a kind x row has code \"-\", not {code:?}")));
-                }
-                None
-            } else {
-                Some(code.parse::<Cameo>().map_err(|e| err(e.to_string()))?)
-            };
-            if !matches!(kind, "v" | "n" | "x") {
-                return Err(err(format!("unknown kind {kind:?} (v, n or x)")));
-            }
-            let words = pattern_words(kind, pattern);
-            if !matches!(words.first(), Some(Word::Lit(..))) {
+            let code = row_code(code, kind).map_err(err)?;
+            let texts = pattern_texts(pattern);
+            let slots = pattern_slots(kind, &texts);
+            if !matches!(slots.first(), Some(Slot::Word(..))) {
                 return Err(err("a pattern must start with a word".into()));
             }
-            let id = self.patterns.len();
+            self.phrases.insert(&slots, self.patterns.len());
             self.patterns.push(Pattern {
                 code,
                 nominal: kind == "n",
                 text: pattern.into(),
             });
-            let Some(Word::Lit(first, _)) = words.first().cloned() else {
-                continue;
-            };
-            let entry = self.by_first.entry(first).or_default();
-            let listed = entry
-                .iter()
-                .any(|(p, w)| self.patterns[*p].code == self.patterns[id].code && *w == words);
-            if !listed {
-                entry.push((id, words));
-            }
         }
         Ok(())
     }
 
-    fn compiled(&self) -> &Compiled {
-        self.compiled.get_or_init(|| Compiled::new(&self.by_first))
-    }
-
     /// The best pattern starting at token `at` of a sentence.
     pub fn best_at(&self, tokens: &[Token], at: usize) -> Option<Match> {
-        tokens.get(at)?;
-        let c = self.compiled();
-        let sent = c.sentence(tokens);
-        c.best_at(&sent, at, &mut Scratch::default())
+        let sent = self.phrases.sentence(tokens.iter().map(Token::for_matcher));
+        let found = self.phrases.best_at(&sent, at, &mut Scratch::default())?;
+        Some(self.to_match(found))
+    }
+
+    /// A match of the engine as a match of the first row listing its pattern.
+    fn to_match(&self, f: Found) -> Match {
+        Match {
+            pattern: self.phrases.values(f.phrase).first().copied().unwrap_or(0),
+            start: f.start,
+            end: f.end,
+            gaps: f.gaps,
+            literals: f.literals,
+            skipped: f.skipped,
+        }
     }
 
     /// Non-overlapping trigger matches in a sentence, left to right, longest first at each start.
     pub fn find(&self, tokens: &[Token]) -> Vec<Match> {
-        let c = self.compiled();
-        let sent = c.sentence(tokens);
+        let sent = self.phrases.sentence(tokens.iter().map(Token::for_matcher));
         let mut scratch = Scratch::default();
         let mut out: Vec<Match> = Vec::new();
         let mut at = 0;
         while at < tokens.len() {
-            match c.best_at(&sent, at, &mut scratch) {
+            match self.phrases.best_at(&sent, at, &mut scratch) {
                 Some(m) => {
                     // A literal word may not be reused, but a later pattern may start inside a gap.
                     let next = m.gaps.first().map_or(m.end, |g| g.0.max(at + 1));
-                    out.push(m);
+                    out.push(self.to_match(m));
                     at = next;
                 }
                 None => at += 1,
@@ -383,15 +392,37 @@ impl Triggers {
     }
 }
 
+/// A row's code. Kind `x` marks a phrase that is no event ("meet the deadline", "fight
+/// inflation"): it matches like a verb pattern, so it outranks the shorter trigger inside it, and
+/// codes nothing. Its code column is `-`.
+fn row_code(code: &str, kind: &str) -> Result<Option<Cameo>, String> {
+    let code = if kind == "x" {
+        if code != "-" {
+            return Err(format!("a kind x row has code \"-\", not {code:?}"));
+        }
+        None
+    } else {
+        Some(code.parse::<Cameo>().map_err(|e| e.to_string())?)
+    };
+    if !matches!(kind, "v" | "n" | "x") {
+        return Err(format!("unknown kind {kind:?} (v, n or x)"));
+    }
+    Ok(code)
+}
+
+/// A row's words as keys.
+fn pattern_texts(pattern: &str) -> Vec<String> {
+    pattern
+        .split_whitespace()
+        .map(|w| key(&w.to_lowercase()).into_owned())
+        .collect()
+}
+
 /// A row's words and how each is matched: a verb pattern's first word is its verb (read as a verb
 /// only where the pattern has a gap for its object), a noun pattern's head is its last word that
 /// is no preposition, and a verb pattern's closing object noun may stand in the plural. Every
 /// other word is matched as written.
-fn pattern_words(kind: &str, pattern: &str) -> Vec<Word> {
-    let texts: Vec<String> = pattern
-        .split_whitespace()
-        .map(|w| key(&w.to_lowercase()).into_owned())
-        .collect();
+fn pattern_slots<'a>(kind: &str, texts: &'a [String]) -> Vec<Slot<'a, Kind>> {
     let head = match kind {
         "n" => texts.iter().rposition(|w| w != "*" && !is_preposition(w)),
         _ => Some(0),
@@ -403,7 +434,7 @@ fn pattern_words(kind: &str, pattern: &str) -> Vec<Word> {
         .enumerate()
         .map(|(i, w)| {
             if w == "*" {
-                return Word::Gap;
+                return Slot::Gap;
             }
             let how = match kind {
                 _ if Some(i) == head && kind == "x" => Kind::Any,
@@ -413,13 +444,10 @@ fn pattern_words(kind: &str, pattern: &str) -> Vec<Word> {
                 "v" | "x" if i == last && is_object_noun(w) => Kind::Object,
                 _ => Kind::Form,
             };
-            Word::Lit(w.as_str().into(), how)
+            Slot::Word(w, how)
         })
         .collect()
 }
-
-/// First word → (pattern, its words).
-type ByFirst = HashMap<Box<str>, Vec<(usize, Vec<Word>)>>;
 
 /// Whether a verb pattern's last word is an object noun that may stand in the plural
 /// ("embargo", "settlement"): not a particle, pronoun or the like, nor a word written in the
@@ -437,461 +465,28 @@ fn in_gap(m: &Match, at: usize) -> bool {
     m.gaps.iter().any(|g| g.0 <= at && at < g.1)
 }
 
-/// A `*` in a compiled pattern.
-const GAP: u32 = u32::MAX;
-/// A sentence token that is no pattern word.
-const UNKNOWN: u32 = u32::MAX - 1;
-
-/// A compiled pattern word: its text's id (or `GAP`) and how it is matched.
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    id: u32,
-    kind: Kind,
-}
-
-/// One pattern, its words in `Compiled::words`.
-#[derive(Debug)]
-struct Candidate {
-    pattern: usize,
-    /// How its first word is matched.
-    first: Kind,
-    /// Range of its words after the first in `Compiled::words`.
-    rest: (u32, u32),
-    literals: usize,
-    /// Words matched as written only: of two rows matching alike, the one that spells the
-    /// sentence's word out wins (`probe * killings` over `probe * killing`).
-    forms: usize,
-    /// The `Mask` of its literals after the first.
-    needs: Mask,
-}
-
-impl Candidate {
-    /// Matching order: most literals first (the search stops once no candidate can win), then
-    /// most words as written, then the first listed.
-    fn order(&self) -> (std::cmp::Reverse<usize>, std::cmp::Reverse<usize>, usize) {
-        use std::cmp::Reverse;
-        (Reverse(self.literals), Reverse(self.forms), self.pattern)
-    }
-}
-
-/// A 256-bit set of word ids (modulo 256): a cheap test that a candidate's words may all be in a
-/// sentence before searching for them.
-#[derive(Clone, Copy, Debug, Default)]
-struct Mask([u64; 4]);
-
-impl Mask {
-    fn add(&mut self, id: u32) {
-        self.0[(id as usize >> 6) & 3] |= 1 << (id & 63);
-    }
-
-    fn within(&self, other: &Mask) -> bool {
-        self.0.iter().zip(&other.0).all(|(a, b)| a & !b == 0)
-    }
-}
-
-/// The candidates sharing a first word, in matching order.
-#[derive(Debug, Default)]
-struct FirstWord {
-    /// Candidates (indices into `Compiled::candidates`) whose second word is a gap or that have
-    /// none: they are tried at every start.
-    open: Vec<u32>,
-    /// Second literal word → candidates that need it within reach.
-    by_second: HashMap<u32, Vec<u32>, FxBuild>,
-}
-
-/// The patterns as word ids: literal comparison becomes an integer test, and a second-word index
-/// leaves only the few candidates whose second word stands within reach of the first.
-#[derive(Debug, Default)]
-struct Compiled {
-    ids: HashMap<Box<str>, u32, FxBuild>,
-    /// Per word id: is it a preposition (only adverbials may be skipped before it)?
-    preposition: Vec<bool>,
-    /// Per word id: its `FirstWord` entry, if patterns start with it.
-    first: Vec<Option<u32>>,
-    firsts: Vec<FirstWord>,
-    candidates: Vec<Candidate>,
-    words: Vec<Slot>,
-}
-
-/// A sentence's tokens mapped once to word ids and the flags the matcher asks about.
-struct Sentence {
-    /// The id of each token's form.
-    forms: Vec<u32>,
-    /// The id of each token's lemma and its class, where the model read it.
-    lemmas: Vec<Option<(u32, WordClass)>>,
-    flags: Vec<u8>,
-    /// The pattern words it contains (forms and lemmas).
-    has: Mask,
-}
-
-impl Sentence {
-    fn fits(&self, i: usize, w: Slot) -> bool {
-        let form = self.forms.get(i) == Some(&w.id);
-        let reading = self.lemmas.get(i).copied().flatten();
-        fits(w.kind, form, reading.map(|(l, c)| (l == w.id, c)))
-    }
-
-    /// The word ids token `i` may match through: its form and its lemma.
-    fn ids(&self, i: usize) -> [u32; 2] {
-        let form = self.forms.get(i).copied().unwrap_or(UNKNOWN);
-        let lemma = self
-            .lemmas
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or(UNKNOWN, |r| r.0);
-        [form, if lemma == form { UNKNOWN } else { lemma }]
-    }
-}
-
-const IS_WORD: u8 = 1;
-/// A word (not one that opens a clause) or a gap mark (`is_gap_mark`): what a gap may hold.
-const IN_GAP: u8 = 2;
-const ADVERBIAL: u8 = 4;
-const BARRIER: u8 = 8;
-
-/// Buffers reused across the starts of a sentence.
-#[derive(Default)]
-struct Scratch {
-    order: Vec<u32>,
-    seen: Vec<u32>,
-    gaps: Vec<(usize, usize)>,
-    best_gaps: Vec<(usize, usize)>,
-    /// The gaps of the winning candidate so far.
-    kept_gaps: Vec<(usize, usize)>,
-}
-
-/// The best reading of one candidate found so far.
-struct Best {
-    skipped: usize,
-    end: usize,
-}
-
-impl Compiled {
-    fn new(by_first: &ByFirst) -> Compiled {
-        let mut c = Compiled::default();
-        let mut firsts: Vec<_> = by_first.iter().map(|(k, v)| (k.as_ref(), v)).collect();
-        // Deterministic ids (the hash map's order is not).
-        firsts.sort_unstable_by_key(|(k, _)| *k);
-        for (first, variants) in firsts {
-            let first_id = c.intern(first);
-            let mut fw = FirstWord::default();
-            for (pattern, words) in variants {
-                let index = c.candidates.len() as u32;
-                let from = c.words.len() as u32;
-                let mut needs = Mask::default();
-                for w in &words[1..] {
-                    let slot = match w {
-                        Word::Gap => Slot {
-                            id: GAP,
-                            kind: Kind::Form,
-                        },
-                        Word::Lit(l, kind) => Slot {
-                            id: c.intern(l),
-                            kind: *kind,
-                        },
-                    };
-                    if slot.id != GAP {
-                        needs.add(slot.id);
-                    }
-                    c.words.push(slot);
-                }
-                let first_kind = match words.first() {
-                    Some(Word::Lit(_, k)) => *k,
-                    _ => Kind::Form,
-                };
-                c.candidates.push(Candidate {
-                    pattern: *pattern,
-                    first: first_kind,
-                    rest: (from, c.words.len() as u32),
-                    literals: literals(words),
-                    forms: forms(words),
-                    needs,
-                });
-                match words.get(1) {
-                    Some(Word::Lit(l, _)) => {
-                        let second = c.intern(l);
-                        fw.by_second.entry(second).or_default().push(index);
-                    }
-                    _ => fw.open.push(index),
-                }
-            }
-            c.first[first_id as usize] = Some(c.firsts.len() as u32);
-            c.firsts.push(fw);
-        }
-        c
-    }
-
-    fn intern(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
-        }
-        let id = self.preposition.len() as u32;
-        self.ids.insert(w.into(), id);
-        self.preposition.push(is_preposition(w));
-        self.first.push(None);
-        id
-    }
-
-    fn sentence(&self, tokens: &[Token]) -> Sentence {
-        let mut has = Mask::default();
-        let mut id_of = |w: &str| {
-            let id = self.ids.get(w).copied().unwrap_or(UNKNOWN);
-            if id != UNKNOWN {
-                has.add(id);
-            }
-            id
-        };
-        let forms: Vec<u32> = tokens.iter().map(|t| id_of(t.key)).collect();
-        let lemmas = tokens
-            .iter()
-            .map(|t| t.reading.as_ref().map(|(l, c)| (id_of(l), *c)))
-            .collect();
-        let flags = tokens.iter().map(token_flags).collect();
-        Sentence {
-            forms,
-            lemmas,
-            flags,
-            has,
-        }
-    }
-
-    /// The candidates whose first word fits token `at` and whose other words may be in reach,
-    /// in matching order.
-    fn candidates_at(&self, s: &Sentence, at: usize, scratch: &mut Scratch) {
-        let order = &mut scratch.order;
-        order.clear();
-        let fits = |c: &u32| {
-            let cand = &self.candidates[*c as usize];
-            at + cand.literals <= s.forms.len() && cand.needs.within(&s.has)
-        };
-        // Candidates whose second word stands within reach (a skip of up to MAX_SKIP words).
-        let end = (at + 2 + MAX_SKIP).min(s.forms.len());
-        for first in s.ids(at) {
-            let Some(fw) = self.first_word(first) else {
-                continue;
-            };
-            let start = order.len();
-            order.extend(fw.open.iter().filter(|c| fits(c)));
-            scratch.seen.clear();
-            for j in at + 1..end {
-                for w in s.ids(j) {
-                    if w == UNKNOWN || scratch.seen.contains(&w) {
-                        continue;
-                    }
-                    scratch.seen.push(w);
-                    if let Some(list) = fw.by_second.get(&w) {
-                        order.extend(list.iter().filter(|c| fits(c)));
-                    }
-                }
-            }
-            // Only the candidates whose first word is read the way this token is.
-            let first_slot = |c: u32| Slot {
-                id: first,
-                kind: self.candidates[c as usize].first,
-            };
-            let mut k = start;
-            for i in start..order.len() {
-                if s.fits(at, first_slot(order[i])) {
-                    order[k] = order[i];
-                    k += 1;
-                }
-            }
-            order.truncate(k);
-        }
-        order.sort_unstable_by_key(|&c| self.candidates[c as usize].order());
-    }
-
-    fn first_word(&self, id: u32) -> Option<&FirstWord> {
-        let i = (*self.first.get(id as usize)?)?;
-        self.firsts.get(i as usize)
-    }
-
-    fn best_at(&self, s: &Sentence, at: usize, scratch: &mut Scratch) -> Option<Match> {
-        if at >= s.forms.len() {
-            return None;
-        }
-        self.candidates_at(s, at, scratch);
-        let order = std::mem::take(&mut scratch.order);
-        let mut best: Option<(usize, Best)> = None;
-        for &c in &order {
-            let cand = &self.candidates[c as usize];
-            let bound = match &best {
-                // Ordered by literals: no later candidate can have more, and an equal one wins by
-                // skipping fewer words, or as many over a shorter span (shorter gaps: "launched a
-                // cyberattack on government websites" is `launch * cyberattack`, not
-                // `launch * website`).
-                Some((b, found)) => {
-                    if cand.literals < self.candidates[*b].literals
-                        || (found.skipped == 0 && found.end == at + cand.literals)
-                    {
-                        break;
-                    }
-                    found.skipped + 1
-                }
-                None => usize::MAX,
-            };
-            let rest = &self.words[cand.rest.0 as usize..cand.rest.1 as usize];
-            let mut found = Best {
-                skipped: bound,
-                end: 0,
-            };
-            scratch.gaps.clear();
-            let before = found.skipped;
-            self.search(rest, s, at + 1, 0, &mut found, scratch);
-            let better = found.skipped < before
-                && best
-                    .as_ref()
-                    .is_none_or(|(_, b)| (found.skipped, found.end) < (b.skipped, b.end));
-            if better {
-                scratch.kept_gaps.clear();
-                scratch.kept_gaps.extend_from_slice(&scratch.best_gaps);
-                best = Some((c as usize, found));
-            }
-        }
-        scratch.order = order;
-        let (b, found) = best?;
-        let cand = &self.candidates[b];
-        Some(Match {
-            pattern: cand.pattern,
-            start: at,
-            end: found.end,
-            gaps: std::mem::take(&mut scratch.kept_gaps),
-            literals: cand.literals,
-            skipped: found.skipped,
-        })
-    }
-
-    /// Depth-first search of the readings of `rest` from token `at`, shortest gaps first; keeps
-    /// in `best` (and `scratch.best_gaps`) the first reading that skips fewer words than it.
-    fn search(
-        &self,
-        rest: &[Slot],
-        s: &Sentence,
-        at: usize,
-        skipped: usize,
-        best: &mut Best,
-        scratch: &mut Scratch,
-    ) {
-        if skipped >= best.skipped {
-            return;
-        }
-        let Some((&w, rest)) = rest.split_first() else {
-            best.skipped = skipped;
-            best.end = at;
-            scratch.best_gaps.clear();
-            scratch.best_gaps.extend_from_slice(&scratch.gaps);
-            return;
-        };
-        let n_tokens = s.forms.len();
-        if w.id == GAP {
-            for n in 0..=MAX_GAP {
-                // A gap may hold words and possessive marks, never sentence punctuation.
-                if n > 0 && s.flags.get(at + n - 1).is_none_or(|f| f & IN_GAP == 0) {
-                    break;
-                }
-                if at + n > n_tokens {
-                    break;
-                }
-                scratch.gaps.push((at, at + n));
-                self.search(rest, s, at + n, skipped, best, scratch);
-                scratch.gaps.pop();
-                if best.skipped == 0 {
-                    return;
-                }
-            }
-            return;
-        }
-        // Unlisted words may precede a content word ("held intense talks"); before a preposition
-        // only time words and adverbs may ("demonstrated on Tuesday in"), so "stop in" does not
-        // match "stop its hostility in".
-        let before_preposition = self.preposition[w.id as usize];
-        for skip in 0..=MAX_SKIP {
-            let i = at + skip;
-            if i >= n_tokens {
-                return;
-            }
-            if skip > 0 {
-                let prev = s.flags[i - 1];
-                if prev & IS_WORD == 0 || (before_preposition && prev & ADVERBIAL == 0) {
-                    return;
-                }
-            }
-            if s.fits(i, w) {
-                self.search(rest, s, i + 1, skipped + skip, best, scratch);
-                return;
-            }
-            if s.flags[i] & BARRIER != 0 {
-                return;
-            }
-        }
-    }
-}
-
-/// The flags of a token, read from its form.
-fn token_flags(t: &Token) -> u8 {
+/// What the matcher may do with a token, read from its form: skip a word, hold a word or a gap
+/// mark in a gap, skip an adverbial before a preposition, stop at a barrier.
+fn token_flags(t: &Token) -> Flags {
     let k = t.key;
-    let mut f = 0;
+    let mut f = Flags::NONE;
     if t.is_word {
-        f |= IS_WORD;
+        f = f | Flags::WORD;
         // A gap holds an object, never the start of a new clause ("stopped after midnight, but
         // that some shelling").
         if !opens_clause(k) {
-            f |= IN_GAP;
+            f = f | Flags::IN_GAP;
         }
     } else if is_gap_mark(k) {
-        f |= IN_GAP;
+        f = f | Flags::IN_GAP;
     }
     if is_adverbial(k) {
-        f |= ADVERBIAL;
+        f = f | Flags::ADVERBIAL;
     }
     if is_barrier(k) {
-        f |= BARRIER;
+        f = f | Flags::BARRIER;
     }
     f
-}
-
-fn literals(words: &[Word]) -> usize {
-    words.iter().filter(|w| matches!(w, Word::Lit(..))).count()
-}
-
-/// How many of a pattern's words are matched as written only.
-fn forms(words: &[Word]) -> usize {
-    let as_written = |w: &&Word| matches!(w, Word::Lit(_, Kind::Form));
-    words.iter().filter(as_written).count()
-}
-
-/// FxHash (as in rustc): a fast hash for the short word keys looked up once per token.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-type FxBuild = std::hash::BuildHasherDefault<Fx>;
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut add = |v: u64| self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(SEED);
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            add(u64::from_le_bytes(b));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let mut b = [0u8; 8];
-            b[..tail.len()].copy_from_slice(tail);
-            add(u64::from_le_bytes(b) ^ ((tail.len() as u64) << 56));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Time words and adverbs, which may stand anywhere in a verb phrase.
@@ -1091,150 +686,16 @@ mod tests {
         .is_empty());
     }
 
-    fn word_fits(w: &Word, t: &Token) -> bool {
-        let Word::Lit(l, kind) = w else {
-            return false;
-        };
-        let reading = t
-            .reading
-            .as_ref()
-            .map(|(lemma, c)| (lemma == l.as_ref(), *c));
-        fits(*kind, t.key == l.as_ref(), reading)
-    }
-
-    /// The matcher as first written (string keys, a recursive search of every candidate): the
-    /// reference the compiled one must agree with.
-    fn naive_best_at(t: &Triggers, toks: &[Token], at: usize) -> Option<Match> {
-        let tok = toks.get(at)?;
-        let mut firsts = vec![tok.key];
-        if let Some((lemma, _)) = &tok.reading {
-            if lemma != tok.key {
-                firsts.push(lemma);
-            }
-        }
-        let mut best: Option<(Match, usize)> = None;
-        let rank = |m: &Match, forms: usize| {
-            let max = usize::MAX;
-            (
-                m.literals,
-                max - m.skipped,
-                max - m.end,
-                forms,
-                max - m.pattern,
-            )
-        };
-        for f in firsts {
-            for (id, words) in t.by_first.get(f).into_iter().flatten() {
-                if !word_fits(&words[0], tok) {
-                    continue;
-                }
-                let Some(m) = naive_match(&words[1..], toks, at + 1, 1, 0, Vec::new()) else {
-                    continue;
-                };
-                let m = Match {
-                    pattern: *id,
-                    start: at,
-                    ..m
-                };
-                let f = forms(words);
-                if best
-                    .as_ref()
-                    .is_none_or(|(b, bf)| rank(&m, f) > rank(b, *bf))
-                {
-                    best = Some((m, f));
-                }
-            }
-        }
-        best.map(|(m, _)| m)
-    }
-
-    fn naive_match(
-        rest: &[Word],
-        toks: &[Token],
-        at: usize,
-        literals: usize,
-        skipped: usize,
-        gaps: Vec<(usize, usize)>,
-    ) -> Option<Match> {
-        let Some(first) = rest.first() else {
-            return Some(Match {
-                pattern: 0,
-                start: 0,
-                end: at,
-                gaps,
-                literals,
-                skipped,
-            });
-        };
-        match first {
-            Word::Gap => {
-                let mut best: Option<Match> = None;
-                for n in 0..=MAX_GAP {
-                    if n > 0 {
-                        let Some(t) = toks.get(at + n - 1) else {
-                            break;
-                        };
-                        if t.is_word {
-                            if opens_clause(t.key) {
-                                break;
-                            }
-                        } else if !is_gap_mark(t.key) {
-                            break;
-                        }
-                    }
-                    if at + n > toks.len() {
-                        break;
-                    }
-                    let mut g = gaps.clone();
-                    g.push((at, at + n));
-                    if let Some(m) = naive_match(&rest[1..], toks, at + n, literals, skipped, g) {
-                        if best
-                            .as_ref()
-                            .is_none_or(|b| (m.literals, b.skipped) > (b.literals, m.skipped))
-                        {
-                            best = Some(m);
-                        }
-                    }
-                }
-                best
-            }
-            Word::Lit(w, _) => {
-                let before_preposition = is_preposition(w);
-                for skip in 0..=MAX_SKIP {
-                    let i = at + skip;
-                    if i >= toks.len() || (skip > 0 && !toks[i - 1].is_word) {
-                        return None;
-                    }
-                    if skip > 0 && before_preposition && !is_adverbial(toks[i - 1].key) {
-                        return None;
-                    }
-                    if word_fits(first, &toks[i]) {
-                        return naive_match(
-                            &rest[1..],
-                            toks,
-                            i + 1,
-                            literals + 1,
-                            skipped + skip,
-                            gaps,
-                        );
-                    }
-                    if is_barrier(toks[i].key) {
-                        return None;
-                    }
-                }
-                None
-            }
-        }
-    }
-
     /// Sentences built from the bundled patterns with words, skips, punctuation and barriers
-    /// mixed in, their tokens read as verbs, nouns or neither, or not read at all: the compiled
-    /// matcher gives exactly the reference matcher's best match at every start.
+    /// mixed in, their tokens read as verbs, nouns or neither, or not read at all: the indexed
+    /// matcher gives exactly the reference matcher's best match at every start
+    /// (`Phrases::naive_best_at`).
     #[test]
     fn compiled_matches_reference() {
         let t = Triggers::bundled();
-        let mut variants: Vec<&Vec<Word>> = t.by_first.values().flatten().map(|(_, w)| w).collect();
-        variants.sort();
+        let variants: Vec<Vec<Slot<Kind>>> = (0..t.phrases.patterns())
+            .map(|c| t.phrases.pattern(c))
+            .collect();
         let fillers = [
             "the", "syria", "quickly", "on", "to", "and", ",", ".", "'s", "-", "with", "monday",
             "talks", "not", "that", "against", "forces", "again",
@@ -1273,9 +734,9 @@ mod tests {
                 for _ in 0..next(3) {
                     filler(&mut k, &mut next);
                 }
-                for w in variants[next(variants.len())] {
+                for w in &variants[next(variants.len())] {
                     match w {
-                        Word::Lit(l, _) => {
+                        Slot::Word(l, _) => {
                             let l = l.to_string();
                             let class = classes[next(classes.len())];
                             k.push(match next(4) {
@@ -1286,7 +747,7 @@ mod tests {
                                 _ => (l, Some(("other".to_string(), class))),
                             });
                         }
-                        Word::Gap => {
+                        Slot::Gap => {
                             for _ in 0..next(7) {
                                 filler(&mut k, &mut next);
                             }
@@ -1305,8 +766,10 @@ mod tests {
                     reading: r.clone(),
                 })
                 .collect();
+            let plain: Vec<phrases::Token<WordClass>> =
+                toks.iter().map(Token::for_matcher).collect();
             for at in 0..toks.len() {
-                let want = naive_best_at(t, &toks, at);
+                let want = t.phrases.naive_best_at(&plain, at).map(|f| t.to_match(f));
                 matched += usize::from(want.is_some());
                 let words: Vec<&str> = toks.iter().map(|t| t.key).collect();
                 assert_eq!(t.best_at(&toks, at), want, "{words:?} at {at}");

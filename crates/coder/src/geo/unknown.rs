@@ -407,10 +407,10 @@ pub(super) fn actor_entry(name: &str, groups: bool) -> bool {
     let words = phrase_words(name);
     let keys: Vec<String> = words
         .iter()
-        .map(|w| crate::lexicon::trie::key(&w.to_lowercase()).into_owned())
+        .map(|w| crate::lexicon::phrases::key(&w.to_lowercase()).into_owned())
         .collect();
     ActorDictionary::bundled()
-        .trie
+        .phrases
         .prefixes(&keys)
         .into_iter()
         .filter(|(n, _)| *n == keys.len())

@@ -4,15 +4,15 @@
 //! A stage asks [`lexicon()`] for its typed lists (`lexicon().mentions.directions`); the lists
 //! borrow their words from the embedded text, so a look-up never allocates. What each file and
 //! kind means is said in the file's header and in `data/lexicon/README.md`. Also here: the model's
-//! lemma misreadings of dictionary words and the token-sequence phrase trie the dictionaries use.
+//! lemma misreadings of dictionary words and the phrase matcher the dictionaries and triggers use.
 
 pub mod events;
 mod files;
 pub mod lemmas;
+pub mod phrases;
 pub mod quantities;
 pub mod quotes;
 pub mod reader;
-pub mod trie;
 pub mod words;
 
 pub use events::{
