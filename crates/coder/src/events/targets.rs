@@ -184,24 +184,34 @@ pub(super) fn names_actor(doc: &Doc, span: crate::Span) -> bool {
     })
 }
 
-/// Whether a mention follows a locative preposition, over articles and up to three modifiers
-/// ("in the Libyan capital Tripoli", "near southern Jerusalem").
+/// Whether a mention is the object of a locative preposition on the tree, itself or as part of
+/// the phrase that is ("in the Libyan capital Tripoli", "near southern Jerusalem", "in Ankara
+/// and Izmir", "at the port of Aden"): a name there is where something happens, not who does it.
 fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
+    let Some(ann) = doc.syntax.as_ref() else {
+        return false;
+    };
+    let Some(mut w) = ann.token_at(m.span.end.saturating_sub(1)) else {
+        return false;
+    };
     let words = &crate::lexicon::lexicon().clauses;
-    let first = doc.sentences[m.sentence].tokens.start;
-    let mut modifiers = 0;
-    for i in (first..m.tokens.start).rev() {
-        let w = doc.lower_slice(doc.tokens[i].span);
-        if words.place_preps.contains(w) {
-            return true;
+    // Up through the phrase the name is part of, never past its own clause.
+    for _ in 0..ann.words.len() {
+        let word = &ann.words[w];
+        match &*word.dep {
+            "compound" | "appos" | "conj" | "amod" | "nmod" if word.head != w => w = word.head,
+            "pobj" => {
+                let prep = &ann.words[word.head];
+                let said = doc.lower_slice(crate::Span::new(prep.start, prep.end));
+                // "the capital city of X" is the phrase X is part of.
+                if said == "of" && prep.dep.as_ref() == "prep" && prep.head != word.head {
+                    w = prep.head;
+                    continue;
+                }
+                return words.place_preps.contains(said);
+            }
+            _ => return false,
         }
-        if words.articles.contains(w) {
-            continue;
-        }
-        if modifiers == 3 || doc.tokens[i].kind != TokenKind::Word {
-            return false;
-        }
-        modifiers += 1;
     }
     false
 }
@@ -209,6 +219,40 @@ fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::reports::tests::has;
+
+    fn names_an_actor(text: &str, name: &str) -> bool {
+        let doc = crate::standard().run(crate::Article {
+            text: text.into(),
+            ..crate::Article::default()
+        });
+        let at = text.find(name).unwrap_or_else(|| panic!("no {name}"));
+        super::names_actor(&doc, crate::Span::new(at, at + name.len()))
+    }
+
+    #[test]
+    fn a_capital_after_a_locative_preposition_is_a_place() {
+        assert!(!names_an_actor(
+            "A car bomb exploded near a market in the Iraqi capital Baghdad.",
+            "Baghdad"
+        ));
+        assert!(!names_an_actor(
+            "Protesters gathered in the old city of Ankara on Friday.",
+            "Ankara"
+        ));
+        assert!(!names_an_actor(
+            "Talks will be held in Cairo and Amman next week.",
+            "Amman"
+        ));
+        // The same capital as a doer stands for its government.
+        assert!(names_an_actor(
+            "Baghdad rejected the demand on Monday.",
+            "Baghdad"
+        ));
+        assert!(names_an_actor(
+            "The deal was signed by Cairo and Amman.",
+            "Amman"
+        ));
+    }
 
     #[test]
     fn a_threat_is_aimed_at_whom_its_condition_names() {

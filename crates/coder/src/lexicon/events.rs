@@ -191,10 +191,8 @@ lexicon_file! {
         locative_preps: WordSet = "locative_prep",
         /// Words beyond which no place is an act's target (attribution, a clause of its own).
         place_clause_ends: WordSet = "place_clause_end",
-        /// Prepositions after which a capital names where something is, not an actor.
+        /// Prepositions whose object, a capital, names where something is, not an actor.
         place_preps: WordSet = "place_prep",
-        /// Articles, skipped between such a preposition and its noun.
-        articles: WordSet = "article",
         /// Words a nominal pattern ends with that are not its head noun.
         pattern_prepositions: WordSet = "pattern_preposition",
         /// Last words of verb patterns that take no plural.
