@@ -91,6 +91,7 @@ fn actor_from_mention_on_counted_noun() {
                 ..ActorCode::default()
             },
             implicit: false,
+            entity: None,
         });
     }
     Quantities.run(&mut d);

@@ -324,6 +324,7 @@ fn mention(
             name: (!name.is_empty()).then(|| name.to_string()),
         },
         implicit: false,
+        entity: None,
     }
 }
 

@@ -69,6 +69,35 @@ pub enum MentionKind {
     Unknown,
 }
 
+/// The model's entity label of a mention (the OntoNotes kinds that can name an actor): a person,
+/// a nationality, religious or political group, a facility, an organisation, a country, city or
+/// state, another location.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityLabel {
+    Person,
+    Norp,
+    Fac,
+    Org,
+    Gpe,
+    Loc,
+}
+
+impl EntityLabel {
+    /// The label of the model's entity, if it is a kind that can name an actor.
+    pub fn parse(label: &str) -> Option<EntityLabel> {
+        Some(match label {
+            "PERSON" => EntityLabel::Person,
+            "NORP" => EntityLabel::Norp,
+            "FAC" => EntityLabel::Fac,
+            "ORG" => EntityLabel::Org,
+            "GPE" => EntityLabel::Gpe,
+            "LOC" => EntityLabel::Loc,
+            _ => return None,
+        })
+    }
+}
+
 /// An actor mention in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -81,6 +110,8 @@ pub struct Mention {
     /// The country was taken from the article's places ("police" in a report from Kaduna), not
     /// from the mention's own words or sentence.
     pub implicit: bool,
+    /// The label of the model's entity the mention lies in, if it is one that names an actor.
+    pub entity: Option<EntityLabel>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

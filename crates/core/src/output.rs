@@ -89,6 +89,9 @@ pub struct ActorOut<'a> {
     pub span: Span,
     pub code: Option<crate::country::Code>,
     pub name: Option<&'a str>,
+    /// The model's entity label ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), if the mention
+    /// lies in an entity of a kind that names actors.
+    pub entity: Option<crate::doc::EntityLabel>,
 }
 
 impl<'a> Output<'a> {
@@ -179,6 +182,7 @@ impl<'a> Output<'a> {
                     span: doc.received_span(m.span),
                     code: m.actor.code,
                     name: m.actor.name.as_deref(),
+                    entity: m.entity,
                 })
                 .collect(),
             warnings: &doc.warnings,

@@ -3,7 +3,7 @@
 
 use super::dictionary::{ActorDictionary, CountryKind, Entry};
 use crate::country::{Code, Country};
-use crate::doc::{ActorCode, Doc, Mention, MentionKind, Precision, TokenKind};
+use crate::doc::{ActorCode, Doc, EntityLabel, Mention, MentionKind, Precision, TokenKind};
 use crate::lexicon::lexicon;
 use crate::lexicon::phrases::key;
 use crate::role::Role;
@@ -35,8 +35,8 @@ pub struct Candidate {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pronoun {
-    /// he, she, him, her
-    Person,
+    /// he, she, him, her: a person, of the gender the pronoun tells.
+    Person(Option<crate::lexicon::quotes::Gender>),
     /// they, them
     Plural,
     /// it
@@ -287,7 +287,139 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         ));
         i = j;
     }
+    entities(doc, si, &mut out);
     out
+}
+
+/// The model's named entities of sentence `si` that can name an actor: each mention found takes
+/// the label of the entity it lies in; an entity no mention covers, and no place, is kept as an
+/// unknown name with its label ("the Shura Council", a person the dictionaries do not know).
+/// Such a mention has no code: it is no party to an event unless `resolve` codes it from the
+/// context (an apposition, a surname named in full before).
+fn entities(doc: &Doc, si: usize, out: &mut Vec<Candidate>) {
+    let (Some(ann), Some(sentence)) = (doc.syntax.as_ref(), doc.sentences.get(si)) else {
+        return;
+    };
+    let span = sentence.span;
+    let first = ann.entities.partition_point(|e| e.end <= span.start);
+    for e in ann.entities[first..]
+        .iter()
+        .take_while(|e| e.start < span.end)
+    {
+        let Some(label) = EntityLabel::parse(&e.label) else {
+            continue;
+        };
+        let es = Span::new(e.start, e.end);
+        let over: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].pronoun.is_none() && out[k].mention.span.overlaps(es))
+            .collect();
+        for &k in &over {
+            out[k].mention.entity.get_or_insert(label);
+        }
+        // "Abdel al-Rahim": where the one name the chunks found is part of a person or body the
+        // model reads as longer, the model's span is the name.
+        if let [k] = over[..] {
+            if matches!(label, EntityLabel::Person | EntityLabel::Org) {
+                widen(doc, si, &mut out[k], es);
+            }
+        }
+        let covered = !over.is_empty();
+        // A nationality or religion the dictionaries do not know is mostly an adjective
+        // ("Moslem marchers"): it names no one by itself.
+        if !covered && label != EntityLabel::Norp {
+            if let Some(c) = entity_candidate(doc, si, es, label) {
+                let at = out.partition_point(|o| o.mention.span.start < c.mention.span.start);
+                out.insert(at, c);
+            }
+        }
+    }
+}
+
+/// The tokens of sentence `si` (from its first) an entity's name covers: without a leading
+/// article or a trailing possessive; none if no word of it is capitalised ("an international
+/// commission" is a description, not a name).
+fn name_tokens(doc: &Doc, si: usize, es: Span) -> Option<(usize, usize)> {
+    let toks = doc.sentence_tokens(si);
+    let words = &lexicon().mentions;
+    let mut a = toks.iter().position(|t| es.contains(t.span))?;
+    let mut b = toks.iter().rposition(|t| es.contains(t.span))? + 1;
+    while a < b && words.not_names.contains(doc.lower_slice(toks[a].span)) {
+        a += 1;
+    }
+    while a < b
+        && (toks[b - 1].kind != TokenKind::Word || doc.lower_slice(toks[b - 1].span) == "'s")
+    {
+        b -= 1;
+    }
+    // A name opens with a capital or a particle ("al-Sour"), not a cause ("pro-Morsi").
+    let first = toks.get(a).map_or("", |t| doc.slice(t.span));
+    let particle = first
+        .split_inclusive('-')
+        .next()
+        .is_some_and(|p| words.name_particles.contains(&p.to_lowercase()));
+    let named = toks[a..b]
+        .iter()
+        .any(|t| doc.slice(t.span).chars().any(char::is_uppercase));
+    (a < b && named && (first.starts_with(char::is_uppercase) || particle)).then_some((a, b))
+}
+
+/// An unknown name the chunks found inside a longer entity of the model takes the entity's span;
+/// a lone word opening the sentence that the model reads as a person or body is a name.
+fn widen(doc: &Doc, si: usize, c: &mut Candidate, es: Span) {
+    if c.mention.kind != MentionKind::Unknown || c.mention.actor.code.is_some() {
+        return;
+    }
+    c.opening = false;
+    let Some((a, b)) = name_tokens(doc, si, es) else {
+        return;
+    };
+    let base = doc.sentences.get(si).map_or(0, |s| s.tokens.start);
+    let toks = doc.sentence_tokens(si);
+    let span = toks[a].span.cover(toks[b - 1].span);
+    let place = doc.places_of(si).iter().any(|p| p.span.overlaps(span));
+    if span.contains(c.mention.span) && span != c.mention.span && !place {
+        c.mention.span = span;
+        c.mention.tokens = base + a..base + b;
+        c.mention.actor.name = Some(doc.slice(span).to_string());
+    }
+}
+
+/// An unknown name for an entity no mention covers: the project's tokens the entity covers,
+/// without a leading article or a trailing possessive; none for a place or a dateline.
+fn entity_candidate(doc: &Doc, si: usize, es: Span, label: EntityLabel) -> Option<Candidate> {
+    let sentence = doc.sentences.get(si)?;
+    let base = sentence.tokens.start;
+    let toks = doc.sentence_tokens(si);
+    let (a, b) = name_tokens(doc, si, es)?;
+    let span = toks[a].span.cover(toks[b - 1].span);
+    let place = doc.places_of(si).iter().any(|p| p.span.overlaps(span));
+    let dateline = si == 0 && a == 0;
+    if place || dateline {
+        return None;
+    }
+    let actor = ActorCode {
+        name: Some(doc.slice(span).to_string()),
+        ..ActorCode::default()
+    };
+    Some(Candidate {
+        mention: Mention {
+            span,
+            sentence: si,
+            tokens: base + a..base + b,
+            kind: MentionKind::Unknown,
+            actor,
+            implicit: false,
+            entity: Some(label),
+        },
+        needs_country: false,
+        regime: false,
+        plural: false,
+        pronoun: None,
+        context_country: None,
+        possessed: false,
+        modifier: false,
+        opening: false,
+    })
 }
 
 /// The longest dictionary phrase at the start of `keys` whose case fits the text.
@@ -509,6 +641,7 @@ fn read_chunk(
         kind,
         actor,
         implicit: false,
+        entity: None,
     };
     let date = doc.article.published;
     let (start, end) = (chunk[0].start, chunk[chunk.len() - 1].end);

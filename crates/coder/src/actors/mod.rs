@@ -6,11 +6,13 @@
 
 pub mod chunks;
 pub mod dictionary;
+pub mod gender;
 pub mod resolve;
 
 use crate::doc::Doc;
 use crate::pipeline::{Layer, Stage};
 use dictionary::ActorDictionary;
+pub use resolve::ActorTrace;
 
 pub struct Actors {
     dict: &'static ActorDictionary,
@@ -32,7 +34,7 @@ impl Stage for Actors {
     }
 
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Text, Layer::Sentences, Layer::Places]
+        &[Layer::Text, Layer::Sentences, Layer::Syntax, Layer::Places]
     }
 
     fn assigns(&self) -> &'static [Layer] {
@@ -40,11 +42,21 @@ impl Stage for Actors {
     }
 
     fn run(&self, doc: &mut Doc) {
+        self.find(doc, None);
+    }
+
+    fn run_traced(&self, doc: &mut Doc, trace: &mut flashpoint_core::Trace) {
+        self.find(doc, Some(trace.record::<ActorTrace>()));
+    }
+}
+
+impl Actors {
+    fn find(&self, doc: &mut Doc, trace: Option<&mut ActorTrace>) {
         let mut found = Vec::new();
         for i in 0..doc.sentences.len() {
             found.extend(chunks::sentence_mentions(doc, i, self.dict));
         }
-        doc.mentions = resolve::resolve(doc, found, self.dict);
+        doc.mentions = resolve::resolve(doc, found, self.dict, trace);
         crate::doc::keep_sentence_order(&mut doc.mentions, |m| m.sentence);
     }
 }
@@ -179,6 +191,52 @@ mod tests {
         let text =
             "South Sudan accused Sudan of bombing a market. The South said jets struck twice.";
         assert_eq!(code_of(text, "South").as_deref(), Some("SSD"));
+    }
+
+    #[test]
+    fn he_and_she_take_the_last_person_of_their_gender() {
+        let text = "Foreign Minister Maria Lopez of Peru met President Ahmed Farouk of Egypt \
+                    on Monday. Later she announced new talks.";
+        assert_eq!(code_of(text, "she").as_deref(), Some("PERGOV"));
+        let text = "Foreign Minister Maria Lopez of Peru met President Ahmed Farouk of Egypt \
+                    on Monday. Later he announced new talks.";
+        assert_eq!(code_of(text, "he").as_deref(), Some("EGYGOV"));
+        // A courtesy title tells the gender of a name the list does not hold.
+        let text = "Mrs Okonkwo, the Nigerian envoy, met President Ahmed Farouk of Egypt. \
+                    Afterwards she flew home.";
+        assert_eq!(code_of(text, "she").as_deref(), Some("NGAGOV"));
+    }
+
+    #[test]
+    fn a_one_word_person_in_apposition_takes_the_role() {
+        let text = "Mrs Okonkwo, the Nigerian envoy, met President Ahmed Farouk of Egypt.";
+        assert_eq!(code_of(text, "Okonkwo").as_deref(), Some("NGAGOV"));
+    }
+
+    #[test]
+    fn it_is_no_person() {
+        let text = "President Ahmed Farouk of Egypt said it would march on Friday.";
+        assert_eq!(code_of(text, "it"), None);
+        let text = "Egyptian protesters said they would march on Friday.";
+        assert_eq!(code_of(text, "they").as_deref(), Some("EGYOPP"));
+    }
+
+    #[test]
+    fn an_entity_the_dictionaries_do_not_know_keeps_its_label() {
+        let text = "The Ruritanian Heritage Foundation criticised the plan on Monday.";
+        let article = crate::article::Article {
+            id: "t".into(),
+            text: text.into(),
+            ..crate::article::Article::default()
+        };
+        let doc = crate::standard().run(article);
+        let found = doc
+            .mentions
+            .iter()
+            .find(|m| doc.slice(m.span).contains("Heritage Foundation"));
+        let found = found.unwrap_or_else(|| panic!("{:?}", doc.mentions));
+        assert_eq!(found.actor.code, None);
+        assert!(found.entity.is_some());
     }
 
     #[test]

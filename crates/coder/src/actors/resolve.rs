@@ -3,9 +3,11 @@
 
 use super::chunks::{BodyKinds, Candidate, Pronoun};
 use super::dictionary::ActorDictionary;
+use super::gender::{self, Evidence, Genders};
 use crate::country::{Code, Country};
-use crate::doc::{ActorCode, Doc, Mention, MentionKind};
+use crate::doc::{ActorCode, Doc, EntityLabel, Mention, MentionKind};
 use crate::lexicon::lexicon;
+use crate::lexicon::quotes::Gender;
 use crate::role::Role;
 use std::collections::HashMap;
 
@@ -190,7 +192,13 @@ fn only_country(cands: &[Candidate], dict: &ActorDictionary) -> Option<Country> 
     found
 }
 
-pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> Vec<Mention> {
+pub fn resolve(
+    doc: &Doc,
+    mut cands: Vec<Candidate>,
+    dict: &ActorDictionary,
+    mut trace: Option<&mut ActorTrace>,
+) -> Vec<Mention> {
+    let mut genders = Genders::default();
     let regime = regime_country(doc, &cands);
     // A focus that only a cause names ("pro-Russia rebels") is no place at all.
     let focus = crate::geo::focus_country(doc).filter(|f| {
@@ -202,6 +210,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
     // country where the article's places are; a country merely named is no such evidence.
     let place_focus = focus;
     let focus = focus.or_else(|| only_country(&cands, dict));
+    early_appositions(doc, &mut cands);
     for i in 0..cands.len() {
         let (done, rest) = cands.split_at_mut(i);
         let Some((c, later)) = rest.split_first_mut() else {
@@ -338,67 +347,77 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                 c.mention.implicit = implicit;
             }
         } else if let Some(p) = c.pronoun {
-            let found = match p {
-                Pronoun::Plural if !after_speech(doc, &c.mention) => done
-                    .iter()
-                    .rev()
-                    .take_while(|d| near(&d.mention))
-                    .find(|d| d.plural && d.mention.actor.code.is_some())
-                    .map(|d| &d.mention),
-                // "it" stands for a country or body only as a subject ("it said", "it will").
-                Pronoun::Thing if !subject_it(doc, &c.mention) => None,
-                // "Maria Lopez said she was horrified": "he" or "she" after a speech verb is the
-                // speaker when the speaker is one person — named, a role ("the minister") or a
-                // title before a name ("UN rights chief Maria Lopez").
-                Pronoun::Person if after_speech(doc, &c.mention) => {
-                    let said: Vec<&Candidate> = done
-                        .iter()
-                        .rev()
-                        .take_while(|d| d.mention.sentence == c.mention.sentence)
-                        .filter(|d| {
-                            !d.modifier
-                                && !d.plural
-                                && d.mention.actor.code.is_some()
-                                && !after_preposition(doc, &d.mention)
-                        })
-                        .collect();
-                    said.iter()
-                        .find(|d| d.mention.kind == MentionKind::Person)
-                        .or_else(|| {
-                            said.iter().find(|d| {
-                                d.mention.kind == MentionKind::Agent || d.mention.tokens.len() > 2
-                            })
-                        })
-                        .map(|d| &d.mention)
-                        .or_else(|| earlier_person(earlier.clone()))
+            let (found, rule) = match p {
+                Pronoun::Person(g) => {
+                    let known = |m: &Mention| genders.of(doc, m).map(|x| x.0);
+                    let fit = |m: &Mention| gender::fits(known(m), g);
+                    let speech = after_speech(doc, &c.mention);
+                    let found = if speech {
+                        speaker_of(doc, done, &c.mention, &fit)
+                    } else {
+                        None
+                    };
+                    match found {
+                        Some(m) => {
+                            // "X said she …": the speaker's gender is told for the article.
+                            if let Some(g) = g {
+                                genders.learn(doc, m, g);
+                            }
+                            (Some(m), Rule::Speaker)
+                        }
+                        None => {
+                            // Most people named in the news are men: a woman the text marks as
+                            // such outranks a nearer person of unknown gender for "she"; a man
+                            // so marked does not for "he".
+                            let marked = |m: &Mention| g == Some(Gender::Fem) && known(m) == g;
+                            let m = earlier_person(earlier.clone(), &marked)
+                                .or_else(|| earlier_person(earlier.clone(), &fit));
+                            let nearest = earlier_person(earlier.clone(), &|_: &Mention| true);
+                            let rule = if m.is_some() && m == nearest {
+                                Rule::LastPerson
+                            } else if m.is_some() {
+                                Rule::SkippedGender
+                            } else {
+                                Rule::NoPerson
+                            };
+                            (m, rule)
+                        }
+                    }
                 }
+                Pronoun::Plural if !after_speech(doc, &c.mention) => (
+                    done.iter()
+                        .rev()
+                        .take_while(|d| near(&d.mention))
+                        .find(|d| d.plural && d.mention.actor.code.is_some())
+                        .map(|d| &d.mention),
+                    Rule::LastGroup,
+                ),
+                // "it" stands for a country or body only as a subject ("it said", "it will").
+                Pronoun::Thing if !subject_it(doc, &c.mention) => (None, Rule::NotSubject),
                 // "Turkey … said it had shot down two jets": the pronoun after a speech verb is
-                // the speaker, the sentence's subject.
-                Pronoun::Thing | Pronoun::Plural if after_speech(doc, &c.mention) => done
-                    .iter()
-                    .rev()
-                    .filter(|d| !d.modifier)
-                    .map(|d| &d.mention)
-                    .take_while(|m| m.sentence == c.mention.sentence)
-                    .find(|m| m.actor.code.is_some() && !after_preposition(doc, m)),
-                Pronoun::Person => earlier_person(earlier.clone()),
-                // "X's prosecutor's office said on Tuesday it had opened …": the body named as
-                // the sentence's subject before "it", else a country or body named just before.
-                Pronoun::Thing => done
-                    .iter()
-                    .rev()
-                    .take_while(|d| d.mention.sentence == c.mention.sentence)
-                    .filter(|d| !d.modifier && !d.plural && d.pronoun.is_none())
-                    .map(|d| &d.mention)
-                    .filter(|m| m.actor.code.is_some() && m.kind != MentionKind::Person)
-                    .find(|m| !after_preposition(doc, m))
-                    .or_else(|| {
-                        earlier.clone().find(|m| {
-                            m.sentence + 1 >= c.mention.sentence
-                                && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
-                                && m.actor.code.is_some()
-                        })
-                    }),
+                // the speaker, the sentence's subject; "it" is a body or a state, never a person.
+                Pronoun::Thing | Pronoun::Plural => {
+                    let one_person = |d: &Candidate| {
+                        p == Pronoun::Thing && d.mention.kind == MentionKind::Person
+                    };
+                    if p == Pronoun::Plural || after_speech(doc, &c.mention) {
+                        (
+                            done.iter()
+                                .rev()
+                                .filter(|d| !d.modifier)
+                                .take_while(|d| d.mention.sentence == c.mention.sentence)
+                                .filter(|d| !one_person(d))
+                                .map(|d| &d.mention)
+                                .find(|m| m.actor.code.is_some() && !after_preposition(doc, m)),
+                            Rule::Speaker,
+                        )
+                    } else {
+                        (
+                            it_subject(doc, done, &c.mention, earlier.clone()),
+                            Rule::FirstBody,
+                        )
+                    }
+                }
                 Pronoun::Body(kinds) => {
                     // A story names a body once and, as the subject of what it says or does,
                     // calls it "the alliance" paragraphs later; its officials ("NATO
@@ -414,7 +433,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                         .find(|m| {
                             body_fits(kinds, m, dict) || (subject && official_of(kinds, m, dict))
                         });
-                    match named {
+                    let found = match named {
                         Some(m) if m.kind == MentionKind::Person => {
                             c.mention.actor = ActorCode {
                                 code: m.actor.country.map(|k| Code::new(k, None)),
@@ -424,10 +443,19 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                             None
                         }
                         other => other,
-                    }
+                    };
+                    (found, Rule::Body)
                 }
-                Pronoun::First | Pronoun::Plural => None,
+                Pronoun::First => (None, Rule::Quote),
             };
+            if let Some(t) = trace.as_deref_mut() {
+                t.pronouns.push(PronounDecision {
+                    pronoun: c.mention.span,
+                    antecedent: found.map(|f| f.span),
+                    rule,
+                    gender: found.and_then(|f| genders.of(doc, f)),
+                });
+            }
             if let Some(f) = found {
                 c.mention.actor = f.actor.clone();
             }
@@ -444,7 +472,7 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
                         && m.actor
                             .name
                             .as_deref()
-                            .is_some_and(|n| n.len() > word.len() && n.ends_with(word))
+                            .is_some_and(|n| ends_with_name(n, word))
                 });
             // "the North" after "North Korea": a name cut to its first word after "the".
             let the = c.mention.tokens.start > 0
@@ -479,7 +507,50 @@ pub fn resolve(doc: &Doc, mut cands: Vec<Candidate>, dict: &ActorDictionary) -> 
         .map(|c| c.mention)
         .collect();
     appositions(doc, &mut mentions);
+    coded_by_apposition(&mut mentions);
     mentions
+}
+
+/// "Mrs Okonkwo, the Nigerian envoy, … she said": a name coded by a role its chunk already
+/// codes is that person before pronouns and surnames look back for one (the pass after
+/// resolution codes those whose role needed the context).
+fn early_appositions(doc: &Doc, cands: &mut [Candidate]) {
+    let kept: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].opening).collect();
+    let mut mentions: Vec<Mention> = kept.iter().map(|&i| cands[i].mention.clone()).collect();
+    appositions(doc, &mut mentions);
+    for (m, &i) in mentions.into_iter().zip(&kept) {
+        cands[i].mention = m;
+    }
+}
+
+/// "Ali al-Sour, a Libyan colonel, … Al-Sour said", "… she said": a surname re-mention or a
+/// pronoun took the full name before an apposition coded it; it takes the code too.
+fn coded_by_apposition(mentions: &mut [Mention]) {
+    let mut coded: HashMap<String, ActorCode> = HashMap::new();
+    for m in mentions.iter_mut() {
+        let Some(name) = m.actor.name.clone() else {
+            continue;
+        };
+        if m.actor.code.is_some() && m.kind == MentionKind::Person {
+            coded.entry(name).or_insert_with(|| m.actor.clone());
+        } else if m.actor.code.is_none() {
+            if let Some(a) = coded.get(&name) {
+                m.actor = a.clone();
+                if m.kind == MentionKind::Unknown {
+                    m.kind = MentionKind::Person;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a full name ends with a surname, the case of a particle aside ("Al-Sour" opening a
+/// sentence is "Ali al-Sour").
+fn ends_with_name(full: &str, surname: &str) -> bool {
+    full.len() > surname.len()
+        && full
+            .get(full.len() - surname.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(surname))
 }
 
 /// Whether `m` is an official of an international organisation ("NATO Secretary-General X")
@@ -511,9 +582,130 @@ fn body_fits(kinds: BodyKinds, m: &Mention, dict: &ActorDictionary) -> bool {
         || (kinds.has(BodyKinds::PARTY) && (is(Role::Pty) || is(Role::Opp)))
 }
 
-/// The latest person named and coded.
-fn earlier_person<'m>(mut earlier: impl Iterator<Item = &'m Mention>) -> Option<&'m Mention> {
-    earlier.find(|m| m.kind == MentionKind::Person && m.actor.code.is_some())
+/// The latest person named and coded that `fits` (a pronoun's gender).
+fn earlier_person<'m>(
+    mut earlier: impl Iterator<Item = &'m Mention>,
+    fits: &dyn Fn(&Mention) -> bool,
+) -> Option<&'m Mention> {
+    earlier.find(|m| is_person(m) && fits(m))
+}
+
+/// A person named and coded. (A person the dictionaries do not know is no candidate: taking one
+/// left more pronouns uncoded and cost precision on the news set, 0.701 -> 0.698.)
+fn is_person(m: &Mention) -> bool {
+    m.kind == MentionKind::Person && m.actor.code.is_some()
+}
+
+/// "Maria Lopez said she was horrified": "he" or "she" after a speech verb is the speaker when
+/// the speaker is one person of a fitting gender — named, a role ("the minister") or a title
+/// before a name ("UN rights chief Maria Lopez").
+fn speaker_of<'m>(
+    doc: &Doc,
+    done: &'m [Candidate],
+    pronoun: &Mention,
+    fits: &dyn Fn(&Mention) -> bool,
+) -> Option<&'m Mention> {
+    let said: Vec<&Candidate> = done
+        .iter()
+        .rev()
+        .take_while(|d| d.mention.sentence == pronoun.sentence)
+        .filter(|d| {
+            !d.modifier
+                && !d.plural
+                && d.mention.actor.code.is_some()
+                && !after_preposition(doc, &d.mention)
+                && fits(&d.mention)
+        })
+        .collect();
+    said.iter()
+        .find(|d| d.mention.kind == MentionKind::Person)
+        .or_else(|| {
+            said.iter()
+                .find(|d| d.mention.kind == MentionKind::Agent || d.mention.tokens.len() > 2)
+        })
+        .map(|d| &d.mention)
+}
+
+/// "X's prosecutor's office said on Tuesday it had opened …": the body named as the sentence's
+/// subject before "it", else a country or body named just before.
+fn it_subject<'m>(
+    doc: &Doc,
+    done: &'m [Candidate],
+    pronoun: &Mention,
+    mut earlier: impl Iterator<Item = &'m Mention>,
+) -> Option<&'m Mention> {
+    done.iter()
+        .rev()
+        .take_while(|d| d.mention.sentence == pronoun.sentence)
+        .filter(|d| !d.modifier && !d.plural && d.pronoun.is_none())
+        .map(|d| &d.mention)
+        .filter(|m| m.actor.code.is_some() && m.kind != MentionKind::Person)
+        .find(|m| !after_preposition(doc, m))
+        .or_else(|| {
+            earlier.find(|m| {
+                m.sentence + 1 >= pronoun.sentence
+                    && matches!(m.kind, MentionKind::Name | MentionKind::Metonym)
+                    && m.actor.code.is_some()
+            })
+        })
+}
+
+/// What the actor stage decided on each pronoun and definite noun, for `flashpoint explain`.
+#[derive(Debug, Default)]
+pub struct ActorTrace {
+    pub pronouns: Vec<PronounDecision>,
+}
+
+#[derive(Debug)]
+pub struct PronounDecision {
+    pub pronoun: crate::Span,
+    /// The mention it stands for, if any.
+    pub antecedent: Option<crate::Span>,
+    pub rule: Rule,
+    /// The antecedent's gender, if the text tells it, and what told it.
+    pub gender: Option<(crate::lexicon::quotes::Gender, Evidence)>,
+}
+
+/// The rule that bound a pronoun (or left it unbound).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// After a verb of saying: the sentence's speaker.
+    Speaker,
+    /// The last person named whose gender fits.
+    LastPerson,
+    /// The last person named had another gender, or a woman marked as such outranks a nearer
+    /// person of unknown gender for "she": an earlier one.
+    SkippedGender,
+    /// No person named in the last sentences fits.
+    NoPerson,
+    /// "they": the last plural actor named.
+    LastGroup,
+    /// "it" that is no subject names no one.
+    NotSubject,
+    /// "it": the body its sentence names first, else a country or body named just before.
+    FirstBody,
+    /// "the alliance", "the group": the organisation of that kind named before.
+    Body,
+    /// "we": the speaker of the quote it stands in (the event stage reads it).
+    Quote,
+}
+
+impl Rule {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::Speaker => "after a verb of saying: the sentence's speaker",
+            Rule::LastPerson => "the last person named whose gender fits",
+            Rule::SkippedGender => {
+                "the last person named has another gender or is not known as a woman: an earlier one"
+            }
+            Rule::NoPerson => "no person named in the last sentences fits",
+            Rule::LastGroup => "the last plural actor named",
+            Rule::NotSubject => "no subject: names no one",
+            Rule::FirstBody => "the body its sentence names first, else one named just before",
+            Rule::Body => "the organisation of that kind named before",
+            Rule::Quote => "left to the quote's speaker",
+        }
+    }
 }
 
 /// Whether a coded mention can stand in apposition to a name: one person or body, named by
@@ -555,7 +747,9 @@ fn appositions(doc: &Doc, mentions: &mut [Mention]) {
     }
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        if m.kind != MentionKind::Unknown || m.actor.code.is_some() || m.tokens.len() < 2 {
+        // One word is a name only where the model reads a person ("Mrs Okonkwo, the envoy").
+        let named = m.tokens.len() >= 2 || m.entity == Some(EntityLabel::Person);
+        if m.kind != MentionKind::Unknown || m.actor.code.is_some() || !named {
             continue;
         }
         let (start, end) = (m.tokens.start, m.tokens.end);

@@ -3,6 +3,7 @@
 //! what it decided on each trigger (see [`super::trace`]).
 
 use super::trace::{summary, EventTrace};
+use crate::actors::ActorTrace;
 use crate::doc::Doc;
 use crate::geo::PlaceTrace;
 use crate::quotes::{Decision, QuoteTrace};
@@ -44,11 +45,12 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
         for m in doc.mentions.iter().filter(|m| m.sentence == si) {
             let _ = writeln!(
                 out,
-                "    actor {:?} {:?} {:?} {:?}",
+                "    actor {:?} {:?} {:?} {:?}{}",
                 doc.slice(m.span),
                 m.kind,
                 m.actor.code.map(|c| c.to_string()),
-                m.actor.name
+                m.actor.name,
+                m.entity.map(|e| format!(" {e:?}")).unwrap_or_default()
             );
         }
         for p in doc.places.iter().filter(|p| p.sentence == si) {
@@ -59,6 +61,9 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
                 p.place.country.as_ref().map_or("", crate::Country::as_str),
                 p.place.precision
             );
+        }
+        if let Some(actors) = trace.get::<ActorTrace>() {
+            write_pronouns(&mut out, doc, actors, s.span);
         }
         if let Some(places) = trace.get::<PlaceTrace>() {
             write_names(&mut out, doc, places, s.span);
@@ -74,6 +79,24 @@ pub fn explain(doc: &Doc, trace: &Trace) -> String {
         }
     }
     out
+}
+
+/// The actor stage's decision on each pronoun of the sentence `span`: what it stands for, by
+/// which rule, and what told the gender of the person it stands for.
+fn write_pronouns(out: &mut String, doc: &Doc, trace: &ActorTrace, span: Span) {
+    for d in trace.pronouns.iter().filter(|d| span.contains(d.pronoun)) {
+        let to = d.antecedent.map_or("nobody", |a| doc.slice(a));
+        let gender = d
+            .gender
+            .map(|(g, e)| format!(" ({g:?} by {e:?})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    pronoun {:?} -> {to:?}{gender}: {}",
+            doc.slice(d.pronoun),
+            d.rule.describe()
+        );
+    }
 }
 
 /// The places stage's verdict on each name of the gazetteer in the sentence `span`.

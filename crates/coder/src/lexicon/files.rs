@@ -1,6 +1,7 @@
 //! The lexicon files made of word sets and word maps only, each declared once: its struct, the
 //! kinds it holds and who reads it. The file headers say what each kind means.
 
+use super::quotes::Gender;
 use super::reader::{read, Kind, Layout, LexiconError, Reason};
 use super::words::{lexicon_file, FromKind, Value, WordMap, WordSet};
 use crate::actors::chunks::{BodyKinds, Pronoun};
@@ -76,15 +77,27 @@ impl Calendar {
 }
 
 impl Value for Pronoun {
-    const EXPECTED: &'static str = "a pronoun class (person, plural, thing, first)";
+    const EXPECTED: &'static str = "a pronoun class (person, masc, fem, plural, thing, first)";
     fn read(text: &'static str) -> Option<Self> {
         Some(match text {
-            "person" => Pronoun::Person,
+            "person" => Pronoun::Person(None),
+            "masc" => Pronoun::Person(Some(Gender::Masc)),
+            "fem" => Pronoun::Person(Some(Gender::Fem)),
             "plural" => Pronoun::Plural,
             "thing" => Pronoun::Thing,
             "first" => Pronoun::First,
             _ => return None,
         })
+    }
+}
+
+lexicon_file! {
+    /// What tells a person's gender, for "he"/"she": read by `actors::resolve`.
+    pub struct Persons in "persons.tsv" {
+        /// Given names and the gender they are usually given to.
+        given_names: WordMap<Gender> = "given_name",
+        /// Nouns of kinship, title or role that tell a gender ("mother", "spokeswoman").
+        gender_nouns: WordMap<Gender> = "gender_noun",
     }
 }
 

@@ -20,7 +20,8 @@ pub use events::{
     ReportWords, RoleWords,
 };
 pub use files::{
-    AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, PlaceWords, Shift, Writing,
+    AbbrevKind, Abbreviations, Calendar, DefiniteBodies, Mentions, Persons, PlaceWords, Shift,
+    Writing,
 };
 pub use quantities::QuantityWords;
 pub use quotes::QuoteWords;
@@ -37,6 +38,7 @@ pub struct Lexicon {
     pub writing: Writing,
     pub calendar: Calendar,
     pub mentions: Mentions,
+    pub persons: Persons,
     pub definite_bodies: DefiniteBodies,
     pub quotes: QuoteWords,
     pub quantities: QuantityWords,
@@ -63,6 +65,7 @@ impl Lexicon {
             writing: Writing::parse(Writing::TEXT)?,
             calendar,
             mentions: Mentions::parse(Mentions::TEXT)?,
+            persons: Persons::parse(Persons::TEXT)?,
             definite_bodies: DefiniteBodies::parse(DefiniteBodies::TEXT)?,
             quotes: QuoteWords::parse(QuoteWords::TEXT)?,
             quantities: QuantityWords::parse(QuantityWords::TEXT)?,

@@ -78,6 +78,7 @@ mod tests {
                 ..ActorCode::default()
             },
             implicit: false,
+            entity: None,
         }
     }
 
