@@ -5,7 +5,7 @@ use super::actor::{country_actor, mention_actor};
 use super::{codes, Sentence};
 use crate::cameo::Cameo;
 use crate::country::Country;
-use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision, TokenKind};
+use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision};
 use crate::role::Role;
 
 /// The target of an act whose clause names none, from `sources` (the act's doers), its `code`,
@@ -134,42 +134,91 @@ fn place_target(
     trigger: crate::Span,
     own: Option<(Country, bool)>,
 ) -> Option<EventActor> {
-    // Only within the clause: not past a quotation mark or the attribution ("…," said X of
-    // Turkey; "…, South Korea's military said").
-    let toks = doc
-        .sentences
-        .get(si)
-        .map(|s| &doc.tokens[s.tokens.clone()])
-        .unwrap_or(&[]);
-    let attribution = |i: usize| {
-        toks[i].kind == TokenKind::Quote
-            // … nor into a clause of its own ("vowed to fight on until they hold the hills").
-            || crate::lexicon::lexicon()
-                .clauses
-                .place_clause_ends
-                .contains(doc.lower_slice(toks[i].span))
-            || (doc.lower_slice(toks[i].span) == ","
-                && toks[i + 1..]
-                    .iter()
-                    .take(6)
-                    .any(|t| crate::lexicon::reports_speech_at(doc, t.span.start)))
-    };
-    let clause_end = (0..toks.len())
-        .filter(|&i| toks[i].span.start >= trigger.end)
-        .find(|&i| attribution(i))
-        .map_or(usize::MAX, |i| toks[i].span.start);
     // A place of the source's own country is a target only where the source is one of its
     // institutions ("Sudan's government lifted … in West Darfur").
     let p = doc.places_of(si).iter().find(|p| {
         let foreign = own.is_none_or(|o| p.place.country != Some(o.0));
         p.sentence == si
             && p.span.start >= trigger.end
-            && p.span.end <= clause_end
+            && in_act(doc, p.span, trigger)
             // … and only a place within it, not the country's own name.
             && (foreign || (own.is_some_and(|o| o.1) && p.place.precision != Precision::Country))
             && !names_actor(doc, p.span)
     })?;
     Some(country_actor(p.span, p.place.country, None))
+}
+
+/// Dependency labels of a clause with its own subject or say: a place inside one that does not
+/// hold the act is not where the act was done.
+const OWN_CLAUSE: &[&str] = &["ccomp", "advcl", "relcl", "parataxis", "csubj"];
+
+/// Whether the place named at `span` may be where the act told by the words `trigger` was done,
+/// read on the tree: not inside a clause of its own that does not hold the act ("vowed to fight
+/// on until they hold the hills"), not in the attribution of the act ("…," said the envoy of X:
+/// the place and the act meet first at a verb of saying).
+fn in_act(doc: &Doc, span: crate::Span, trigger: crate::Span) -> bool {
+    let Some(ann) = doc.syntax.as_ref() else {
+        return true;
+    };
+    let (Some(mut w), Some(act)) = (
+        ann.token_at(span.end.saturating_sub(1)),
+        ann.token_at(trigger.start),
+    ) else {
+        return true;
+    };
+    let inside = |i: usize| trigger.start <= ann.words[i].start && ann.words[i].end <= trigger.end;
+    let above_act = ancestors(ann, act);
+    for _ in 0..ann.words.len() {
+        if inside(w) {
+            return true;
+        }
+        if above_act.contains(&w) {
+            return !crate::lexicon::lexicon().quotes.reports(&ann.words[w]);
+        }
+        let word = &ann.words[w];
+        if word.head == w {
+            return true;
+        }
+        if OWN_CLAUSE.contains(&&*word.dep) && closed(doc, ann, w, inside(word.head)) {
+            return false;
+        }
+        w = word.head;
+    }
+    true
+}
+
+/// Whether the clause headed by `w` keeps its places from the act above it. A clause on the
+/// act's own words tells what the act was about or when ("warned that the strikes could hit X",
+/// "a day after X launched an offensive"), unless it opens with a word that sets it apart
+/// ("until they hold the hills": `place_clause_end`); a clause on other words is apart when it
+/// has a subject or subordinator of its own, not as the purpose infinitive "to show their anger
+/// at X".
+fn closed(doc: &Doc, ann: &flashpoint_nlp::Annotation, w: usize, on_act: bool) -> bool {
+    let ends = &crate::lexicon::lexicon().clauses.place_clause_ends;
+    // A word's dependents lie in its own parser sentence: scan that, not the article.
+    let sentence = ann
+        .sentence_of(w)
+        .map_or(w..w + 1, |k| ann.sentences[k].clone());
+    let mut kids = sentence
+        .map(|i| (i, &ann.words[i]))
+        .filter(|&(i, k)| k.head == w && i != w);
+    if on_act {
+        kids.any(|(_, k)| {
+            &*k.dep == "mark" && ends.contains(doc.lower_slice(crate::Span::new(k.start, k.end)))
+        })
+    } else {
+        kids.any(|(_, k)| matches!(&*k.dep, "nsubj" | "nsubjpass" | "expl" | "mark"))
+    }
+}
+
+/// The words above `w` on the tree, nearest first.
+fn ancestors(ann: &flashpoint_nlp::Annotation, mut w: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    while ann.words[w].head != w && out.len() < ann.words.len() {
+        w = ann.words[w].head;
+        out.push(w);
+    }
+    out
 }
 
 /// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
@@ -251,6 +300,42 @@ mod tests {
         assert!(names_an_actor(
             "The deal was signed by Cairo and Amman.",
             "Amman"
+        ));
+    }
+
+    #[test]
+    fn a_place_is_the_target_of_the_act_it_belongs_to() {
+        // The place of the act, and of its purpose.
+        assert!(has(
+            "Turkish jets struck targets in northern Iraq on Monday.",
+            "TUR",
+            "IRQ",
+            "19"
+        ));
+        assert!(has(
+            "Kenyan students blocked a road to show their anger at Uganda.",
+            "KEN",
+            "UGA",
+            "14"
+        ));
+        // Not a place of the attribution, nor of a clause apart from the act.
+        assert!(has(
+            "The Turkish envoy arrived in Iraq on Monday.",
+            "TUR",
+            "IRQ",
+            "04"
+        ));
+        assert!(!has(
+            "The Turkish envoy arrived on Monday, an official from Iraq said.",
+            "TUR",
+            "IRQ",
+            "04"
+        ));
+        assert!(!has(
+            "The Turkish envoy arrived in the capital while officials met in Iraq.",
+            "TUR",
+            "IRQ",
+            "04"
         ));
     }
 

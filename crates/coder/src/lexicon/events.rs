@@ -189,7 +189,7 @@ lexicon_file! {
     /// `events::triggers`.
     pub struct ClauseWords in "clauses.tsv" {
         locative_preps: WordSet = "locative_prep",
-        /// Words beyond which no place is an act's target (attribution, a clause of its own).
+        /// Subordinators that set a clause on an act apart: its places are not the act's target.
         place_clause_ends: WordSet = "place_clause_end",
         /// Prepositions whose object, a capital, names where something is, not an actor.
         place_preps: WordSet = "place_prep",
