@@ -88,6 +88,9 @@ pub struct ActorOut<'a> {
     pub text: &'a str,
     pub span: Span,
     pub code: Option<crate::country::Code>,
+    /// The country of the actor: the code's, or for a name the dictionaries do not know the one
+    /// the context gives ("the Shura Council of Mali"), if any.
+    pub country: Option<crate::Country>,
     pub name: Option<&'a str>,
     /// The model's entity label ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), if the mention
     /// lies in an entity of a kind that names actors.
@@ -181,6 +184,7 @@ impl<'a> Output<'a> {
                     text: doc.received_slice(m.span),
                     span: doc.received_span(m.span),
                     code: m.actor.code,
+                    country: m.actor.country,
                     name: m.actor.name.as_deref(),
                     entity: m.entity,
                 })

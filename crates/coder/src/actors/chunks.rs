@@ -802,7 +802,12 @@ fn read_chunk(
         let mut actor = if r.is_some() || body.is_some() || country.is_some() {
             code(country, r.or(body))
         } else {
-            ActorCode::default()
+            // "the Shura Council of Mali": a name the dictionaries do not know is of the
+            // country named after it, though nothing says what role it has: it stays uncoded.
+            ActorCode {
+                country: context_country,
+                ..ActorCode::default()
+            }
         };
         actor.name = Some(name);
         let kind = if r.is_some() {

@@ -214,6 +214,27 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_takes_the_country_named_after_it() {
+        let text = "The Heritage Forum of Mali rejected the plan on Monday.";
+        let article = crate::article::Article {
+            id: "t".into(),
+            text: text.into(),
+            ..crate::article::Article::default()
+        };
+        let doc = crate::standard().run(article);
+        let council = doc
+            .mentions
+            .iter()
+            .find(|m| doc.slice(m.span).ends_with("Heritage Forum"));
+        let council = council.unwrap_or_else(|| panic!("{:?}", doc.mentions));
+        assert_eq!(council.actor.code, None);
+        assert_eq!(
+            council.actor.country.map(|c| c.to_string()).as_deref(),
+            Some("MLI")
+        );
+    }
+
+    #[test]
     fn it_is_no_person() {
         let text = "President Ahmed Farouk of Egypt said it would march on Friday.";
         assert_eq!(code_of(text, "it"), None);
