@@ -329,6 +329,25 @@ mod tests {
     }
 
     #[test]
+    fn an_act_takes_the_date_of_its_own_clause() {
+        let text = "Chadian troops, who seized the port on Friday, shelled Sudan on Sunday. \
+                    Chad said on Tuesday that its jets had bombed Sudan on Monday.";
+        let doc = crate::standard().run(crate::Article {
+            id: "t".into(),
+            text: text.into(),
+            published: "2021-03-10".parse().ok(),
+            ..crate::Article::default()
+        });
+        let date_of = |w: &str| {
+            let e = doc.events.iter().find(|e| doc.slice(e.trigger).contains(w));
+            e.and_then(|e| e.date).map(|d| d.to_string())
+        };
+        // Wednesday 10 March: Friday the 5th, Sunday the 7th, Monday the 8th, Tuesday the 9th.
+        assert_eq!(date_of("shelled").as_deref(), Some("2021-03-07"));
+        assert_eq!(date_of("bombed").as_deref(), Some("2021-03-08"));
+    }
+
+    #[test]
     fn may_the_verb_is_no_date() {
         assert_eq!(first("they may attack", "2020-02-20"), None);
         assert_eq!(first("killed 900 people", "2020-02-20"), None);

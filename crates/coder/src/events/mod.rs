@@ -316,6 +316,18 @@ struct Planned {
     joint_mutual: bool,
 }
 
+/// Dependency labels that open a clause of its own: a date inside one dates that clause.
+const CLAUSE_DEPS: &[&str] = &[
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "relcl",
+    "acl",
+    "parataxis",
+    "csubj",
+    "conj",
+];
+
 /// The sentences of a story's lead: headline, dateline and first paragraph's opening.
 const LEAD_SENTENCES: usize = 3;
 
@@ -351,10 +363,67 @@ impl Sentence<'_> {
     /// The date of an act told at token `at`, its precision, and whether it is history.
     fn date_at(&self, at: usize) -> (Option<crate::Date>, Option<crate::doc::DatePrecision>, bool) {
         let published = self.doc.article.published;
-        match dates::event_date(&self.date_mentions, at, self.story_day, published) {
+        let own = self.own_clause_dates(at);
+        let mentions = if own.is_empty() {
+            &self.date_mentions[..]
+        } else {
+            &own[..]
+        };
+        match dates::event_date(mentions, at, self.story_day, published) {
             Some((d, p, h)) => (Some(d), Some(p), h),
             None => (None, None, false),
         }
+    }
+
+    /// Where the sentence dates more than one thing, the dates of the act's own clause ("said on
+    /// Monday that the rebels attacked on Sunday": Sunday for the attack, Monday for the
+    /// statement); empty where the tree tells none apart, and the nearest date is taken.
+    fn own_clause_dates(&self, at: usize) -> Vec<dates::DateMention> {
+        let (Some(roles), true) = (self.roles.as_ref(), self.date_mentions.len() > 1) else {
+            return Vec::new();
+        };
+        let t = roles.tree();
+        let toks = self.doc.sentence_tokens(self.si);
+        let word = |i: usize| toks.get(i).and_then(|k| t.token_at(k.span.start));
+        let Some(act) = word(at) else {
+            return Vec::new();
+        };
+        let Some(clause) = roles.clause_verb_of(act) else {
+            return Vec::new();
+        };
+        // The act's words up to its clause's verb: a nominal act's own date ("the raids last
+        // Friday") is its date too.
+        let mut own = vec![act];
+        while let Some(h) = t.head(own[own.len() - 1]).filter(|_| own.len() < t.len()) {
+            if own.contains(&h) || own[own.len() - 1] == clause {
+                break;
+            }
+            own.push(h);
+        }
+        // Up from the date to the act's verb, through prepositions only: a date under another
+        // noun dates that ("the uprising of 2011"), one in a clause of its own dates that clause.
+        let in_clause = |date: usize| {
+            let mut w = date;
+            for _ in 0..t.len() {
+                if own.contains(&w) {
+                    return true;
+                }
+                let noun = w != date && t.tag(w).starts_with("NN");
+                if noun || CLAUSE_DEPS.contains(&t.dep(w)) {
+                    return false;
+                }
+                match t.head(w) {
+                    Some(h) if h != w => w = h,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        self.date_mentions
+            .iter()
+            .filter(|m| word(m.at).is_some_and(in_clause))
+            .copied()
+            .collect()
     }
 }
 

@@ -787,7 +787,7 @@ impl<'a> Roles<'a> {
 
     /// The verb of the clause word `w` stands in: itself if a verb outside a noun phrase, else
     /// the verb the noun phrase it modifies hangs on.
-    fn clause_verb_of(&self, w: usize) -> Option<usize> {
+    pub(super) fn clause_verb_of(&self, w: usize) -> Option<usize> {
         let t = self.tree;
         let mut n = w;
         for _ in 0..6 {
