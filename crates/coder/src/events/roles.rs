@@ -112,6 +112,10 @@ impl<'a> Roles<'a> {
             let doers = self.read_noun(noun, &none).sources;
             let with = self.prep_objects_of(noun, &["with"]);
             out.extend(doers);
+            // "in police firing" read as police who were firing: the party doing the act.
+            if t.kids_with(noun, &["acl"]).any(|a| t.tag(a) == "VBG") {
+                out.extend(self.parties(&[noun], &none));
+            }
             out.extend(self.parties(&with, &none));
         }
         out.sort_unstable();
@@ -1305,6 +1309,13 @@ mod tests {
     fn the_patient_of_an_agentless_passive_is_the_target() {
         let text = "Twelve Senegalese fishermen were arrested on Monday.";
         assert!(has(text, "SEN", "SEN", "17"));
+    }
+
+    #[test]
+    fn a_party_doing_the_act_the_patient_suffered_in_did_it() {
+        // The parser reads "police firing" as police who were firing.
+        let text = "Three miners were killed in police firing in Lusaka on Tuesday.";
+        assert!(has(text, "ZMB", "ZMB", "19"));
     }
 
     #[test]
