@@ -235,9 +235,11 @@ mod tests {
     }
 
     #[test]
-    fn it_is_no_person() {
+    fn they_is_never_one_person_and_it_no_person() {
         let text = "President Ahmed Farouk of Egypt said it would march on Friday.";
         assert_eq!(code_of(text, "it"), None);
+        let text = "President Ahmed Farouk of Egypt said they would march on Friday.";
+        assert_eq!(code_of(text, "they"), None);
         let text = "Egyptian protesters said they would march on Friday.";
         assert_eq!(code_of(text, "they").as_deref(), Some("EGYOPP"));
     }

@@ -395,10 +395,15 @@ pub fn resolve(
                 // "it" stands for a country or body only as a subject ("it said", "it will").
                 Pronoun::Thing if !subject_it(doc, &c.mention) => (None, Rule::NotSubject),
                 // "Turkey … said it had shot down two jets": the pronoun after a speech verb is
-                // the speaker, the sentence's subject; "it" is a body or a state, never a person.
+                // the speaker, the sentence's subject — never one person: "they" is a group or
+                // a body (of persons "X and Y said they", both: the event stage's speakers),
+                // "it" a body or a state.
                 Pronoun::Thing | Pronoun::Plural => {
                     let one_person = |d: &Candidate| {
-                        p == Pronoun::Thing && d.mention.kind == MentionKind::Person
+                        d.mention.kind == MentionKind::Person
+                            || (p == Pronoun::Plural
+                                && d.mention.kind == MentionKind::Agent
+                                && !d.plural)
                     };
                     if p == Pronoun::Plural || after_speech(doc, &c.mention) {
                         (
