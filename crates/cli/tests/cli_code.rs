@@ -45,6 +45,13 @@ fn events_follow_the_output_contract() {
     let e = &doc["events"][0];
     assert_eq!(e["source"]["country"], "TUR");
     assert_eq!(e["target"]["country"], "RUS");
+    // The model's entity label, on the event's parties and on the actors.
+    assert_eq!(e["source"]["entity"], "GPE");
+    assert!(doc["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["text"] == "Russia" && a["entity"] == "GPE" && a["country"] == "RUS"));
     assert_eq!(&e["cameo"].as_str().unwrap()[..2], "11");
     assert_eq!(e["date"], "2020-02-18");
     assert_eq!(e["quad_class"], 3);

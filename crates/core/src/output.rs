@@ -29,6 +29,9 @@ pub struct ActorRef<'a> {
     pub text: &'a str,
     #[serde(flatten)]
     pub actor: &'a ActorCode,
+    /// The model's entity label of the mention the party was read from, if any (a party the
+    /// coder inferred, as a quote's speaker for "we", may have none).
+    pub entity: Option<crate::doc::EntityLabel>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +115,10 @@ impl<'a> Output<'a> {
                     x.as_ref().map(|x| ActorRef {
                         text: doc.received_slice(x.span),
                         actor: &x.actor,
+                        entity: doc
+                            .mentions_of(e.sentence)
+                            .find(|(_, m)| m.span == x.span)
+                            .and_then(|(_, m)| m.entity),
                     })
                 };
                 EventOut {
