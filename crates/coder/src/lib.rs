@@ -16,7 +16,6 @@ pub mod quotes;
 pub mod segment;
 pub mod standard;
 pub mod syntax;
-pub mod tokens;
 
 // The core's modules and types by the short paths the stages use (`crate::doc::Doc`).
 #[cfg(test)]

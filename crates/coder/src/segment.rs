@@ -6,12 +6,18 @@
 //! before it ends in final punctuation and the text after it looks like a new sentence. Only the
 //! gaps after punctuation or at a line break look at their neighbours, so the common case is a
 //! byte compare.
+//!
+//! Tokens are the model's (spaCy's English tokenizer, `flashpoint_nlp`), cut once for the whole
+//! text and shared by every later stage, the model included: "al-Assad" is "al", "-", "Assad",
+//! "Syria's" is "Syria", "'s", "don't" is "do", "n't". A sentence ends at whitespace, which
+//! spaCy cuts first, so every token lies inside one sentence.
 
-use crate::doc::{Doc, Sentence};
+use crate::doc::{Doc, Sentence, Token, TokenKind};
 use crate::lexicon::lexicon;
 use crate::pipeline::{Layer, Stage};
 use crate::span::Span;
-use crate::tokens::is_quote;
+use flashpoint_nlp::tokenizer::{Tokenizer, WordCut};
+use std::ops::Range;
 
 /// A sentence span and the index of the paragraph it lies in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -555,16 +561,125 @@ pub fn truncate(doc: &mut Doc, limit: usize) {
 
 fn segment(doc: &mut Doc) {
     let spans = split_sentences(doc.text());
+    let mut words = Vec::new();
+    match Tokenizer::bundled() {
+        Ok(tokenizer) => tokenizer.words(doc.text(), 0, &mut words),
+        Err(e) => doc.warnings.push(format!(
+            "the bundled tokenizer could not be loaded ({e}): no tokens"
+        )),
+    }
     doc.sentences.reserve(spans.len());
+    doc.tokens.reserve(words.len());
+    let mut words = words.into_iter().peekable();
     for s in spans {
         let first = doc.tokens.len();
-        crate::tokens::tokenize(&doc.article.text, s.span, &mut doc.tokens);
+        while let Some(w) = words.next_if(|w| w.start < s.span.end) {
+            if w.start >= s.span.start {
+                doc.tokens.push(token(doc.text(), w));
+            }
+        }
         doc.sentences.push(Sentence {
             span: s.span,
             tokens: first..doc.tokens.len(),
             paragraph: s.paragraph,
         });
     }
+}
+
+/// The spans of the tokens of `text` (no whitespace), cut as the article text is: the one way
+/// a dictionary phrase is split into the words it matches.
+pub fn token_spans(text: &str) -> Vec<Span> {
+    let mut words = Vec::new();
+    if let Ok(tokenizer) = Tokenizer::bundled() {
+        tokenizer.words(text, 0, &mut words);
+    }
+    words.iter().map(|w| Span::new(w.start, w.end)).collect()
+}
+
+/// The words a reader sees in a run of tokens, as token index ranges: a hyphenated compound
+/// ("cease-fire", "al-Assad", "Iran-backed", "two-year-old"), which the tokenizer cuts at its
+/// hyphens, is one word of several tokens; every other token is a word of its own.
+pub fn hyphen_words(text: &str, spans: &[Span]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        if joins_compound(text, spans, i) {
+            if let Some(last) = out.last_mut() {
+                last.end = i + 2;
+                i += 2;
+                continue;
+            }
+        }
+        out.push(i..i + 1);
+        i += 1;
+    }
+    out
+}
+
+/// Is token `i` a hyphen between two words with no space on either side?
+pub fn joins_compound(text: &str, spans: &[Span], i: usize) -> bool {
+    let (Some(prev), Some(hyphen), Some(next)) = (
+        i.checked_sub(1).and_then(|p| spans.get(p)),
+        spans.get(i),
+        spans.get(i + 1),
+    ) else {
+        return false;
+    };
+    let wordy = |s: &Span| s.of(text).chars().any(char::is_alphanumeric);
+    matches!(hyphen.of(text), "-" | "\u{2010}" | "\u{2011}")
+        && prev.end == hyphen.start
+        && hyphen.end == next.start
+        && wordy(prev)
+        && wordy(next)
+}
+
+/// A Doc token from the tokenizer's cut, its kind read from its text.
+fn token(text: &str, w: WordCut<'static>) -> Token {
+    let span = Span::new(w.start, w.end);
+    Token {
+        span,
+        kind: token_kind(span.of(text)),
+        norm: w.norm,
+    }
+}
+
+/// What a token's text is: quotation marks only, a number (digits with inner "," or "."), a word
+/// (any other text with a letter or digit: "U.S.", "'s", "1990s") or punctuation.
+pub fn token_kind(t: &str) -> TokenKind {
+    let number = t.starts_with(|c: char| c.is_numeric())
+        && t.ends_with(|c: char| c.is_numeric())
+        && t.chars().all(|c| c.is_numeric() || c == ',' || c == '.');
+    if number {
+        TokenKind::Number
+    } else if t.chars().any(|c| c.is_alphanumeric()) {
+        TokenKind::Word
+    } else if !t.is_empty() && t.chars().all(is_quote) {
+        TokenKind::Quote
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// A quotation mark, straight, curly or guillemet.
+pub(crate) fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '„'
+            | '‚'
+            | '‟'
+            | '`'
+            | '「'
+            | '」'
+    )
 }
 
 #[cfg(test)]

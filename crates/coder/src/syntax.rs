@@ -1,7 +1,9 @@
 //! The model's reading of the article: spaCy-compatible tokens with tag, lemma, head and label,
 //! and named entities (`flashpoint_nlp`).
 //!
-//! Reads: the article text and the segmenter's sentences. Adds: `Doc::syntax`.
+//! Reads: the article text and the segmenter's sentences and tokens (the model's own cuts, so
+//! the text is cut once and every annotation word that is no whitespace is a `Doc` token at the
+//! same span). Adds: `Doc::syntax`.
 //!
 //! Where the parser and the segmenter disagree on sentences, the segmenter wins for now: every
 //! span, `sentence_index` and reading of the coder is built on its sentences, which handle
@@ -16,6 +18,7 @@
 
 use crate::doc::Doc;
 use crate::pipeline::{Layer, Stage};
+use flashpoint_nlp::tokenizer::WordCut;
 use flashpoint_nlp::{Annotation, Model};
 use std::ops::Range;
 
@@ -87,14 +90,19 @@ fn annotate(model: &Model, doc: &Doc, window: usize) -> Annotation {
     let text = doc.text();
     let mut all = Annotation::default();
     for bytes in windows(doc, window) {
-        let Some(part) = text.get(bytes.clone()) else {
+        if text.get(bytes.clone()).is_none() {
             continue;
-        };
-        let mut tokens = model.tokenize(part);
-        for t in &mut tokens {
-            t.start += bytes.start;
-            t.end += bytes.start;
         }
+        // The segmenter's tokens are the model's cuts; the whitespace tokens the model also
+        // reads are restored from the text between them.
+        let first = doc.tokens.partition_point(|t| t.span.start < bytes.start);
+        let last = doc.tokens.partition_point(|t| t.span.start < bytes.end);
+        let words = doc.tokens[first..last].iter().map(|t| WordCut {
+            start: t.span.start,
+            end: t.span.end,
+            norm: t.norm,
+        });
+        let tokens = model.tokenizer().with_spaces(text, bytes, words);
         append(&mut all, model.annotate_tokens(text, &tokens));
     }
     // The words grew by doubling: give back the unused part (up to half of the largest buffer

@@ -15,22 +15,27 @@ use crate::span::Span;
 use serde::Serialize;
 use std::ops::Range;
 
+/// What a token is, read from its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes, hyphens or dots ("Erdogan", "U.S.", "al-Assad").
+    /// Has a letter or digit and is no plain number ("Erdogan", "U.S.", "'s", "n't", "1990s").
     Word,
     /// Digits with inner separators ("900,000", "2.5", "1921").
     Number,
     /// A quotation mark, straight or curly.
     Quote,
-    /// Any other punctuation or symbol.
+    /// Any other punctuation or symbol (a hyphen between the words of a compound too).
     Punct,
 }
 
+/// One token of the model's tokenizer (spaCy's cuts: "al-Assad" is "al", "-", "Assad"; the
+/// whitespace tokens spaCy also makes are left out).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// The NORM the tokenizer's special case sets ("n't" → "not"), which the model reads.
+    pub norm: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 /// Every component of the model, loaded once; shareable across threads.
 pub struct Model {
-    tokenizer: Tokenizer,
+    tokenizer: Shared<Tokenizer>,
     classes: CharClasses,
     features: Features,
     tok2vec: Tok2Vec,
@@ -29,7 +29,7 @@ pub struct Model {
 /// The parts built on the loading thread: the tokenizer's patterns and the shared tok2vec's side,
 /// about half of the load time.
 struct FirstHalf {
-    tokenizer: Tokenizer,
+    tokenizer: Shared<Tokenizer>,
     features: Features,
     tok2vec: Tok2Vec,
     tagger: Tagger,
@@ -37,9 +37,13 @@ struct FirstHalf {
 }
 
 impl FirstHalf {
-    fn load(file: &ModelFile) -> Result<Self, ModelError> {
+    fn load(file: &ModelFile, tokenizer: Option<&'static Tokenizer>) -> Result<Self, ModelError> {
+        let tokenizer = match tokenizer {
+            Some(t) => Shared::Static(t),
+            None => Shared::Owned(Tokenizer::load(file)?),
+        };
         Ok(FirstHalf {
-            tokenizer: Tokenizer::load(file)?,
+            tokenizer,
             features: Features::load(file)?,
             tok2vec: Tok2Vec::load(file, "t2v")?,
             tagger: Tagger::load(file)?,
@@ -72,11 +76,19 @@ impl Model {
     /// Builds every part, half of them on a second thread (the parts are independent; each
     /// converts the arrays it reads). Falls back to one thread if no thread can be started.
     pub fn load(file: &ModelFile) -> Result<Self, ModelError> {
+        Self::load_with(file, None)
+    }
+
+    /// As [`Model::load`], with a tokenizer already loaded from the same file.
+    fn load_with(
+        file: &ModelFile,
+        tokenizer: Option<&'static Tokenizer>,
+    ) -> Result<Self, ModelError> {
         let (first, second) = std::thread::scope(|s| {
             let helper = std::thread::Builder::new()
                 .name("model-load".into())
                 .spawn_scoped(s, || SecondHalf::load(file));
-            let first = FirstHalf::load(file);
+            let first = FirstHalf::load(file, tokenizer);
             let second = match helper {
                 Ok(handle) => handle
                     .join()
@@ -99,12 +111,21 @@ impl Model {
         })
     }
 
-    /// The model built into the binary, loaded on first use.
+    /// The model built into the binary, loaded on first use. Its tokenizer is
+    /// [`Tokenizer::bundled`], which a caller may already have loaded alone.
     pub fn bundled() -> Result<&'static Model, &'static ModelError> {
         static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
         MODEL
-            .get_or_init(|| ModelFile::parse_bundled(MODEL_BYTES).and_then(|f| Model::load(&f)))
+            .get_or_init(|| {
+                let tokenizer = Tokenizer::bundled().ok();
+                ModelFile::parse_bundled(MODEL_BYTES).and_then(|f| Model::load_with(&f, tokenizer))
+            })
             .as_ref()
+    }
+
+    /// The model's tokenizer.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
     }
 
     /// spaCy's tokens of `text`, with byte offsets.
@@ -179,6 +200,22 @@ impl Annotator for Model {
     fn annotate(&self, text: &str) -> Annotation {
         let tokens = self.tokenize(text);
         self.annotate_tokens(text, &tokens)
+    }
+}
+
+/// A part owned by the model or shared with the rest of the process (the bundled tokenizer).
+enum Shared<T: 'static> {
+    Owned(T),
+    Static(&'static T),
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Owned(t) => t,
+            Shared::Static(t) => t,
+        }
     }
 }
 

@@ -142,6 +142,26 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
     let toks = doc.sentence_tokens(si);
     let keys: Vec<Cow<str>> = toks.iter().map(|t| key(doc.lower_slice(t.span))).collect();
     let originals: Vec<&str> = toks.iter().map(|t| doc.slice(t.span)).collect();
+    let spans: Vec<Span> = toks.iter().map(|t| t.span).collect();
+    let units = crate::segment::hyphen_words(doc.text(), &spans);
+    let (mut unit_start, mut unit_end) = (vec![0; toks.len()], vec![0; toks.len()]);
+    for u in &units {
+        for t in u.clone() {
+            unit_start[t] = u.start;
+            unit_end[t] = u.end;
+        }
+    }
+    // A dictionary phrase ends where a word ends, not inside a compound.
+    let at_word = |t: usize| t >= toks.len() || unit_start[t] == t;
+    // The lower-case text of the word (a compound whole) that starts at token `t`.
+    let word_key = |t: usize| match unit_end.get(t) {
+        Some(&end) if end > t + 1 => key(doc.lower_slice(spans[t].cover(spans[end - 1]))),
+        _ => keys[t].clone(),
+    };
+    // "al-Masri", "bin-Laden": a particle joined by a hyphen to a capitalised name.
+    let particle_joined = |t: usize| {
+        unit_end[t] > t + 1 && is_particle(&keys[t]) && is_capitalised(originals[unit_end[t] - 1])
+    };
     let in_place = |t: usize| {
         doc.places_of(si)
             .iter()
@@ -163,15 +183,30 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             p += 1;
             continue;
         }
+        // A part of a hyphenated compound is no name of its own: "pro-Russian", "Iran-backed",
+        // "Syrian-Turkish" name no actor; "al-Assad" is matched from its first part.
+        if unit_start[p] != p {
+            p += 1;
+            continue;
+        }
+        let single = unit_end[p] == p + 1;
         // "Saudi-led coalition", "Russian-led forces": the leader named in a compound.
         // "British-flagged tanker": the flag names the owner.
-        let compound = words.leader_suffixes.iter().find_map(|suffix| {
+        let leader = unit_end[p].checked_sub(2).filter(|&h| {
+            h > p
+                && words
+                    .leader_suffixes
+                    .iter()
+                    .any(|s| s.strip_prefix('-') == Some(&*keys[h + 1]))
+        });
+        // The tokenizer keeps a hyphen after a dot in the token ("U.S.-led").
+        let glued = words.leader_suffixes.iter().find_map(|suffix| {
             Some((
                 keys[p].strip_suffix(suffix)?,
                 originals[p].strip_suffix(suffix)?,
             ))
         });
-        if let Some((leader, leader_case)) = compound {
+        if let Some((leader, leader_case)) = glued.filter(|_| single) {
             if let Some((1, entries)) = best_hit(dict, &[Cow::Borrowed(leader)], &[leader_case]) {
                 items.push(Located {
                     start: p,
@@ -182,7 +217,21 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
                 continue;
             }
         }
-        if let Some((len, entries)) = best_hit(dict, &keys[p..], &originals[p..]) {
+        if let Some(h) = leader {
+            if let Some((len, entries)) = best_hit(dict, &keys[p..h], &originals[p..h]) {
+                if p + len == h {
+                    items.push(Located {
+                        start: p,
+                        end: unit_end[p],
+                        item: Item::Hit(entries),
+                    });
+                    p = unit_end[p];
+                    continue;
+                }
+            }
+        }
+        let hit = best_hit(dict, &keys[p..], &originals[p..]).filter(|(len, _)| at_word(p + len));
+        if let Some((len, entries)) = hit {
             items.push(Located {
                 start: p,
                 end: p + len,
@@ -191,7 +240,7 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             p += len;
             continue;
         }
-        if let Some(pr) = pronoun(&keys[p]).filter(|_| toks[p].kind == TokenKind::Word) {
+        if let Some(pr) = pronoun(&keys[p]).filter(|_| single && toks[p].kind == TokenKind::Word) {
             // "US"/"Us" are not "us"; sentence-initial "It" is still a pronoun.
             items.push(Located {
                 start: p,
@@ -201,7 +250,9 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             p += 1;
             continue;
         }
-        if let Some(kinds) = definite_body(&keys, p).filter(|_| toks[p].kind == TokenKind::Word) {
+        if let Some(kinds) =
+            definite_body(&keys, p).filter(|_| single && toks[p].kind == TokenKind::Word)
+        {
             items.push(Located {
                 start: p,
                 end: p + 1,
@@ -211,21 +262,25 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
             continue;
         }
         // A run of capitalised words not in the dictionaries: a name we keep uncoded.
+        // A hyphenated compound is one word here ("Jean-Pierre"; "Kyiv-based" is none).
         let mut q = p;
         while q < toks.len()
             && toks[q].kind == TokenKind::Word
             && !in_place(q)
             && (is_capitalised(originals[q])
-                || (q > p && is_particle(&keys[q]) && q + 1 < toks.len()))
+                || (q > p && unit_end[q] == q + 1 && is_particle(&keys[q]) && q + 1 < toks.len())
+                || particle_joined(q))
             && (q > p
-                || !(words.not_names.contains(&keys[q])
-                    || words.group_adjectives.contains(&keys[q])
-                    || calendar.weekdays.contains(&keys[q])))
-            && !calendar.months.contains(&keys[q])
-            && !is_compound_modifier(&keys[q])
-            && best_hit(dict, &keys[q..], &originals[q..]).is_none()
+                || !(words.not_names.contains(&word_key(q))
+                    || words.group_adjectives.contains(&word_key(q))
+                    || calendar.weekdays.contains(&word_key(q))))
+            && !calendar.months.contains(&word_key(q))
+            && !is_compound_modifier(&word_key(q))
+            && best_hit(dict, &keys[q..], &originals[q..])
+                .filter(|(len, _)| at_word(q + len))
+                .is_none()
         {
-            q += 1;
+            q = unit_end[q];
         }
         while q > p && is_particle(&keys[q - 1]) {
             q -= 1;
@@ -235,7 +290,7 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         let opens = p == 0
             || (toks[p - 1].kind != TokenKind::Word && !matches!(originals[p - 1], "," | ";"));
         if q > p {
-            let item = if opens && q == p + 1 {
+            let item = if opens && q == unit_end[p] {
                 Item::Opening
             } else {
                 Item::Unknown

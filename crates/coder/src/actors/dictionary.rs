@@ -144,9 +144,10 @@ fn case_of(word: &str) -> Case {
 
 /// Split a phrase into words the way the tokenizer splits text.
 pub fn phrase_words(phrase: &str) -> Vec<String> {
-    let mut toks = Vec::new();
-    crate::tokens::tokenize(phrase, crate::Span::new(0, phrase.len()), &mut toks);
-    toks.iter().map(|t| t.span.of(phrase).to_string()).collect()
+    crate::segment::token_spans(phrase)
+        .iter()
+        .map(|t| t.of(phrase).to_string())
+        .collect()
 }
 
 fn opt(s: Option<&&str>) -> Option<String> {

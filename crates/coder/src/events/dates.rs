@@ -127,7 +127,13 @@ pub fn find<S: AsRef<str>>(keys: &[S], published: Option<Date>) -> Vec<DateMenti
                     }
                     (None, Some(y), _) => push(at, Date::new(y, m, 1), DatePrecision::Month),
                     (None, None, Some(p)) => {
-                        let y = if m > p.month { p.year - 1 } else { p.year };
+                        // "in mid-March" is the last March, or the next one in a sentence
+                        // about what will happen.
+                        let y = match (future, m.cmp(&p.month)) {
+                            (false, std::cmp::Ordering::Greater) => p.year - 1,
+                            (true, std::cmp::Ordering::Less) => p.year + 1,
+                            _ => p.year,
+                        };
                         push(at, Date::new(y, m, 1), DatePrecision::Month)
                     }
                     _ => {}
@@ -278,6 +284,19 @@ mod tests {
         assert_eq!(
             first("patrols began on 15 march", "2020-03-05").unwrap().0,
             "2019-03-15"
+        );
+        // A month alone ("in mid - june", as the tokenizer cuts "mid-June").
+        assert_eq!(
+            first("the ferry will sail again in mid - june", "2020-09-01"),
+            Some(("2021-06-01".into(), DatePrecision::Month))
+        );
+        assert_eq!(
+            first("the ferry stopped in mid - june", "2020-09-01"),
+            Some(("2020-06-01".into(), DatePrecision::Month))
+        );
+        assert_eq!(
+            first("the ferry stopped in late - november", "2020-09-01"),
+            Some(("2019-11-01".into(), DatePrecision::Month))
         );
     }
 

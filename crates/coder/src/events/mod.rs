@@ -724,17 +724,36 @@ impl Events {
                 .any(|p| p.sentence == si && p.span.contains(span))
         };
         // Pattern heads match on the tagger's lemma and class; where the model has not read a
-        // token (no model loaded), on its form.
-        let tokens: Vec<triggers::Token> = toks
+        // token (no model loaded), on its form. A hyphenated compound is one word to the
+        // patterns ("cease-fire", "long-range", "rebel-held"), as patterns write it: matched or
+        // skipped whole, never by one of its parts ("held" in "rebel-held" holds nothing).
+        let spans: Vec<crate::Span> = toks.iter().map(|t| t.span).collect();
+        let words = crate::segment::hyphen_words(doc.text(), &spans);
+        let word_keys: Vec<std::borrow::Cow<str>> = words
             .iter()
-            .zip(view.keys.iter().zip(&view.is_word))
-            .map(|(t, (key, is_word))| triggers::Token {
+            .map(|w| key(doc.lower_slice(spans[w.start].cover(spans[w.end - 1]))))
+            .collect();
+        let tokens: Vec<triggers::Token> = words
+            .iter()
+            .zip(&word_keys)
+            .map(|(w, key)| triggers::Token {
                 key,
-                is_word: *is_word,
-                reading: tree.and_then(|tree| triggers::reading(tree, t.span)),
+                is_word: view.is_word[w.start],
+                reading: tree.and_then(|tree| {
+                    triggers::reading(tree, spans[w.start].cover(spans[w.end - 1]))
+                }),
             })
             .collect();
+        // Back to sentence tokens.
+        let at = |w: usize| words.get(w).map_or(toks.len(), |r| r.start);
         let mut matches = self.triggers.find(&tokens);
+        for m in &mut matches {
+            m.start = at(m.start);
+            m.end = at(m.end);
+            for g in &mut m.gaps {
+                *g = (at(g.0), at(g.1));
+            }
+        }
         matches.retain(|m| !in_name(m.start) && !self.triggers.patterns[m.pattern].is_stop());
         (view, matches)
     }

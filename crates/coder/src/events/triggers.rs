@@ -410,12 +410,23 @@ fn row_code(code: &str, kind: &str) -> Result<Option<Cameo>, String> {
     Ok(code)
 }
 
-/// A row's words as keys.
+/// A row's words as keys, cut as the text is ("can't": "ca", "n't"), a hyphenated compound
+/// whole as the sentence's words are ("cease-fire").
 fn pattern_texts(pattern: &str) -> Vec<String> {
-    pattern
-        .split_whitespace()
-        .map(|w| key(&w.to_lowercase()).into_owned())
-        .collect()
+    let mut out = Vec::new();
+    for w in pattern.split_whitespace() {
+        let w = key(&w.to_lowercase()).into_owned();
+        let spans = crate::segment::token_spans(&w);
+        for piece in crate::segment::hyphen_words(&w, &spans) {
+            out.push(
+                spans[piece.start]
+                    .cover(spans[piece.end - 1])
+                    .of(&w)
+                    .to_string(),
+            );
+        }
+    }
+    out
 }
 
 /// A row's words and how each is matched: a verb pattern's first word is its verb (read as a verb
@@ -811,6 +822,7 @@ mod tests {
             text: text.into(),
             ..Default::default()
         });
+        crate::segment::SegmentWhole.run(&mut doc);
         crate::syntax::Syntax::bundled().run(&mut doc);
         let Some(ann) = doc.syntax.as_ref() else {
             eprintln!("no bundled model: skipped");

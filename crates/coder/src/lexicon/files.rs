@@ -7,7 +7,7 @@ use super::words::{lexicon_file, FromKind, Value, WordMap, WordSet};
 use crate::actors::chunks::{BodyKinds, Pronoun};
 
 lexicon_file! {
-    /// How text is laid out in sentences and words: read by `segment` and `tokens`.
+    /// How text is laid out in sentences: read by `segment`.
     pub struct Writing in "writing.tsv" {
         /// Words that commonly open a sentence (capitalised).
         starters: WordSet = "starter",
@@ -15,8 +15,6 @@ lexicon_file! {
         speech_verbs: WordSet = "speech_verb",
         /// Lower-case words that cannot end a line of running text.
         continuations: WordSet = "continuation",
-        /// Letters glued to digits that stay with the number ("th", "s").
-        number_suffixes: WordSet = "number_suffix",
     }
 }
 

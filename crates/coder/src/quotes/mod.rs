@@ -355,6 +355,7 @@ mod tests {
             text: text.into(),
             ..Article::default()
         });
+        crate::segment::SegmentWhole.run(&mut doc);
         crate::syntax::Syntax::bundled().run(&mut doc);
         find(&doc, None)
             .into_iter()
@@ -411,6 +412,7 @@ mod tests {
             text: text.into(),
             ..Article::default()
         });
+        crate::segment::SegmentWhole.run(&mut doc);
         crate::syntax::Syntax::bundled().run(&mut doc);
         let mut trace = QuoteTrace::default();
         let quotes = find(&doc, Some(&mut trace));

@@ -33,6 +33,15 @@ pub struct Token {
     pub norm: Option<String>,
 }
 
+/// A token that is not whitespace, as the rest of a pipeline keeps it: its byte span and the NORM
+/// its special case sets, borrowed from the tokenizer (see [`Tokenizer::words`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordCut<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub norm: Option<&'t str>,
+}
+
 /// spaCy's tokenizer with the model's rules.
 #[derive(Debug)]
 pub struct Tokenizer {
@@ -138,6 +147,83 @@ impl Tokenizer {
             .collect()
     }
 
+    /// The tokenizer built into the binary (the model file's rules only, not its weights), loaded
+    /// once on first use.
+    pub fn bundled() -> Result<&'static Tokenizer, &'static ModelError> {
+        static TOKENIZER: std::sync::OnceLock<Result<Tokenizer, ModelError>> =
+            std::sync::OnceLock::new();
+        TOKENIZER
+            .get_or_init(|| {
+                ModelFile::parse_bundled(crate::MODEL_BYTES).and_then(|f| Tokenizer::load(&f))
+            })
+            .as_ref()
+    }
+
+    /// The tokens of `text` that are not whitespace, appended to `out` with offsets shifted by
+    /// `base`: the same cuts as [`Tokenizer::tokenize`] gives, without the whitespace tokens,
+    /// which [`Tokenizer::with_spaces`] restores from the text.
+    pub fn words<'t>(&'t self, text: &str, base: usize, out: &mut Vec<WordCut<'t>>) {
+        let pieces = self.split(text, true);
+        let pieces = self.apply_special_sequences(text, pieces);
+        out.extend(
+            pieces
+                .into_iter()
+                .filter(|p| !text[p.start..].starts_with(|c: char| self.is_space(c)))
+                .map(|p| WordCut {
+                    start: base + p.start,
+                    end: base + p.end,
+                    norm: p.norm,
+                }),
+        );
+    }
+
+    /// The tokens [`Tokenizer::tokenize`] gives for `text[range]` (offsets into `text`), rebuilt
+    /// from the non-whitespace ones that lie in the range: spaCy gives a token the one ASCII
+    /// space after it as its trailing space and makes every other whitespace run a token of its
+    /// own. `words` must be in order, inside the range, and cover every non-whitespace byte.
+    pub fn with_spaces<'w>(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        words: impl IntoIterator<Item = WordCut<'w>>,
+    ) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::new();
+        let mut at = range.start;
+        let gap = |out: &mut Vec<Token>, from: usize, to: usize| {
+            let mut from = from;
+            if from < to && text.as_bytes()[from] == b' ' {
+                if let Some(last) = out.last_mut() {
+                    last.space_after = true;
+                    from += 1;
+                }
+            }
+            if from < to {
+                // A whitespace run is tokenized as a chunk of its own (a special case may give it
+                // a NORM: a no-break space reads as two spaces).
+                let mut pieces = Vec::new();
+                self.chunk_pieces(&text[from..to], true, &mut pieces);
+                out.extend(pieces.into_iter().map(|p| Token {
+                    start: from + p.start,
+                    end: from + p.end,
+                    space_after: false,
+                    norm: p.norm.map(str::to_string),
+                }));
+            }
+        };
+        for w in words {
+            gap(&mut out, at, w.start);
+            out.push(Token {
+                start: w.start,
+                end: w.end,
+                space_after: false,
+                norm: w.norm.map(str::to_string),
+            });
+            at = w.end;
+        }
+        gap(&mut out, at, range.end);
+        out
+    }
+
     /// The special cases the final pass looks for, as the token texts phase one gives for them
     /// without special cases. spaCy (`faster_heuristics`) keeps only the strings that contain a
     /// prefix, suffix, infix or ASCII space: others phase one already finds whole.
@@ -157,7 +243,8 @@ impl Tokenizer {
         sequences
     }
 
-    fn is_space(&self, c: char) -> bool {
+    /// Whether the tokenizer cuts at `c` (Python's `str.isspace`, as spaCy).
+    pub fn is_space(&self, c: char) -> bool {
         match self.ascii_space.get(c as usize) {
             Some(&flag) => flag,
             None => self.classes.is_space(c),

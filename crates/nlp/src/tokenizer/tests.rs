@@ -88,3 +88,31 @@ fn long_glued_runs_split_fully() {
     assert_eq!(tokenizer().tokenize(&"(".repeat(n)).len(), n);
     assert_eq!(tokenizer().tokenize(&"'s".repeat(n)).len(), n);
 }
+
+/// `words` then `with_spaces` give back `tokenize`'s tokens, whitespace tokens and NORMs included.
+#[test]
+fn words_and_restored_spaces_are_the_tokens() {
+    let t = tokenizer();
+    for text in [
+        "",
+        "  Rain fell.\n\nThe ferry (from Brindle) didn't sail;  crews waited\u{a0}--  all day.\t",
+        "He said: \"We're ready.\"\r\n\u{2003}Prices rose 4.5% to $1,200 in mid-March, a two-year high. ",
+        "Pro-government and anti-war groups met at 10:30 a.m. on 3/4/2021.\u{1c}Done",
+    ] {
+        let mut words = Vec::new();
+        t.words(text, 0, &mut words);
+        assert!(words.iter().all(|w| !text[w.start..w.end].trim().is_empty()));
+        let whole = t.tokenize(text);
+        assert_eq!(t.with_spaces(text, 0..text.len(), words.iter().copied()), whole);
+        // A range that starts at a word and ends where the next one starts.
+        if let (Some(a), Some(b)) = (words.get(1), words.get(4)) {
+            let part: Vec<Token> = whole
+                .iter()
+                .filter(|w| w.start >= a.start && w.start < b.start)
+                .cloned()
+                .collect();
+            let got = t.with_spaces(text, a.start..b.start, words[1..4].iter().copied());
+            assert_eq!(got, part, "{text:?}");
+        }
+    }
+}
