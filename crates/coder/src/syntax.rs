@@ -22,7 +22,7 @@ use flashpoint_nlp::tokenizer::WordCut;
 use flashpoint_nlp::{Annotation, Model};
 use std::ops::Range;
 
-/// Most segmenter tokens the model reads at once. The network keeps a few KB per token while it
+/// Most tokens the model reads at once. The network keeps a few KB per token while it
 /// reads; 4,000 tokens (a long feature, ~2,500 words) bound that to tens of MB. Windows end at
 /// a paragraph break where one lies inside the limit, else at a sentence break, else (one
 /// sentence longer than the limit) at a word.
@@ -129,7 +129,7 @@ fn append(all: &mut Annotation, part: Annotation) {
 
 /// Byte ranges of the windows, covering the text. Cuts fall where a segmenter sentence or
 /// token starts, so that each window begins a word after whitespace (or, inside an overlong
-/// sentence, at least a token) and the model tokenizes each side as it would the whole.
+/// sentence, at least a token): the tokens are the text's, cut once, whatever the windows.
 fn windows(doc: &Doc, window: usize) -> Vec<Range<usize>> {
     let cuts = cut_points(doc, window);
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -144,7 +144,7 @@ fn windows(doc: &Doc, window: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// Where windows end, as byte offsets, chosen by segmenter token counts.
+/// Where windows end, as byte offsets, chosen by token counts.
 fn cut_points(doc: &Doc, window: usize) -> Vec<usize> {
     let mut cuts = Vec::new();
     // First token of the current window; the latest paragraph and sentence breaks after it

@@ -317,8 +317,8 @@ pub fn sentence_mentions(doc: &Doc, si: usize, dict: &ActorDictionary) -> Vec<Ca
         // "in Kabul", "in East Jerusalem", "in southern Beirut": a direction word may stand
         // between the preposition and the place.
         let mut before = chunk[0].start;
-        while before > 0 && words.directions.contains(&keys[before - 1]) {
-            before -= 1;
+        while before > 0 && words.directions.contains(&word_key(unit_start[before - 1])) {
+            before = unit_start[before - 1];
         }
         let locative = before > 0 && words.locative_preps.contains(&keys[before - 1]);
         let after = chunk[chunk.len() - 1].end;
@@ -664,10 +664,15 @@ fn code(country: Option<Country>, role: Option<Role>) -> ActorCode {
 fn institution(doc: &Doc, words: &[crate::doc::Token]) -> Option<Role> {
     let (first, last) = (words.first()?, words.last()?);
     let mentions = &lexicon().mentions;
+    // The first word whole where it is a compound ("Inter-American").
+    let spans: Vec<Span> = words.iter().map(|t| t.span).collect();
+    let first_word = crate::segment::hyphen_words(doc.text(), &spans)
+        .first()
+        .map_or(first.span, |w| spans[w.start].cover(spans[w.end - 1]));
     if words.len() < 2
         || mentions
             .international_words
-            .contains(doc.lower_slice(first.span))
+            .contains(doc.lower_slice(first_word))
     {
         return None;
     }

@@ -283,10 +283,9 @@ impl Focus {
 /// The country the capitalised country adjectives of the text name most ("Somali", "Nigerian"),
 /// ties going to the first named.
 fn adjective_country(doc: &Doc, cues: &Cues) -> Option<Country> {
-    let text = doc.text();
     let mut count: Vec<(Country, u32)> = Vec::new();
     for sentence in &doc.sentences {
-        for w in words(text, sentence.span).iter().filter(|w| w.cap) {
+        for w in words(doc, sentence.span).iter().filter(|w| w.cap) {
             if let Some(&iso3) = cues.demonyms.get(w.span.of(&doc.lower)) {
                 match count.iter_mut().find(|(c, _)| *c == iso3) {
                     Some((_, n)) => *n += 1,
@@ -322,7 +321,7 @@ pub fn find_places(
     let mut hits = Vec::new();
     let mut key = String::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let ws = words(text, sentence.span);
+        let ws = words(doc, sentence.span);
         let start = cands.len();
         let mut i = 0;
         while i < ws.len() {
@@ -491,7 +490,7 @@ pub fn find_places(
         .enumerate()
         .zip(known_by_sentence(doc, &cands, &resolved))
     {
-        let ws = words(text, sentence.span);
+        let ws = words(doc, sentence.span);
         unknown.extend(unknown_names(
             doc,
             si,
@@ -547,7 +546,7 @@ fn add_facilities(
         .enumerate()
         .zip(known_by_sentence(doc, cands, resolved))
     {
-        let ws = words(text, sentence.span);
+        let ws = words(doc, sentence.span);
         // A seat of government replaces what its words were read as ("White House" is also a
         // town in Tennessee).
         let seated = seats_in(doc, si, &ws);
@@ -604,7 +603,7 @@ fn shared_names(
         if c.first < 2 || c.last == c.first || place.precision == Precision::Country {
             continue;
         }
-        let ws = words(text, doc.sentences[c.sentence].span);
+        let ws = words(doc, doc.sentences[c.sentence].span);
         let (w, and) = (&ws[c.first - 2], &ws[c.first - 1]);
         let joined = matches!(and.span.of(&doc.lower), "and" | "or")
             && and.gap == Gap::Space

@@ -653,13 +653,13 @@ mod tests {
         let cues = Cues::bundled();
         let d =
             doc("Minister Oduya arrived. Oduya said no. Oduya, who fled, spoke. Near Oduya town.");
-        let ws = super::super::words::words(d.text(), d.sentences[0].span);
+        let ws = super::super::words::words(&d, d.sentences[0].span);
         assert!(person_or_group(&d, &ws, 1, 1, cues), "after a title");
-        let ws = super::super::words::words(d.text(), d.sentences[1].span);
+        let ws = super::super::words::words(&d, d.sentences[1].span);
         assert!(person_or_group(&d, &ws, 0, 0, cues), "before a speech verb");
-        let ws = super::super::words::words(d.text(), d.sentences[2].span);
+        let ws = super::super::words::words(&d, d.sentences[2].span);
         assert!(person_or_group(&d, &ws, 0, 0, cues), "before ', who'");
-        let ws = super::super::words::words(d.text(), d.sentences[3].span);
+        let ws = super::super::words::words(&d, d.sentences[3].span);
         assert!(!person_or_group(&d, &ws, 1, 1, cues));
     }
 
@@ -667,7 +667,7 @@ mod tests {
     fn a_connector_ends_no_name() {
         let cues = Cues::bundled();
         let d = doc("Fighting spread across North and South Kivu.");
-        let ws = super::super::words::words(d.text(), d.sentences[0].span);
+        let ws = super::super::words::words(&d, d.sentences[0].span);
         let south = ws
             .iter()
             .position(|w| w.span.of(d.text()) == "South")

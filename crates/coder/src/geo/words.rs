@@ -1,8 +1,9 @@
-//! A small word scanner for place recognition, independent of the pipeline's tokenizer: words
-//! with inner apostrophes ("Ma'arrat") and the gap that separates each word from the previous one,
-//! which decides whether two words may belong to one name ("Ras al-Ain", "New York").
+//! The words place recognition reads: the Doc's tokens that hold a letter or digit, each with
+//! the gap that separates it from the previous one, which decides whether two words may belong to
+//! one name ("Ras al-Ain", "New York").
 
-use super::normalize::{is_apostrophe, is_dash};
+use super::normalize::is_dash;
+use crate::doc::Doc;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,57 +28,55 @@ pub struct Word {
     pub gap: Gap,
 }
 
-/// The words of `text[span]`, offsets into `text`.
-pub fn words(text: &str, span: Span) -> Vec<Word> {
+/// The words of the tokens that lie in `span` (a sentence), offsets into the text.
+pub fn words(doc: &Doc, span: Span) -> Vec<Word> {
+    let text = doc.text();
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
     let mut out = Vec::new();
-    let Some(s) = text.get(span.start..span.end) else {
-        return out;
-    };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
     let mut prev_end: Option<usize> = None;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if !c.is_alphanumeric() {
-            i += 1;
-            continue;
+    for t in doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= span.end)
+    {
+        // A hyphen the tokenizer leaves inside a token ("U.S.-led") parts words as one between
+        // tokens does ("al-Ain").
+        let mut at = t.span.start;
+        for part in t.span.of(text).split(is_dash) {
+            let piece = Span::new(at, at + part.len());
+            at = piece.end + text[piece.end..].chars().next().map_or(0, char::len_utf8);
+            let Some(word) = name_part(text, piece) else {
+                continue;
+            };
+            let gap = match prev_end {
+                None => Gap::Start,
+                Some(p) => gap_of(text.get(p..word.start).unwrap_or("")),
+            };
+            out.push(Word {
+                span: word,
+                cap: word.of(text).starts_with(char::is_uppercase),
+                gap,
+            });
+            prev_end = Some(word.end);
         }
-        let start = at;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-            if c.is_alphanumeric() || ((is_apostrophe(c) || c == '.') && next_alnum) {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let mut end = chars.get(j).map_or(s.len(), |x| x.0);
-        // "U.S." keeps its final dot.
-        if chars.get(j).is_some_and(|x| x.1 == '.') && s[start..end].contains('.') {
-            end += 1;
-            j += 1;
-        }
-        // A possessive is not part of the name: "Idlib's".
-        for pos in ["'s", "’s"] {
-            if end - start > pos.len() + 1 && s[start..end].ends_with(pos) {
-                end -= pos.len();
-            }
-        }
-        let gap = match prev_end {
-            None => Gap::Start,
-            Some(p) => gap_of(&s[p..start]),
-        };
-        out.push(Word {
-            span: Span::new(span.start + start, span.start + end),
-            cap: c.is_uppercase(),
-            gap,
-        });
-        prev_end = Some(end);
-        i = j;
     }
     out
+}
+
+/// The part of a token a name can be made of: its letters and digits and what lies between them,
+/// without punctuation glued to its ends ("Beijing--"), keeping the final dot of an abbreviation
+/// ("U.S."). A possessive ("'s", a token of its own) is no part of a name.
+fn name_part(text: &str, span: Span) -> Option<Span> {
+    let s = span.of(text);
+    if matches!(s, "'s" | "’s" | "'S" | "’S") {
+        return None;
+    }
+    let start = s.find(char::is_alphanumeric)?;
+    let (last, c) = s.char_indices().rev().find(|(_, c)| c.is_alphanumeric())?;
+    let mut end = last + c.len_utf8();
+    if s[end..].starts_with('.') && s[start..end].contains('.') {
+        end += 1;
+    }
+    Some(Span::new(span.start + start, span.start + end))
 }
 
 fn gap_of(between: &str) -> Gap {
@@ -94,7 +93,13 @@ mod tests {
     use super::*;
 
     fn scan(t: &str) -> Vec<(&str, bool, Gap)> {
-        words(t, Span::new(0, t.len()))
+        use crate::pipeline::Stage;
+        let mut doc = Doc::new(crate::article::Article {
+            text: t.into(),
+            ..Default::default()
+        });
+        crate::segment::SegmentWhole.run(&mut doc);
+        words(&doc, Span::new(0, t.len()))
             .into_iter()
             .map(|w| (w.span.of(t), w.cap, w.gap))
             .collect()
@@ -116,5 +121,10 @@ mod tests {
         assert_eq!(scan("Idlib's  north")[0].0, "Idlib");
         assert_eq!(scan("Idlib's  north")[1].2, Gap::Other);
         assert_eq!(scan("İdlib")[0], ("İdlib", true, Gap::Start));
+        assert_eq!(scan("Beijing-- the")[0], ("Beijing", true, Gap::Start));
+        assert_eq!(
+            scan("U.S.-led")[..2],
+            [("U.S.", true, Gap::Start), ("led", false, Gap::Hyphen)]
+        );
     }
 }
