@@ -36,6 +36,10 @@ fn a_part_of_a_compound_names_no_actor() {
             "government",
         ),
         (
+            "A UN-backed court opened its first session in Brindle on Monday.",
+            "UN",
+        ),
+        (
             "Turkish-backed fighters clashed near the Syrian-Turkish border.",
             "Turkish",
         ),

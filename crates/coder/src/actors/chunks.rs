@@ -398,6 +398,12 @@ fn name_tokens(doc: &Doc, si: usize, es: Span) -> Option<(usize, usize)> {
     let words = &lexicon().mentions;
     let mut a = toks.iter().position(|t| es.contains(t.span))?;
     let mut b = toks.iter().rposition(|t| es.contains(t.span))? + 1;
+    // A part of a hyphenated compound is no name ("UN" of "UN-backed").
+    let spans: Vec<Span> = toks.iter().map(|t| t.span).collect();
+    let inside = |t: usize| crate::segment::joins_compound(doc.text(), &spans, t);
+    if inside(b) || (a > 0 && inside(a - 1)) {
+        return None;
+    }
     while a < b && words.not_names.contains(doc.lower_slice(toks[a].span)) {
         a += 1;
     }
