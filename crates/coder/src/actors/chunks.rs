@@ -368,8 +368,14 @@ fn entities(doc: &Doc, si: usize, out: &mut Vec<Candidate>) {
         let over: Vec<usize> = (0..out.len())
             .filter(|&k| out[k].pronoun.is_none() && out[k].mention.span.overlaps(es))
             .collect();
+        // Only the entity holding the mention's last word, its head, labels it: "Kenyan Foreign
+        // Minister Ann Kamau" is a PERSON, not the NORP its first word is, and "Kenyan troops"
+        // no entity.
         for &k in &over {
-            out[k].mention.entity.get_or_insert(label);
+            let m = &mut out[k].mention;
+            if es.start < m.span.end && m.span.end <= es.end {
+                m.entity = Some(label);
+            }
         }
         // "Abdel al-Rahim": where the one name the chunks found is part of a person or body the
         // model reads as longer, the model's span is the name.

@@ -263,6 +263,28 @@ mod tests {
     }
 
     #[test]
+    fn the_entity_of_a_mentions_head_labels_it() {
+        let text = "Kenyan Foreign Minister Ann Kamau met Tanzanian troops in Arusha.";
+        let doc = crate::standard().run(crate::article::Article {
+            id: "t".into(),
+            text: text.into(),
+            ..crate::article::Article::default()
+        });
+        let label = |said: &str| {
+            let m = doc.mentions.iter().find(|m| doc.slice(m.span) == said);
+            m.unwrap_or_else(|| panic!("no {said} in {:?}", doc.mentions))
+                .entity
+        };
+        use crate::doc::EntityLabel;
+        assert_eq!(
+            label("Kenyan Foreign Minister Ann Kamau"),
+            Some(EntityLabel::Person)
+        );
+        // A role noun is no entity, whatever labels the word before it.
+        assert_eq!(label("Tanzanian troops"), None);
+    }
+
+    #[test]
     fn a_cause_is_not_a_place() {
         let text = "The missile was fired by pro-Russia rebels.";
         assert_eq!(code_of(text, "rebels"), None);
