@@ -6,6 +6,7 @@
 
 pub mod chunks;
 pub mod dictionary;
+pub mod documents;
 pub mod gender;
 pub mod resolve;
 
@@ -56,8 +57,14 @@ impl Actors {
         for i in 0..doc.sentences.len() {
             found.extend(chunks::sentence_mentions(doc, i, self.dict));
         }
-        doc.mentions = resolve::resolve(doc, found, self.dict, trace);
-        crate::doc::keep_sentence_order(&mut doc.mentions, |m| m.sentence);
+        let mut mentions = resolve::resolve(doc, found, self.dict, trace);
+        crate::doc::keep_sentence_order(&mut mentions, |m| m.sentence);
+        for text in documents::issued(doc, &mentions) {
+            let at = mentions
+                .partition_point(|m| (m.sentence, m.span.start) < (text.sentence, text.span.start));
+            mentions.insert(at, text);
+        }
+        doc.mentions = mentions;
     }
 }
 

@@ -133,6 +133,8 @@ lexicon_file! {
         partitives: WordSet = "partitive",
         /// Prepositions whose object a mention is.
         governing_preps: WordSet = "governing_prep",
+        /// Determiners by which a text noun points back ("the statement", "this letter").
+        text_determiners: WordSet = "text_determiner",
         /// Words after "it" that make it a subject.
         subject_followers: WordSet = "subject_follower",
         /// Words after "it is"/"it was" that make "it" announce what follows.
