@@ -2,6 +2,7 @@
 //! `places.tsv`) and the country adjectives of the actors' country table, loaded once.
 
 use crate::country::Country;
+use crate::lexicon::phrases::{Literal, Phrases};
 use crate::lexicon::PlaceWords;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -15,10 +16,10 @@ const COUNTRIES: &str = include_str!("../../../../data/actors/countries.tsv");
 #[derive(Debug)]
 pub struct Cues {
     pub words: &'static PlaceWords,
-    /// Longest feature cue, in words.
-    pub feature_words: usize,
-    /// Longest facility noun, in words.
-    pub facility_words: usize,
+    /// The feature cues ("crossing", "air base") with their kind, as phrases.
+    pub features: Phrases<&'static str, Literal>,
+    /// The facility nouns ("airport", "air base") with their kind, as phrases.
+    pub facility_nouns: Phrases<&'static str, Literal>,
     /// Country adjectives, lowercase → country ("israeli" → ISR).
     pub demonyms: HashMap<String, Country>,
 }
@@ -30,17 +31,14 @@ impl Cues {
             let words = &crate::lexicon::lexicon().places;
             Cues {
                 words,
-                feature_words: longest(words.features.iter().map(|(k, _)| k)),
-                facility_words: longest(words.facility_nouns.iter().map(|(k, _)| k)),
+                features: Phrases::from_spaced(words.features.iter().map(|(k, v)| (k, *v))),
+                facility_nouns: Phrases::from_spaced(
+                    words.facility_nouns.iter().map(|(k, v)| (k, *v)),
+                ),
                 demonyms: demonyms(COUNTRIES),
             }
         })
     }
-}
-
-/// The most words any of the phrases has (1 for none).
-fn longest<'a>(phrases: impl Iterator<Item = &'a str>) -> usize {
-    phrases.map(|p| p.split(' ').count()).max().unwrap_or(1)
 }
 
 /// The `adj` rows of the actors' country table: lowercase adjective → country. A row whose code
@@ -75,10 +73,16 @@ mod tests {
         assert_eq!(c.words.features.get("crossing"), Some(&"crossing"));
         assert_eq!(c.words.feature_names.get("valley"), Some(&"area"));
         assert_eq!(c.words.feature_starts.get("lake"), Some(&"water"));
-        assert!(c.feature_words >= 3);
+        assert_eq!(
+            c.features.longest(&["air", "base", "road"]),
+            Some((2, &"airport"))
+        );
         assert_eq!(c.words.facility_nouns.get("embassy"), Some(&"facility"));
         assert_eq!(c.words.facility_nouns.get("air base"), Some(&"airport"));
-        assert_eq!(c.facility_words, 3);
+        assert_eq!(
+            c.facility_nouns.longest(&["embassy", "in"]),
+            Some((1, &"facility"))
+        );
         assert_eq!(c.demonyms.get("israeli"), Some(&Country::of("ISR")));
     }
 }

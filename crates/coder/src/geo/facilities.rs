@@ -129,18 +129,17 @@ fn noun_at(lower: &str, ws: &[Word], h: usize, cues: &Cues) -> Option<(usize, &'
     if ws[h].cap {
         return None;
     }
-    let mut best = None;
-    for n in 0..cues.facility_words {
-        let Some(w) = ws.get(h + n) else { break };
-        if w.cap || (n > 0 && w.gap != Gap::Space) {
-            break;
-        }
-        let words = &lower[ws[h].span.start..w.span.end];
-        if let Some(kind) = cues.words.facility_nouns.get(words) {
-            best = Some((h + n, *kind));
-        }
-    }
-    best
+    // The lower-case words from `h` on as one run of text.
+    let run: Vec<&str> = ws
+        .iter()
+        .enumerate()
+        .skip(h)
+        .take(cues.facility_nouns.reach())
+        .take_while(|(i, w)| !w.cap && (*i == h || w.gap == Gap::Space))
+        .map(|(_, w)| w.span.of(lower))
+        .collect();
+    let (n, kind) = cues.facility_nouns.longest(&run)?;
+    Some((h + n - 1, *kind))
 }
 
 /// Walks left from the noun at `h..=last` over its modifiers to "the" or a possessive ("the US

@@ -703,21 +703,22 @@ fn longest_match(
         }
         reach += 1;
     }
-    // Lower-case kind words after the name ("Kabul international airport").
-    let mut tail = reach;
-    while tail + 1 < ws.len() && tail - reach < cues.feature_words && ws[tail + 1].gap == Gap::Space
-    {
-        tail += 1;
-    }
-    for last in (i..=tail).rev() {
-        if last > reach {
-            let words = &lower[ws[reach + 1].span.start..ws[last].span.end];
-            if !cues.words.features.contains_key(words) {
-                continue;
-            }
-        } else if !ws[last].cap {
-            continue;
-        }
+    // Lower-case kind words after the name ("Kabul international airport"): the ends of the
+    // feature cues that follow it, longest first, then the name's own capitalised words.
+    let run: Vec<&str> = ws
+        .iter()
+        .skip(reach + 1)
+        .take(cues.features.reach())
+        .take_while(|w| w.gap == Gap::Space)
+        .map(|w| w.span.of(lower))
+        .collect();
+    let cue_ends = cues
+        .features
+        .prefixes(&run)
+        .into_iter()
+        .map(|(n, _)| reach + n);
+    let name_ends = (i..=reach).rev().filter(|&last| ws[last].cap);
+    for last in cue_ends.chain(name_ends) {
         let name = &text[ws[i].span.start..ws[last].span.end];
         if !g.key_into(name, key) {
             continue;
@@ -1008,18 +1009,16 @@ pub(super) fn feature_after(
     j: usize,
     cues: &Cues,
 ) -> Option<(usize, &'static str)> {
-    let mut best = None;
-    for n in 1..=cues.feature_words {
-        let Some(last) = ws.get(j + n) else { break };
-        if last.gap != Gap::Space || last.cap {
-            break;
-        }
-        let words = &lower[ws[j + 1].span.start..last.span.end];
-        if let Some(kind) = cues.words.features.get(words) {
-            best = Some((last.span.end, *kind));
-        }
-    }
-    best
+    // The lower-case words that follow as one run of text.
+    let run: Vec<&str> = ws
+        .iter()
+        .skip(j + 1)
+        .take(cues.features.reach())
+        .take_while(|w| w.gap == Gap::Space && !w.cap)
+        .map(|w| w.span.of(lower))
+        .collect();
+    let (n, kind) = cues.features.longest(&run)?;
+    Some((ws[j + n].span.end, *kind))
 }
 
 /// The country (and region) that candidate `n` names for one of `c`'s entries: a country first,

@@ -373,6 +373,11 @@ impl<V, R: Rules> Phrases<V, R> {
         self.values.iter().map(Vec::len).sum()
     }
 
+    /// How many tokens from its first a match may span.
+    pub fn reach(&self) -> usize {
+        self.reach
+    }
+
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
@@ -634,6 +639,24 @@ impl<V> Phrases<V, Literal> {
     pub fn insert_words<S: AsRef<str>>(&mut self, words: &[S], value: V) {
         let slots: Vec<Slot<()>> = words.iter().map(|w| Slot::Word(w.as_ref(), ())).collect();
         self.insert(&slots, value);
+    }
+
+    /// The longest phrase that begins `keys`: its number of words and first value. A caller
+    /// with the words of a run in hand passes at most [`Phrases::reach`] of them.
+    pub fn longest<S: AsRef<str>>(&self, keys: &[S]) -> Option<(usize, &V)> {
+        self.prefixes(keys)
+            .into_iter()
+            .find_map(|(n, values)| values.first().map(|v| (n, v)))
+    }
+
+    /// Build from phrases written with single spaces between their words, each with its value.
+    pub fn from_spaced<'p>(phrases: impl Iterator<Item = (&'p str, V)>) -> Self {
+        let mut out = Phrases::new();
+        for (phrase, value) in phrases {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            out.insert_words(&words, value);
+        }
+        out
     }
 
     /// Every phrase that begins `keys`, longest first, as (number of words, values).

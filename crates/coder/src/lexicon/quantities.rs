@@ -1,6 +1,7 @@
 //! The quantity words (`data/lexicon/quantities.tsv`): number words and what happened to a
 //! counted noun. Read by `quantities`.
 
+use super::phrases::{Literal, Phrases};
 use super::reader::{read, Kind, Layout, LexiconError, Row, Table};
 use super::words::{value, FromKind, Value, WordMap, WordSet};
 use crate::doc::QuantityKind;
@@ -86,8 +87,8 @@ pub struct QuantityWords {
     /// Of those, the ones that join two numbers into a range.
     pub range: WordSet,
     pub qualifier: WordSet,
-    /// Longest qualifier, in words.
-    pub qualifier_len: usize,
+    /// The qualifiers as phrases of words ("more than", "at least").
+    pub qualifiers: Phrases<(), Literal>,
     pub size: WordSet,
     pub verb: QuantityVerbs,
     pub adjective: WordMap<QuantityKind>,
@@ -139,11 +140,7 @@ impl QuantityWords {
             inside: WordSet::build(&t, "inside")?,
             opening: WordSet::build(&t, "opening")?,
             range: WordSet::build(&t, "range")?,
-            qualifier_len: qualifier
-                .iter()
-                .map(|q| q.split(' ').count())
-                .max()
-                .unwrap_or(0),
+            qualifiers: Phrases::from_spaced(qualifier.iter().map(|q| (q, ()))),
             qualifier,
             size: WordSet::build(&t, "size")?,
             verb: QuantityVerbs::build(&t, "verb")?,
@@ -217,7 +214,11 @@ mod tests {
             Some(&(QuantityKind::Displaced, Undergoer::Subject))
         );
         assert_eq!(lex.vague.get("tens of thousands"), Some(&10_000));
-        assert!(lex.vague_first.contains("tens") && lex.qualifier_len >= 2);
+        assert!(lex.vague_first.contains("tens"));
+        assert_eq!(
+            lex.qualifiers.longest(&["at", "least", "40"]),
+            Some((2, &()))
+        );
         assert_eq!(hyphenated_value(lex, "twenty-five"), Some(25));
         let e = QuantityWords::parse("verb\tflee\tdisplaced\tsideways\n").unwrap_err();
         assert_eq!(e.line, 1);

@@ -239,15 +239,14 @@ fn qualifier(
             || c.noun().is_some_and(|n| t.governs(n, k, 4))
             || t.head(k).is_some_and(|h| (g.first..=g.last).contains(&h))
     };
-    for n in (1..=lex.qualifier_len.min(g.first)).rev() {
+    for n in (1..=lex.qualifiers.reach().min(g.first)).rev() {
         let ks = g.first - n..g.first;
         if ks.clone().any(|k| t.is_space(k) || !belongs(k)) {
             continue;
         }
-        let phrase: Vec<&str> = ks.clone().map(|k| t.lower(k)).collect();
-        let phrase = phrase.join(" ");
-        if lex.qualifier.contains(&phrase) {
-            return (Some(phrase), ks.start);
+        let words: Vec<&str> = ks.clone().map(|k| t.lower(k)).collect();
+        if lex.qualifiers.longest(&words).is_some_and(|(m, _)| m == n) {
+            return (Some(words.join(" ")), ks.start);
         }
     }
     let vague = v.vague.as_ref().map(|p| match c {
