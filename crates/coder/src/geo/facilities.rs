@@ -13,8 +13,8 @@ use super::unknown::Known;
 use super::words::{Gap, Word};
 use crate::country::{Country, CountryError};
 use crate::doc::{Doc, Place, PlaceMention, Precision};
+use crate::lexicon::phrases::{Literal, Phrases};
 use crate::span::Span;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Most modifiers between the article and the noun ("the old presidential palace").
@@ -350,12 +350,11 @@ struct Seat {
     lon: f64,
 }
 
-/// The seats by lowercase name and alternate name, and the longest name in words.
+/// The seats, by the lowercase words of their names and alternate names.
 #[derive(Default)]
 struct Seats {
-    by_name: HashMap<String, usize>,
+    names: Phrases<usize, Literal>,
     rows: Vec<Seat>,
-    words: usize,
 }
 
 fn seats() -> &'static Seats {
@@ -367,11 +366,7 @@ fn seats() -> &'static Seats {
 /// The seats of `table` (the form of `seats.tsv`); a row that is not one is an error naming its
 /// line.
 fn read_seats(table: &'static str) -> Result<Seats, String> {
-    let mut s = Seats {
-        by_name: HashMap::new(),
-        rows: Vec::new(),
-        words: 1,
-    };
+    let mut s = Seats::default();
     for (i, line) in table.lines().enumerate() {
         if line.starts_with('#') || line.is_empty() {
             continue;
@@ -387,9 +382,14 @@ fn read_seats(table: &'static str) -> Result<Seats, String> {
         let country = iso3.parse().map_err(|e: CountryError| bad(e.to_string()))?;
         let n = s.rows.len();
         for written in std::iter::once(name).chain(alternates.split('|')) {
-            if !written.is_empty() {
-                s.words = s.words.max(written.split([' ', '-']).count());
-                s.by_name.insert(written.to_lowercase(), n);
+            // Words as the place reader parts them: at spaces and hyphens.
+            let words: Vec<String> = written
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if !words.is_empty() {
+                s.names.insert_words(&words, n);
             }
         }
         s.rows.push(Seat {
@@ -400,6 +400,26 @@ fn read_seats(table: &'static str) -> Result<Seats, String> {
         });
     }
     Ok(s)
+}
+
+/// The longest seat name starting at word `i` that ends in a capitalised word: its last word
+/// and its row.
+fn seat_at(s: &Seats, text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
+    // The document's lower case is ASCII-only; names may have accents.
+    let run: Vec<String> = ws
+        .iter()
+        .enumerate()
+        .skip(i)
+        .take(s.names.reach())
+        .take_while(|(j, w)| *j == i || matches!(w.gap, Gap::Space | Gap::Hyphen))
+        .map(|(_, w)| w.span.of(text).to_lowercase())
+        .collect();
+    s.names
+        .prefixes(&run)
+        .into_iter()
+        .find(|(n, _)| ws[i + n - 1].cap)
+        // Of two seats with one name the table's later row, as it always was.
+        .and_then(|(n, rows)| rows.last().map(|&row| (i + n - 1, row)))
 }
 
 /// The seats of government a sentence names ("talks at the White House", "the Kremlin"): each at
@@ -413,22 +433,7 @@ pub(super) fn seats_in(doc: &Doc, si: usize, ws: &[Word]) -> Vec<PlaceMention> {
     while i < ws.len() {
         let found = ws[i]
             .cap
-            .then(|| {
-                let mut j = i;
-                let mut best = None;
-                while j < ws.len() && j - i < s.words {
-                    if j > i && !matches!(ws[j].gap, Gap::Space | Gap::Hyphen) {
-                        break;
-                    }
-                    // The document's lower case is ASCII-only; names may have accents.
-                    let key = text[ws[i].span.start..ws[j].span.end].to_lowercase();
-                    if let Some(&n) = s.by_name.get(&key).filter(|_| ws[j].cap) {
-                        best = Some((j, n));
-                    }
-                    j += 1;
-                }
-                best
-            })
+            .then(|| seat_at(s, text, ws, i))
             .flatten()
             .filter(|(j, _)| {
                 !ws.get(j + 1)
@@ -466,7 +471,9 @@ mod tests {
     fn the_bundled_seats_read() {
         let s = read_seats(SEATS).unwrap();
         assert!(s.rows.len() > 20, "{}", s.rows.len());
-        let kremlin = &s.rows[s.by_name["kremlin"]];
+        let (words, rows) = s.names.prefixes(&["kremlin"]).remove(0);
+        assert_eq!(words, 1);
+        let kremlin = &s.rows[rows[0]];
         assert_eq!(kremlin.country, Country::of("RUS"));
     }
 

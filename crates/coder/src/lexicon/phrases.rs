@@ -1,5 +1,5 @@
-//! The one phrase matcher: every dictionary of token sequences (actor names, event triggers) is a
-//! set of patterns matched here. A pattern is a sequence of slots — a word, matched on a token's
+//! The one phrase matcher: every dictionary of token sequences (actor names, event triggers, the
+//! place cues and seats of government, the quantity qualifiers) is a set of patterns matched here. A pattern is a sequence of slots — a word, matched on a token's
 //! form or lemma as the dictionary's [`Rules`] say, or a gap — compiled once to word ids. At a
 //! token only the patterns whose first word the token is, and whose second word stands within
 //! reach, are tried: a look-up costs a few hash probes however many patterns there are.
