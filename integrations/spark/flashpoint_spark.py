@@ -57,7 +57,8 @@ PLACE = dict(
     precision=STR,
     kind=STR,
 )
-ACTOR = struct(text=STR, code=STR, country=STR, role=STR, name=STR)
+# `entity` is the model's entity label of the mention a party or actor was read from.
+ACTOR = struct(text=STR, code=STR, country=STR, role=STR, name=STR, entity=STR)
 EVENT = struct(
     id=STR,
     sentence_index=INT,
@@ -88,7 +89,7 @@ ITEMS = {
         text=STR, kind=STR, value=LONG, qualifier=STR, unit=STR, span=SPAN, actor=STR
     ),
     "places": struct(text=STR, span=SPAN, **PLACE),
-    "actors": struct(text=STR, span=SPAN, code=STR, name=STR),
+    "actors": struct(text=STR, span=SPAN, code=STR, country=STR, name=STR, entity=STR),
 }
 # One output line is either a coded article or an error line (`error`, `id`, `input`, `line`);
 # one schema reads both.
