@@ -292,6 +292,18 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_title_is_the_person_last_named_with_it() {
+        let text =
+            "Malian Foreign Minister Abdoulaye Diop met his Algerian counterpart on Monday.\n\n\
+                    The minister later criticised France for its role in the region.";
+        assert_eq!(code_of(text, "minister").as_deref(), Some("MLIGOV"));
+        // Another country's person with another title is not the one meant.
+        let text = "French President Marie Laurent arrived in Bamako. Malian Foreign Minister \
+                    Abdoulaye Diop greeted her. The president thanked the army.";
+        assert_eq!(code_of(text, "president").as_deref(), Some("FRAGOV"));
+    }
+
+    #[test]
     fn a_cause_is_not_a_place() {
         let text = "The missile was fired by pro-Russia rebels.";
         assert_eq!(code_of(text, "rebels"), None);

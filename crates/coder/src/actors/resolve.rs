@@ -70,6 +70,37 @@ fn subject_it(doc: &Doc, m: &Mention) -> bool {
     words.subject_followers.contains(w) || (w.ends_with("ed") && w.len() > 4)
 }
 
+/// The person a bare title after "the" stands for ("the minister", "the president"): the last
+/// coded person named with that title ("Foreign Minister X", "President Y of Z"), within the
+/// look-back of a lone surname.
+fn title_holder<'m>(
+    doc: &Doc,
+    m: &Mention,
+    earlier: impl Iterator<Item = &'m Mention>,
+) -> Option<&'m Mention> {
+    let title = doc.lower_slice(m.span);
+    let the = m
+        .tokens
+        .start
+        .checked_sub(1)
+        .and_then(|i| doc.tokens.get(i))
+        .is_some_and(|t| doc.lower_slice(t.span) == "the");
+    if !the || m.kind != MentionKind::Agent || !lexicon().quotes.titles.contains(title) {
+        return None;
+    }
+    let names_title = |p: &Mention| {
+        let text = doc.lower_slice(p.span);
+        text.match_indices(title).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + title.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    earlier
+        .take(SURNAME_LOOK_BACK)
+        .find(|p| p.kind == MentionKind::Person && p.actor.code.is_some() && names_title(p))
+}
+
 /// How many sentences back a pronoun or bare noun may look for what it refers to.
 const WINDOW: usize = 3;
 
@@ -243,6 +274,13 @@ pub fn resolve(
             if let Some(country) = same.and_then(|m| m.actor.country) {
                 set_country(&mut c.mention, country);
             }
+        } else if let Some(holder) = c
+            .needs_country
+            .then(|| title_holder(doc, &c.mention, done.iter().rev().map(|d| &d.mention)))
+            .flatten()
+        {
+            // "The minister later said": the person last named with that title.
+            c.mention.actor = holder.actor.clone();
         } else if c.needs_country {
             let head = head_noun(doc, &c.mention);
             let role = c.mention.actor.role;
