@@ -686,6 +686,24 @@ pub(crate) fn is_quote(c: char) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_token_lies_in_a_sentence() {
+        // Sentences end only at whitespace and tokens hold none, whatever the whitespace.
+        for gap in [
+            " ", "\n\n", "\t", "\u{a0}", "\u{2009}", "\u{85}", "\u{3000}", "\r\n",
+        ] {
+            let text = format!("Troops left.{gap}Talks resumed{gap}in Doha.{gap}\"Yes,\" he said.");
+            let spans = split_sentences(&text);
+            for t in token_spans(&text) {
+                assert!(
+                    spans.iter().any(|s| s.span.contains(t)),
+                    "{:?} outside the sentences of {text:?}",
+                    t.of(&text)
+                );
+            }
+        }
+    }
+
     fn texts(text: &str) -> Vec<&str> {
         split_sentences(text)
             .into_iter()
