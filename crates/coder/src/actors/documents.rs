@@ -8,8 +8,7 @@
 
 use crate::doc::{Doc, Mention, MentionKind};
 use crate::lexicon::lexicon;
-use crate::span::Span;
-use flashpoint_nlp::Annotation;
+use crate::tree::Tree;
 
 /// How many sentences back the text may have been issued: a story names the text again within
 /// a few paragraphs.
@@ -21,12 +20,13 @@ pub fn issued(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
     let Some(ann) = doc.syntax.as_ref() else {
         return Vec::new();
     };
+    let t = Tree::new(ann, &doc.lower);
     let mut out = Vec::new();
-    for (w, word) in ann.words.iter().enumerate() {
-        if !matches!(&*word.dep, "nsubj" | "nsubjpass") || !told_again(doc, ann, w) {
+    for w in 0..t.len() {
+        if !matches!(t.dep(w), "nsubj" | "nsubjpass") || !told_again(&t, w) {
             continue;
         }
-        let span = Span::new(word.start, word.end);
+        let span = t.span(w);
         let Some(si) = doc.sentence_at(span.start) else {
             continue;
         };
@@ -36,12 +36,12 @@ pub fn issued(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
         {
             continue;
         }
-        let Some(issuer) = issuer(doc, ann, mentions, w, si) else {
+        let Some(issuer) = issuer(doc, &t, mentions, w, si) else {
             continue;
         };
         let first = doc.sentences[si].tokens.start;
         let tokens = doc.sentence_tokens(si);
-        let at = tokens.partition_point(|t| t.span.end <= span.start);
+        let at = tokens.partition_point(|k| k.span.end <= span.start);
         out.push(Mention {
             span,
             sentence: si,
@@ -56,13 +56,11 @@ pub fn issued(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
 }
 
 /// Whether tree word `w` is a text named again: a document noun with "the" or "this".
-fn told_again(doc: &Doc, ann: &Annotation, w: usize) -> bool {
-    let lemma = ann.words[w].lemma.to_lowercase();
-    if !lexicon().quotes.document.contains(&lemma) {
-        return false;
-    }
-    let pointing = &lexicon().mentions.text_determiners;
-    kids(ann, w).any(|k| &*ann.words[k].dep == "det" && pointing.contains(lower(doc, ann, k)))
+fn told_again(t: &Tree, w: usize) -> bool {
+    let lex = lexicon();
+    lex.quotes.document.contains(&t.lemma(w))
+        && t.kids_with(w, &["det"])
+            .any(|d| lex.mentions.text_determiners.contains(t.lower(d)))
 }
 
 /// The coded actor that issued the text `w` names, in sentence `si` or the few before: the
@@ -70,21 +68,21 @@ fn told_again(doc: &Doc, ann: &Annotation, w: usize) -> bool {
 /// "issued a statement").
 fn issuer<'m>(
     doc: &Doc,
-    ann: &Annotation,
+    t: &Tree,
     mentions: &'m [Mention],
     w: usize,
     si: usize,
 ) -> Option<&'m Mention> {
-    let noun = lower(doc, ann, w);
+    let noun = t.lower(w);
     let from = doc.sentences.get(si.saturating_sub(LOOK_BACK))?.span.start;
-    let earlier = ann.token_at(from)?..w;
+    let earlier = t.token_at(from)?..w;
     earlier.rev().find_map(|e| {
-        if lower(doc, ann, e) != noun {
+        if t.lower(e) != noun {
             return None;
         }
-        let verb = verb_of(ann, e)?;
-        let subject = kids(ann, verb).find(|&k| &*ann.words[k].dep == "nsubj")?;
-        let at = ann.words[subject].start;
+        let verb = verb_of(t, e)?;
+        let subject = t.kids_with(verb, &["nsubj"]).next()?;
+        let at = t.word(subject).start;
         mentions
             .iter()
             .find(|m| m.span.start <= at && at < m.span.end && m.actor.code.is_some())
@@ -93,26 +91,13 @@ fn issuer<'m>(
 
 /// The verb a text noun hangs on: as its object ("issued a statement") or through a
 /// preposition ("said in a statement").
-fn verb_of(ann: &Annotation, e: usize) -> Option<usize> {
-    let word = &ann.words[e];
-    let head = match &*word.dep {
-        "dobj" => word.head,
-        "pobj" => ann.words[word.head].head,
+fn verb_of(t: &Tree, e: usize) -> Option<usize> {
+    let head = match t.dep(e) {
+        "dobj" => t.head(e)?,
+        "pobj" => t.head(t.head(e)?)?,
         _ => return None,
     };
-    ann.words[head].tag.starts_with("VB").then_some(head)
-}
-
-fn kids(ann: &Annotation, w: usize) -> impl Iterator<Item = usize> + '_ {
-    // A word's dependents lie in its own parser sentence.
-    let range = ann
-        .sentence_of(w)
-        .map_or(w..w, |k| ann.sentences[k].clone());
-    range.filter(move |&k| k != w && ann.words[k].head == w)
-}
-
-fn lower<'d>(doc: &'d Doc, ann: &Annotation, w: usize) -> &'d str {
-    doc.lower_slice(Span::new(ann.words[w].start, ann.words[w].end))
+    t.tag(head).starts_with("VB").then_some(head)
 }
 
 #[cfg(test)]

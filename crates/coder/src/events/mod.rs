@@ -360,6 +360,11 @@ struct Sentence<'a> {
 }
 
 impl Sentence<'_> {
+    /// The model's tree, when the model ran.
+    fn tree(&self) -> Option<&crate::tree::Tree<'_>> {
+        self.roles.as_ref().map(|r| r.tree())
+    }
+
     /// The date of an act told at token `at`, its precision, and whether it is history.
     fn date_at(&self, at: usize) -> (Option<crate::Date>, Option<crate::doc::DatePrecision>, bool) {
         let published = self.doc.article.published;

@@ -36,7 +36,8 @@ pub(super) fn event_place(
 ) -> Option<Place> {
     let actor_spans = [Some(source.span), target.map(|t| t.span)];
     let as_actor = |p: &PlaceMention| {
-        actor_spans.iter().flatten().any(|a| a.overlaps(p.span)) || names_actor(at.doc, p.span)
+        actor_spans.iter().flatten().any(|a| a.overlaps(p.span))
+            || names_actor(at.doc, at.tree(), p.span)
     };
     place_of(at, trigger, &as_actor)
 }
@@ -44,7 +45,7 @@ pub(super) fn event_place(
 /// Where an act nobody is named for happened: the place its clause names, else the sentence's
 /// place nearest it that names no actor.
 pub(super) fn act_place(at: &Sentence, trigger: Span) -> Option<Place> {
-    place_of(at, trigger, &|p| names_actor(at.doc, p.span))
+    place_of(at, trigger, &|p| names_actor(at.doc, at.tree(), p.span))
 }
 
 /// The place the trigger's clause names, else the sentence's nearest, ranking places `as_actor`
@@ -55,7 +56,7 @@ fn place_of(
     as_actor: &dyn Fn(&PlaceMention) -> bool,
 ) -> Option<Place> {
     let (doc, si) = (at.doc, at.si);
-    let tree = at.roles.as_ref().map(|r| r.tree());
+    let tree = at.tree();
     tree.and_then(|t| clause_place(doc, t, si, trigger))
         .or_else(|| sentence_place(doc, si, trigger, as_actor))
 }

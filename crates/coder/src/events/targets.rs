@@ -7,6 +7,7 @@ use crate::cameo::Cameo;
 use crate::country::Country;
 use crate::doc::{ActorCode, Doc, EventActor, MentionKind, Precision};
 use crate::role::Role;
+use crate::tree::Tree;
 
 /// The target of an act whose clause names none, from `sources` (the act's doers), its `code`,
 /// and its head word `head` on the tree: whom its condition names, the place it was done to, else
@@ -47,14 +48,14 @@ pub(super) fn unnamed_target(
         .and_then(|a| Some((a.actor.country?, a.actor.role.is_some() && at_home)));
     // "met in Geneva", "held talks in Doha": where parties meet is no party to the meeting.
     if !super::is_reciprocal(code) {
-        if let Some(place) = place_target(doc, si, trigger, own) {
+        if let Some(place) = place_target(doc, at.tree(), si, trigger, own) {
             return vec![place];
         }
     }
     // "An Israeli air strike on a building in Beirut killed five": violence is done to the place
     // it struck, wherever the sentence names it.
     if violent {
-        if let Some(place) = struck_place(doc, si, own.map(|o| o.0)) {
+        if let Some(place) = struck_place(doc, at.tree(), si, own.map(|o| o.0)) {
             return vec![place];
         }
     }
@@ -92,13 +93,7 @@ fn condition_party(r: &super::roles::Roles, head: usize, trigger: crate::Span) -
             .any(|m| conditionals.contains(t.lower(m)))
     };
     let own = t.tokens_in(trigger.start, trigger.end);
-    let mut above = Vec::new();
-    let mut w = t.head(head);
-    while let Some(n) = w.filter(|_| above.len() < t.len()) {
-        above.push(n);
-        w = t.head(n);
-    }
-    own.chain(above)
+    own.chain(ancestors(t, head))
         .find_map(|n| t.kids_with(n, &["advcl"]).find(conditional))
         .map(|c| r.read(c, t.span(c)).sources)
         .unwrap_or_default()
@@ -117,11 +112,16 @@ fn aimed_at_home(code: Cameo, source: &ActorCode) -> bool {
 
 /// A place in the sentence, in another country than the source's and not named as an actor:
 /// where a violent act with no named victim struck.
-fn struck_place(doc: &Doc, si: usize, own: Option<Country>) -> Option<EventActor> {
+fn struck_place(
+    doc: &Doc,
+    tree: Option<&Tree>,
+    si: usize,
+    own: Option<Country>,
+) -> Option<EventActor> {
     let p = doc.places_of(si).iter().find(|p| {
         p.sentence == si
             && own.is_none_or(|o| p.place.country != Some(o))
-            && !names_actor(doc, p.span)
+            && !names_actor(doc, tree, p.span)
     })?;
     Some(country_actor(p.span, p.place.country, None))
 }
@@ -130,6 +130,7 @@ fn struck_place(doc: &Doc, si: usize, own: Option<Country>) -> Option<EventActor
 /// as a target.
 fn place_target(
     doc: &Doc,
+    tree: Option<&Tree>,
     si: usize,
     trigger: crate::Span,
     own: Option<(Country, bool)>,
@@ -140,10 +141,10 @@ fn place_target(
         let foreign = own.is_none_or(|o| p.place.country != Some(o.0));
         p.sentence == si
             && p.span.start >= trigger.end
-            && in_act(doc, p.span, trigger)
+            && in_act(tree, p.span, trigger)
             // … and only a place within it, not the country's own name.
             && (foreign || (own.is_some_and(|o| o.1) && p.place.precision != Precision::Country))
-            && !names_actor(doc, p.span)
+            && !names_actor(doc, tree, p.span)
     })?;
     Some(country_actor(p.span, p.place.country, None))
 }
@@ -156,33 +157,32 @@ const OWN_CLAUSE: &[&str] = &["ccomp", "advcl", "relcl", "parataxis", "csubj"];
 /// read on the tree: not inside a clause of its own that does not hold the act ("vowed to fight
 /// on until they hold the hills"), not in the attribution of the act ("…," said the envoy of X:
 /// the place and the act meet first at a verb of saying).
-fn in_act(doc: &Doc, span: crate::Span, trigger: crate::Span) -> bool {
-    let Some(ann) = doc.syntax.as_ref() else {
+fn in_act(tree: Option<&Tree>, span: crate::Span, trigger: crate::Span) -> bool {
+    let Some(t) = tree else {
         return true;
     };
     let (Some(mut w), Some(act)) = (
-        ann.token_at(span.end.saturating_sub(1)),
-        ann.token_at(trigger.start),
+        t.token_at(span.end.saturating_sub(1)),
+        t.token_at(trigger.start),
     ) else {
         return true;
     };
-    let inside = |i: usize| trigger.start <= ann.words[i].start && ann.words[i].end <= trigger.end;
-    let above_act = ancestors(ann, act);
-    for _ in 0..ann.words.len() {
+    let inside = |i: usize| trigger.contains(t.span(i));
+    let above_act = ancestors(t, act);
+    for _ in 0..t.len() {
         if inside(w) {
             return true;
         }
         if above_act.contains(&w) {
-            return !crate::lexicon::lexicon().quotes.reports(&ann.words[w]);
+            return !crate::lexicon::reports_speech(t, w);
         }
-        let word = &ann.words[w];
-        if word.head == w {
+        let Some(h) = t.head(w) else {
             return true;
-        }
-        if OWN_CLAUSE.contains(&&*word.dep) && closed(doc, ann, w, inside(word.head)) {
+        };
+        if OWN_CLAUSE.contains(&t.dep(w)) && closed(t, w, inside(h)) {
             return false;
         }
-        w = word.head;
+        w = h;
     }
     true
 }
@@ -193,71 +193,64 @@ fn in_act(doc: &Doc, span: crate::Span, trigger: crate::Span) -> bool {
 /// ("until they hold the hills": `place_clause_end`); a clause on other words is apart when it
 /// has a subject or subordinator of its own, not as the purpose infinitive "to show their anger
 /// at X".
-fn closed(doc: &Doc, ann: &flashpoint_nlp::Annotation, w: usize, on_act: bool) -> bool {
-    let ends = &crate::lexicon::lexicon().clauses.place_clause_ends;
-    // A word's dependents lie in its own parser sentence: scan that, not the article.
-    let sentence = ann
-        .sentence_of(w)
-        .map_or(w..w + 1, |k| ann.sentences[k].clone());
-    let mut kids = sentence
-        .map(|i| (i, &ann.words[i]))
-        .filter(|&(i, k)| k.head == w && i != w);
+fn closed(t: &Tree, w: usize, on_act: bool) -> bool {
     if on_act {
-        kids.any(|(_, k)| {
-            &*k.dep == "mark" && ends.contains(doc.lower_slice(crate::Span::new(k.start, k.end)))
-        })
+        let ends = &crate::lexicon::lexicon().clauses.place_clause_ends;
+        t.kids_with(w, &["mark"]).any(|m| ends.contains(t.lower(m)))
     } else {
-        kids.any(|(_, k)| matches!(&*k.dep, "nsubj" | "nsubjpass" | "expl" | "mark"))
+        t.kids_with(w, &["nsubj", "nsubjpass", "expl", "mark"])
+            .next()
+            .is_some()
     }
 }
 
 /// The words above `w` on the tree, nearest first.
-fn ancestors(ann: &flashpoint_nlp::Annotation, mut w: usize) -> Vec<usize> {
+fn ancestors(t: &Tree, w: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    while ann.words[w].head != w && out.len() < ann.words.len() {
-        w = ann.words[w].head;
-        out.push(w);
+    let mut n = t.head(w);
+    while let Some(h) = n.filter(|_| out.len() < t.len()) {
+        out.push(h);
+        n = t.head(h);
     }
     out
 }
 
 /// Whether a place name is used as an actor ("between Ankara, Moscow and Tehran").
 /// A capital after "in", "at" or "near" ("a bus in southern Jerusalem") is a place there.
-pub(super) fn names_actor(doc: &Doc, span: crate::Span) -> bool {
+pub(super) fn names_actor(doc: &Doc, tree: Option<&Tree>, span: crate::Span) -> bool {
     // Only the mentions of the span's sentence can overlap it.
     let near = doc
         .sentence_at(span.start)
         .map_or(0..doc.mentions.len(), |si| doc.mention_range(si, si));
     doc.mentions[near].iter().any(|m| {
-        matches!(m.kind, MentionKind::Metonym) && m.span.overlaps(span) && !after_locative(doc, m)
+        matches!(m.kind, MentionKind::Metonym)
+            && m.span.overlaps(span)
+            && !tree.is_some_and(|t| after_locative(t, m))
     })
 }
 
 /// Whether a mention is the object of a locative preposition on the tree, itself or as part of
 /// the phrase that is ("in the Libyan capital Tripoli", "near southern Jerusalem", "in Ankara
 /// and Izmir", "at the port of Aden"): a name there is where something happens, not who does it.
-fn after_locative(doc: &Doc, m: &crate::doc::Mention) -> bool {
-    let Some(ann) = doc.syntax.as_ref() else {
-        return false;
-    };
-    let Some(mut w) = ann.token_at(m.span.end.saturating_sub(1)) else {
+fn after_locative(t: &Tree, m: &crate::doc::Mention) -> bool {
+    let Some(mut w) = t.token_at(m.span.end.saturating_sub(1)) else {
         return false;
     };
     let words = &crate::lexicon::lexicon().clauses;
     // Up through the phrase the name is part of, never past its own clause.
-    for _ in 0..ann.words.len() {
-        let word = &ann.words[w];
-        match &*word.dep {
-            "compound" | "appos" | "conj" | "amod" | "nmod" if word.head != w => w = word.head,
+    for _ in 0..t.len() {
+        let Some(h) = t.head(w) else {
+            return false;
+        };
+        match t.dep(w) {
+            "compound" | "appos" | "conj" | "amod" | "nmod" => w = h,
             "pobj" => {
-                let prep = &ann.words[word.head];
-                let said = doc.lower_slice(crate::Span::new(prep.start, prep.end));
+                let said = t.lower(h);
                 // "the capital city of X" is the phrase X is part of.
-                if said == "of" && prep.dep.as_ref() == "prep" && prep.head != word.head {
-                    w = prep.head;
-                    continue;
+                match t.head(h) {
+                    Some(noun) if said == "of" && t.dep(h) == "prep" => w = noun,
+                    _ => return words.place_preps.contains(said),
                 }
-                return words.place_preps.contains(said);
             }
             _ => return false,
         }
@@ -275,7 +268,11 @@ mod tests {
             ..crate::Article::default()
         });
         let at = text.find(name).unwrap_or_else(|| panic!("no {name}"));
-        super::names_actor(&doc, crate::Span::new(at, at + name.len()))
+        let tree = doc
+            .syntax
+            .as_ref()
+            .map(|a| crate::tree::Tree::new(a, &doc.lower));
+        super::names_actor(&doc, tree.as_ref(), crate::Span::new(at, at + name.len()))
     }
 
     #[test]
