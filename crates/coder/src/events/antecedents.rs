@@ -147,27 +147,11 @@ pub(super) fn story_country(
 
 #[cfg(test)]
 mod tests {
-    use crate::Article;
-
+    /// (source country, CAMEO code, target country) of every event coded in `text`.
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let article = Article {
-            id: "t".into(),
-            text: text.into(),
-            published: "2022-03-01".parse().ok(),
-            ..Article::default()
-        };
-        let doc = crate::standard().run(article);
-        doc.events
-            .iter()
-            .map(|e| {
-                let code = |a: &Option<crate::doc::EventActor>| {
-                    a.as_ref()
-                        .and_then(|a| a.actor.country)
-                        .map(|c| c.to_string())
-                        .unwrap_or_default()
-                };
-                (code(&e.source), e.cameo.to_string(), code(&e.target))
-            })
+        super::super::testing::dyads(text, "2022-03-01")
+            .into_iter()
+            .map(|(s, t, code)| (s, code, t))
             .collect()
     }
 

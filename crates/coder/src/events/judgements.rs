@@ -214,24 +214,11 @@ fn judged(
 
 #[cfg(test)]
 mod tests {
-    use crate::Article;
-
+    /// (source country, CAMEO code, target country) of every event coded in `text`.
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let article = Article {
-            id: "t".into(),
-            text: text.into(),
-            published: "2023-05-01".parse().ok(),
-            ..Article::default()
-        };
-        let doc = crate::standard().run(article);
-        let country = |a: &Option<crate::doc::EventActor>| {
-            a.as_ref()
-                .and_then(|a| a.actor.country.map(|c| c.to_string()))
-                .unwrap_or_default()
-        };
-        doc.events
-            .iter()
-            .map(|e| (country(&e.source), e.cameo.to_string(), country(&e.target)))
+        super::super::testing::dyads(text, "2023-05-01")
+            .into_iter()
+            .map(|(s, t, code)| (s, code, t))
             .collect()
     }
 

@@ -21,6 +21,8 @@ mod places;
 mod reports;
 mod roles;
 mod targets;
+#[cfg(test)]
+mod testing;
 pub mod trace;
 pub mod triggers;
 pub mod words;

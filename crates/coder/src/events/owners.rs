@@ -142,30 +142,11 @@ fn mention_at(doc: &Doc, ann: &Annotation, i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::Article;
-
+    /// (source country, target country, CAMEO root) of every event coded in `text`.
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let article = Article {
-            id: "t".into(),
-            text: text.into(),
-            published: "2021-06-01".parse().ok(),
-            ..Article::default()
-        };
-        let doc = crate::standard().run(article);
-        let country = |a: &Option<crate::doc::EventActor>| {
-            a.as_ref()
-                .and_then(|a| a.actor.country.map(|c| c.to_string()))
-                .unwrap_or_default()
-        };
-        doc.events
-            .iter()
-            .map(|e| {
-                (
-                    country(&e.source),
-                    country(&e.target),
-                    e.cameo.as_str()[..2].to_string(),
-                )
-            })
+        super::super::testing::dyads(text, "2021-06-01")
+            .into_iter()
+            .map(|(s, t, code)| (s, t, code[..2].to_string()))
             .collect()
     }
 

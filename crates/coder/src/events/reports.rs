@@ -384,23 +384,9 @@ fn obligation(t: &Tree, c: usize) -> Option<usize> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::{Article, Pipeline};
-    use std::sync::OnceLock;
-
-    fn pipeline() -> &'static Pipeline {
-        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        PIPELINE.get_or_init(crate::standard)
-    }
-
     /// Runs `f` on the tree of `text` (one sentence) and the word spelled `word`.
     fn on_word<R>(text: &str, word: &str, f: impl Fn(&Tree, usize) -> R) -> R {
-        let article = Article {
-            id: "reports".into(),
-            text: text.into(),
-            published: "2024-05-06".parse().ok(),
-            ..Default::default()
-        };
-        let doc = pipeline().run(article);
+        let doc = super::super::testing::run(text, "2024-05-06");
         let ann = doc.syntax.as_ref().expect("the model ran");
         let t = Tree::new(ann, &doc.lower);
         let w = (0..t.len())
@@ -456,25 +442,7 @@ pub(super) mod tests {
 
     /// (source country, target country, CAMEO code) of every event coded in `text`.
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let article = Article {
-            id: "reports".into(),
-            text: text.into(),
-            published: "2024-05-06".parse().ok(),
-            ..Default::default()
-        };
-        let doc = pipeline().run(article);
-        let country = |a: &Option<crate::doc::EventActor>| {
-            a.as_ref()
-                .and_then(|a| a.actor.country.map(|c| c.to_string()))
-                .unwrap_or_default()
-        };
-        doc.events
-            .iter()
-            .map(|e| {
-                let code = e.cameo.as_str().to_string();
-                (country(&e.source), country(&e.target), code)
-            })
-            .collect()
+        super::super::testing::dyads(text, "2024-05-06")
     }
 
     /// Whether `text` is coded with an event from `source` to `target` whose code starts with

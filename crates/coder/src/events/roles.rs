@@ -1061,33 +1061,11 @@ impl<'a> Roles<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Article, Pipeline};
-    use std::sync::OnceLock;
-
     /// (source country, target country, CAMEO root) of every event coded in `text`.
     fn dyads(text: &str) -> Vec<(String, String, String)> {
-        static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-        let article = Article {
-            id: "roles".into(),
-            text: text.into(),
-            published: "2024-05-06".parse().ok(),
-            ..Default::default()
-        };
-        let doc = PIPELINE.get_or_init(crate::standard).run(article);
-        let country = |a: &Option<crate::doc::EventActor>| {
-            a.as_ref()
-                .and_then(|a| a.actor.country.map(|c| c.to_string()))
-                .unwrap_or_default()
-        };
-        doc.events
-            .iter()
-            .map(|e| {
-                (
-                    country(&e.source),
-                    country(&e.target),
-                    e.cameo.as_str()[..2].to_string(),
-                )
-            })
+        super::super::testing::dyads(text, "2024-05-06")
+            .into_iter()
+            .map(|(s, t, code)| (s, t, code[..2].to_string()))
             .collect()
     }
 
